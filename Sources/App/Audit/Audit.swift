@@ -1,0 +1,102 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// What was done, as the audit log names it.
+enum AuditAction: String, CaseIterable, Sendable {
+    case signIn = "auth.sign_in"
+    case signInFailed = "auth.sign_in_failed"
+    case accountLocked = "auth.locked"
+    case signOut = "auth.sign_out"
+    case passwordChanged = "user.password_changed"
+    case passwordReset = "user.password_reset"
+    case userCreated = "user.created"
+    case roleChanged = "user.role_changed"
+    case userUnlocked = "user.unlocked"
+    case userActivation = "user.activation"
+    case tokenIssued = "token.issued"
+    case tokenRevoked = "token.revoked"
+    case regionCreated = "region.created"
+    case unitCreated = "unit.created"
+    case unitUpdated = "unit.updated"
+    case rosterChanged = "roster.changed"
+    case demoLoaded = "system.demo_loaded"
+
+    var label: String {
+        switch self {
+        case .signIn: "登录"
+        case .signInFailed: "登录失败"
+        case .accountLocked: "账户锁定"
+        case .signOut: "退出"
+        case .passwordChanged: "修改密码"
+        case .passwordReset: "重置密码"
+        case .userCreated: "新建用户"
+        case .roleChanged: "变更角色"
+        case .userUnlocked: "解除锁定"
+        case .userActivation: "启用/停用用户"
+        case .tokenIssued: "签发接口令牌"
+        case .tokenRevoked: "吊销接口令牌"
+        case .regionCreated: "新建区划"
+        case .unitCreated: "新建单位"
+        case .unitUpdated: "修改单位"
+        case .rosterChanged: "调整联席会议组成"
+        case .demoLoaded: "载入演示数据"
+        }
+    }
+}
+
+/// Who an audit entry is attributed to.
+struct AuditActor: Sendable {
+    let id: UUID?
+    let name: String
+    let regionPath: String
+    let ipAddress: String
+
+    static func of(_ caller: Caller, address: String) -> AuditActor {
+        AuditActor(id: caller.userID, name: caller.username, regionPath: caller.regionPath, ipAddress: address)
+    }
+
+    static let system = AuditActor(id: nil, name: "system", regionPath: "", ipAddress: "local")
+}
+
+enum Audit {
+    /// Appends one entry. Call it on the same database handle (transaction) as the write it records.
+    static func record(
+        _ action: AuditAction, by actor: AuditActor, object: (type: String, id: String), summary: String,
+        before: (any Encodable)? = nil, after: (any Encodable)? = nil, at time: Date, on db: any Database
+    ) async throws {
+        let entry = AuditEntry()
+        entry.at = time
+        entry.actorID = actor.id
+        entry.actorName = actor.name
+        entry.regionPath = actor.regionPath
+        entry.ipAddress = actor.ipAddress
+        entry.action = action.rawValue
+        entry.objectType = object.type
+        entry.objectID = object.id
+        entry.summary = summary
+        entry.before = try before.map(json)
+        entry.after = try after.map(json)
+        try await entry.create(on: db)
+    }
+
+    static func json(_ value: any Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
+
+extension Request {
+    /// Records a write by the signed-in caller.
+    func audit(
+        _ action: AuditAction, object: (type: String, id: String), summary: String,
+        before: (any Encodable)? = nil, after: (any Encodable)? = nil, on db: any Database
+    ) async throws {
+        let caller = try requireCaller()
+        try await Audit.record(
+            action, by: .of(caller, address: clientAddress), object: object, summary: summary, before: before,
+            after: after, at: now, on: db)
+    }
+}

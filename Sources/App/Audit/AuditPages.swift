@@ -1,0 +1,102 @@
+import Fluent
+import FuyuanCore
+import Vapor
+
+/// The audit log, for the audit administrator only; newest first, filtered and paged.
+struct AuditPages {
+    static let pageSize = 50
+
+    struct Filter: Content {
+        var action: String?
+        var actor: String?
+        var from: String?
+        var to: String?
+        var page: Int?
+    }
+
+    func list(_ request: Request) async throws -> HTMLPage {
+        let caller = try request.caller(for: .readAudit)
+        let filter = try request.query.decode(Filter.self)
+        var query = caller.scope.auditEntries(on: request.db)
+        if let action = filter.action, !action.isEmpty { query = query.filter(\.$action == action) }
+        if let actor = filter.actor?.trimmingCharacters(in: .whitespaces), !actor.isEmpty {
+            query = query.filter(\.$actorName == UserName.normalised(actor))
+        }
+        if let from = filter.from.flatMap(CalendarDay.init(parsing:)) { query = query.filter(\.$at >= from.start) }
+        if let to = filter.to.flatMap(CalendarDay.init(parsing:)) {
+            query = query.filter(\.$at < to.start.addingTimeInterval(86_400))
+        }
+        let page = max(1, filter.page ?? 1)
+        let entries = try await query.sort(\.$at, .descending).sort(\.$id, .descending)
+            .range(((page - 1) * Self.pageSize)..<(page * Self.pageSize + 1)).all()
+        let model = AuditView.Model(
+            entries: Array(entries.prefix(Self.pageSize)), filter: filter, page: page, hasNext: entries.count > Self.pageSize)
+        return AuditView.render(model, shell: try await request.shell())
+    }
+}
+
+enum AuditView {
+    struct Model {
+        let entries: [AuditEntry]
+        let filter: AuditPages.Filter
+        let page: Int
+        let hasNext: Bool
+    }
+
+    static func render(_ model: Model, shell: PageShell) -> HTMLPage {
+        Layout.page(title: "审计日志", shell: shell, breadcrumbs: [("审计日志", nil)]) {
+            h1 { "审计日志" }
+            form(.get, .action(.audit), .class("actions card"), .id("audit-filter")) {
+                select(.name("action"), .attr("aria-label", "操作")) {
+                    choice("", "全部操作", selected: (model.filter.action ?? "").isEmpty)
+                    for action in AuditAction.allCases { choice(action.rawValue, action.label, selected: action.rawValue == model.filter.action) }
+                }
+                input(.type("text"), .name("actor"), .value(model.filter.actor ?? ""), .attr("placeholder", "操作人用户名"), .attr("aria-label", "操作人"))
+                input(.type("date"), .name("from"), .value(model.filter.from ?? ""), .attr("aria-label", "起始日期"))
+                input(.type("date"), .name("to"), .value(model.filter.to ?? ""), .attr("aria-label", "截止日期"))
+                button(.type("submit")) { "查询" }
+            }
+            div(.class("table-wrap")) {
+                table(.id("audit")) {
+                    thead { tr { th { "时间" }; th { "操作人" }; th { "地址" }; th { "操作" }; th { "对象" }; th { "内容" } } }
+                    tbody {
+                        for entry in model.entries {
+                            tr {
+                                td { ChineseTime.minute(entry.at) }
+                                td { entry.actorName }
+                                td { entry.ipAddress }
+                                td { AuditAction(rawValue: entry.action)?.label ?? entry.action }
+                                td { "\(entry.objectType) \(entry.objectID.prefix(8))" }
+                                td {
+                                    entry.summary
+                                    if entry.before != nil || entry.after != nil {
+                                        element("details", []) {
+                                            element("summary", []) { "修改前后" }
+                                            if let before = entry.before { p { strong { "修改前：" }; before } }
+                                            if let after = entry.after { p { strong { "修改后：" }; after } }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            div(.class("pager")) {
+                if model.page > 1 { a(.attr("href", pageLink(model, model.page - 1))) { "‹ 上一页" } }
+                span { "第 \(model.page) 页" }
+                if model.hasNext { a(.attr("href", pageLink(model, model.page + 1))) { "下一页 ›" } }
+            }
+        }
+    }
+
+    private static func pageLink(_ model: Model, _ page: Int) -> String {
+        var components = URLComponents()
+        components.path = SitePath.audit.url
+        let filter = model.filter
+        components.queryItems = [
+            ("action", filter.action), ("actor", filter.actor), ("from", filter.from), ("to", filter.to), ("page", "\(page)"),
+        ].compactMap { name, value in value.flatMap { $0.isEmpty ? nil : URLQueryItem(name: name, value: $0) } }
+        return components.string ?? SitePath.audit.url
+    }
+}

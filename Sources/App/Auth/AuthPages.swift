@@ -1,0 +1,129 @@
+import Fluent
+import FuyuanCore
+import Vapor
+
+/// Sign-in, sign-out and password pages.
+struct AuthPages {
+    struct LoginForm: Content {
+        var username: String?
+        var password: String?
+        var next: String?
+    }
+
+    struct PasswordForm: Content {
+        var current: String?
+        var new: String?
+        var confirm: String?
+    }
+
+    func loginPage(_ request: Request) async throws -> Response {
+        if request.caller != nil { return request.redirect(to: SitePath.home.url) }
+        let next = try? request.query.get(String.self, at: "next")
+        let notice: String? =
+            (try? request.query.get(String.self, at: "expired")) != nil
+            ? "会话已超时（30 分钟无操作），请重新登录" : nil
+        return try await loginResponse(request, model: .init(username: "", next: safeNext(next), error: nil, notice: notice))
+    }
+
+    func signIn(_ request: Request) async throws -> Response {
+        let form = try request.content.decode(LoginForm.self)
+        let next = safeNext(form.next)
+        switch try await SignIn.attempt(username: form.username ?? "", password: form.password ?? "", on: request) {
+        case let .signedIn(token, _, user):
+            let target = user.mustChangePassword ? SitePath.password.url : next
+            let response = request.redirect(to: target)
+            let secure = request.application.config.secureCookies
+            Cookies.set(Cookies.session, token, on: response, secure: secure)
+            Cookies.clear(Cookies.loginCSRF, on: response, secure: secure)
+            return response
+        case .refused(let message):
+            let model = LoginView.Model(username: form.username ?? "", next: next, error: message, notice: nil)
+            return try await loginResponse(request, model: model, status: .unauthorized)
+        }
+    }
+
+    func signOut(_ request: Request) async throws -> Response {
+        try await SignIn.signOut(request)
+        let response = request.redirect(to: SitePath.login.url)
+        Cookies.clear(Cookies.session, on: response, secure: request.application.config.secureCookies)
+        return response
+    }
+
+    func home(_ request: Request) async throws -> Response {
+        let caller = try request.requireCaller()
+        let target: SitePath =
+            switch caller.role {
+            case .systemAdmin: .regionsAdmin
+            case .securityAdmin: .users
+            case .auditAdmin: .audit
+            case .office, .liaison, .court, .leader: .region(caller.regionCode)
+            }
+        return request.redirect(to: target.url)
+    }
+
+    func passwordPage(_ request: Request) async throws -> HTMLPage {
+        let caller = try request.requireCaller()
+        return PasswordView.render(.init(mustChange: caller.mustChangePassword, problems: [], done: false), shell: try await request.shell())
+    }
+
+    func changePassword(_ request: Request) async throws -> Response {
+        let caller = try request.requireCaller()
+        let form = try request.content.decode(PasswordForm.self)
+        guard let user = try await User.find(caller.userID, on: request.db) else { throw AppError.unauthorized }
+        var problems: [String] = []
+        let currentOK = try await request.password.async.verify(form.current ?? "", created: user.passwordHash)
+        if !currentOK { problems.append("当前密码：不正确") }
+        let newPassword = form.new ?? ""
+        if newPassword != (form.confirm ?? "") { problems.append("确认新密码：两次输入不一致") }
+        problems += request.application.passwordPolicy.problems(password: newPassword, username: user.username)
+            .map { "新密码：\($0)" }
+        if currentOK, try await request.password.async.verify(newPassword, created: user.passwordHash) {
+            problems.append("新密码：不能与当前密码相同")
+        }
+        guard problems.isEmpty else {
+            let page = PasswordView.render(.init(mustChange: caller.mustChangePassword, problems: problems, done: false), shell: try await request.shell())
+            return try await page.encodeResponse(status: .unprocessableEntity, for: request)
+        }
+        let hash = try await request.password.async.hash(newPassword)
+        try await request.db.transaction { db in
+            user.passwordHash = hash
+            user.passwordChangedAt = request.now
+            user.mustChangePassword = false
+            try await user.update(on: db)
+            // Other sessions of this user end with the old password.
+            var others = UserSession.query(on: db).filter(\.$user.$id == caller.userID)
+            if case .session(let id, _) = caller.credential { others = others.filter(\.$id != id) }
+            try await others.delete()
+            try await request.audit(.passwordChanged, object: ("user", caller.userID.uuidString), summary: "\(caller.displayName) 修改了密码", on: db)
+        }
+        let refreshed = Caller(
+            userID: caller.userID, username: caller.username, displayName: caller.displayName, role: caller.role,
+            unitID: caller.unitID, unitName: caller.unitName, regionID: caller.regionID, regionCode: caller.regionCode,
+            regionName: caller.regionName, regionPath: caller.regionPath, mustChangePassword: false,
+            credential: caller.credential)
+        request.caller = refreshed
+        return try await PasswordView.render(.init(mustChange: false, problems: [], done: true), shell: try await request.shell())
+            .encodeResponse(for: request)
+    }
+
+    private func loginResponse(_ request: Request, model: LoginView.Model, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let csrf = Secret.make()
+        let response = try await LoginView.render(model, csrfToken: csrf).encodeResponse(status: status, for: request)
+        Cookies.set(Cookies.loginCSRF, csrf, on: response, secure: request.application.config.secureCookies)
+        return response
+    }
+
+    /// Only same-site paths: `//host` and absolute URLs would turn sign-in into an open redirect.
+    private func safeNext(_ next: String?) -> String {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return SitePath.home.url }
+        return next
+    }
+}
+
+extension HTMLPage {
+    func encodeResponse(status: HTTPResponseStatus, for request: Request) async throws -> Response {
+        var page = self
+        page.status = status
+        return try await page.encodeResponse(for: request)
+    }
+}

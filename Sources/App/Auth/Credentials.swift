@@ -1,0 +1,48 @@
+import Crypto
+import Vapor
+
+/// Random secrets and their stored digests.
+enum Secret {
+    /// 32 bytes from the system CSPRNG, URL-safe base64 without padding.
+    static func make(bytes: Int = 32) -> String {
+        var generator = SystemRandomNumberGenerator()
+        let data = Data((0..<bytes).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
+        return data.base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    static func digest(_ secret: String) -> String {
+        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Compares without leaking the position of the first difference.
+    static func matches(_ lhs: String, _ rhs: String) -> Bool {
+        let a = Array(lhs.utf8)
+        let b = Array(rhs.utf8)
+        guard a.count == b.count else { return false }
+        return zip(a, b).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+
+    /// A one-time password that satisfies the password policy.
+    static func oneTimePassword() -> String {
+        "Fy-" + make(bytes: 9) + "#7"
+    }
+}
+
+enum Cookies {
+    static let session = "fuyuan_session"
+    static let loginCSRF = "fuyuan_login_csrf"
+
+    static func set(_ name: String, _ value: String, on response: Response, secure: Bool) {
+        response.cookies[name] = HTTPCookies.Value(
+            string: value, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .strict)
+    }
+
+    static func clear(_ name: String, on response: Response, secure: Bool) {
+        response.cookies[name] = HTTPCookies.Value(
+            string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/", isSecure: secure,
+            isHTTPOnly: true, sameSite: .strict)
+    }
+}

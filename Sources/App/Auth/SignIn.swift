@@ -1,0 +1,92 @@
+import Fluent
+import FuyuanCore
+import Vapor
+
+/// Checking a name and password, counting failures and starting a session; shared by the sign-in
+/// page and `POST /api/v1/auth/login`.
+enum SignIn {
+    enum Outcome {
+        case signedIn(sessionToken: String, csrfToken: String, user: User)
+        case refused(String)
+    }
+
+    static func attempt(username rawName: String, password: String, on request: Request) async throws -> Outcome {
+        let name = UserName.normalised(rawName)
+        let config = request.application.config
+        let now = request.now
+        let throttle = try await LoginThrottle.query(on: request.db).filter(\.$username == name).first()
+        if let lockedUntil = throttle?.lockedUntil, lockedUntil > now {
+            return .refused(lockedMessage(until: lockedUntil, now: now))
+        }
+        let user = try await User.query(on: request.db)
+            .join(Unit.self, on: \User.$unit.$id == \Unit.$id)
+            .join(Region.self, on: \Unit.$region.$id == \Region.$id)
+            .filter(\.$username == name)
+            .first()
+        let passwordMatches = try await request.password.async.verify(
+            password, created: user?.passwordHash ?? request.application.decoyPasswordHash)
+        let address = request.clientAddress
+
+        if let user, passwordMatches, user.isActive, !password.isEmpty {
+            let token = Secret.make()
+            let csrf = Secret.make()
+            let region = try user.joined(Region.self)
+            try await request.db.transaction { db in
+                if let throttle { try await throttle.delete(on: db) }
+                if let previous = request.cookies[Cookies.session]?.string {
+                    try await UserSession.query(on: db).filter(\.$tokenHash == Secret.digest(previous)).delete()
+                }
+                let session = UserSession(
+                    tokenHash: Secret.digest(token), csrfToken: csrf, userID: try user.requireID(), now: now,
+                    ipAddress: address)
+                try await session.create(on: db)
+                try await Audit.record(
+                    .signIn, by: AuditActor(id: user.id, name: user.username, regionPath: region.path, ipAddress: address),
+                    object: ("user", try user.requireID().uuidString), summary: "\(user.displayName) 登录", at: now, on: db)
+            }
+            return .signedIn(sessionToken: token, csrfToken: csrf, user: user)
+        }
+
+        let regionPath = (try? user?.joined(Region.self).path) ?? ""
+        let actor = AuditActor(id: user?.id, name: name, regionPath: regionPath, ipAddress: address)
+        let lockedUntil: Date? = try await request.db.transaction { db in
+            let record = throttle ?? LoginThrottle(username: name, now: now)
+            if now.timeIntervalSince(record.firstFailureAt) > config.lockoutDuration {
+                record.failures = 0
+                record.firstFailureAt = now
+            }
+            record.failures += 1
+            record.lockedUntil =
+                record.failures >= config.lockoutThreshold ? now.addingTimeInterval(config.lockoutDuration) : nil
+            try await record.save(on: db)
+            let reason = user.map { $0.isActive ? "密码错误" : "账户已停用" } ?? "用户名不存在"
+            try await Audit.record(
+                .signInFailed, by: actor, object: ("user", user?.id?.uuidString ?? name),
+                summary: "登录失败（\(reason)，第 \(record.failures) 次）", at: now, on: db)
+            if let until = record.lockedUntil {
+                try await Audit.record(
+                    .accountLocked, by: actor, object: ("user", user?.id?.uuidString ?? name),
+                    summary: "连续 \(record.failures) 次登录失败，锁定至 \(ChineseTime.minute(until))", at: now, on: db)
+            }
+            return record.lockedUntil
+        }
+        if let lockedUntil { return .refused(lockedMessage(until: lockedUntil, now: now)) }
+        return .refused("用户名或密码错误")
+    }
+
+    static func lockedMessage(until: Date, now: Date) -> String {
+        let minutes = max(1, Int((until.timeIntervalSince(now) / 60).rounded(.up)))
+        return "连续登录失败次数过多，账户已锁定，请 \(minutes) 分钟后再试"
+    }
+
+    /// Ends the caller's session on the server, not only in the browser.
+    static func signOut(_ request: Request) async throws {
+        guard let caller = request.caller, case .session(let id, _) = caller.credential else { return }
+        try await request.db.transaction { db in
+            try await UserSession.query(on: db).filter(\.$id == id).delete()
+            try await Audit.record(
+                .signOut, by: .of(caller, address: request.clientAddress), object: ("user", caller.userID.uuidString),
+                summary: "\(caller.displayName) 退出", at: request.now, on: db)
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Vapor
+
+/// Everything the app reads from its environment, read once at start.
+public struct AppConfig: Sendable {
+    public enum DatabaseKind: Sendable, Equatable {
+        case sqlite(path: String)
+        case postgres(url: String, searchPath: String?)
+    }
+
+    public var database: DatabaseKind
+    public var dataDirectory: String
+    public var host: String
+    public var port: Int
+    /// bcrypt cost; tests lower it to keep sign-in fast.
+    public var bcryptCost: Int
+    public var idleTimeout: TimeInterval
+    public var absoluteLifetime: TimeInterval
+    public var lockoutThreshold: Int
+    public var lockoutDuration: TimeInterval
+    /// Mark cookies `Secure`; set when the app is reached over TLS (directly or through a proxy).
+    public var secureCookies: Bool
+
+    public init(
+        database: DatabaseKind, dataDirectory: String, host: String = "127.0.0.1", port: Int = 8080,
+        bcryptCost: Int = 10, idleTimeout: TimeInterval = 30 * 60, absoluteLifetime: TimeInterval = 12 * 3600,
+        lockoutThreshold: Int = 5, lockoutDuration: TimeInterval = 15 * 60, secureCookies: Bool = false
+    ) {
+        self.database = database
+        self.dataDirectory = dataDirectory
+        self.host = host
+        self.port = port
+        self.bcryptCost = bcryptCost
+        self.idleTimeout = idleTimeout
+        self.absoluteLifetime = absoluteLifetime
+        self.lockoutThreshold = lockoutThreshold
+        self.lockoutDuration = lockoutDuration
+        self.secureCookies = secureCookies
+    }
+
+    public struct Problem: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Reads `FUYUAN_*` and `DATABASE_URL`; a bad value is named, a secret never printed.
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws
+        -> AppConfig
+    {
+        func integer(_ key: String, _ fallback: Int, _ range: ClosedRange<Int>) throws -> Int {
+            guard let text = env[key], !text.isEmpty else { return fallback }
+            guard let value = Int(text), range.contains(value) else {
+                throw Problem(description: "\(key) 须为 \(range.lowerBound)…\(range.upperBound) 之间的整数")
+            }
+            return value
+        }
+        let dataDirectory = env["FUYUAN_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "data"
+        let database: DatabaseKind
+        if let url = env["DATABASE_URL"], !url.isEmpty {
+            guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
+                throw Problem(description: "DATABASE_URL 须以 postgres:// 开头")
+            }
+            database = .postgres(url: url, searchPath: nil)
+        } else {
+            database = .sqlite(path: dataDirectory + "/fuyuan.sqlite")
+        }
+        return AppConfig(
+            database: database,
+            dataDirectory: dataDirectory,
+            host: env["FUYUAN_HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1",
+            port: try integer("FUYUAN_PORT", 8080, 1...65535),
+            bcryptCost: try integer("FUYUAN_BCRYPT_COST", 10, 4...16),
+            idleTimeout: TimeInterval(try integer("FUYUAN_IDLE_MINUTES", 30, 1...1440) * 60),
+            absoluteLifetime: TimeInterval(try integer("FUYUAN_SESSION_HOURS", 12, 1...72) * 3600),
+            lockoutThreshold: try integer("FUYUAN_LOCKOUT_FAILURES", 5, 1...100),
+            lockoutDuration: TimeInterval(try integer("FUYUAN_LOCKOUT_MINUTES", 15, 1...1440) * 60),
+            secureCookies: env["FUYUAN_SECURE_COOKIES"] == "1"
+        )
+    }
+}
+
+extension Application {
+    private struct ConfigKey: StorageKey { typealias Value = AppConfig }
+
+    public var config: AppConfig {
+        get {
+            guard let config = storage[ConfigKey.self] else { fatalError("configure(_:config:) was not called") }
+            return config
+        }
+        set { storage[ConfigKey.self] = newValue }
+    }
+}

@@ -1,0 +1,114 @@
+import Crypto
+import Vapor
+
+/// The product's own stylesheet and script, compiled in: the intranet has no CDN and the binary
+/// needs no resource folder beside it.
+enum Assets {
+    static let stylesheetName = "app-\(fingerprint(stylesheet)).css"
+    static let scriptName = "app-\(fingerprint(script)).js"
+
+    static func fingerprint(_ text: String) -> String {
+        SHA256.hash(data: Data(text.utf8)).prefix(6).map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func response(named name: String) -> Response? {
+        let (body, type): (String, HTTPMediaType)
+        switch name {
+        case stylesheetName: (body, type) = (stylesheet, .css)
+        case scriptName: (body, type) = (script, HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"]))
+        default: return nil
+        }
+        let response = Response(status: .ok, body: .init(string: body))
+        response.headers.contentType = type
+        // Names carry a content hash, so a year of caching is safe.
+        response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=31536000, immutable")
+        return response
+    }
+
+    static let script = """
+        "use strict";
+        document.addEventListener("DOMContentLoaded", function () {
+          document.querySelectorAll("select[data-autosubmit]").forEach(function (el) {
+            el.addEventListener("change", function () { el.form.submit(); });
+          });
+          document.querySelectorAll("form[data-confirm]").forEach(function (f) {
+            f.addEventListener("submit", function (e) {
+              if (!window.confirm(f.getAttribute("data-confirm"))) { e.preventDefault(); }
+            });
+          });
+        });
+        """
+
+    static let stylesheet = """
+        :root { --ink:#1f2933; --muted:#5f6b7a; --line:#d9dee5; --bg:#f4f5f7; --card:#fff;
+          --accent:#a61b1b; --accent-dark:#7f1414; --blue:#1d4f91; --ok:#1e7b34; --warn:#b7791f; --bad:#c53030; }
+        * { box-sizing: border-box; }
+        body { margin:0; font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;
+          color:var(--ink); background:var(--bg); font-size:15px; line-height:1.6; }
+        a { color:var(--blue); text-decoration:none; } a:hover { text-decoration:underline; }
+        .topbar { display:flex; flex-wrap:wrap; align-items:center; gap:12px 20px; padding:10px 24px;
+          background:var(--accent); color:#fff; }
+        .brand { color:#fff; font-size:22px; font-weight:700; letter-spacing:2px; }
+        .brand-sub { opacity:.85; font-size:13px; }
+        .region-switch { display:flex; align-items:center; gap:6px; margin-left:auto; }
+        .region-switch label { font-size:13px; }
+        .region-switch select { padding:4px 6px; border-radius:4px; border:0; max-width:220px; }
+        .who { display:flex; align-items:center; gap:12px; font-size:13px; }
+        .who a, .who .link { color:#fff; }
+        .who-name { font-weight:700; }
+        .menu { display:flex; flex-wrap:wrap; gap:4px; padding:0 24px; background:var(--accent-dark); }
+        .menu a { color:#fff; padding:8px 14px; font-size:14px; }
+        .menu a:hover { background:rgba(255,255,255,.12); text-decoration:none; }
+        .content { max-width:1200px; margin:0 auto; padding:20px 24px 40px; }
+        .crumbs { font-size:13px; color:var(--muted); margin-bottom:12px; }
+        .crumbs .sep { margin:0 6px; }
+        h1 { font-size:22px; margin:0 0 16px; } h2 { font-size:18px; margin:0 0 12px; } h3 { font-size:16px; }
+        .card { background:var(--card); border:1px solid var(--line); border-radius:6px; padding:18px 20px; margin-bottom:18px; }
+        .grid { display:grid; grid-template-columns:repeat(auto-fit,minmax(260px,1fr)); gap:18px; }
+        .stats { display:grid; grid-template-columns:repeat(auto-fit,minmax(150px,1fr)); gap:12px; margin-bottom:18px; }
+        .stat { background:var(--card); border:1px solid var(--line); border-left:4px solid var(--accent); border-radius:6px; padding:12px 16px; }
+        .stat .num { font-size:26px; font-weight:700; } .stat .cap { color:var(--muted); font-size:13px; }
+        table { width:100%; border-collapse:collapse; background:var(--card); }
+        th, td { text-align:left; padding:8px 10px; border-bottom:1px solid var(--line); vertical-align:top; }
+        th { background:#eef1f5; font-weight:600; font-size:14px; white-space:nowrap; }
+        tbody tr:hover { background:#fafbfc; }
+        .table-wrap { overflow-x:auto; }
+        dl.facts { display:grid; grid-template-columns:max-content 1fr; gap:6px 16px; margin:0; }
+        dl.facts dt { color:var(--muted); } dl.facts dd { margin:0; }
+        .field { display:flex; flex-direction:column; gap:4px; margin-bottom:12px; }
+        .field label { font-weight:600; font-size:14px; }
+        input[type=text], input[type=password], input[type=date], input[type=tel], select, textarea {
+          font:inherit; padding:7px 9px; border:1px solid #b8c0cc; border-radius:4px; background:#fff; }
+        .hint { color:var(--muted); font-size:12px; }
+        .button, button { font:inherit; cursor:pointer; border:1px solid var(--accent); background:var(--accent);
+          color:#fff; padding:7px 16px; border-radius:4px; }
+        .button.secondary, button.secondary { background:#fff; color:var(--accent); }
+        .button.small, button.small { padding:3px 10px; font-size:13px; }
+        button.link { background:none; border:0; padding:0; color:var(--blue); }
+        .topbar button.link { color:#fff; }
+        form.inline { display:inline; }
+        .actions { display:flex; flex-wrap:wrap; gap:8px; align-items:center; }
+        .problems { border:1px solid var(--bad); background:#fff5f5; color:#742a2a; padding:10px 14px; border-radius:4px; margin-bottom:14px; }
+        .problems ul { margin:4px 0 0 18px; padding:0; }
+        .notice { border:1px solid #9ae6b4; background:#f0fff4; color:#22543d; padding:10px 14px; border-radius:4px; margin-bottom:14px; }
+        .hidden { display:none; }
+        .tag { display:inline-block; padding:0 8px; border-radius:10px; font-size:12px; background:#edf2f7; color:var(--muted); }
+        .tag.ok { background:#e6f4ea; color:var(--ok); } .tag.bad { background:#fde8e8; color:var(--bad); }
+        .muted { color:var(--muted); }
+        .secret { font-family:monospace; font-size:18px; background:#fffbea; border:1px dashed var(--warn); padding:8px 12px; display:inline-block; }
+        .roster-row { display:grid; grid-template-columns:160px 1fr 1fr; gap:8px; margin-bottom:6px; }
+        .member-row { display:grid; grid-template-columns:28px 1fr 160px 160px; gap:8px; align-items:center; padding:4px 0; border-bottom:1px dashed var(--line); }
+        .pager { display:flex; gap:12px; margin-top:12px; }
+        .foot { text-align:center; color:var(--muted); font-size:12px; padding:24px; }
+        body.bare { display:flex; flex-direction:column; min-height:100vh; }
+        .bare-main { width:100%; max-width:420px; margin:8vh auto 0; padding:0 16px; }
+        .bare-brand { text-align:center; margin-bottom:20px; }
+        .bare-brand strong { display:block; font-size:30px; color:var(--accent); letter-spacing:4px; }
+        .bare-brand span { color:var(--muted); }
+        .error-card h1 { color:var(--accent); }
+        @media (max-width:720px) { .content { padding:14px; } .roster-row, .member-row { grid-template-columns:1fr; }
+          .region-switch { margin-left:0; } }
+        @media print { .topbar, .menu, .foot, .actions, form { display:none !important; } body { background:#fff; }
+          .card { border:0; padding:0; } }
+        """
+}

@@ -1,0 +1,71 @@
+import Fluent
+import FuyuanCore
+import Vapor
+
+/// The signed-in user of a request, with their unit, region and the credential they came with.
+struct Caller: Sendable {
+    enum Credential: Sendable, Equatable {
+        case session(id: UUID, csrfToken: String)
+        case token(id: UUID)
+    }
+
+    let userID: UUID
+    let username: String
+    let displayName: String
+    let role: Role
+    let unitID: UUID
+    let unitName: String
+    let regionID: UUID
+    let regionCode: String
+    let regionName: String
+    let regionPath: String
+    let mustChangePassword: Bool
+    let credential: Credential
+
+    var scope: Scope { Scope(regionPath: regionPath, includesLower: role.readsLowerRegions) }
+
+    var csrfToken: String? {
+        if case .session(_, let token) = credential { return token }
+        return nil
+    }
+
+    func require(_ action: Action) throws {
+        guard role.may(action) else { throw AppError.forbidden }
+    }
+
+    /// Office staff write in their own region only; a system administrator anywhere in scope
+    /// (the region was already loaded through the scope filter).
+    func mayWrite(inRegion regionID: UUID) -> Bool {
+        role == .systemAdmin || regionID == self.regionID
+    }
+}
+
+extension Request {
+    private struct CallerKey: StorageKey { typealias Value = Caller }
+    private struct ExpiredKey: StorageKey { typealias Value = Bool }
+
+    var caller: Caller? {
+        get { storage[CallerKey.self] }
+        set { storage[CallerKey.self] = newValue }
+    }
+
+    /// Set when the request carried a session that had timed out.
+    var sessionExpired: Bool {
+        get { storage[ExpiredKey.self] ?? false }
+        set { storage[ExpiredKey.self] = newValue }
+    }
+
+    func requireCaller() throws -> Caller {
+        guard let caller else { throw AppError.unauthorized }
+        return caller
+    }
+
+    /// The caller, refused with 403 unless their role may do `action`.
+    func caller(for action: Action) throws -> Caller {
+        let caller = try requireCaller()
+        try caller.require(action)
+        return caller
+    }
+
+    var clientAddress: String { remoteAddress?.ipAddress ?? "unknown" }
+}

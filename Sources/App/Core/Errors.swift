@@ -1,0 +1,98 @@
+import Vapor
+
+/// An error whose message is meant for the person or system that made the request.
+struct AppError: AbortError {
+    let status: HTTPResponseStatus
+    let code: String
+    let reason: String
+
+    static func notFound(_ what: String) -> AppError {
+        AppError(status: .notFound, code: "not_found", reason: "\(what)不存在或无权查看")
+    }
+    static let unauthorized = AppError(status: .unauthorized, code: "unauthorized", reason: "请先登录")
+    static let forbidden = AppError(status: .forbidden, code: "forbidden", reason: "当前角色无权执行此操作")
+    static func invalid(_ reason: String) -> AppError {
+        AppError(status: .unprocessableEntity, code: "invalid", reason: reason)
+    }
+    static func conflict(_ reason: String) -> AppError {
+        AppError(status: .conflict, code: "conflict", reason: reason)
+    }
+}
+
+/// Form and API input problems, each naming the field it concerns.
+struct FieldProblems: Error {
+    var items: [(field: String, reason: String)] = []
+    var isEmpty: Bool { items.isEmpty }
+    mutating func add(_ field: String, _ reason: String) { items.append((field, reason)) }
+    var summary: String { items.map { "\($0.field)：\($0.reason)" }.joined(separator: "；") }
+    func throwIfAny() throws { if !isEmpty { throw AppError.invalid(summary) } }
+}
+
+/// Turns every error into a JSON body under `/api` and a page elsewhere; internals never reach a client.
+struct ErrorResponder: AsyncMiddleware {
+    struct Body: Content {
+        struct Detail: Content {
+            let code: String
+            let message: String
+        }
+        let error: Detail
+    }
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            return render(error, for: request)
+        }
+    }
+
+    /// Names the field a decoding error concerns, in Chinese.
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+            return keys.isEmpty ? "请求内容" : "字段 " + keys.joined(separator: ".")
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            let parent = path(context)
+            return (parent == "请求内容" ? "" : parent + " 中") + "缺少字段 \(key.stringValue)"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return "\(path(context)) 的类型或取值不正确"
+        case .dataCorrupted(let context):
+            return "\(path(context)) 的取值不正确：\(context.debugDescription)"
+        @unknown default:
+            return "请求内容格式错误"
+        }
+    }
+
+    func render(_ error: any Error, for request: Request) -> Response {
+        let status: HTTPResponseStatus
+        let code: String
+        let message: String
+        switch error {
+        case let appError as AppError:
+            (status, code, message) = (appError.status, appError.code, appError.reason)
+        case let decoding as DecodingError:
+            (status, code, message) = (.badRequest, "bad_request", Self.describe(decoding))
+        case let abort as any AbortError where abort.status.code < 500:
+            status = abort.status
+            code = abort.status == .notFound ? "not_found" : "bad_request"
+            message = abort.status == .notFound ? "页面或接口不存在" : "请求有误：\(abort.reason)"
+        default:
+            request.logger.report(error: error)
+            (status, code, message) = (.internalServerError, "internal", "服务器内部错误，请稍后重试或联系系统管理员")
+        }
+        let response: Response
+        if request.url.path.hasPrefix("/api/") {
+            response = Response(status: status)
+            try? response.content.encode(Body(error: .init(code: code, message: message)), as: .json)
+        } else {
+            response = Response(status: status, body: .init(string: Layout.errorPage(status: status, message: message)))
+            response.headers.contentType = .html
+        }
+        if status == .unauthorized, request.url.path.hasPrefix("/api/") {
+            response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer")
+        }
+        return response
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// Every page address the views link to. Routes register the same shapes in `routes.swift`.
+enum SitePath: Sendable, Equatable {
+    case home
+    case login
+    case logout
+    case password
+    case region(String)
+    case units(String)
+    case unit(UUID)
+    case unitEdit(UUID)
+    case meeting(String)
+    case meetingEdit(String)
+    case regionsAdmin
+    case users
+    case userNew
+    case userRole(UUID)
+    case userUnlock(UUID)
+    case userReset(UUID)
+    case userActive(UUID)
+    case tokens
+    case tokenRevoke(UUID)
+    case audit
+    case asset(String)
+
+    var url: String {
+        switch self {
+        case .home: "/"
+        case .login: "/login"
+        case .logout: "/logout"
+        case .password: "/account/password"
+        case .region(let code): "/regions/\(code)"
+        case .units(let code): "/regions/\(code)/units"
+        case .unit(let id): "/units/\(id.uuidString)"
+        case .unitEdit(let id): "/units/\(id.uuidString)/edit"
+        case .meeting(let code): "/regions/\(code)/meeting"
+        case .meetingEdit(let code): "/regions/\(code)/meeting/edit"
+        case .regionsAdmin: "/admin/regions"
+        case .users: "/admin/users"
+        case .userNew: "/admin/users/new"
+        case .userRole(let id): "/admin/users/\(id.uuidString)/role"
+        case .userUnlock(let id): "/admin/users/\(id.uuidString)/unlock"
+        case .userReset(let id): "/admin/users/\(id.uuidString)/reset-password"
+        case .userActive(let id): "/admin/users/\(id.uuidString)/active"
+        case .tokens: "/admin/tokens"
+        case .tokenRevoke(let id): "/admin/tokens/\(id.uuidString)/revoke"
+        case .audit: "/audit"
+        case .asset(let name): "/assets/\(name)"
+        }
+    }
+}

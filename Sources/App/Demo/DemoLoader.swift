@@ -1,0 +1,66 @@
+import Fluent
+import FuyuanCore
+import Vapor
+
+/// Loads `DemoData` into an empty database, all in one transaction.
+public enum DemoLoader {
+    public struct NotEmpty: Error, CustomStringConvertible {
+        public var description: String { "数据库中已有区划数据，未载入演示数据" }
+    }
+
+    public static func isEmpty(_ db: any Database) async throws -> Bool {
+        let regions = try await Region.query(on: db).count()
+        let users = try await User.query(on: db).count()
+        return regions == 0 && users == 0
+    }
+
+    public static func load(_ app: Application) async throws {
+        let empty = try await isEmpty(app.db)
+        guard empty else { throw NotEmpty() }
+        let hash = try app.password.hash(DemoData.password)
+        let now = app.clock.now()
+        try await app.db.transaction { db in
+            var regions: [String: Region] = [:]
+            for seed in DemoData.regions {
+                let region = Region(code: seed.code, name: seed.name, level: RegionCode(seed.code)!.level, parent: seed.parent.flatMap { regions[$0] })
+                try await region.create(on: db)
+                regions[seed.code] = region
+            }
+            var units: [String: Unit] = [:]
+            for seed in DemoData.regions {
+                for (name, kind) in DemoData.units[seed.code] ?? [] {
+                    let unit = Unit(name: name, kind: kind, regionID: try regions[seed.code]!.requireID())
+                    try await unit.create(on: db)
+                    units[name] = unit
+                }
+            }
+            for seed in DemoData.meetings {
+                let meeting = JointMeeting(name: seed.name, regionID: try regions[seed.region]!.requireID(), officeUnitID: seed.office.flatMap { units[$0]?.id })
+                try await meeting.create(on: db)
+                let meetingID = try meeting.requireID()
+                for (index, person) in seed.people.enumerated() {
+                    try await MeetingPerson(meetingID: meetingID, role: person.0, name: person.1, post: person.2, position: index).create(on: db)
+                }
+                let members = seed.members ?? (DemoData.units[seed.region] ?? []).map(\.0)
+                for (index, name) in members.enumerated() {
+                    try await MemberUnit(meetingID: meetingID, unitID: try units[name]!.requireID(), liaisonName: "", liaisonPhone: "", position: index).create(on: db)
+                }
+                if let establishment = seed.establishment {
+                    try await RosterChange(
+                        meetingID: meetingID, summary: establishment.summary, approvedBy: establishment.approvedBy,
+                        approvedOn: CalendarDay(parsing: establishment.approvedOn)!, recordedBy: "演示数据"
+                    ).create(on: db)
+                }
+            }
+            for seed in DemoData.accounts {
+                let user = User(
+                    username: seed.username, displayName: seed.displayName, passwordHash: hash, role: seed.role,
+                    unitID: try units[seed.unit]!.requireID(), mustChangePassword: false, passwordChangedAt: now)
+                try await user.create(on: db)
+            }
+            try await Audit.record(
+                .demoLoaded, by: .system, object: ("system", "demo"),
+                summary: "载入演示数据：\(DemoData.regions.count) 个区划、\(units.count) 个单位、\(DemoData.accounts.count) 个账户", at: now, on: db)
+        }
+    }
+}

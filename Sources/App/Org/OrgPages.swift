@@ -1,0 +1,136 @@
+import Fluent
+import FuyuanCore
+import Vapor
+
+/// Pages of regions, units and joint meetings.
+struct OrgPages {
+    func regionGo(_ request: Request) async throws -> Response {
+        let code = (try? request.query.get(String.self, at: "code")) ?? ""
+        guard RegionCode(code) != nil else { throw AppError.invalid("区划代码格式不正确") }
+        return request.redirect(to: SitePath.region(code).url)
+    }
+
+    func regionHome(_ request: Request) async throws -> HTMLPage {
+        let caller = try request.caller(for: .readOrganisation)
+        let scope = caller.scope
+        let region = try await scope.region(code: request.parameters.require("code"), on: request.db)
+        let regionID = try region.requireID()
+        let lower = try await OrgQueries.lowerRegions(of: region, scope: scope, on: request.db)
+        let ids = [regionID] + lower.compactMap(\.id)
+        let unitCounts = try await OrgQueries.unitCounts(regionIDs: ids, on: request.db)
+        let memberCounts = try await OrgQueries.memberCounts(regionIDs: ids, on: request.db)
+        let roster = try await RosterStore.load(region: region, on: request.db)
+        var parent: Region?
+        if let parentID = region.$parent.id {
+            parent = try await scope.regions(on: request.db).filter(\.$id == parentID).first()
+        }
+        let model = RegionHomeView.Model(
+            code: region.code, name: region.name, level: region.level.label,
+            parent: parent.map { ($0.code, $0.name) },
+            meetingName: roster.meeting?.name,
+            convener: roster.people.first { $0.role == .convener }.map { "\($0.name)（\($0.post)）" },
+            officeHost: roster.officeUnit?.name,
+            units: unitCounts[regionID] ?? 0,
+            memberUnits: memberCounts[regionID] ?? 0,
+            users: try await OrgQueries.userCount(regionID: regionID, on: request.db),
+            lowerRegions: lower.map {
+                .init(code: $0.code, name: $0.name, level: $0.level.label, units: unitCounts[$0.id!] ?? 0,
+                      memberUnits: memberCounts[$0.id!])
+            })
+        return RegionHomeView.render(model, shell: try await request.shell(regionCode: region.code))
+    }
+
+    func units(_ request: Request) async throws -> HTMLPage {
+        let caller = try request.caller(for: .readOrganisation)
+        let region = try await caller.scope.region(code: request.parameters.require("code"), on: request.db)
+        return try await unitsPage(request, region: region, caller: caller, problems: [], notice: nil)
+    }
+
+    func createUnit(_ request: Request) async throws -> Response {
+        let caller = try request.caller(for: .editUnits)
+        let region = try await caller.scope.region(code: request.parameters.require("code"), on: request.db)
+        let form = try request.content.decode(UnitInput.self)
+        do {
+            try await UnitStore.create(form, region: region, request: request)
+        } catch let error as AppError where error.status == .unprocessableEntity || error.status == .conflict {
+            return try await unitsPage(request, region: region, caller: caller, problems: [error.reason], notice: nil)
+                .encodeResponse(status: error.status, for: request)
+        }
+        return request.redirect(to: SitePath.units(region.code).url + "?created=1")
+    }
+
+    func editUnitPage(_ request: Request) async throws -> HTMLPage {
+        let caller = try request.caller(for: .editUnits)
+        let unit = try await caller.scope.unit(id: request.parameters.require("id"), on: request.db)
+        let region = try unit.joined(Region.self)
+        guard caller.mayWrite(inRegion: region.id!) else { throw AppError.forbidden }
+        return UnitEditView.render(.init(id: unit.id!, name: unit.name, kind: unit.kind, regionCode: region.code, regionName: region.name, problems: []), shell: try await request.shell(regionCode: region.code))
+    }
+
+    func updateUnit(_ request: Request) async throws -> Response {
+        let caller = try request.caller(for: .editUnits)
+        let unit = try await caller.scope.unit(id: request.parameters.require("id"), on: request.db)
+        let region = try unit.joined(Region.self)
+        let form = try request.content.decode(UnitInput.self)
+        do {
+            try await UnitStore.update(unit, with: form, request: request)
+        } catch let error as AppError where error.status == .unprocessableEntity || error.status == .conflict {
+            return try await UnitEditView.render(.init(id: unit.id!, name: form.name, kind: form.kind, regionCode: region.code, regionName: region.name, problems: [error.reason]), shell: try await request.shell(regionCode: region.code))
+                .encodeResponse(status: error.status, for: request)
+        }
+        return request.redirect(to: SitePath.units(region.code).url)
+    }
+
+    private func unitsPage(_ request: Request, region: Region, caller: Caller, problems: [String], notice: String?) async throws -> HTMLPage {
+        let units = try await OrgQueries.units(of: region, on: request.db)
+        let created = (try? request.query.get(String.self, at: "created")) != nil
+        let model = UnitsView.Model(
+            regionCode: region.code, regionName: region.name,
+            units: units.map { .init(id: $0.id!, name: $0.name, kind: $0.kind.label) },
+            canEdit: caller.role.may(.editUnits) && caller.mayWrite(inRegion: region.id!),
+            problems: problems, notice: notice ?? (created ? "单位已添加" : nil))
+        return UnitsView.render(model, shell: try await request.shell(regionCode: region.code))
+    }
+
+    func meeting(_ request: Request) async throws -> HTMLPage {
+        let caller = try request.caller(for: .readOrganisation)
+        let region = try await caller.scope.region(code: request.parameters.require("code"), on: request.db)
+        let loaded = try await RosterStore.load(region: region, on: request.db)
+        let saved = (try? request.query.get(String.self, at: "saved")) != nil
+        let model = MeetingView.Model(
+            regionCode: region.code, regionName: region.name, loaded: loaded,
+            canEdit: caller.role.may(.editRoster) && caller.mayWrite(inRegion: region.id!),
+            notice: saved ? "联席会议组成已更新，调整记录已保存" : nil)
+        return MeetingView.render(model, shell: try await request.shell(regionCode: region.code))
+    }
+
+    func editMeetingPage(_ request: Request) async throws -> HTMLPage {
+        let caller = try request.caller(for: .editRoster)
+        let region = try await caller.scope.region(code: request.parameters.require("code"), on: request.db)
+        guard caller.mayWrite(inRegion: region.id!) else { throw AppError.forbidden }
+        let loaded = try await RosterStore.load(region: region, on: request.db)
+        let form = MeetingEditView.FormValues(loaded: loaded, regionName: region.name, today: CalendarDay(containing: request.now))
+        return try await meetingEditPage(request, region: region, form: form, problems: [])
+    }
+
+    func saveMeeting(_ request: Request) async throws -> Response {
+        let caller = try request.caller(for: .editRoster)
+        let region = try await caller.scope.region(code: request.parameters.require("code"), on: request.db)
+        let posted = try request.content.decode(MeetingEditView.Posted.self)
+        let form = posted.values
+        do {
+            try await RosterStore.save(try posted.input(), region: region, request: request)
+        } catch let error as AppError where error.status == .unprocessableEntity {
+            return try await meetingEditPage(request, region: region, form: form, problems: error.reason.components(separatedBy: "；"))
+                .encodeResponse(status: .unprocessableEntity, for: request)
+        }
+        return request.redirect(to: SitePath.meeting(region.code).url + "?saved=1")
+    }
+
+    private func meetingEditPage(_ request: Request, region: Region, form: MeetingEditView.FormValues, problems: [String]) async throws -> HTMLPage {
+        let units = try await OrgQueries.units(of: region, on: request.db)
+        return MeetingEditView.render(
+            .init(regionCode: region.code, regionName: region.name, units: units.map { ($0.id!, $0.name) }, form: form, problems: problems),
+            shell: try await request.shell(regionCode: region.code))
+    }
+}

@@ -1,0 +1,64 @@
+import Fluent
+import FuyuanCore
+import SQLKit
+import Vapor
+
+/// Read queries of the organisation model, each taking the caller's scope.
+enum OrgQueries {
+    struct RegionCounts {
+        var units = 0
+        var users = 0
+        var memberUnits = 0
+    }
+
+    /// Units per region for `regionIDs`, in one grouped query.
+    static func unitCounts(regionIDs: [UUID], on db: any Database) async throws -> [UUID: Int] {
+        guard !regionIDs.isEmpty, let sql = db as? any SQLDatabase else { return [:] }
+        struct Row: Decodable {
+            let region_id: UUID
+            let total: Int
+        }
+        let rows = try await sql.select()
+            .column("region_id")
+            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "total")
+            .from(Unit.schema)
+            .where(SQLColumn("region_id"), .in, SQLBind.group(regionIDs))
+            .groupBy("region_id")
+            .all(decoding: Row.self)
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0.region_id, $0.total) })
+    }
+
+    /// Member units per joint meeting of `regionIDs`, in one grouped query.
+    static func memberCounts(regionIDs: [UUID], on db: any Database) async throws -> [UUID: Int] {
+        guard !regionIDs.isEmpty, let sql = db as? any SQLDatabase else { return [:] }
+        struct Row: Decodable {
+            let region_id: UUID
+            let total: Int
+        }
+        let rows = try await sql.select()
+            .column(SQLColumn("region_id", table: JointMeeting.schema))
+            .column(SQLFunction("COUNT", args: SQLColumn("id", table: MemberUnit.schema)), as: "total")
+            .from(JointMeeting.schema)
+            .join(MemberUnit.schema, method: SQLJoinMethod.left, on: SQLColumn("meeting_id", table: MemberUnit.schema), .equal, SQLColumn("id", table: JointMeeting.schema))
+            .where(SQLColumn("region_id", table: JointMeeting.schema), .in, SQLBind.group(regionIDs))
+            .groupBy(SQLColumn("region_id", table: JointMeeting.schema))
+            .all(decoding: Row.self)
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0.region_id, $0.total) })
+    }
+
+    static func userCount(regionID: UUID, on db: any Database) async throws -> Int {
+        try await User.query(on: db)
+            .join(Unit.self, on: \User.$unit.$id == \Unit.$id)
+            .filter(Unit.self, \.$region.$id == regionID)
+            .count()
+    }
+
+    /// Direct lower regions of `region` that the scope reads.
+    static func lowerRegions(of region: Region, scope: Scope, on db: any Database) async throws -> [Region] {
+        try await scope.regions(on: db).filter(\.$parent.$id == region.requireID()).sort(\.$code).all()
+    }
+
+    static func units(of region: Region, on db: any Database) async throws -> [Unit] {
+        try await Unit.query(on: db).filter(\.$region.$id == region.requireID()).sort(\.$name).all()
+    }
+}

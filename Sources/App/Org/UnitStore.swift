@@ -1,0 +1,52 @@
+import Fluent
+import FuyuanCore
+import Vapor
+
+struct UnitInput: Content {
+    var name: String
+    var kind: UnitKind
+}
+
+/// Creating and changing units; shared by the pages and the API.
+enum UnitStore {
+    @discardableResult
+    static func create(_ input: UnitInput, region: Region, request: Request) async throws -> Unit {
+        let caller = try request.caller(for: .editUnits)
+        guard caller.mayWrite(inRegion: try region.requireID()) else { throw AppError.forbidden }
+        let name = try validName(input.name)
+        try await requireUnique(name, regionID: region.requireID(), except: nil, on: request.db)
+        let unit = Unit(name: name, kind: input.kind, regionID: try region.requireID())
+        try await request.db.transaction { db in
+            try await unit.create(on: db)
+            try await request.audit(.unitCreated, object: ("unit", unit.id!.uuidString), summary: "新建单位：\(region.name) \(name)", after: unit.snapshot, on: db)
+        }
+        return unit
+    }
+
+    /// `unit` was loaded through the caller's scope.
+    static func update(_ unit: Unit, with input: UnitInput, request: Request) async throws {
+        let caller = try request.caller(for: .editUnits)
+        guard caller.mayWrite(inRegion: unit.$region.id) else { throw AppError.forbidden }
+        let name = try validName(input.name)
+        try await requireUnique(name, regionID: unit.$region.id, except: unit.id, on: request.db)
+        let before = unit.snapshot
+        unit.name = name
+        unit.kind = input.kind
+        try await request.db.transaction { db in
+            try await unit.update(on: db)
+            try await request.audit(.unitUpdated, object: ("unit", unit.id!.uuidString), summary: "修改单位：\(before.name) → \(name)", before: before, after: unit.snapshot, on: db)
+        }
+    }
+
+    private static func validName(_ raw: String) throws -> String {
+        let name = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (2...60).contains(name.count) else { throw AppError.invalid("单位名称：须为 2 至 60 个字符") }
+        return name
+    }
+
+    private static func requireUnique(_ name: String, regionID: UUID, except id: UUID?, on db: any Database) async throws {
+        var query = Unit.query(on: db).filter(\.$region.$id == regionID).filter(\.$name == name)
+        if let id { query = query.filter(\.$id != id) }
+        if try await query.count() > 0 { throw AppError.conflict("单位名称：本区划已有“\(name)”") }
+    }
+}

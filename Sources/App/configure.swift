@@ -1,0 +1,45 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import SQLKit
+import Vapor
+
+/// Sets up databases, middleware and routes from `config`.
+public func configure(_ app: Application, config: AppConfig) async throws {
+    app.config = config
+    switch config.database {
+    case .sqlite(let path):
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+    case let .postgres(url, searchPath):
+        var postgres = try SQLPostgresConfiguration(url: url)
+        if let searchPath { postgres.searchPath = [searchPath] }
+        app.databases.use(.postgres(configuration: postgres), as: .psql)
+    }
+    app.migrations.add(migrations)
+    app.passwords.use(.bcrypt(cost: config.bcryptCost))
+    app.decoyPasswordHash = try Bcrypt.hash(Secret.make(), cost: config.bcryptCost)
+    app.http.server.configuration.hostname = config.host
+    app.http.server.configuration.port = config.port
+    app.http.server.configuration.serverName = nil
+
+    app.middleware = .init()
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(ErrorResponder())
+    app.middleware.use(CallerMiddleware())
+    app.middleware.use(CSRFMiddleware())
+    try routes(app)
+}
+
+/// Brings the database to the current schema and checks the SQLite settings the app relies on.
+public func prepareDatabase(_ app: Application) async throws {
+    if case .sqlite = app.config.database, let sql = app.db as? any SQLDatabase {
+        struct Mode: Decodable { let journal_mode: String }
+        let mode = try await sql.raw("PRAGMA journal_mode=WAL").first(decoding: Mode.self)
+        guard mode?.journal_mode.lowercased() == "wal" else {
+            throw AppConfig.Problem(description: "SQLite 未能切换到 WAL 模式（当前：\(mode?.journal_mode ?? "未知")）")
+        }
+    }
+    try await app.autoMigrate()
+}

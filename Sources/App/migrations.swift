@@ -1,0 +1,11 @@
+import Fluent
+
+/// Every migration, in the order it runs. Append only.
+let migrations: [any Migration] = [
+    CreateRegion(),
+    CreateUnit(),
+    CreateJointMeeting(),
+    CreateUser(),
+    CreateAuthTables(),
+    CreateAuditEntry(),
+]

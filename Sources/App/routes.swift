@@ -1,0 +1,84 @@
+import Fluent
+import Vapor
+
+func routes(_ app: Application) throws {
+    let signedIn = app.grouped(RequireSignIn())
+    let api = app.grouped("api", "v1")
+    let signedInAPI = signedIn.grouped("api", "v1")
+
+    do {  // Core: assets, health, the API description
+        app.get("assets", ":name") { request -> Response in
+            guard let response = Assets.response(named: try request.parameters.require("name")) else {
+                throw AppError.notFound("文件")
+            }
+            return response
+        }
+        let health = HealthCheck()
+        app.get("health", "live", use: health.live)
+        app.get("health", "ready", use: health.ready)
+        api.get("openapi.json", use: OpenAPIDocument.serve)
+    }
+
+    do {  // Auth
+        let pages = AuthPages()
+        app.get("login", use: pages.loginPage)
+        app.post("login", use: pages.signIn)
+        signedIn.get(use: pages.home)
+        signedIn.post("logout", use: pages.signOut)
+        signedIn.get("account", "password", use: pages.passwordPage)
+        signedIn.post("account", "password", use: pages.changePassword)
+        let tokens = TokensPages()
+        signedIn.get("admin", "tokens", use: tokens.list)
+        signedIn.post("admin", "tokens", use: tokens.issue)
+        signedIn.post("admin", "tokens", ":id", "revoke", use: tokens.revoke)
+
+        let authAPI = AuthAPI()
+        api.post("auth", "login", use: authAPI.login)
+        signedInAPI.post("auth", "logout", use: authAPI.logout)
+        signedInAPI.get("me", use: authAPI.me)
+    }
+
+    do {  // Org: regions, units, joint meetings, users
+        let pages = OrgPages()
+        signedIn.get("regions", "go", use: pages.regionGo)
+        signedIn.get("regions", ":code", use: pages.regionHome)
+        signedIn.get("regions", ":code", "units", use: pages.units)
+        signedIn.post("regions", ":code", "units", use: pages.createUnit)
+        signedIn.get("units", ":id", "edit", use: pages.editUnitPage)
+        signedIn.post("units", ":id", use: pages.updateUnit)
+        signedIn.get("regions", ":code", "meeting", use: pages.meeting)
+        signedIn.get("regions", ":code", "meeting", "edit", use: pages.editMeetingPage)
+        signedIn.post("regions", ":code", "meeting", use: pages.saveMeeting)
+
+        let regionsAdmin = RegionsAdminPages()
+        signedIn.get("admin", "regions", use: regionsAdmin.list)
+        signedIn.post("admin", "regions", use: regionsAdmin.create)
+
+        let users = UsersPages()
+        signedIn.get("admin", "users", use: users.list)
+        signedIn.get("admin", "users", "new", use: users.newUserPage)
+        signedIn.post("admin", "users", use: users.create)
+        signedIn.post("admin", "users", ":id", "role", use: users.changeRole)
+        signedIn.post("admin", "users", ":id", "unlock", use: users.unlock)
+        signedIn.post("admin", "users", ":id", "reset-password", use: users.resetPassword)
+        signedIn.post("admin", "users", ":id", "active", use: users.setActive)
+
+        let orgAPI = OrgAPI()
+        signedInAPI.get("regions", use: orgAPI.regions)
+        signedInAPI.post("regions", use: orgAPI.createRegion)
+        signedInAPI.get("regions", ":code", use: orgAPI.region)
+        signedInAPI.get("regions", ":code", "units", use: orgAPI.units)
+        signedInAPI.post("regions", ":code", "units", use: orgAPI.createUnit)
+        signedInAPI.get("units", ":id", use: orgAPI.unit)
+        signedInAPI.patch("units", ":id", use: orgAPI.updateUnit)
+        signedInAPI.get("regions", ":code", "joint-meeting", use: orgAPI.meeting)
+        signedInAPI.put("regions", ":code", "joint-meeting", use: orgAPI.saveMeeting)
+        signedInAPI.get("users", use: orgAPI.users)
+        signedInAPI.post("users", use: orgAPI.createUser)
+        signedInAPI.get("users", ":id", use: orgAPI.user)
+    }
+
+    do {  // Audit
+        signedIn.get("audit", use: AuditPages().list)
+    }
+}

@@ -1,0 +1,42 @@
+/// What a signed-in user may do. Region scope is applied separately (see `Role.readsLowerRegions`).
+public enum Action: String, CaseIterable, Sendable {
+    /// Read regions, units and joint meetings of the caller's scope.
+    case readOrganisation
+    /// Create and edit units of the caller's own region.
+    case editUnits
+    /// Edit the joint meeting roster of the caller's own region.
+    case editRoster
+    /// Create regions.
+    case manageRegions
+    /// Create, disable and reset user accounts.
+    case manageAccounts
+    /// Change roles and unlock accounts.
+    case assignRoles
+    /// Issue and revoke API tokens for other systems.
+    case issueTokens
+    /// Read the audit log.
+    case readAudit
+}
+
+extension Role {
+    /// The single table of role powers. Administrators never hold each other's powers.
+    public func may(_ action: Action) -> Bool {
+        switch action {
+        case .readOrganisation: Role.business.contains(self) || self == .systemAdmin
+        case .editUnits: self == .office || self == .systemAdmin
+        case .editRoster: self == .office
+        case .manageRegions, .manageAccounts, .issueTokens: self == .systemAdmin
+        case .assignRoles: self == .securityAdmin
+        case .readAudit: self == .auditAdmin
+        }
+    }
+
+    /// Office staff, leaders and the administrators read every region below their own;
+    /// liaisons and court staff read their own region only.
+    public var readsLowerRegions: Bool {
+        switch self {
+        case .office, .leader, .systemAdmin, .securityAdmin, .auditAdmin: true
+        case .liaison, .court: false
+        }
+    }
+}

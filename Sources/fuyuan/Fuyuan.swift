@@ -1,0 +1,113 @@
+import App
+import ArgumentParser
+import FuyuanCore
+import Vapor
+
+@main
+struct Fuyuan: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fuyuan",
+        abstract: "府院通：常态化府院联动工作平台",
+        subcommands: [Serve.self, Migrate.self, Demo.self, UserCommand.self],
+        defaultSubcommand: Serve.self)
+}
+
+/// Boots the app without letting Vapor read the process arguments, runs `body`, and always shuts down.
+func withApp(arguments: [String] = ["fuyuan"], _ body: (Application) async throws -> Void) async throws {
+    // Line-buffer stdout so that the address and one-time passwords show at once under a pipe or a service manager.
+    setvbuf(stdout, nil, _IOLBF, 0)
+    let config = try AppConfig.fromEnvironment()
+    let environment = Environment(name: ProcessInfo.processInfo.environment["FUYUAN_ENV"] ?? "production", arguments: arguments)
+    let app = try await Application.make(environment)
+    do {
+        try await configure(app, config: config)
+        try await prepareDatabase(app)
+        try await body(app)
+    } catch {
+        try? await app.asyncShutdown()
+        throw error
+    }
+    try await app.asyncShutdown()
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "启动服务（首次启动时建库、迁移）")
+
+    @ArgumentParser.Flag(help: "数据库为空时载入演示数据（种子文件中的河南省、平顶山市、安阳市、南阳市等）")
+    var demo = false
+
+    func run() async throws {
+        try await withApp(arguments: ["fuyuan", "serve"]) { app in
+            let address = "http://\(app.config.host):\(app.config.port)"
+            if demo, try await DemoLoader.isEmpty(app.db) {
+                try await DemoLoader.load(app)
+                print("已载入演示数据。演示账户见 README.md，例如 lushan.office / \(DemoData.password)（鲁山县联席办）。")
+            } else if let password = try await Accounts.createFirstAdministrator(
+                app, rootCode: ProcessInfo.processInfo.environment["FUYUAN_ROOT_REGION_CODE"] ?? "410000",
+                rootName: ProcessInfo.processInfo.environment["FUYUAN_ROOT_REGION_NAME"] ?? "河南省")
+            {
+                print("首次启动：已创建系统管理员 admin，一次性密码（只显示这一次）：\(password)")
+            }
+            if demo { print("演示登录：lushan.office / \(DemoData.password)，sysadmin / \(DemoData.password)") }
+            print("府院通已启动：\(address)")
+            try await app.execute()
+        }
+    }
+}
+
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "建库并执行数据库迁移")
+
+    func run() async throws {
+        try await withApp { _ in print("数据库已是最新结构") }
+    }
+}
+
+struct Demo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "向空数据库载入演示数据")
+
+    func run() async throws {
+        try await withApp { app in
+            try await DemoLoader.load(app)
+            print("已载入演示数据，演示账户密码：\(DemoData.password)")
+        }
+    }
+}
+
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user", abstract: "账户管理（管理员账户只能在这里创建）", subcommands: [Create.self, ResetPassword.self])
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "创建账户并打印一次性密码")
+
+        @ArgumentParser.Option(help: "用户名") var username: String
+        @ArgumentParser.Option(help: "姓名") var name: String
+        @ArgumentParser.Option(help: "角色：\(Role.allCases.map(\.rawValue).joined(separator: ", "))") var role: String
+        @ArgumentParser.Option(help: "所属区划代码，如 410423") var region: String
+        @ArgumentParser.Option(help: "所属单位全称") var unit: String
+
+        func run() async throws {
+            guard let role = Role(rawValue: role) else {
+                throw ValidationError("角色须为：\(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            try await withApp { app in
+                let password = try await Accounts.create(app, username: username, displayName: name, role: role, regionCode: region, unitName: unit)
+                print("已创建 \(username)（\(role.label)），一次性密码：\(password)")
+            }
+        }
+    }
+
+    struct ResetPassword: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "reset-password", abstract: "重置密码并解除锁定")
+
+        @ArgumentParser.Option(help: "用户名") var username: String
+
+        func run() async throws {
+            try await withApp { app in
+                let password = try await Accounts.resetPassword(app, username: username)
+                print("已重置 \(username) 的密码，一次性密码：\(password)")
+            }
+        }
+    }
+}
