@@ -35,7 +35,7 @@ public struct Roster: Equatable, Codable, Sendable {
     /// One Chinese line per difference from `before` to `self`, in a stable order.
     public func changes(from before: Roster) -> [String] {
         var lines: [String] = []
-        if name != before.name { lines.append("名称：\(before.name) → \(name)") }
+        if name != before.name { lines.append("名称：\(before.name.orNone) → \(name.orNone)") }
         if officeHost != before.officeHost {
             lines.append("办公室设在：\(before.officeHost.orNone) → \(officeHost.orNone)")
         }

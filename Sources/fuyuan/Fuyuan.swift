@@ -12,10 +12,13 @@ struct Fuyuan: AsyncParsableCommand {
         defaultSubcommand: Serve.self)
 }
 
+/// Writes a line to standard output at once, also under a pipe or a service manager (`print` buffers there).
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
 /// Boots the app without letting Vapor read the process arguments, runs `body`, and always shuts down.
 func withApp(arguments: [String] = ["fuyuan"], _ body: (Application) async throws -> Void) async throws {
-    // Line-buffer stdout so that the address and one-time passwords show at once under a pipe or a service manager.
-    setvbuf(stdout, nil, _IOLBF, 0)
     let config = try AppConfig.fromEnvironment()
     let environment = Environment(name: ProcessInfo.processInfo.environment["FUYUAN_ENV"] ?? "production", arguments: arguments)
     let app = try await Application.make(environment)
@@ -41,15 +44,15 @@ struct Serve: AsyncParsableCommand {
             let address = "http://\(app.config.host):\(app.config.port)"
             if demo, try await DemoLoader.isEmpty(app.db) {
                 try await DemoLoader.load(app)
-                print("已载入演示数据。演示账户见 README.md，例如 lushan.office / \(DemoData.password)（鲁山县联席办）。")
+                say("已载入演示数据。演示账户见 README.md，例如 lushan.office / \(DemoData.password)（鲁山县联席办）。")
             } else if let password = try await Accounts.createFirstAdministrator(
                 app, rootCode: ProcessInfo.processInfo.environment["FUYUAN_ROOT_REGION_CODE"] ?? "410000",
                 rootName: ProcessInfo.processInfo.environment["FUYUAN_ROOT_REGION_NAME"] ?? "河南省")
             {
-                print("首次启动：已创建系统管理员 admin，一次性密码（只显示这一次）：\(password)")
+                say("首次启动：已创建系统管理员 admin，一次性密码（只显示这一次）：\(password)")
             }
-            if demo { print("演示登录：lushan.office / \(DemoData.password)，sysadmin / \(DemoData.password)") }
-            print("府院通已启动：\(address)")
+            if demo { say("演示登录：lushan.office / \(DemoData.password)，sysadmin / \(DemoData.password)") }
+            say("府院通已启动：\(address)")
             try await app.execute()
         }
     }
@@ -59,7 +62,7 @@ struct Migrate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "建库并执行数据库迁移")
 
     func run() async throws {
-        try await withApp { _ in print("数据库已是最新结构") }
+        try await withApp { _ in say("数据库已是最新结构") }
     }
 }
 
@@ -69,7 +72,7 @@ struct Demo: AsyncParsableCommand {
     func run() async throws {
         try await withApp { app in
             try await DemoLoader.load(app)
-            print("已载入演示数据，演示账户密码：\(DemoData.password)")
+            say("已载入演示数据，演示账户密码：\(DemoData.password)")
         }
     }
 }
@@ -93,7 +96,7 @@ struct UserCommand: AsyncParsableCommand {
             }
             try await withApp { app in
                 let password = try await Accounts.create(app, username: username, displayName: name, role: role, regionCode: region, unitName: unit)
-                print("已创建 \(username)（\(role.label)），一次性密码：\(password)")
+                say("已创建 \(username)（\(role.label)），一次性密码：\(password)")
             }
         }
     }
@@ -106,7 +109,7 @@ struct UserCommand: AsyncParsableCommand {
         func run() async throws {
             try await withApp { app in
                 let password = try await Accounts.resetPassword(app, username: username)
-                print("已重置 \(username) 的密码，一次性密码：\(password)")
+                say("已重置 \(username) 的密码，一次性密码：\(password)")
             }
         }
     }

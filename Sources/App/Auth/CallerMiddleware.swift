@@ -45,13 +45,13 @@ enum CallerLookup {
             request.sessionExpired = true
             return nil
         }
+        let sessionID = try session.requireID()
         if now.timeIntervalSince(session.lastSeenAt) > touchInterval {
-            session.lastSeenAt = now
-            try await session.update(on: db)
+            try await UserSession.query(on: db).filter(\.$id == sessionID).set(\.$lastSeenAt, to: now).update()
         }
         return try caller(
             user: user, unit: session.joined(Unit.self), region: session.joined(Region.self),
-            credential: .session(id: session.requireID(), csrfToken: session.csrfToken))
+            credential: .session(id: sessionID, csrfToken: session.csrfToken))
     }
 
     static func token(_ token: String, on request: Request) async throws -> Caller? {
@@ -68,13 +68,13 @@ enum CallerLookup {
         let user = try record.joined(User.self)
         guard user.isActive else { return nil }
         let now = request.now
+        let tokenID = try record.requireID()
         if record.lastUsedAt.map({ now.timeIntervalSince($0) > touchInterval }) ?? true {
-            record.lastUsedAt = now
-            try await record.update(on: db)
+            try await APIToken.query(on: db).filter(\.$id == tokenID).set(\.$lastUsedAt, to: now).update()
         }
         return try caller(
             user: user, unit: record.joined(Unit.self), region: record.joined(Region.self),
-            credential: .token(id: record.requireID()))
+            credential: .token(id: tokenID))
     }
 
     static func caller(user: User, unit: Unit, region: Region, credential: Caller.Credential) throws -> Caller {

@@ -119,8 +119,9 @@ struct OrgAPI {
         let caller = try request.caller(for: .editUnits)
         let unit = try await caller.scope.unit(id: request.parameters.require("id"), on: request.db)
         let patch = try request.content.decode(OrgDTO.UnitPatch.self)
+        let regionCode = try unit.joined(Region.self).code
         try await UnitStore.update(unit, with: UnitInput(name: patch.name ?? unit.name, kind: patch.kind ?? unit.kind), request: request)
-        return try dto(unit, regionCode: unit.joined(Region.self).code)
+        return try dto(unit, regionCode: regionCode)
     }
 
     func meeting(_ request: Request) async throws -> OrgDTO.Meeting {

@@ -1,0 +1,231 @@
+import Fluent
+import FuyuanCore
+import Testing
+import VaporTesting
+
+@testable import App
+
+@Suite struct AuthTests {
+    /// Signs in through the page, as a browser does: fetch the form for its CSRF cookie, then post.
+    func pageSignIn(_ app: Application, _ username: String, _ password: String) async throws -> TestingHTTPResponse {
+        let page = try await app.send(.GET, "/login")
+        let cookie = try #require(page.headers.setCookie?[Cookies.loginCSRF]?.string)
+        return try await app.send(
+            .POST, "/login", form: [("username", username), ("password", password), ("next", "/regions/410423/units"), ("_csrf", cookie)],
+            headers: [("Cookie", "\(Cookies.loginCSRF)=\(cookie)")])
+    }
+
+    @Test func signInThroughThePageGoesWhereTheUserWasHeading() async throws {
+        try await withTestApp { app in
+            // act
+            let response = try await pageSignIn(app, "Lushan.Office", DemoData.password)
+            // check
+            #expect(response.status == .seeOther)
+            #expect(response.location == "/regions/410423/units")
+            let cookie = try #require(response.headers.setCookie?[Cookies.session])
+            #expect(cookie.isHTTPOnly)
+            #expect(cookie.sameSite == .strict)
+            let session = TestSession(cookie: cookie.string, csrf: "")
+            let page = try await app.send(.GET, "/regions/410423/units", as: session)
+            #expect(page.status == .ok)
+            #expect(page.text.contains("鲁山县自然资源局"))
+        }
+    }
+
+    @Test func loginFormWithoutItsCSRFCookieIsRefused() async throws {
+        try await withTestApp { app in
+            let response = try await app.send(.POST, "/login", form: [("username", "lushan.office"), ("password", DemoData.password), ("_csrf", "forged")])
+            #expect(response.status == .forbidden)
+            #expect(try await app.auditEntries(.signIn).isEmpty)
+        }
+    }
+
+    @Test func wrongPasswordSaysSoWithoutRevealingWhetherTheNameExists() async throws {
+        try await withTestApp { app in
+            let known = try await pageSignIn(app, "lushan.office", "Wrong#123")
+            let unknown = try await pageSignIn(app, "nobody.here", "Wrong#123")
+            #expect(known.status == .unauthorized)
+            #expect(unknown.status == .unauthorized)
+            #expect(known.text.contains("用户名或密码错误"))
+            #expect(unknown.text.contains("用户名或密码错误"))
+            #expect(known.sessionCookie == nil)
+        }
+    }
+
+    @Test func fiveWrongPasswordsLockForFifteenMinutes() async throws {
+        try await withTestApp { app in
+            // setup
+            for _ in 1...4 {
+                #expect(try await pageSignIn(app, "lushan.court", "Wrong#123").text.contains("用户名或密码错误"))
+            }
+            // act
+            let fifth = try await pageSignIn(app, "lushan.court", "Wrong#123")
+            let rightPasswordWhileLocked = try await pageSignIn(app, "lushan.court", DemoData.password)
+            // check
+            #expect(fifth.text.contains("账户已锁定，请 15 分钟后再试"))
+            #expect(rightPasswordWhileLocked.status == .unauthorized)
+            #expect(rightPasswordWhileLocked.text.contains("账户已锁定"))
+            let failures = try await app.auditEntries(.signInFailed)
+            #expect(failures.count == 5)
+            #expect(failures.last?.summary == "登录失败（密码错误，第 5 次）")
+            let locks = try await app.auditEntries(.accountLocked)
+            #expect(locks.count == 1)
+            #expect(locks[0].actorName == "lushan.court")
+            // The lock ends by itself.
+            app.clock.advance(by: 15 * 60 + 1)
+            #expect(try await pageSignIn(app, "lushan.court", DemoData.password).status == .seeOther)
+        }
+    }
+
+    @Test func failuresSpreadOverMoreThanTheWindowDoNotLock() async throws {
+        try await withTestApp { app in
+            for _ in 1...4 { _ = try await pageSignIn(app, "lushan.court", "Wrong#123") }
+            app.clock.advance(by: 16 * 60)
+            _ = try await pageSignIn(app, "lushan.court", "Wrong#123")
+            #expect(try await pageSignIn(app, "lushan.court", DemoData.password).status == .seeOther)
+        }
+    }
+
+    @Test func theSecurityAdministratorCanUnlock() async throws {
+        try await withTestApp { app in
+            for _ in 1...5 { _ = try await pageSignIn(app, "lushan.court", "Wrong#123") }
+            let security = try await app.signIn("secadmin")
+            let court = try await app.user(named: "lushan.court")
+            let unlock = try await app.send(.POST, "/admin/users/\(court.id!.uuidString)/unlock", as: security, form: [])
+            #expect(unlock.status == .seeOther)
+            #expect(try await pageSignIn(app, "lushan.court", DemoData.password).status == .seeOther)
+            #expect(try await app.auditEntries(.userUnlocked).map(\.summary) == ["解除 lushan.court 的登录锁定"])
+        }
+    }
+
+    @Test func sessionExpiresAfterThirtyIdleMinutes() async throws {
+        try await withTestApp { app in
+            let session = try await app.signIn("lushan.office")
+            app.clock.advance(by: 29 * 60)
+            let active = try await app.send(.GET, "/regions/410423", as: session)
+            #expect(active.status == .ok, "\(active.status) \(active.text.prefix(300))")
+            // Activity moved the idle clock; thirty-one quiet minutes end the session.
+            app.clock.advance(by: 31 * 60)
+            let expired = try await app.send(.GET, "/regions/410423", as: session)
+            #expect(expired.status == .seeOther)
+            #expect(expired.location == "/login?next=/regions/410423&expired=1")
+            #expect(try await UserSession.query(on: app.db).count() == 0)
+            let api = try await app.send(.GET, "/api/v1/me", as: session)
+            #expect(api.status == .unauthorized)
+            #expect(api.text.contains("\"code\":\"unauthorized\""))
+        }
+    }
+
+    @Test func sessionEndsAfterTwelveHoursEvenWhenActive() async throws {
+        try await withTestApp { app in
+            let session = try await app.signIn("lushan.office")
+            for _ in 1...24 {
+                app.clock.advance(by: 29 * 60)
+                _ = try await app.send(.GET, "/api/v1/me", as: session)
+            }
+            // 24 × 29 min = 11 h 36 min: still valid; 25 more minutes pass 12 hours.
+            #expect(try await app.send(.GET, "/api/v1/me", as: session).status == .ok)
+            app.clock.advance(by: 25 * 60)
+            #expect(try await app.send(.GET, "/api/v1/me", as: session).status == .unauthorized)
+        }
+    }
+
+    @Test func signOutDestroysTheSessionOnTheServer() async throws {
+        try await withTestApp { app in
+            let session = try await app.signIn("lushan.office")
+            let out = try await app.send(.POST, "/logout", as: session, form: [])
+            #expect(out.status == .seeOther)
+            #expect(out.location == "/login")
+            let replay = try await app.send(.GET, "/regions/410423", as: session)
+            #expect(replay.status == .seeOther)
+            #expect(replay.location?.hasPrefix("/login") == true)
+            #expect(try await app.auditEntries(.signOut).count == 1)
+        }
+    }
+
+    @Test func signingInAgainIssuesANewSessionAndDropsThePresentedOne() async throws {
+        try await withTestApp { app in
+            let first = try await app.signIn("lushan.office")
+            let again = try await app.send(
+                .POST, "/api/v1/auth/login", as: first, json: ["username": "lushan.office", "password": DemoData.password])
+            let second = try #require(again.sessionCookie)
+            #expect(second != first.cookie)
+            #expect(try await app.send(.GET, "/api/v1/me", as: first).status == .unauthorized)
+        }
+    }
+
+    @Test func writesWithoutTheCSRFTokenAreRefused() async throws {
+        try await withTestApp { app in
+            let session = try await app.signIn("lushan.office")
+            let noToken = try await app.send(.POST, "/regions/410423/units", as: session, form: [("name", "鲁山县信访局"), ("kind", "department")], csrf: false)
+            let wrongToken = try await app.send(.POST, "/regions/410423/units", as: session, form: [("name", "鲁山县信访局"), ("kind", "department"), ("_csrf", "x")], csrf: false)
+            let apiNoHeader = try await app.send(.POST, "/api/v1/regions/410423/units", as: session, json: ["name": "鲁山县信访局", "kind": "department"], csrf: false)
+            let crossSite = try await app.send(.POST, "/regions/410423/units", as: session, form: [("name", "鲁山县信访局"), ("kind", "department")], headers: [("Origin", "http://evil.example")])
+            for response in [noToken, wrongToken, apiNoHeader, crossSite] {
+                #expect(response.status == .forbidden)
+            }
+            #expect(apiNoHeader.text == #"{"error":{"code":"csrf","message":"请求来源校验失败，请刷新页面后重试"}}"#)
+            #expect(try await App.Unit.query(on: app.db).filter(\.$name == "鲁山县信访局").count() == 0)
+            let accepted = try await app.send(.POST, "/regions/410423/units", as: session, form: [("name", "鲁山县信访局"), ("kind", "department")])
+            #expect(accepted.status == .seeOther)
+        }
+    }
+
+    @Test func firstAdministratorMustChangeTheOneTimePassword() async throws {
+        try await withTestApp(demo: false) { app in
+            // setup
+            let password = try #require(try await Accounts.createFirstAdministrator(app, rootCode: "410000", rootName: "河南省"))
+            #expect(try await Accounts.createFirstAdministrator(app, rootCode: "410000", rootName: "河南省") == nil)
+            let session = try await app.signIn("admin", password: password)
+            // check: every page leads to the password page until it is changed
+            let blocked = try await app.send(.GET, "/admin/regions", as: session)
+            #expect(blocked.status == .seeOther)
+            #expect(blocked.location == "/account/password")
+            #expect(try await app.send(.GET, "/api/v1/regions", as: session).status == .forbidden)
+            let weak = try await app.send(.POST, "/account/password", as: session, form: [("current", password), ("new", "abc12345"), ("confirm", "abc12345")])
+            #expect(weak.status == .unprocessableEntity)
+            #expect(weak.text.contains("新密码：密码须同时包含字母、数字和符号"))
+            let changed = try await app.send(.POST, "/account/password", as: session, form: [("current", password), ("new", "Henan#2026x"), ("confirm", "Henan#2026x")])
+            #expect(changed.status == .ok)
+            #expect(try await app.send(.GET, "/admin/regions", as: session).status == .ok)
+            #expect(try await app.user(named: "admin").mustChangePassword == false)
+        }
+    }
+
+    @Test func passwordChangeNeedsTheCurrentOneAndEndsOtherSessions() async throws {
+        try await withTestApp { app in
+            let laptop = try await app.signIn("weidong.office")
+            let phone = try await app.signIn("weidong.office")
+            let wrong = try await app.send(.POST, "/account/password", as: laptop, form: [("current", "Nope#1234"), ("new", "Weidong#2027"), ("confirm", "Weidong#2027")])
+            #expect(wrong.status == .unprocessableEntity)
+            #expect(wrong.text.contains("当前密码：不正确"))
+            let done = try await app.send(.POST, "/account/password", as: laptop, form: [("current", DemoData.password), ("new", "Weidong#2027"), ("confirm", "Weidong#2027")])
+            #expect(done.status == .ok)
+            #expect(try await app.send(.GET, "/api/v1/me", as: laptop).status == .ok)
+            #expect(try await app.send(.GET, "/api/v1/me", as: phone).status == .unauthorized)
+            _ = try await app.signIn("weidong.office", password: "Weidong#2027")
+        }
+    }
+
+    @Test func bearerTokensActAsTheirUserUntilRevoked() async throws {
+        try await withTestApp { app in
+            // setup
+            let admin = try await app.signIn("sysadmin")
+            let court = try await app.user(named: "lushan.court")
+            let issued = try await app.send(.POST, "/admin/tokens", as: admin, form: [("name", "鲁山县法院审判系统"), ("userID", court.id!.uuidString)])
+            let token = try #require(issued.text.firstMatch(of: /fy_[A-Za-z0-9_-]{43}/).map { String($0.output) })
+            let bearer = [("Authorization", "Bearer \(token)")]
+            // check: the token sees 鲁山县 as the court clerk does, and nothing else
+            let units = try await app.send(.GET, "/api/v1/regions/410423/units", headers: bearer)
+            #expect(units.status == .ok, "\(units.status) \(units.text.prefix(300))")
+            #expect(try await app.send(.GET, "/api/v1/regions/410403/units", headers: bearer).status == .notFound)
+            #expect(try await APIToken.query(on: app.db).first()?.tokenHash == Secret.digest(token))
+            // revoke
+            let stored = try #require(try await APIToken.query(on: app.db).first())
+            _ = try await app.send(.POST, "/admin/tokens/\(stored.id!.uuidString)/revoke", as: admin, form: [])
+            let refused = try await app.send(.GET, "/api/v1/regions/410423/units", headers: bearer)
+            #expect(refused.status == .unauthorized)
+            #expect(refused.text == #"{"error":{"code":"invalid_token","message":"接口令牌无效或已吊销"}}"#)
+        }
+    }
+}

@@ -1,0 +1,122 @@
+import Fluent
+import FuyuanCore
+import SQLKit
+import Testing
+import VaporTesting
+
+@testable import App
+
+/// Bounds how many test apps (each with its own database connections) run at once.
+actor TestGate {
+    static let shared = TestGate(limit: 6)
+    private var available: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(limit: Int) { available = limit }
+
+    func enter() async {
+        if available > 0 {
+            available -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func leave() {
+        if waiting.isEmpty { available += 1 } else { waiting.removeFirst().resume() }
+    }
+}
+
+/// Runs `body` against a freshly migrated app: a new SQLite file, or, when `DATABASE_URL` is set, a new
+/// PostgreSQL schema of its own. With `demo`, the seeds' demo organisation and accounts are loaded.
+func withTestApp(demo: Bool = true, _ body: (Application) async throws -> Void) async throws {
+    await TestGate.shared.enter()
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fuyuan-test-\(UUID().uuidString)").path
+    let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
+    let postgresURL = ProcessInfo.processInfo.environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    let database: AppConfig.DatabaseKind = postgresURL.map { .postgres(url: $0, searchPath: schema) } ?? .sqlite(path: directory + "/test.sqlite")
+    let app = try await Application.make(.testing)
+    var failure: (any Error)?
+    do {
+        try await configure(app, config: AppConfig(database: database, dataDirectory: directory, bcryptCost: 4))
+        if case .postgres = database {
+            try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(unsafeRaw: schema)").run()
+        }
+        try await prepareDatabase(app)
+        if demo { try await DemoLoader.load(app) }
+        try await body(app)
+    } catch {
+        failure = error
+    }
+    if case .postgres = database {
+        try? await (app.db as! any SQLDatabase).raw("DROP SCHEMA IF EXISTS \(unsafeRaw: schema) CASCADE").run()
+    }
+    try? await app.asyncShutdown()
+    try? FileManager.default.removeItem(atPath: directory)
+    await TestGate.shared.leave()
+    if let failure { throw failure }
+}
+
+/// A signed-in session as a browser holds it.
+struct TestSession: Sendable {
+    let cookie: String
+    let csrf: String
+}
+
+extension Application {
+    var isPostgres: Bool {
+        if case .postgres = config.database { return true }
+        return false
+    }
+
+    /// Signs in through `POST /api/v1/auth/login`.
+    func signIn(_ username: String, password: String = DemoData.password) async throws -> TestSession {
+        let response = try await send(.POST, "/api/v1/auth/login", json: ["username": username, "password": password])
+        #expect(response.status == .ok, "sign-in of \(username): \(response.body.string)")
+        let me = try JSONDecoder().decode(AuthAPI.Me.self, from: Data(response.body.readableBytesView))
+        return TestSession(cookie: try #require(response.sessionCookie), csrf: try #require(me.csrfToken))
+    }
+
+    func send(
+        _ method: HTTPMethod, _ path: String, as session: TestSession? = nil, form: [(String, String)]? = nil,
+        json: (any Encodable)? = nil, headers extra: [(String, String)] = [], csrf: Bool = true
+    ) async throws -> TestingHTTPResponse {
+        var headers = HTTPHeaders(extra)
+        if let session {
+            headers.add(name: .cookie, value: "\(Cookies.session)=\(session.cookie)")
+            if csrf, form == nil { headers.add(name: "X-CSRF-Token", value: session.csrf) }
+        }
+        var body = ByteBuffer()
+        if var fields = form {
+            if let session, csrf { fields.append(("_csrf", session.csrf)) }
+            headers.contentType = .urlEncodedForm
+            body = ByteBuffer(string: fields.map { "\(escape($0.0))=\(escape($0.1))" }.joined(separator: "&"))
+        } else if let json {
+            headers.contentType = .json
+            body = ByteBuffer(data: try JSONEncoder().encode(json))
+        }
+        return try await testing().sendRequest(method, path, headers: headers, body: body)
+    }
+
+    private func escape(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "-._~"))) ?? text
+    }
+
+    func unit(named name: String) async throws -> App.Unit {
+        try #require(try await App.Unit.query(on: db).filter(\.$name == name).first())
+    }
+
+    func user(named name: String) async throws -> User {
+        try #require(try await User.query(on: db).filter(\.$username == name).first())
+    }
+
+    func auditEntries(_ action: AuditAction) async throws -> [AuditEntry] {
+        try await AuditEntry.query(on: db).filter(\.$action == action.rawValue).sort(\.$at).all()
+    }
+}
+
+extension TestingHTTPResponse {
+    var sessionCookie: String? { headers.setCookie?[Cookies.session]?.string }
+    var location: String? { headers.first(name: .location) }
+    var text: String { body.string }
+}

@@ -1,0 +1,51 @@
+import FuyuanCore
+import Testing
+
+struct PasswordPolicyTests {
+    let policy = PasswordPolicy()
+
+    @Test(arguments: ["Fuyuan@2026", "a1!bcdef", "长口令也可以：correct horse battery 9"])
+    func accepts(_ password: String) {
+        #expect(policy.problems(password: password, username: "lushan.office").isEmpty)
+    }
+
+    @Test func refusesShortPasswords() {
+        #expect(policy.problems(password: "a1!b", username: "x") == ["密码至少 8 个字符"])
+    }
+
+    @Test(arguments: ["abc12345", "Abcdefgh", "!!!!1111", "abcdefg!"])
+    func refusesPasswordsWithoutTheThreeKinds(_ password: String) {
+        #expect(policy.problems(password: password, username: "x") == ["密码须同时包含字母、数字和符号"])
+    }
+
+    @Test func refusesTheUserNameAndItsReverse() {
+        #expect(policy.problems(password: "ab.c1234", username: "AB.C1234") == ["密码不能与用户名相同或为其倒序"])
+        #expect(policy.problems(password: "4321c.ba", username: "ab.c1234") == ["密码不能与用户名相同或为其倒序"])
+    }
+
+    @Test func refusesEmptyAndBlank() {
+        #expect(policy.problems(password: "", username: "x") == ["密码不能为空"])
+        #expect(policy.problems(password: "        ", username: "x") == ["密码不能为空"])
+    }
+
+    @Test func allowsLongPassphrasesUpToTheLimit() {
+        let long = String(repeating: "a1!", count: 42)
+        #expect(policy.problems(password: long, username: "x").isEmpty)
+        #expect(policy.problems(password: long + "xyz", username: "x") == ["密码不能超过 128 个字符"])
+    }
+}
+
+struct UserNameTests {
+    @Test func caseAndWidthVariantsAreOneName() {
+        #expect(UserName.normalised("Zhang") == "zhang")
+        #expect(UserName.normalised("Ｚｈａｎｇ") == "zhang")
+        #expect(UserName.normalised("  lushan.Office ") == "lushan.office")
+    }
+
+    @Test func checksCharactersAndLength() {
+        #expect(UserName.problem("lushan.office") == nil)
+        #expect(UserName.problem("ab") == "用户名须为 3 至 32 个字符")
+        #expect(UserName.problem("张三丰") == "用户名只能包含字母、数字和 . _ -")
+        #expect(UserName.problem("a b c") == "用户名只能包含字母、数字和 . _ -")
+    }
+}
