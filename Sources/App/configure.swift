@@ -28,6 +28,9 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     encoder.dateEncodingStrategy = .iso8601
     ContentConfiguration.global.use(encoder: encoder, for: .json)
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .iso8601
+    ContentConfiguration.global.use(decoder: decoder, for: .json)
 
     app.middleware = .init()
     app.middleware.use(SecurityHeadersMiddleware())

@@ -44,7 +44,7 @@ struct TokensPages {
                     .join(User.self, on: \APIToken.$user.$id == \User.$id)
                     .join(Unit.self, on: \User.$unit.$id == \Unit.$id)
                     .join(Region.self, on: \Unit.$region.$id == \Region.$id)
-            ).filter(\.$id == request.parameters.require("id")).first()
+            ).filter(\.$id == request.idParameter()).first()
         else { throw AppError.notFound("令牌") }
         if token.revokedAt == nil {
             token.revokedAt = request.now

@@ -69,3 +69,11 @@ extension Request {
 
     var clientAddress: String { remoteAddress?.ipAddress ?? "unknown" }
 }
+
+extension Request {
+    /// The `:id` path parameter; a malformed one is simply not found.
+    func idParameter() throws -> UUID {
+        guard let text = parameters.get("id"), let id = UUID(uuidString: text) else { throw AppError.notFound("对象") }
+        return id
+    }
+}

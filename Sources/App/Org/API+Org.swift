@@ -111,13 +111,13 @@ struct OrgAPI {
 
     func unit(_ request: Request) async throws -> OrgDTO.Unit {
         let caller = try request.caller(for: .readOrganisation)
-        let unit = try await caller.scope.unit(id: request.parameters.require("id"), on: request.db)
+        let unit = try await caller.scope.unit(id: request.idParameter(), on: request.db)
         return try dto(unit, regionCode: unit.joined(Region.self).code)
     }
 
     func updateUnit(_ request: Request) async throws -> OrgDTO.Unit {
         let caller = try request.caller(for: .editUnits)
-        let unit = try await caller.scope.unit(id: request.parameters.require("id"), on: request.db)
+        let unit = try await caller.scope.unit(id: request.idParameter(), on: request.db)
         let patch = try request.content.decode(OrgDTO.UnitPatch.self)
         let regionCode = try unit.joined(Region.self).code
         try await UnitStore.update(unit, with: UnitInput(name: patch.name ?? unit.name, kind: patch.kind ?? unit.kind), request: request)
@@ -148,7 +148,7 @@ struct OrgAPI {
     func user(_ request: Request) async throws -> OrgDTO.User {
         let caller = try request.requireCaller()
         guard caller.role.may(.manageAccounts) || caller.role.may(.assignRoles) else { throw AppError.forbidden }
-        guard let user = try await caller.scope.users(on: request.db).filter(\.$id == request.parameters.require("id")).first() else {
+        guard let user = try await caller.scope.users(on: request.db).filter(\.$id == request.idParameter()).first() else {
             throw AppError.notFound("用户")
         }
         return try OrgDTO.user(user)

@@ -61,7 +61,7 @@ struct OrgPages {
 
     func editUnitPage(_ request: Request) async throws -> HTMLPage {
         let caller = try request.caller(for: .editUnits)
-        let unit = try await caller.scope.unit(id: request.parameters.require("id"), on: request.db)
+        let unit = try await caller.scope.unit(id: request.idParameter(), on: request.db)
         let region = try unit.joined(Region.self)
         guard caller.mayWrite(inRegion: region.id!) else { throw AppError.forbidden }
         return UnitEditView.render(.init(id: unit.id!, name: unit.name, kind: unit.kind, regionCode: region.code, regionName: region.name, problems: []), shell: try await request.shell(regionCode: region.code))
@@ -69,7 +69,7 @@ struct OrgPages {
 
     func updateUnit(_ request: Request) async throws -> Response {
         let caller = try request.caller(for: .editUnits)
-        let unit = try await caller.scope.unit(id: request.parameters.require("id"), on: request.db)
+        let unit = try await caller.scope.unit(id: request.idParameter(), on: request.db)
         let region = try unit.joined(Region.self)
         let form = try request.content.decode(UnitInput.self)
         do {

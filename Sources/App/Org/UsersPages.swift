@@ -55,7 +55,7 @@ struct UsersPages {
 
     private func scopedUser(_ request: Request, for action: Action) async throws -> User {
         let caller = try request.caller(for: action)
-        guard let user = try await caller.scope.users(on: request.db).filter(\.$id == request.parameters.require("id")).first() else {
+        guard let user = try await caller.scope.users(on: request.db).filter(\.$id == request.idParameter()).first() else {
             throw AppError.notFound("用户")
         }
         return user

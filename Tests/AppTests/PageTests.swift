@@ -1,0 +1,83 @@
+import Fluent
+import FuyuanCore
+import Testing
+import VaporTesting
+
+@testable import App
+
+@Suite struct PageTests {
+    @Test func regionHomeCountsWhatTheDemoHolds() async throws {
+        try await withTestApp { app in
+            let page = try await app.send(.GET, "/regions/410400", as: try await app.signIn("pds.office"))
+            #expect(page.status == .ok)
+            #expect(page.headers.contentType == .html)
+            let text = page.text
+            // 平顶山市: 6 units, 6 member units, 1 user; three counties below with 10, 24 and 3 units.
+            #expect(text.contains(#"<div class="stat" id="stat-units"><div class="num">6</div>"#))
+            #expect(text.contains(#"<div class="stat" id="stat-members"><div class="num">6</div>"#))
+            #expect(text.contains(#"<div class="stat" id="stat-users"><div class="num">1</div>"#))
+            #expect(text.contains(#"<div class="stat" id="stat-lower"><div class="num">3</div>"#))
+            #expect(text.contains(#"<td><a href="/regions/410403">卫东区</a></td><td>410403</td><td>县（区、县级市）</td><td>24</td><td>24</td>"#))
+            #expect(text.contains(#"<td><a href="/regions/410423">鲁山县</a></td><td>410423</td><td>县（区、县级市）</td><td>10</td><td>9</td>"#))
+            #expect(text.contains(#"<td><a href="/regions/410482">汝州市</a></td><td>410482</td><td>县（区、县级市）</td><td>3</td><td>3</td>"#))
+        }
+    }
+
+    @Test func regionWithoutAMeetingSaysSo() async throws {
+        try await withTestApp { app in
+            let page = try await app.send(.GET, "/regions/411300", as: try await app.signIn("nanyang.office"))
+            #expect(page.text.contains("本区划尚未录入联席会议。"))
+            #expect(page.text.contains(#"<td><a href="/regions/411322">方城县</a></td><td>411322</td><td>县（区、县级市）</td><td>29</td><td>29</td>"#))
+        }
+    }
+
+    @Test func regionSwitcherListsOnlyTheScope() async throws {
+        try await withTestApp { app in
+            let city = try await app.send(.GET, "/regions/410400", as: try await app.signIn("pds.office")).text
+            #expect(city.contains(#"<option value="410423">　鲁山县</option>"#))
+            #expect(!city.contains("安阳市"))
+            let county = try await app.send(.GET, "/regions/410423", as: try await app.signIn("lushan.court")).text
+            #expect(!county.contains("region-switch"))
+        }
+    }
+
+    @Test func everyTextFieldIsEscapedWhereverItIsShown() async throws {
+        try await withTestApp { app in
+            let office = try await app.signIn("lushan.office")
+            let hostile = #"<script>alert(1)</script>"onmouseover="x" ＜script＞"#
+            let created = try await app.send(.POST, "/regions/410423/units", as: office, form: [("name", hostile), ("kind", "other")])
+            #expect(created.status == .seeOther)
+            let page = try await app.send(.GET, "/regions/410423/units", as: office).text
+            #expect(!page.contains("<script>alert"))
+            #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;\"onmouseover=\"x\" ＜script＞"))
+            let edit = try await app.send(.GET, "/units/\(try await app.unit(named: hostile).id!.uuidString)/edit", as: office).text
+            #expect(edit.contains(#"value="&lt;script&gt;alert(1)&lt;/script&gt;&quot;onmouseover=&quot;x&quot; ＜script＞""#))
+        }
+    }
+
+    @Test func pagesCarryTheSecurityHeadersAndOnlyOwnAssets() async throws {
+        try await withTestApp { app in
+            let page = try await app.send(.GET, "/login")
+            #expect(page.headers.first(name: "Content-Security-Policy")?.contains("script-src 'self'") == true)
+            #expect(page.headers.first(name: "X-Frame-Options") == "DENY")
+            #expect(page.headers.first(name: "X-Content-Type-Options") == "nosniff")
+            #expect(!page.text.contains("http://") && !page.text.contains("https://"))
+            let css = try await app.send(.GET, "/assets/\(Assets.stylesheetName)")
+            #expect(css.status == .ok)
+            #expect(css.headers.contentType?.subType == "css")
+            #expect(try await app.send(.GET, "/assets/app-000000000000.css").status == .notFound)
+        }
+    }
+
+    @Test func errorPagesShowNoInternals() async throws {
+        try await withTestApp { app in
+            let office = try await app.signIn("lushan.office")
+            let page = try await app.send(.GET, "/units/not-a-uuid/edit", as: office)
+            #expect(page.status == .notFound)
+            #expect(!page.text.contains("Fluent") && !page.text.contains("SQL") && !page.text.contains(".swift"))
+            let foreign = try await app.send(.GET, "/regions/410403/meeting", as: office)
+            #expect(foreign.status == .notFound)
+            #expect(foreign.text.contains("区划 410403 不存在或无权查看"))
+        }
+    }
+}
