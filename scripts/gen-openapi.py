@@ -35,7 +35,12 @@ paths={
    "post":{"operationId":"createUser","summary":"新建用户并生成一次性密码（系统管理员）","parameters":[csrf],"requestBody":body("UserInput"),"responses":{"201":resp("已创建",ref("CreatedUser")),**E(400,401,403,404,409,422)}}},
  "/api/v1/users/{id}":{"get":{"operationId":"getUser","summary":"用户","parameters":[id_param],"responses":{"200":resp("用户",ref("User")),**E(401,403,404)}}},
 }
-S=lambda props, req=None: {"type":"object","properties":props,"required":req if req is not None else list(props.keys()),"additionalProperties":False}
+def S(props, req=None):
+    required = req if req is not None else list(props.keys())
+    schema = {"type": "object", "properties": props, "additionalProperties": False}
+    if required:
+        schema["required"] = required
+    return schema
 st={"type":"string"}; uuid={"type":"string","format":"uuid"}
 level={"type":"string","enum":["province","city","county","township"]}
 kind={"type":"string","enum":["governmentOffice","department","court","procuratorate","publicSecurity","township","streetOffice","other"]}

@@ -14,7 +14,8 @@ public enum UserName {
         let name = normalised(raw)
         guard (3...32).contains(name.count) else { return "用户名须为 3 至 32 个字符" }
         let allowed = name.unicodeScalars.allSatisfy {
-            ($0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil)) || "._-".unicodeScalars.contains($0)
+            ($0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil))
+                || "._-".unicodeScalars.contains($0)
         }
         return allowed ? nil : "用户名只能包含字母、数字和 . _ -"
     }

@@ -20,7 +20,8 @@ func say(_ line: String) {
 /// Boots the app without letting Vapor read the process arguments, runs `body`, and always shuts down.
 func withApp(arguments: [String] = ["fuyuan"], _ body: (Application) async throws -> Void) async throws {
     let config = try AppConfig.fromEnvironment()
-    let environment = Environment(name: ProcessInfo.processInfo.environment["FUYUAN_ENV"] ?? "production", arguments: arguments)
+    let environment = Environment(
+        name: ProcessInfo.processInfo.environment["FUYUAN_ENV"] ?? "production", arguments: arguments)
     let app = try await Application.make(environment)
     do {
         try await configure(app, config: config)
@@ -95,7 +96,8 @@ struct UserCommand: AsyncParsableCommand {
                 throw ValidationError("角色须为：\(Role.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             try await withApp { app in
-                let password = try await Accounts.create(app, username: username, displayName: name, role: role, regionCode: region, unitName: unit)
+                let password = try await Accounts.create(
+                    app, username: username, displayName: name, role: role, regionCode: region, unitName: unit)
                 say("已创建 \(username)（\(role.label)），一次性密码：\(password)")
             }
         }

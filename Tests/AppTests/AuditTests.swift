@@ -14,9 +14,12 @@ import VaporTesting
     @Test func unitCreateAndUpdateRecordBeforeAndAfter() async throws {
         try await withTestApp { app in
             let office = try await app.signIn("lushan.office")
-            _ = try await app.send(.POST, "/regions/410423/units", as: office, form: [("name", "鲁山县信访局"), ("kind", "department")])
+            _ = try await app.send(
+                .POST, "/regions/410423/units", as: office, form: [("name", "鲁山县信访局"), ("kind", "department")])
             let unit = try await app.unit(named: "鲁山县信访局")
-            _ = try await app.send(.POST, "/units/\(unit.id!.uuidString)", as: office, form: [("name", "鲁山县信访局（县群众工作中心）"), ("kind", "other")])
+            _ = try await app.send(
+                .POST, "/units/\(unit.id!.uuidString)", as: office,
+                form: [("name", "鲁山县信访局（县群众工作中心）"), ("kind", "other")])
 
             let created = try #require(try await app.auditEntries(.unitCreated).first)
             #expect(created.actorName == "lushan.office")
@@ -27,8 +30,14 @@ import VaporTesting
 
             let updated = try #require(try await app.auditEntries(.unitUpdated).first)
             #expect(updated.summary == "修改单位：鲁山县信访局 → 鲁山县信访局（县群众工作中心）")
-            #expect(try decode([String: String].self, updated.before) == ["name": "鲁山县信访局", "kind": "department", "regionID": unit.$region.id.uuidString])
-            #expect(try decode([String: String].self, updated.after) == ["name": "鲁山县信访局（县群众工作中心）", "kind": "other", "regionID": unit.$region.id.uuidString])
+            #expect(
+                try decode([String: String].self, updated.before) == [
+                    "name": "鲁山县信访局", "kind": "department", "regionID": unit.$region.id.uuidString,
+                ])
+            #expect(
+                try decode([String: String].self, updated.after) == [
+                    "name": "鲁山县信访局（县群众工作中心）", "kind": "other", "regionID": unit.$region.id.uuidString,
+                ])
         }
     }
 
@@ -37,7 +46,12 @@ import VaporTesting
             let system = try await app.signIn("sysadmin")
             let security = try await app.signIn("secadmin")
             let unit = try await app.unit(named: "鲁山县司法局")
-            let created = try await app.send(.POST, "/admin/users", as: system, form: [("username", "Lushan.SFJ"), ("displayName", "司法局联络员"), ("role", "liaison"), ("unitID", unit.id!.uuidString)])
+            let created = try await app.send(
+                .POST, "/admin/users", as: system,
+                form: [
+                    ("username", "Lushan.SFJ"), ("displayName", "司法局联络员"), ("role", "liaison"),
+                    ("unitID", unit.id!.uuidString),
+                ])
             #expect(created.status == .ok)
             #expect(created.text.contains("已创建用户 lushan.sfj"))
             let user = try await app.user(named: "lushan.sfj")
@@ -48,9 +62,11 @@ import VaporTesting
             _ = try await app.send(.POST, "/admin/users/\(id)/active", as: system, form: [("active", "0")])
 
             let entries = try await AuditEntry.query(on: app.db).filter(\.$objectID == id).sort(\.$at).all()
-            #expect(entries.map(\.action) == [
-                AuditAction.userCreated, .roleChanged, .passwordReset, .userActivation,
-            ].map(\.rawValue))
+            #expect(
+                entries.map(\.action)
+                    == [
+                        AuditAction.userCreated, .roleChanged, .passwordReset, .userActivation,
+                    ].map(\.rawValue))
             #expect(entries.map(\.actorName) == ["sysadmin", "secadmin", "sysadmin", "sysadmin"])
             #expect(entries[1].summary == "lushan.sfj 角色：成员单位联络员 → 法院工作人员")
             #expect(try decode(User.Snapshot.self, entries[1].before).role == .liaison)
@@ -66,11 +82,17 @@ import VaporTesting
             let system = try await app.signIn("sysadmin")
             let security = try await app.signIn("secadmin")
             let unit = try await app.unit(named: "河南省司法厅")
-            let create = try await app.send(.POST, "/admin/users", as: system, form: [("username", "second.admin"), ("displayName", "x"), ("role", "securityAdmin"), ("unitID", unit.id!.uuidString)])
+            let create = try await app.send(
+                .POST, "/admin/users", as: system,
+                form: [
+                    ("username", "second.admin"), ("displayName", "x"), ("role", "securityAdmin"),
+                    ("unitID", unit.id!.uuidString),
+                ])
             #expect(create.status == .unprocessableEntity)
             #expect(create.text.contains("管理员角色只能在服务器上用 fuyuan user create 创建"))
             let court = try await app.user(named: "lushan.court")
-            let promote = try await app.send(.POST, "/admin/users/\(court.id!.uuidString)/role", as: security, form: [("role", "auditAdmin")])
+            let promote = try await app.send(
+                .POST, "/admin/users/\(court.id!.uuidString)/role", as: security, form: [("role", "auditAdmin")])
             #expect(promote.status == .unprocessableEntity)
             #expect(try await app.user(named: "lushan.court").role == .court)
             #expect(try await app.auditEntries(.roleChanged).isEmpty)
@@ -95,10 +117,12 @@ import VaporTesting
         try await withTestApp { app in
             let office = try await app.signIn("lushan.office")
             let before = try await AuditEntry.query(on: app.db).count()
-            let duplicate = try await app.send(.POST, "/regions/410423/units", as: office, form: [("name", "鲁山县司法局"), ("kind", "department")])
+            let duplicate = try await app.send(
+                .POST, "/regions/410423/units", as: office, form: [("name", "鲁山县司法局"), ("kind", "department")])
             #expect(duplicate.status == .conflict)
             #expect(duplicate.text.contains("单位名称：本区划已有“鲁山县司法局”"))
-            let blank = try await app.send(.POST, "/regions/410423/units", as: office, form: [("name", " "), ("kind", "department")])
+            let blank = try await app.send(
+                .POST, "/regions/410423/units", as: office, form: [("name", " "), ("kind", "department")])
             #expect(blank.status == .unprocessableEntity)
             #expect(blank.text.contains("单位名称：须为 2 至 60 个字符"))
             #expect(try await AuditEntry.query(on: app.db).count() == before)

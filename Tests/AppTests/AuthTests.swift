@@ -11,7 +11,10 @@ import VaporTesting
         let page = try await app.send(.GET, "/login")
         let cookie = try #require(page.headers.setCookie?[Cookies.loginCSRF]?.string)
         return try await app.send(
-            .POST, "/login", form: [("username", username), ("password", password), ("next", "/regions/410423/units"), ("_csrf", cookie)],
+            .POST, "/login",
+            form: [
+                ("username", username), ("password", password), ("next", "/regions/410423/units"), ("_csrf", cookie),
+            ],
             headers: [("Cookie", "\(Cookies.loginCSRF)=\(cookie)")])
     }
 
@@ -34,7 +37,9 @@ import VaporTesting
 
     @Test func loginFormWithoutItsCSRFCookieIsRefused() async throws {
         try await withTestApp { app in
-            let response = try await app.send(.POST, "/login", form: [("username", "lushan.office"), ("password", DemoData.password), ("_csrf", "forged")])
+            let response = try await app.send(
+                .POST, "/login",
+                form: [("username", "lushan.office"), ("password", DemoData.password), ("_csrf", "forged")])
             #expect(response.status == .forbidden)
             #expect(try await app.auditEntries(.signIn).isEmpty)
         }
@@ -91,7 +96,8 @@ import VaporTesting
             for _ in 1...5 { _ = try await pageSignIn(app, "lushan.court", "Wrong#123") }
             let security = try await app.signIn("secadmin")
             let court = try await app.user(named: "lushan.court")
-            let unlock = try await app.send(.POST, "/admin/users/\(court.id!.uuidString)/unlock", as: security, form: [])
+            let unlock = try await app.send(
+                .POST, "/admin/users/\(court.id!.uuidString)/unlock", as: security, form: [])
             #expect(unlock.status == .seeOther)
             #expect(try await pageSignIn(app, "lushan.court", DemoData.password).status == .seeOther)
             #expect(try await app.auditEntries(.userUnlocked).map(\.summary) == ["解除 lushan.court 的登录锁定"])
@@ -147,7 +153,8 @@ import VaporTesting
         try await withTestApp { app in
             let first = try await app.signIn("lushan.office")
             let again = try await app.send(
-                .POST, "/api/v1/auth/login", as: first, json: ["username": "lushan.office", "password": DemoData.password])
+                .POST, "/api/v1/auth/login", as: first,
+                json: ["username": "lushan.office", "password": DemoData.password])
             let second = try #require(again.sessionCookie)
             #expect(second != first.cookie)
             #expect(try await app.send(.GET, "/api/v1/me", as: first).status == .unauthorized)
@@ -157,16 +164,25 @@ import VaporTesting
     @Test func writesWithoutTheCSRFTokenAreRefused() async throws {
         try await withTestApp { app in
             let session = try await app.signIn("lushan.office")
-            let noToken = try await app.send(.POST, "/regions/410423/units", as: session, form: [("name", "鲁山县信访局"), ("kind", "department")], csrf: false)
-            let wrongToken = try await app.send(.POST, "/regions/410423/units", as: session, form: [("name", "鲁山县信访局"), ("kind", "department"), ("_csrf", "x")], csrf: false)
-            let apiNoHeader = try await app.send(.POST, "/api/v1/regions/410423/units", as: session, json: ["name": "鲁山县信访局", "kind": "department"], csrf: false)
-            let crossSite = try await app.send(.POST, "/regions/410423/units", as: session, form: [("name", "鲁山县信访局"), ("kind", "department")], headers: [("Origin", "http://evil.example")])
+            let noToken = try await app.send(
+                .POST, "/regions/410423/units", as: session, form: [("name", "鲁山县信访局"), ("kind", "department")],
+                csrf: false)
+            let wrongToken = try await app.send(
+                .POST, "/regions/410423/units", as: session,
+                form: [("name", "鲁山县信访局"), ("kind", "department"), ("_csrf", "x")], csrf: false)
+            let apiNoHeader = try await app.send(
+                .POST, "/api/v1/regions/410423/units", as: session, json: ["name": "鲁山县信访局", "kind": "department"],
+                csrf: false)
+            let crossSite = try await app.send(
+                .POST, "/regions/410423/units", as: session, form: [("name", "鲁山县信访局"), ("kind", "department")],
+                headers: [("Origin", "http://evil.example")])
             for response in [noToken, wrongToken, apiNoHeader, crossSite] {
                 #expect(response.status == .forbidden)
             }
             #expect(apiNoHeader.text == #"{"error":{"code":"csrf","message":"请求来源校验失败，请刷新页面后重试"}}"#)
             #expect(try await App.Unit.query(on: app.db).filter(\.$name == "鲁山县信访局").count() == 0)
-            let accepted = try await app.send(.POST, "/regions/410423/units", as: session, form: [("name", "鲁山县信访局"), ("kind", "department")])
+            let accepted = try await app.send(
+                .POST, "/regions/410423/units", as: session, form: [("name", "鲁山县信访局"), ("kind", "department")])
             #expect(accepted.status == .seeOther)
         }
     }
@@ -174,7 +190,8 @@ import VaporTesting
     @Test func firstAdministratorMustChangeTheOneTimePassword() async throws {
         try await withTestApp(demo: false) { app in
             // setup
-            let password = try #require(try await Accounts.createFirstAdministrator(app, rootCode: "410000", rootName: "河南省"))
+            let password = try #require(
+                try await Accounts.createFirstAdministrator(app, rootCode: "410000", rootName: "河南省"))
             #expect(try await Accounts.createFirstAdministrator(app, rootCode: "410000", rootName: "河南省") == nil)
             let session = try await app.signIn("admin", password: password)
             // check: every page leads to the password page until it is changed
@@ -182,10 +199,14 @@ import VaporTesting
             #expect(blocked.status == .seeOther)
             #expect(blocked.location == "/account/password")
             #expect(try await app.send(.GET, "/api/v1/regions", as: session).status == .forbidden)
-            let weak = try await app.send(.POST, "/account/password", as: session, form: [("current", password), ("new", "abc12345"), ("confirm", "abc12345")])
+            let weak = try await app.send(
+                .POST, "/account/password", as: session,
+                form: [("current", password), ("new", "abc12345"), ("confirm", "abc12345")])
             #expect(weak.status == .unprocessableEntity)
             #expect(weak.text.contains("新密码：密码须同时包含字母、数字和符号"))
-            let changed = try await app.send(.POST, "/account/password", as: session, form: [("current", password), ("new", "Henan#2026x"), ("confirm", "Henan#2026x")])
+            let changed = try await app.send(
+                .POST, "/account/password", as: session,
+                form: [("current", password), ("new", "Henan#2026x"), ("confirm", "Henan#2026x")])
             #expect(changed.status == .ok)
             #expect(try await app.send(.GET, "/admin/regions", as: session).status == .ok)
             #expect(try await app.user(named: "admin").mustChangePassword == false)
@@ -196,10 +217,14 @@ import VaporTesting
         try await withTestApp { app in
             let laptop = try await app.signIn("weidong.office")
             let phone = try await app.signIn("weidong.office")
-            let wrong = try await app.send(.POST, "/account/password", as: laptop, form: [("current", "Nope#1234"), ("new", "Weidong#2027"), ("confirm", "Weidong#2027")])
+            let wrong = try await app.send(
+                .POST, "/account/password", as: laptop,
+                form: [("current", "Nope#1234"), ("new", "Weidong#2027"), ("confirm", "Weidong#2027")])
             #expect(wrong.status == .unprocessableEntity)
             #expect(wrong.text.contains("当前密码：不正确"))
-            let done = try await app.send(.POST, "/account/password", as: laptop, form: [("current", DemoData.password), ("new", "Weidong#2027"), ("confirm", "Weidong#2027")])
+            let done = try await app.send(
+                .POST, "/account/password", as: laptop,
+                form: [("current", DemoData.password), ("new", "Weidong#2027"), ("confirm", "Weidong#2027")])
             #expect(done.status == .ok)
             #expect(try await app.send(.GET, "/api/v1/me", as: laptop).status == .ok)
             #expect(try await app.send(.GET, "/api/v1/me", as: phone).status == .unauthorized)
@@ -212,7 +237,8 @@ import VaporTesting
             // setup
             let admin = try await app.signIn("sysadmin")
             let court = try await app.user(named: "lushan.court")
-            let issued = try await app.send(.POST, "/admin/tokens", as: admin, form: [("name", "鲁山县法院审判系统"), ("userID", court.id!.uuidString)])
+            let issued = try await app.send(
+                .POST, "/admin/tokens", as: admin, form: [("name", "鲁山县法院审判系统"), ("userID", court.id!.uuidString)])
             let token = try #require(issued.text.firstMatch(of: /fy_[A-Za-z0-9_-]{43}/).map { String($0.output) })
             let bearer = [("Authorization", "Bearer \(token)")]
             // check: the token sees 鲁山县 as the court clerk does, and nothing else

@@ -8,20 +8,24 @@ import VaporTesting
     func documentedOperations() throws -> Set<String> {
         let document = try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.json.utf8)) as! [String: Any]
         let paths = document["paths"] as! [String: [String: Any]]
-        return Set(paths.flatMap { path, operations in
-            operations.keys.map { method in
-                let route = path.split(separator: "/").map { $0.hasPrefix("{") ? ":" + $0.dropFirst().dropLast() : String($0) }.joined(separator: "/")
-                return "\(method.uppercased()) \(route)"
-            }
-        })
+        return Set(
+            paths.flatMap { path, operations in
+                operations.keys.map { method in
+                    let route = path.split(separator: "/").map {
+                        $0.hasPrefix("{") ? ":" + $0.dropFirst().dropLast() : String($0)
+                    }.joined(separator: "/")
+                    return "\(method.uppercased()) \(route)"
+                }
+            })
     }
 
     @Test func documentsExactlyTheRegisteredAPIRoutes() async throws {
         try await withTestApp(demo: false) { app in
-            let registered = Set(app.routes.all.compactMap { route -> String? in
-                let path = route.path.map(\.description).joined(separator: "/")
-                return path.hasPrefix("api/v1") ? "\(route.method.rawValue) \(path)" : nil
-            })
+            let registered = Set(
+                app.routes.all.compactMap { route -> String? in
+                    let path = route.path.map(\.description).joined(separator: "/")
+                    return path.hasPrefix("api/v1") ? "\(route.method.rawValue) \(path)" : nil
+                })
             let documented = try documentedOperations()
             #expect(registered.subtracting(documented).sorted() == [], "registered but not documented")
             #expect(documented.subtracting(registered).sorted() == [], "documented but not registered")
@@ -48,10 +52,12 @@ import VaporTesting
             let missing = try await app.send(.GET, "/api/v1/nothing-here", as: session)
             #expect(missing.status == .notFound)
             #expect(missing.text == #"{"error":{"code":"not_found","message":"页面或接口不存在"}}"#)
-            let badField = try await app.send(.POST, "/api/v1/regions/410423/units", as: session, json: ["name": "鲁山县信访局"])
+            let badField = try await app.send(
+                .POST, "/api/v1/regions/410423/units", as: session, json: ["name": "鲁山县信访局"])
             #expect(badField.status == .badRequest)
             #expect(badField.text == #"{"error":{"code":"bad_request","message":"缺少字段 kind"}}"#)
-            let badKind = try await app.send(.POST, "/api/v1/regions/410423/units", as: session, json: ["name": "鲁山县信访局", "kind": "ministry"])
+            let badKind = try await app.send(
+                .POST, "/api/v1/regions/410423/units", as: session, json: ["name": "鲁山县信访局", "kind": "ministry"])
             #expect(badKind.status == .badRequest)
             #expect(badKind.text.contains("字段 kind"))
         }
@@ -64,12 +70,16 @@ import VaporTesting
                 let response = try await app.send(.GET, "/api/v1/regions" + query, as: try await app.signIn(user))
                 return try JSONDecoder().decode([Region].self, from: Data(response.body.readableBytesView)).map(\.code)
             }
-            #expect(try await codes("henan.office") == ["410000", "410400", "410403", "410423", "410482", "410500", "411300", "411322"])
+            #expect(
+                try await codes("henan.office") == [
+                    "410000", "410400", "410403", "410423", "410482", "410500", "411300", "411322",
+                ])
             #expect(try await codes("pds.office") == ["410400", "410403", "410423", "410482"])
             #expect(try await codes("henan.office", "?parent=410400") == ["410403", "410423", "410482"])
             #expect(try await codes("lushan.court") == ["410423"])
             #expect(try await codes("lushan.office") == ["410423"])
-            let sibling = try await app.send(.GET, "/api/v1/regions?parent=410400", as: try await app.signIn("lushan.office"))
+            let sibling = try await app.send(
+                .GET, "/api/v1/regions?parent=410400", as: try await app.signIn("lushan.office"))
             #expect(sibling.status == .notFound)
         }
     }
@@ -77,13 +87,16 @@ import VaporTesting
     @Test func unitsAreCreatedAndPatched() async throws {
         try await withTestApp { app in
             let office = try await app.signIn("lushan.office")
-            let created = try await app.send(.POST, "/api/v1/regions/410423/units", as: office, json: ["name": "鲁山县信访局", "kind": "department"])
+            let created = try await app.send(
+                .POST, "/api/v1/regions/410423/units", as: office, json: ["name": "鲁山县信访局", "kind": "department"])
             #expect(created.status == .created)
             let unit = try JSONDecoder().decode(OrgDTO.Unit.self, from: Data(created.body.readableBytesView))
             #expect(unit.regionCode == "410423")
-            let patched = try await app.send(.PATCH, "/api/v1/units/\(unit.id.uuidString)", as: office, json: ["kind": "other"])
+            let patched = try await app.send(
+                .PATCH, "/api/v1/units/\(unit.id.uuidString)", as: office, json: ["kind": "other"])
             #expect(patched.status == .ok)
-            #expect(try JSONDecoder().decode(OrgDTO.Unit.self, from: Data(patched.body.readableBytesView)).kind == .other)
+            #expect(
+                try JSONDecoder().decode(OrgDTO.Unit.self, from: Data(patched.body.readableBytesView)).kind == .other)
             #expect(try await app.unit(named: "鲁山县信访局").kind == .other)
         }
     }
@@ -92,7 +105,12 @@ import VaporTesting
         try await withTestApp { app in
             let admin = try await app.signIn("sysadmin")
             let unit = try await app.unit(named: "方城县司法局")
-            let response = try await app.send(.POST, "/api/v1/users", as: admin, json: ["username": "fangcheng.sfj", "displayName": "司法局联络员", "role": "liaison", "unitID": unit.id!.uuidString])
+            let response = try await app.send(
+                .POST, "/api/v1/users", as: admin,
+                json: [
+                    "username": "fangcheng.sfj", "displayName": "司法局联络员", "role": "liaison",
+                    "unitID": unit.id!.uuidString,
+                ])
             #expect(response.status == .created)
             let created = try JSONDecoder().decode(OrgDTO.CreatedUser.self, from: Data(response.body.readableBytesView))
             #expect(created.user.username == "fangcheng.sfj")

@@ -17,9 +17,17 @@ import VaporTesting
             #expect(text.contains(#"<div class="stat" id="stat-members"><div class="num">6</div>"#))
             #expect(text.contains(#"<div class="stat" id="stat-users"><div class="num">1</div>"#))
             #expect(text.contains(#"<div class="stat" id="stat-lower"><div class="num">3</div>"#))
-            #expect(text.contains(#"<td><a href="/regions/410403">卫东区</a></td><td>410403</td><td>县（区、县级市）</td><td>24</td><td>24</td>"#))
-            #expect(text.contains(#"<td><a href="/regions/410423">鲁山县</a></td><td>410423</td><td>县（区、县级市）</td><td>10</td><td>9</td>"#))
-            #expect(text.contains(#"<td><a href="/regions/410482">汝州市</a></td><td>410482</td><td>县（区、县级市）</td><td>3</td><td>3</td>"#))
+            #expect(
+                text.contains(
+                    #"<td><a href="/regions/410403">卫东区</a></td><td>410403</td><td>县（区、县级市）</td><td>24</td><td>24</td>"#
+                ))
+            #expect(
+                text.contains(
+                    #"<td><a href="/regions/410423">鲁山县</a></td><td>410423</td><td>县（区、县级市）</td><td>10</td><td>9</td>"#)
+            )
+            #expect(
+                text.contains(
+                    #"<td><a href="/regions/410482">汝州市</a></td><td>410482</td><td>县（区、县级市）</td><td>3</td><td>3</td>"#))
         }
     }
 
@@ -27,7 +35,10 @@ import VaporTesting
         try await withTestApp { app in
             let page = try await app.send(.GET, "/regions/411300", as: try await app.signIn("nanyang.office"))
             #expect(page.text.contains("本区划尚未录入联席会议。"))
-            #expect(page.text.contains(#"<td><a href="/regions/411322">方城县</a></td><td>411322</td><td>县（区、县级市）</td><td>29</td><td>29</td>"#))
+            #expect(
+                page.text.contains(
+                    #"<td><a href="/regions/411322">方城县</a></td><td>411322</td><td>县（区、县级市）</td><td>29</td><td>29</td>"#
+                ))
         }
     }
 
@@ -45,13 +56,18 @@ import VaporTesting
         try await withTestApp { app in
             let office = try await app.signIn("lushan.office")
             let hostile = #"<script>alert(1)</script>"onmouseover="x" ＜script＞"#
-            let created = try await app.send(.POST, "/regions/410423/units", as: office, form: [("name", hostile), ("kind", "other")])
+            let created = try await app.send(
+                .POST, "/regions/410423/units", as: office, form: [("name", hostile), ("kind", "other")])
             #expect(created.status == .seeOther)
             let page = try await app.send(.GET, "/regions/410423/units", as: office).text
             #expect(!page.contains("<script>alert"))
             #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;\"onmouseover=\"x\" ＜script＞"))
-            let edit = try await app.send(.GET, "/units/\(try await app.unit(named: hostile).id!.uuidString)/edit", as: office).text
-            #expect(edit.contains(#"value="&lt;script&gt;alert(1)&lt;/script&gt;&quot;onmouseover=&quot;x&quot; ＜script＞""#))
+            let edit = try await app.send(
+                .GET, "/units/\(try await app.unit(named: hostile).id!.uuidString)/edit", as: office
+            ).text
+            #expect(
+                edit.contains(#"value="&lt;script&gt;alert(1)&lt;/script&gt;&quot;onmouseover=&quot;x&quot; ＜script＞""#)
+            )
         }
     }
 

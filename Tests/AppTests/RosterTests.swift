@@ -7,11 +7,18 @@ import VaporTesting
 
 @Suite struct RosterTests {
     /// The roster form's fields for 卫东区, as the edit page would post them.
-    func weidongForm(_ app: Application, people: [(String, String, String)], members: [String: (String, String)], approvedBy: String, approvedOn: String = "2026-11-20") async throws -> [(String, String)] {
+    func weidongForm(
+        _ app: Application, people: [(String, String, String)], members: [String: (String, String)], approvedBy: String,
+        approvedOn: String = "2026-11-20"
+    ) async throws -> [(String, String)] {
         let units = try await App.Unit.query(on: app.db).join(Region.self, on: \App.Unit.$region.$id == \Region.$id)
             .filter(Region.self, \.$code == "410403").sort(\.$name).all()
-        var fields: [(String, String)] = [("name", "卫东区府院联动联席会议"), ("officeUnitID", try await app.unit(named: "卫东区司法局").id!.uuidString)]
-        for person in people { fields += [("personRole[]", person.0), ("personName[]", person.1), ("personPost[]", person.2)] }
+        var fields: [(String, String)] = [
+            ("name", "卫东区府院联动联席会议"), ("officeUnitID", try await app.unit(named: "卫东区司法局").id!.uuidString),
+        ]
+        for person in people {
+            fields += [("personRole[]", person.0), ("personName[]", person.1), ("personPost[]", person.2)]
+        }
         fields += [("personRole[]", ""), ("personName[]", ""), ("personPost[]", "")]
         for unit in units {
             fields.append(("rowUnit[]", unit.id!.uuidString))
@@ -33,9 +40,10 @@ import VaporTesting
             let decoder = JSONDecoder()
             decoder.dateDecodingStrategy = .iso8601
             let meeting = try decoder.decode(OrgDTO.Meeting.self, from: Data(response.body.readableBytesView))
-            #expect(meeting.people.map { "\($0.role.label) \($0.name) \($0.post)" } == [
-                "召集人 宋建立 区长", "常务副召集人 赵飞 区委常委、常务副区长", "副召集人 李海强 副区长、卫东公安分局局长", "副召集人 武中立 区人民法院院长",
-            ])
+            #expect(
+                meeting.people.map { "\($0.role.label) \($0.name) \($0.post)" } == [
+                    "召集人 宋建立 区长", "常务副召集人 赵飞 区委常委、常务副区长", "副召集人 李海强 副区长、卫东公安分局局长", "副召集人 武中立 区人民法院院长",
+                ])
             #expect(meeting.officeUnitName == "卫东区司法局")
             #expect(meeting.memberUnits.count == 24)
             #expect(meeting.memberUnits.first?.unitName == "卫东区政府办公室")
@@ -62,7 +70,8 @@ import VaporTesting
             let page = try await app.send(.GET, "/regions/410403/meeting?saved=1", as: office)
             #expect(page.text.contains("联席会议组成已更新"))
             #expect(page.text.contains("成员单位及联络员（3）"))
-            let change = try #require(try await RosterChange.query(on: app.db).filter(\.$recordedBy == "卫东区联席办（演示）").first())
+            let change = try #require(
+                try await RosterChange.query(on: app.db).filter(\.$recordedBy == "卫东区联席办（演示）").first())
             #expect(change.approvedBy == "宋建立")
             #expect(change.approvedOn == "2026-11-20")
             let lines = change.summary.components(separatedBy: "\n")
@@ -85,20 +94,28 @@ import VaporTesting
             var people = Self.seedPeople
             people.append(("convener", "另一人", "区长"))
             people.append(("", "无职务", "某职务"))
-            let form = try await weidongForm(app, people: people, members: ["卫东区司法局": ("", "")], approvedBy: "", approvedOn: "2026-02-30")
+            let form = try await weidongForm(
+                app, people: people, members: ["卫东区司法局": ("", "")], approvedBy: "", approvedOn: "2026-02-30")
             let response = try await app.send(.POST, "/regions/410403/meeting", as: office, form: form)
             #expect(response.status == .unprocessableEntity)
             #expect(response.text.contains("组成人员第 6 行：请选择职务"))
             #expect(response.text.contains("批准日期：请填写有效日期，如 2026-11-23"))
             // The form comes back with what was typed.
             #expect(response.text.contains("value=\"无职务\""))
-            let fixedDate = try await weidongForm(app, people: Array(people.prefix(5)), members: ["卫东区司法局": ("", "")], approvedBy: "", approvedOn: "2026-11-20")
+            let fixedDate = try await weidongForm(
+                app, people: Array(people.prefix(5)), members: ["卫东区司法局": ("", "")], approvedBy: "",
+                approvedOn: "2026-11-20")
             let second = try await app.send(.POST, "/regions/410403/meeting", as: office, form: fixedDate)
             #expect(second.status == .unprocessableEntity)
             #expect(second.text.contains("召集人：只能有一位"))
             #expect(second.text.contains("批准人：不能为空（成员调整须报召集人批准）"))
-            #expect(try await MemberUnit.query(on: app.db).join(JointMeeting.self, on: \MemberUnit.$meeting.$id == \JointMeeting.$id)
-                .join(Region.self, on: \JointMeeting.$region.$id == \Region.$id).filter(Region.self, \.$code == "410403").count() == 24)
+            #expect(
+                try await MemberUnit.query(on: app.db).join(
+                    JointMeeting.self, on: \MemberUnit.$meeting.$id == \JointMeeting.$id
+                )
+                .join(Region.self, on: \JointMeeting.$region.$id == \Region.$id).filter(
+                    Region.self, \.$code == "410403"
+                ).count() == 24)
             #expect(try await RosterChange.query(on: app.db).count() == 1)
             #expect(try await app.auditEntries(.rosterChanged).isEmpty)
         }
@@ -110,7 +127,9 @@ import VaporTesting
             let input = RosterStore.Input(
                 name: "卫东区府院联动联席会议", officeUnitID: try await app.unit(named: "卫东区司法局").id,
                 people: Self.seedPeople.map { .init(role: MeetingRole(rawValue: $0.0)!, name: $0.1, post: $0.2) },
-                memberUnits: try await DemoData.units["410403"]!.asyncMap { .init(unitID: try await app.unit(named: $0.0).id!, liaisonName: "", liaisonPhone: "") },
+                memberUnits: try await DemoData.units["410403"]!.asyncMap {
+                    .init(unitID: try await app.unit(named: $0.0).id!, liaisonName: "", liaisonPhone: "")
+                },
                 approvedBy: "宋建立", approvedOn: CalendarDay(parsing: "2026-11-20")!)
             let response = try await app.send(.PUT, "/api/v1/regions/410403/joint-meeting", as: office, json: input)
             #expect(response.status == .unprocessableEntity)

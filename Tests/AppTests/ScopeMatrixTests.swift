@@ -37,11 +37,15 @@ import VaporTesting
 
         var testDescription: String { "\(method.rawValue) \(path)" }
 
-        static func form(_ method: HTTPMethod, _ route: String, _ path: String, _ expected: String, _ fields: [(String, String)] = []) -> Probe {
+        static func form(
+            _ method: HTTPMethod, _ route: String, _ path: String, _ expected: String, _ fields: [(String, String)] = []
+        ) -> Probe {
             Probe(method: method, route: route, path: path, expected: expected, form: fields)
         }
 
-        static func json(_ method: HTTPMethod, _ route: String, _ path: String, _ expected: String, _ body: [String: String] = [:]) -> Probe {
+        static func json(
+            _ method: HTTPMethod, _ route: String, _ path: String, _ expected: String, _ body: [String: String] = [:]
+        ) -> Probe {
             Probe(method: method, route: route, path: path, expected: expected, json: body)
         }
 
@@ -63,11 +67,15 @@ import VaporTesting
         .get("api/v1/openapi.json", "/api/v1/openapi.json", "OOOOOOOOOOO"),
         .get("login", "/login", "OOOOOOOOOOO"),
         .form(.POST, "login", "/login", "UUUUUUUUUUU", [("username", "nobody.here"), ("password", "Wrong#123")]),
-        .json(.POST, "api/v1/auth/login", "/api/v1/auth/login", "LLLLLLLLLLL", ["username": "nobody.here", "password": "Wrong#123"]),
+        .json(
+            .POST, "api/v1/auth/login", "/api/v1/auth/login", "LLLLLLLLLLL",
+            ["username": "nobody.here", "password": "Wrong#123"]),
         .get("", "/", "LOOOOOOOOOO"),
         .form(.POST, "logout", "/logout", "LOOOOOOOOOO"),
         .get("account/password", "/account/password", "LOOOOOOOOOO"),
-        .form(.POST, "account/password", "/account/password", "LVVVVVVVVVV", [("current", "Wrong#123"), ("new", "New#12345"), ("confirm", "New#12345")]),
+        .form(
+            .POST, "account/password", "/account/password", "LVVVVVVVVVV",
+            [("current", "Wrong#123"), ("new", "New#12345"), ("confirm", "New#12345")]),
         .get("admin/tokens", "/admin/tokens", sysadminOnly),
         .form(.POST, "admin/tokens", "/admin/tokens", sysadminOnly, [("name", "法院系统"), ("userID", "{court}")]),
         .form(.POST, "admin/tokens/:id/revoke", "/admin/tokens/{token}/revoke", sysadminOnly),
@@ -77,41 +85,56 @@ import VaporTesting
         .get("regions/:code", "/regions/410423", readLushan),
         .get("regions/:code", "/regions/410400", "LOFFOONNNNN"),
         .get("regions/:code/units", "/regions/410423/units", readLushan),
-        .form(.POST, "regions/:code/units", "/regions/410423/units", writeLushanUnits, [("name", "鲁山县信访局{who}"), ("kind", "department")]),
+        .form(
+            .POST, "regions/:code/units", "/regions/410423/units", writeLushanUnits,
+            [("name", "鲁山县信访局{who}"), ("kind", "department")]),
         .get("units/:id/edit", "/units/{unit}/edit", writeLushanUnits),
         .form(.POST, "units/:id", "/units/{unit}", writeLushanUnits, [("name", "鲁山县司法局"), ("kind", "department")]),
         .get("regions/:code/meeting", "/regions/410423/meeting", readLushan),
         .get("regions/:code/meeting/edit", "/regions/410423/meeting/edit", writeLushanRoster),
-        .form(.POST, "regions/:code/meeting", "/regions/410423/meeting", writeLushanRoster, [
-            ("name", "鲁山县府院联动联席会议{who}"), ("officeUnitID", ""), ("approvedBy", "县长"), ("approvedOn", "2026-11-01"),
-        ]),
+        .form(
+            .POST, "regions/:code/meeting", "/regions/410423/meeting", writeLushanRoster,
+            [
+                ("name", "鲁山县府院联动联席会议{who}"), ("officeUnitID", ""), ("approvedBy", "县长"), ("approvedOn", "2026-11-01"),
+            ]),
         .get("admin/regions", "/admin/regions", sysadminOnly),
-        .form(.POST, "admin/regions", "/admin/regions", sysadminOnly, [("code", "410402"), ("name", "新华区"), ("parentCode", "410400")]),
+        .form(
+            .POST, "admin/regions", "/admin/regions", sysadminOnly,
+            [("code", "410402"), ("name", "新华区"), ("parentCode", "410400")]),
         .get("admin/users", "/admin/users", "LOOFFFFFFFF"),
         .get("admin/users/new", "/admin/users/new", sysadminOnly),
-        .form(.POST, "admin/users", "/admin/users", sysadminOnly, [("username", "new.user"), ("displayName", "新用户"), ("role", "liaison"), ("unitID", "{unit}")]),
+        .form(
+            .POST, "admin/users", "/admin/users", sysadminOnly,
+            [("username", "new.user"), ("displayName", "新用户"), ("role", "liaison"), ("unitID", "{unit}")]),
         .form(.POST, "admin/users/:id/role", "/admin/users/{target}/role", securityOnly, [("role", "leader")]),
         .form(.POST, "admin/users/:id/unlock", "/admin/users/{target}/unlock", securityOnly),
         .form(.POST, "admin/users/:id/reset-password", "/admin/users/{target}/reset-password", sysadminOnly),
         .form(.POST, "admin/users/:id/active", "/admin/users/{target}/active", sysadminOnly, [("active", "0")]),
         .get("audit", "/audit", "LFFOFFFFFFF"),
         .get("api/v1/regions", "/api/v1/regions", "LOFFOOOOOOO"),
-        .json(.POST, "api/v1/regions", "/api/v1/regions", sysadminOnly, ["code": "410402", "name": "新华区", "parentCode": "410400"]),
+        .json(
+            .POST, "api/v1/regions", "/api/v1/regions", sysadminOnly,
+            ["code": "410402", "name": "新华区", "parentCode": "410400"]),
         .get("api/v1/regions/:code", "/api/v1/regions/410423", readLushan),
         .get("api/v1/regions/:code/units", "/api/v1/regions/410423/units", readLushan),
-        .json(.POST, "api/v1/regions/:code/units", "/api/v1/regions/410423/units", writeLushanUnits, ["name": "鲁山县信访局{who}", "kind": "department"]),
+        .json(
+            .POST, "api/v1/regions/:code/units", "/api/v1/regions/410423/units", writeLushanUnits,
+            ["name": "鲁山县信访局{who}", "kind": "department"]),
         .get("api/v1/units/:id", "/api/v1/units/{unit}", readLushan),
         .json(.PATCH, "api/v1/units/:id", "/api/v1/units/{unit}", writeLushanUnits, ["kind": "department"]),
         .get("api/v1/regions/:code/joint-meeting", "/api/v1/regions/410423/joint-meeting", readLushan),
         .json(.PUT, "api/v1/regions/:code/joint-meeting", "/api/v1/regions/410423/joint-meeting", writeLushanRoster),
         .get("api/v1/users", "/api/v1/users", "LOOFFFFFFFF"),
-        .json(.POST, "api/v1/users", "/api/v1/users", sysadminOnly, ["username": "new.user", "displayName": "新用户", "role": "liaison", "unitID": "{unit}"]),
+        .json(
+            .POST, "api/v1/users", "/api/v1/users", sysadminOnly,
+            ["username": "new.user", "displayName": "新用户", "role": "liaison", "unitID": "{unit}"]),
         .get("api/v1/users/:id", "/api/v1/users/{court}", "LOOFFFFFFFF"),
     ]
 
     @Test func everyRegisteredRouteHasAProbe() async throws {
         try await withTestApp(demo: false) { app in
-            let registered = Set(app.routes.all.map { "\($0.method.rawValue) \($0.path.map(\.description).joined(separator: "/"))" })
+            let registered = Set(
+                app.routes.all.map { "\($0.method.rawValue) \($0.path.map(\.description).joined(separator: "/"))" })
             let probed = Set(Self.probes.map { "\($0.method.rawValue) \($0.route)" })
             #expect(registered.subtracting(probed).sorted() == [], "routes without a scope rule")
             #expect(probed.subtracting(registered).sorted() == [], "probes of routes that do not exist")
@@ -128,7 +151,10 @@ import VaporTesting
                 if let caller { session = try await app.signIn(caller) }
                 let response = try await send(probe, as: session, who: caller ?? "anon", fixture: fixture, app: app)
                 let outcome = Self.outcome(of: response, api: probe.path.hasPrefix("/api/"))
-                #expect(outcome == expected, "\(probe.method.rawValue) \(probe.path) as \(caller ?? "anonymous"): \(response.status.code) \(response.text.prefix(160))")
+                #expect(
+                    outcome == expected,
+                    "\(probe.method.rawValue) \(probe.path) as \(caller ?? "anonymous"): \(response.status.code) \(response.text.prefix(160))"
+                )
             }
         }
     }
@@ -147,14 +173,17 @@ import VaporTesting
 
     func makeFixture(_ app: Application) async throws -> Fixture {
         let court = try await app.user(named: "lushan.court")
-        let token = APIToken(name: "鲁山县法院审判系统", tokenHash: Secret.digest(Secret.make()), userID: court.id!, createdBy: "sysadmin")
+        let token = APIToken(
+            name: "鲁山县法院审判系统", tokenHash: Secret.digest(Secret.make()), userID: court.id!, createdBy: "sysadmin")
         try await token.create(on: app.db)
         return Fixture(
             unitID: try await app.unit(named: "鲁山县司法局").id!.uuidString, courtUserID: court.id!.uuidString,
             targetUserID: try await app.user(named: "ruzhou.office").id!.uuidString, tokenID: token.id!.uuidString)
     }
 
-    func send(_ probe: Probe, as session: TestSession?, who: String, fixture: Fixture, app: Application) async throws -> TestingHTTPResponse {
+    func send(_ probe: Probe, as session: TestSession?, who: String, fixture: Fixture, app: Application) async throws
+        -> TestingHTTPResponse
+    {
         func fill(_ text: String) -> String {
             text.replacingOccurrences(of: "{unit}", with: fixture.unitID)
                 .replacingOccurrences(of: "{court}", with: fixture.courtUserID)
@@ -163,13 +192,17 @@ import VaporTesting
                 .replacingOccurrences(of: "{who}", with: who)
         }
         let path = fill(probe.path)
-        if probe.route == "regions/:code/meeting" || probe.route == "api/v1/regions/:code/joint-meeting", probe.method != .GET {
+        if probe.route == "regions/:code/meeting" || probe.route == "api/v1/regions/:code/joint-meeting",
+            probe.method != .GET
+        {
             return try await sendRoster(probe, path: path, session: session, who: who, app: app)
         }
         if probe.path == "/login", probe.method == .POST, session == nil {
             let page = try await app.send(.GET, "/login")
             let cookie = try #require(page.headers.setCookie?[Cookies.loginCSRF]?.string)
-            return try await app.send(.POST, path, form: (probe.form ?? []) + [("_csrf", cookie)], headers: [("Cookie", "\(Cookies.loginCSRF)=\(cookie)")])
+            return try await app.send(
+                .POST, path, form: (probe.form ?? []) + [("_csrf", cookie)],
+                headers: [("Cookie", "\(Cookies.loginCSRF)=\(cookie)")])
         }
         if let form = probe.form {
             return try await app.send(probe.method, path, as: session, form: form.map { ($0.0, fill($0.1)) })
@@ -181,13 +214,17 @@ import VaporTesting
     }
 
     /// A roster change needs the region's unit ids; each caller proposes a different name so every allowed write changes something.
-    func sendRoster(_ probe: Probe, path: String, session: TestSession?, who: String, app: Application) async throws -> TestingHTTPResponse {
+    func sendRoster(_ probe: Probe, path: String, session: TestSession?, who: String, app: Application) async throws
+        -> TestingHTTPResponse
+    {
         if probe.json != nil {
             let input = RosterStore.Input(
                 name: "鲁山县府院联动联席会议" + who, officeUnitID: nil, people: [], memberUnits: [], approvedBy: "县长",
                 approvedOn: CalendarDay(parsing: "2026-11-01")!)
             return try await app.send(probe.method, path, as: session, json: input)
         }
-        return try await app.send(probe.method, path, as: session, form: (probe.form ?? []).map { ($0.0, $0.1.replacingOccurrences(of: "{who}", with: who)) })
+        return try await app.send(
+            probe.method, path, as: session,
+            form: (probe.form ?? []).map { ($0.0, $0.1.replacingOccurrences(of: "{who}", with: who)) })
     }
 }

@@ -38,7 +38,9 @@ struct CalendarDayTests {
         let data = try JSONEncoder().encode([day])
         #expect(String(decoding: data, as: UTF8.self) == "[\"2021-09-16\"]")
         #expect(try JSONDecoder().decode([CalendarDay].self, from: data) == [day])
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode([CalendarDay].self, from: Data("[\"2021-02-30\"]".utf8)) }
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode([CalendarDay].self, from: Data("[\"2021-02-30\"]".utf8))
+        }
     }
 
     @Test func minutesShowInShanghai() throws {

@@ -30,7 +30,8 @@ struct AuditPages {
         let entries = try await query.sort(\.$at, .descending).sort(\.$id, .descending)
             .range(((page - 1) * Self.pageSize)..<(page * Self.pageSize + 1)).all()
         let model = AuditView.Model(
-            entries: Array(entries.prefix(Self.pageSize)), filter: filter, page: page, hasNext: entries.count > Self.pageSize)
+            entries: Array(entries.prefix(Self.pageSize)), filter: filter, page: page,
+            hasNext: entries.count > Self.pageSize)
         return AuditView.render(model, shell: try await request.shell())
     }
 }
@@ -49,16 +50,24 @@ enum AuditView {
             form(.get, .action(.audit), .class("actions card"), .id("audit-filter")) {
                 select(.name("action"), .attr("aria-label", "操作")) {
                     choice("", "全部操作", selected: (model.filter.action ?? "").isEmpty)
-                    for action in AuditAction.allCases { choice(action.rawValue, action.label, selected: action.rawValue == model.filter.action) }
+                    for action in AuditAction.allCases {
+                        choice(action.rawValue, action.label, selected: action.rawValue == model.filter.action)
+                    }
                 }
-                input(.type("text"), .name("actor"), .value(model.filter.actor ?? ""), .attr("placeholder", "操作人用户名"), .attr("aria-label", "操作人"))
+                input(
+                    .type("text"), .name("actor"), .value(model.filter.actor ?? ""), .attr("placeholder", "操作人用户名"),
+                    .attr("aria-label", "操作人"))
                 input(.type("date"), .name("from"), .value(model.filter.from ?? ""), .attr("aria-label", "起始日期"))
                 input(.type("date"), .name("to"), .value(model.filter.to ?? ""), .attr("aria-label", "截止日期"))
                 button(.type("submit")) { "查询" }
             }
             div(.class("table-wrap")) {
                 table(.id("audit")) {
-                    thead { tr { th { "时间" }; th { "操作人" }; th { "地址" }; th { "操作" }; th { "对象" }; th { "内容" } } }
+                    thead {
+                        tr {
+                            th { "时间" }; th { "操作人" }; th { "地址" }; th { "操作" }; th { "对象" }; th { "内容" }
+                        }
+                    }
                     tbody {
                         for entry in model.entries {
                             tr {
@@ -72,8 +81,16 @@ enum AuditView {
                                     if entry.before != nil || entry.after != nil {
                                         element("details", []) {
                                             element("summary", []) { "修改前后" }
-                                            if let before = entry.before { p { strong { "修改前：" }; before } }
-                                            if let after = entry.after { p { strong { "修改后：" }; after } }
+                                            if let before = entry.before {
+                                                p {
+                                                    strong { "修改前：" }; before
+                                                }
+                                            }
+                                            if let after = entry.after {
+                                                p {
+                                                    strong { "修改后：" }; after
+                                                }
+                                            }
                                         }
                                     }
                                 }
@@ -95,7 +112,8 @@ enum AuditView {
         components.path = SitePath.audit.url
         let filter = model.filter
         components.queryItems = [
-            ("action", filter.action), ("actor", filter.actor), ("from", filter.from), ("to", filter.to), ("page", "\(page)"),
+            ("action", filter.action), ("actor", filter.actor), ("from", filter.from), ("to", filter.to),
+            ("page", "\(page)"),
         ].compactMap { name, value in value.flatMap { $0.isEmpty ? nil : URLQueryItem(name: name, value: $0) } }
         return components.string ?? SitePath.audit.url
     }

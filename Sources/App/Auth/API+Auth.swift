@@ -52,7 +52,8 @@ struct AuthAPI {
         let caller = try request.requireCaller()
         return Me(
             id: caller.userID, username: caller.username, displayName: caller.displayName, role: caller.role,
-            unitID: caller.unitID, unitName: caller.unitName, regionCode: caller.regionCode, regionName: caller.regionName,
+            unitID: caller.unitID, unitName: caller.unitName, regionCode: caller.regionCode,
+            regionName: caller.regionName,
             mustChangePassword: caller.mustChangePassword, csrfToken: caller.csrfToken)
     }
 }

@@ -22,7 +22,8 @@ struct AuthPages {
         let notice: String? =
             (try? request.query.get(String.self, at: "expired")) != nil
             ? "会话已超时（30 分钟无操作），请重新登录" : nil
-        return try await loginResponse(request, model: .init(username: "", next: safeNext(next), error: nil, notice: notice))
+        return try await loginResponse(
+            request, model: .init(username: "", next: safeNext(next), error: nil, notice: notice))
     }
 
     func signIn(_ request: Request) async throws -> Response {
@@ -63,7 +64,8 @@ struct AuthPages {
 
     func passwordPage(_ request: Request) async throws -> HTMLPage {
         let caller = try request.requireCaller()
-        return PasswordView.render(.init(mustChange: caller.mustChangePassword, problems: [], done: false), shell: try await request.shell())
+        return PasswordView.render(
+            .init(mustChange: caller.mustChangePassword, problems: [], done: false), shell: try await request.shell())
     }
 
     func changePassword(_ request: Request) async throws -> Response {
@@ -81,7 +83,9 @@ struct AuthPages {
             problems.append("新密码：不能与当前密码相同")
         }
         guard problems.isEmpty else {
-            let page = PasswordView.render(.init(mustChange: caller.mustChangePassword, problems: problems, done: false), shell: try await request.shell())
+            let page = PasswordView.render(
+                .init(mustChange: caller.mustChangePassword, problems: problems, done: false),
+                shell: try await request.shell())
             return try await page.encodeResponse(status: .unprocessableEntity, for: request)
         }
         let hash = try await request.password.async.hash(newPassword)
@@ -94,7 +98,9 @@ struct AuthPages {
             var others = UserSession.query(on: db).filter(\.$user.$id == caller.userID)
             if case .session(let id, _) = caller.credential { others = others.filter(\.$id != id) }
             try await others.delete()
-            try await request.audit(.passwordChanged, object: ("user", caller.userID.uuidString), summary: "\(caller.displayName) 修改了密码", on: db)
+            try await request.audit(
+                .passwordChanged, object: ("user", caller.userID.uuidString), summary: "\(caller.displayName) 修改了密码",
+                on: db)
         }
         let refreshed = Caller(
             userID: caller.userID, username: caller.username, displayName: caller.displayName, role: caller.role,
@@ -102,11 +108,15 @@ struct AuthPages {
             regionName: caller.regionName, regionPath: caller.regionPath, mustChangePassword: false,
             credential: caller.credential)
         request.caller = refreshed
-        return try await PasswordView.render(.init(mustChange: false, problems: [], done: true), shell: try await request.shell())
-            .encodeResponse(for: request)
+        return try await PasswordView.render(
+            .init(mustChange: false, problems: [], done: true), shell: try await request.shell()
+        )
+        .encodeResponse(for: request)
     }
 
-    private func loginResponse(_ request: Request, model: LoginView.Model, status: HTTPResponseStatus = .ok) async throws -> Response {
+    private func loginResponse(_ request: Request, model: LoginView.Model, status: HTTPResponseStatus = .ok)
+        async throws -> Response
+    {
         let csrf = Secret.make()
         let response = try await LoginView.render(model, csrfToken: csrf).encodeResponse(status: status, for: request)
         Cookies.set(Cookies.loginCSRF, csrf, on: response, secure: request.application.config.secureCookies)
@@ -115,7 +125,9 @@ struct AuthPages {
 
     /// Only same-site paths: `//host` and absolute URLs would turn sign-in into an open redirect.
     private func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return SitePath.home.url }
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else {
+            return SitePath.home.url
+        }
         return next
     }
 }

@@ -96,7 +96,10 @@ struct RequireSignIn: AsyncMiddleware {
         let isAPI = request.url.path.hasPrefix("/api/")
         guard let caller = request.caller else {
             if isAPI { throw AppError.unauthorized }
-            var target = SitePath.login.url + "?next=" + (request.url.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "/-_"))) ?? "/")
+            var target =
+                SitePath.login.url + "?next="
+                + (request.url.path.addingPercentEncoding(
+                    withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "/-_"))) ?? "/")
             if request.sessionExpired { target += "&expired=1" }
             return request.redirect(to: target)
         }

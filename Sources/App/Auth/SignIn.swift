@@ -41,8 +41,10 @@ enum SignIn {
                     ipAddress: address)
                 try await session.create(on: db)
                 try await Audit.record(
-                    .signIn, by: AuditActor(id: user.id, name: user.username, regionPath: region.path, ipAddress: address),
-                    object: ("user", try user.requireID().uuidString), summary: "\(user.displayName) 登录", at: now, on: db)
+                    .signIn,
+                    by: AuditActor(id: user.id, name: user.username, regionPath: region.path, ipAddress: address),
+                    object: ("user", try user.requireID().uuidString), summary: "\(user.displayName) 登录", at: now,
+                    on: db)
             }
             return .signedIn(sessionToken: token, csrfToken: csrf, user: user)
         }

@@ -19,19 +19,24 @@ struct TokensPages {
         let form = try request.content.decode(IssueForm.self)
         let name = form.name.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else {
-            return try await page(request, issued: nil, problems: ["名称：请写明使用该令牌的系统"]).encodeResponse(status: .unprocessableEntity, for: request)
+            return try await page(request, issued: nil, problems: ["名称：请写明使用该令牌的系统"]).encodeResponse(
+                status: .unprocessableEntity, for: request)
         }
         guard let user = try await caller.scope.users(on: request.db).filter(\.$id == form.userID).first() else {
             throw AppError.notFound("用户")
         }
         guard !user.role.isAdministrator else {
-            return try await page(request, issued: nil, problems: ["用户：不能为管理员账户签发令牌"]).encodeResponse(status: .unprocessableEntity, for: request)
+            return try await page(request, issued: nil, problems: ["用户：不能为管理员账户签发令牌"]).encodeResponse(
+                status: .unprocessableEntity, for: request)
         }
         let secret = "fy_" + Secret.make()
-        let token = APIToken(name: name, tokenHash: Secret.digest(secret), userID: try user.requireID(), createdBy: caller.username)
+        let token = APIToken(
+            name: name, tokenHash: Secret.digest(secret), userID: try user.requireID(), createdBy: caller.username)
         try await request.db.transaction { db in
             try await token.create(on: db)
-            try await request.audit(.tokenIssued, object: ("api_token", token.id!.uuidString), summary: "为 \(user.username) 签发接口令牌“\(name)”", on: db)
+            try await request.audit(
+                .tokenIssued, object: ("api_token", token.id!.uuidString),
+                summary: "为 \(user.username) 签发接口令牌“\(name)”", on: db)
         }
         return try await page(request, issued: secret, problems: []).encodeResponse(for: request)
     }
@@ -50,7 +55,9 @@ struct TokensPages {
             token.revokedAt = request.now
             try await request.db.transaction { db in
                 try await token.update(on: db)
-                try await request.audit(.tokenRevoked, object: ("api_token", token.id!.uuidString), summary: "吊销接口令牌“\(token.name)”", on: db)
+                try await request.audit(
+                    .tokenRevoked, object: ("api_token", token.id!.uuidString), summary: "吊销接口令牌“\(token.name)”", on: db
+                )
             }
         }
         return request.redirect(to: SitePath.tokens.url)
@@ -64,11 +71,14 @@ struct TokensPages {
                 .join(Unit.self, on: \User.$unit.$id == \Unit.$id)
                 .join(Region.self, on: \Unit.$region.$id == \Region.$id)
         ).sort(\.$createdAt, .descending).all()
-        let users = try await caller.scope.users(on: request.db).filter(\.$role ~~ Role.business).sort(\.$username).all()
+        let users = try await caller.scope.users(on: request.db).filter(\.$role ~~ Role.business).sort(\.$username)
+            .all()
         let model = TokensView.Model(
             tokens: try tokens.map {
-                .init(id: try $0.requireID(), name: $0.name, user: try $0.joined(User.self).username, createdBy: $0.createdBy,
-                      createdAt: $0.createdAt, lastUsedAt: $0.lastUsedAt, revokedAt: $0.revokedAt)
+                .init(
+                    id: try $0.requireID(), name: $0.name, user: try $0.joined(User.self).username,
+                    createdBy: $0.createdBy,
+                    createdAt: $0.createdAt, lastUsedAt: $0.lastUsedAt, revokedAt: $0.revokedAt)
             },
             users: try users.map { (try $0.requireID(), "\($0.username)（\($0.displayName)，\($0.role.label)）") },
             issued: issued, problems: problems)
@@ -109,7 +119,9 @@ enum TokensView {
                 h2 { "签发令牌" }
                 form(.post, .action(.tokens), .id("token-form"), .class("actions")) {
                     Layout.csrfField(shell.csrfToken)
-                    input(.type("text"), .name("name"), .attr("placeholder", "使用系统，如 鲁山县法院审判系统"), .attr("aria-label", "令牌名称"), .required)
+                    input(
+                        .type("text"), .name("name"), .attr("placeholder", "使用系统，如 鲁山县法院审判系统"),
+                        .attr("aria-label", "令牌名称"), .required)
                     select(.name("userID"), .attr("aria-label", "令牌所属用户")) {
                         for user in model.users { choice(user.id.uuidString, user.label, selected: false) }
                     }
@@ -117,7 +129,11 @@ enum TokensView {
                 }
             }
             table(.id("tokens")) {
-                thead { tr { th { "名称" }; th { "所属用户" }; th { "签发人" }; th { "签发时间" }; th { "最近使用" }; th { "状态" } } }
+                thead {
+                    tr {
+                        th { "名称" }; th { "所属用户" }; th { "签发人" }; th { "签发时间" }; th { "最近使用" }; th { "状态" }
+                    }
+                }
                 tbody {
                     for token in model.tokens {
                         tr {
@@ -130,7 +146,10 @@ enum TokensView {
                                 if let revoked = token.revokedAt {
                                     span(.class("tag")) { "已吊销 " + ChineseTime.minute(revoked) }
                                 } else {
-                                    form(.post, .action(.tokenRevoke(token.id)), .attr("data-confirm", "确定吊销“\(token.name)”？")) {
+                                    form(
+                                        .post, .action(.tokenRevoke(token.id)),
+                                        .attr("data-confirm", "确定吊销“\(token.name)”？")
+                                    ) {
                                         Layout.csrfField(shell.csrfToken)
                                         button(.type("submit"), .class("small secondary")) { "吊销" }
                                     }

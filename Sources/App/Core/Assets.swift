@@ -15,7 +15,10 @@ enum Assets {
         let (body, type): (String, HTTPMediaType)
         switch name {
         case stylesheetName: (body, type) = (stylesheet, .css)
-        case scriptName: (body, type) = (script, HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"]))
+        case scriptName:
+            (body, type) = (
+                script, HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"])
+            )
         default: return nil
         }
         let response = Response(status: .ok, body: .init(string: body))

@@ -24,7 +24,8 @@ struct CSRFMiddleware: AsyncMiddleware {
             } else if request.url.path == "/api/v1/auth/login" {
                 // A cross-site form cannot send JSON without a CORS preflight, which this app never grants.
                 guard request.headers.contentType == .json else {
-                    throw AppError(status: .unsupportedMediaType, code: "unsupported_media_type", reason: "请以 application/json 提交")
+                    throw AppError(
+                        status: .unsupportedMediaType, code: "unsupported_media_type", reason: "请以 application/json 提交")
                 }
             }
         }

@@ -16,7 +16,8 @@ struct HealthCheck {
             return try await Status(status: "ok").encodeResponse(for: request)
         } catch {
             request.logger.warning("readiness check failed: \(String(reflecting: error))")
-            return try await Status(status: "database_unavailable").encodeResponse(status: .serviceUnavailable, for: request)
+            return try await Status(status: "database_unavailable").encodeResponse(
+                status: .serviceUnavailable, for: request)
         }
     }
 }

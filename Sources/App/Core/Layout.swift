@@ -140,7 +140,10 @@ enum Layout {
 
 /// Form helpers shared by every page.
 enum Form {
-    static func field(_ labelText: String, name: String, value: String = "", type: String = "text", required: Bool = true, hint: String? = nil) -> Node {
+    static func field(
+        _ labelText: String, name: String, value: String = "", type: String = "text", required: Bool = true,
+        hint: String? = nil
+    ) -> Node {
         div(.class("field")) {
             label(.for("f-" + name)) { labelText }
             input(.type(type), .id("f-" + name), .name(name), .value(value), .when(required, .required))

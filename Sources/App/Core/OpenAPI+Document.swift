@@ -10,1317 +10,1316 @@ enum OpenAPIDocument {
     }
 
     static let json = #"""
-{
-  "openapi": "3.0.3",
-  "info": {
-    "title": "府院通 API",
-    "version": "1.0.0",
-    "description": "常态化府院联动工作平台的接口。以会话 Cookie（POST /api/v1/auth/login）或系统管理员签发的令牌（Authorization: Bearer …）认证；所有数据按调用者的区划与角色过滤。错误统一为 {\"error\": {\"code\", \"message\"}}。"
-  },
-  "servers": [
-    {
-      "url": "/"
-    }
-  ],
-  "security": [
-    {
-      "bearerAuth": []
-    },
-    {
-      "cookieAuth": []
-    }
-  ],
-  "paths": {
-    "/api/v1/openapi.json": {
-      "get": {
-        "operationId": "openapi",
-        "summary": "本接口说明（OpenAPI 3.0）",
-        "security": [],
-        "responses": {
-          "200": {
-            "description": "OpenAPI 文档",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "object"
-                }
-              }
+        {
+          "openapi": "3.0.3",
+          "info": {
+            "title": "府院通 API",
+            "version": "1.0.0",
+            "description": "常态化府院联动工作平台的接口。以会话 Cookie（POST /api/v1/auth/login）或系统管理员签发的令牌（Authorization: Bearer …）认证；所有数据按调用者的区划与角色过滤。错误统一为 {\"error\": {\"code\", \"message\"}}。"
+          },
+          "servers": [
+            {
+              "url": "/"
             }
-          }
-        }
-      }
-    },
-    "/api/v1/auth/login": {
-      "post": {
-        "operationId": "login",
-        "summary": "登录，设置会话 Cookie",
-        "security": [],
-        "requestBody": {
-          "required": true,
-          "content": {
-            "application/json": {
-              "schema": {
-                "$ref": "#/components/schemas/Credentials"
-              }
+          ],
+          "security": [
+            {
+              "bearerAuth": []
+            },
+            {
+              "cookieAuth": []
             }
-          }
-        },
-        "responses": {
-          "200": {
-            "description": "已登录",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Me"
-                }
-              }
-            }
-          },
-          "400": {
-            "$ref": "#/components/responses/E400"
-          },
-          "401": {
-            "$ref": "#/components/responses/E401"
-          },
-          "403": {
-            "$ref": "#/components/responses/E403"
-          },
-          "415": {
-            "$ref": "#/components/responses/E415"
-          }
-        }
-      }
-    },
-    "/api/v1/auth/logout": {
-      "post": {
-        "operationId": "logout",
-        "summary": "退出，服务器端销毁会话",
-        "parameters": [
-          {
-            "name": "X-CSRF-Token",
-            "in": "header",
-            "required": false,
-            "description": "以会话 Cookie 调用写接口时必填（登录响应中的 csrfToken）；以 Bearer 令牌调用时不需要",
-            "schema": {
-              "type": "string"
-            }
-          }
-        ],
-        "responses": {
-          "204": {
-            "description": "已退出"
-          },
-          "401": {
-            "$ref": "#/components/responses/E401"
-          },
-          "403": {
-            "$ref": "#/components/responses/E403"
-          }
-        }
-      }
-    },
-    "/api/v1/me": {
-      "get": {
-        "operationId": "me",
-        "summary": "当前用户",
-        "responses": {
-          "200": {
-            "description": "当前用户",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Me"
-                }
-              }
-            }
-          },
-          "401": {
-            "$ref": "#/components/responses/E401"
-          }
-        }
-      }
-    },
-    "/api/v1/regions": {
-      "get": {
-        "operationId": "listRegions",
-        "summary": "可见范围内的区划",
-        "parameters": [
-          {
-            "name": "parent",
-            "in": "query",
-            "required": false,
-            "description": "只列出该区划的直接下级",
-            "schema": {
-              "type": "string",
-              "pattern": "^[0-9]{6}([0-9]{3})?$"
-            }
-          }
-        ],
-        "responses": {
-          "200": {
-            "description": "区划列表",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "array",
-                  "items": {
-                    "$ref": "#/components/schemas/Region"
+          ],
+          "paths": {
+            "/api/v1/openapi.json": {
+              "get": {
+                "operationId": "openapi",
+                "summary": "本接口说明（OpenAPI 3.0）",
+                "security": [],
+                "responses": {
+                  "200": {
+                    "description": "OpenAPI 文档",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "type": "object"
+                        }
+                      }
+                    }
                   }
                 }
-              }
-            }
-          },
-          "401": {
-            "$ref": "#/components/responses/E401"
-          },
-          "403": {
-            "$ref": "#/components/responses/E403"
-          },
-          "404": {
-            "$ref": "#/components/responses/E404"
-          }
-        }
-      },
-      "post": {
-        "operationId": "createRegion",
-        "summary": "新增区划（系统管理员）",
-        "parameters": [
-          {
-            "name": "X-CSRF-Token",
-            "in": "header",
-            "required": false,
-            "description": "以会话 Cookie 调用写接口时必填（登录响应中的 csrfToken）；以 Bearer 令牌调用时不需要",
-            "schema": {
-              "type": "string"
-            }
-          }
-        ],
-        "requestBody": {
-          "required": true,
-          "content": {
-            "application/json": {
-              "schema": {
-                "$ref": "#/components/schemas/RegionInput"
-              }
-            }
-          }
-        },
-        "responses": {
-          "201": {
-            "description": "已创建",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Region"
-                }
-              }
-            }
-          },
-          "400": {
-            "$ref": "#/components/responses/E400"
-          },
-          "401": {
-            "$ref": "#/components/responses/E401"
-          },
-          "403": {
-            "$ref": "#/components/responses/E403"
-          },
-          "404": {
-            "$ref": "#/components/responses/E404"
-          },
-          "409": {
-            "$ref": "#/components/responses/E409"
-          },
-          "422": {
-            "$ref": "#/components/responses/E422"
-          }
-        }
-      }
-    },
-    "/api/v1/regions/{code}": {
-      "get": {
-        "operationId": "getRegion",
-        "summary": "区划",
-        "parameters": [
-          {
-            "name": "code",
-            "in": "path",
-            "required": true,
-            "description": "GB/T 2260 区划代码",
-            "schema": {
-              "type": "string",
-              "pattern": "^[0-9]{6}([0-9]{3})?$"
-            }
-          }
-        ],
-        "responses": {
-          "200": {
-            "description": "区划",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Region"
-                }
-              }
-            }
-          },
-          "401": {
-            "$ref": "#/components/responses/E401"
-          },
-          "403": {
-            "$ref": "#/components/responses/E403"
-          },
-          "404": {
-            "$ref": "#/components/responses/E404"
-          }
-        }
-      }
-    },
-    "/api/v1/regions/{code}/units": {
-      "get": {
-        "operationId": "listUnits",
-        "summary": "区划内的单位",
-        "parameters": [
-          {
-            "name": "code",
-            "in": "path",
-            "required": true,
-            "description": "GB/T 2260 区划代码",
-            "schema": {
-              "type": "string",
-              "pattern": "^[0-9]{6}([0-9]{3})?$"
-            }
-          }
-        ],
-        "responses": {
-          "200": {
-            "description": "单位列表",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "array",
-                  "items": {
-                    "$ref": "#/components/schemas/Unit"
-                  }
-                }
-              }
-            }
-          },
-          "401": {
-            "$ref": "#/components/responses/E401"
-          },
-          "403": {
-            "$ref": "#/components/responses/E403"
-          },
-          "404": {
-            "$ref": "#/components/responses/E404"
-          }
-        }
-      },
-      "post": {
-        "operationId": "createUnit",
-        "summary": "新增单位（联席办、系统管理员）",
-        "parameters": [
-          {
-            "name": "code",
-            "in": "path",
-            "required": true,
-            "description": "GB/T 2260 区划代码",
-            "schema": {
-              "type": "string",
-              "pattern": "^[0-9]{6}([0-9]{3})?$"
-            }
-          },
-          {
-            "name": "X-CSRF-Token",
-            "in": "header",
-            "required": false,
-            "description": "以会话 Cookie 调用写接口时必填（登录响应中的 csrfToken）；以 Bearer 令牌调用时不需要",
-            "schema": {
-              "type": "string"
-            }
-          }
-        ],
-        "requestBody": {
-          "required": true,
-          "content": {
-            "application/json": {
-              "schema": {
-                "$ref": "#/components/schemas/UnitInput"
-              }
-            }
-          }
-        },
-        "responses": {
-          "201": {
-            "description": "已创建",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Unit"
-                }
-              }
-            }
-          },
-          "400": {
-            "$ref": "#/components/responses/E400"
-          },
-          "401": {
-            "$ref": "#/components/responses/E401"
-          },
-          "403": {
-            "$ref": "#/components/responses/E403"
-          },
-          "404": {
-            "$ref": "#/components/responses/E404"
-          },
-          "409": {
-            "$ref": "#/components/responses/E409"
-          },
-          "422": {
-            "$ref": "#/components/responses/E422"
-          }
-        }
-      }
-    },
-    "/api/v1/units/{id}": {
-      "get": {
-        "operationId": "getUnit",
-        "summary": "单位",
-        "parameters": [
-          {
-            "name": "id",
-            "in": "path",
-            "required": true,
-            "schema": {
-              "type": "string",
-              "format": "uuid"
-            }
-          }
-        ],
-        "responses": {
-          "200": {
-            "description": "单位",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Unit"
-                }
-              }
-            }
-          },
-          "401": {
-            "$ref": "#/components/responses/E401"
-          },
-          "403": {
-            "$ref": "#/components/responses/E403"
-          },
-          "404": {
-            "$ref": "#/components/responses/E404"
-          }
-        }
-      },
-      "patch": {
-        "operationId": "updateUnit",
-        "summary": "修改单位",
-        "parameters": [
-          {
-            "name": "id",
-            "in": "path",
-            "required": true,
-            "schema": {
-              "type": "string",
-              "format": "uuid"
-            }
-          },
-          {
-            "name": "X-CSRF-Token",
-            "in": "header",
-            "required": false,
-            "description": "以会话 Cookie 调用写接口时必填（登录响应中的 csrfToken）；以 Bearer 令牌调用时不需要",
-            "schema": {
-              "type": "string"
-            }
-          }
-        ],
-        "requestBody": {
-          "required": true,
-          "content": {
-            "application/json": {
-              "schema": {
-                "$ref": "#/components/schemas/UnitPatch"
-              }
-            }
-          }
-        },
-        "responses": {
-          "200": {
-            "description": "已修改",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Unit"
-                }
-              }
-            }
-          },
-          "400": {
-            "$ref": "#/components/responses/E400"
-          },
-          "401": {
-            "$ref": "#/components/responses/E401"
-          },
-          "403": {
-            "$ref": "#/components/responses/E403"
-          },
-          "404": {
-            "$ref": "#/components/responses/E404"
-          },
-          "409": {
-            "$ref": "#/components/responses/E409"
-          },
-          "422": {
-            "$ref": "#/components/responses/E422"
-          }
-        }
-      }
-    },
-    "/api/v1/regions/{code}/joint-meeting": {
-      "get": {
-        "operationId": "getJointMeeting",
-        "summary": "联席会议组成、成员单位及调整记录",
-        "parameters": [
-          {
-            "name": "code",
-            "in": "path",
-            "required": true,
-            "description": "GB/T 2260 区划代码",
-            "schema": {
-              "type": "string",
-              "pattern": "^[0-9]{6}([0-9]{3})?$"
-            }
-          }
-        ],
-        "responses": {
-          "200": {
-            "description": "联席会议",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/JointMeeting"
-                }
-              }
-            }
-          },
-          "401": {
-            "$ref": "#/components/responses/E401"
-          },
-          "403": {
-            "$ref": "#/components/responses/E403"
-          },
-          "404": {
-            "$ref": "#/components/responses/E404"
-          }
-        }
-      },
-      "put": {
-        "operationId": "saveJointMeeting",
-        "summary": "调整联席会议组成（联席办，须注明批准人）",
-        "parameters": [
-          {
-            "name": "code",
-            "in": "path",
-            "required": true,
-            "description": "GB/T 2260 区划代码",
-            "schema": {
-              "type": "string",
-              "pattern": "^[0-9]{6}([0-9]{3})?$"
-            }
-          },
-          {
-            "name": "X-CSRF-Token",
-            "in": "header",
-            "required": false,
-            "description": "以会话 Cookie 调用写接口时必填（登录响应中的 csrfToken）；以 Bearer 令牌调用时不需要",
-            "schema": {
-              "type": "string"
-            }
-          }
-        ],
-        "requestBody": {
-          "required": true,
-          "content": {
-            "application/json": {
-              "schema": {
-                "$ref": "#/components/schemas/JointMeetingInput"
-              }
-            }
-          }
-        },
-        "responses": {
-          "200": {
-            "description": "已保存",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/JointMeeting"
-                }
-              }
-            }
-          },
-          "400": {
-            "$ref": "#/components/responses/E400"
-          },
-          "401": {
-            "$ref": "#/components/responses/E401"
-          },
-          "403": {
-            "$ref": "#/components/responses/E403"
-          },
-          "404": {
-            "$ref": "#/components/responses/E404"
-          },
-          "422": {
-            "$ref": "#/components/responses/E422"
-          }
-        }
-      }
-    },
-    "/api/v1/users": {
-      "get": {
-        "operationId": "listUsers",
-        "summary": "可见范围内的用户（系统管理员、安全管理员）",
-        "responses": {
-          "200": {
-            "description": "用户列表",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "array",
-                  "items": {
-                    "$ref": "#/components/schemas/User"
-                  }
-                }
-              }
-            }
-          },
-          "401": {
-            "$ref": "#/components/responses/E401"
-          },
-          "403": {
-            "$ref": "#/components/responses/E403"
-          }
-        }
-      },
-      "post": {
-        "operationId": "createUser",
-        "summary": "新建用户并生成一次性密码（系统管理员）",
-        "parameters": [
-          {
-            "name": "X-CSRF-Token",
-            "in": "header",
-            "required": false,
-            "description": "以会话 Cookie 调用写接口时必填（登录响应中的 csrfToken）；以 Bearer 令牌调用时不需要",
-            "schema": {
-              "type": "string"
-            }
-          }
-        ],
-        "requestBody": {
-          "required": true,
-          "content": {
-            "application/json": {
-              "schema": {
-                "$ref": "#/components/schemas/UserInput"
-              }
-            }
-          }
-        },
-        "responses": {
-          "201": {
-            "description": "已创建",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/CreatedUser"
-                }
-              }
-            }
-          },
-          "400": {
-            "$ref": "#/components/responses/E400"
-          },
-          "401": {
-            "$ref": "#/components/responses/E401"
-          },
-          "403": {
-            "$ref": "#/components/responses/E403"
-          },
-          "404": {
-            "$ref": "#/components/responses/E404"
-          },
-          "409": {
-            "$ref": "#/components/responses/E409"
-          },
-          "422": {
-            "$ref": "#/components/responses/E422"
-          }
-        }
-      }
-    },
-    "/api/v1/users/{id}": {
-      "get": {
-        "operationId": "getUser",
-        "summary": "用户",
-        "parameters": [
-          {
-            "name": "id",
-            "in": "path",
-            "required": true,
-            "schema": {
-              "type": "string",
-              "format": "uuid"
-            }
-          }
-        ],
-        "responses": {
-          "200": {
-            "description": "用户",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/User"
-                }
-              }
-            }
-          },
-          "401": {
-            "$ref": "#/components/responses/E401"
-          },
-          "403": {
-            "$ref": "#/components/responses/E403"
-          },
-          "404": {
-            "$ref": "#/components/responses/E404"
-          }
-        }
-      }
-    }
-  },
-  "components": {
-    "securitySchemes": {
-      "bearerAuth": {
-        "type": "http",
-        "scheme": "bearer"
-      },
-      "cookieAuth": {
-        "type": "apiKey",
-        "in": "cookie",
-        "name": "fuyuan_session"
-      }
-    },
-    "schemas": {
-      "Error": {
-        "type": "object",
-        "properties": {
-          "error": {
-            "type": "object",
-            "properties": {
-              "code": {
-                "type": "string"
-              },
-              "message": {
-                "type": "string"
               }
             },
-            "required": [
-              "code",
-              "message"
-            ],
-            "additionalProperties": false
-          }
-        },
-        "required": [
-          "error"
-        ],
-        "additionalProperties": false
-      },
-      "Credentials": {
-        "type": "object",
-        "properties": {
-          "username": {
-            "type": "string"
-          },
-          "password": {
-            "type": "string"
-          }
-        },
-        "required": [
-          "username",
-          "password"
-        ],
-        "additionalProperties": false
-      },
-      "Me": {
-        "type": "object",
-        "properties": {
-          "id": {
-            "type": "string",
-            "format": "uuid"
-          },
-          "username": {
-            "type": "string"
-          },
-          "displayName": {
-            "type": "string"
-          },
-          "role": {
-            "type": "string",
-            "enum": [
-              "systemAdmin",
-              "securityAdmin",
-              "auditAdmin",
-              "office",
-              "liaison",
-              "court",
-              "leader"
-            ]
-          },
-          "unitID": {
-            "type": "string",
-            "format": "uuid"
-          },
-          "unitName": {
-            "type": "string"
-          },
-          "regionCode": {
-            "type": "string"
-          },
-          "regionName": {
-            "type": "string"
-          },
-          "mustChangePassword": {
-            "type": "boolean"
-          },
-          "csrfToken": {
-            "type": "string",
-            "nullable": true
-          }
-        },
-        "required": [
-          "id",
-          "username",
-          "displayName",
-          "role",
-          "unitID",
-          "unitName",
-          "regionCode",
-          "regionName",
-          "mustChangePassword"
-        ],
-        "additionalProperties": false
-      },
-      "Region": {
-        "type": "object",
-        "properties": {
-          "code": {
-            "type": "string"
-          },
-          "name": {
-            "type": "string"
-          },
-          "level": {
-            "type": "string",
-            "enum": [
-              "province",
-              "city",
-              "county",
-              "township"
-            ]
-          },
-          "parentCode": {
-            "type": "string",
-            "nullable": true
-          }
-        },
-        "required": [
-          "code",
-          "name",
-          "level"
-        ],
-        "additionalProperties": false
-      },
-      "RegionInput": {
-        "type": "object",
-        "properties": {
-          "code": {
-            "type": "string"
-          },
-          "name": {
-            "type": "string"
-          },
-          "parentCode": {
-            "type": "string",
-            "nullable": true
-          }
-        },
-        "required": [
-          "code",
-          "name"
-        ],
-        "additionalProperties": false
-      },
-      "Unit": {
-        "type": "object",
-        "properties": {
-          "id": {
-            "type": "string",
-            "format": "uuid"
-          },
-          "name": {
-            "type": "string"
-          },
-          "kind": {
-            "type": "string",
-            "enum": [
-              "governmentOffice",
-              "department",
-              "court",
-              "procuratorate",
-              "publicSecurity",
-              "township",
-              "streetOffice",
-              "other"
-            ]
-          },
-          "regionCode": {
-            "type": "string"
-          }
-        },
-        "required": [
-          "id",
-          "name",
-          "kind",
-          "regionCode"
-        ],
-        "additionalProperties": false
-      },
-      "UnitInput": {
-        "type": "object",
-        "properties": {
-          "name": {
-            "type": "string"
-          },
-          "kind": {
-            "type": "string",
-            "enum": [
-              "governmentOffice",
-              "department",
-              "court",
-              "procuratorate",
-              "publicSecurity",
-              "township",
-              "streetOffice",
-              "other"
-            ]
-          }
-        },
-        "required": [
-          "name",
-          "kind"
-        ],
-        "additionalProperties": false
-      },
-      "UnitPatch": {
-        "type": "object",
-        "properties": {
-          "name": {
-            "type": "string"
-          },
-          "kind": {
-            "type": "string",
-            "enum": [
-              "governmentOffice",
-              "department",
-              "court",
-              "procuratorate",
-              "publicSecurity",
-              "township",
-              "streetOffice",
-              "other"
-            ]
-          }
-        },
-        "required": [],
-        "additionalProperties": false
-      },
-      "JointMeeting": {
-        "type": "object",
-        "properties": {
-          "regionCode": {
-            "type": "string"
-          },
-          "name": {
-            "type": "string"
-          },
-          "officeUnitID": {
-            "type": "string",
-            "format": "uuid",
-            "nullable": true
-          },
-          "officeUnitName": {
-            "type": "string",
-            "nullable": true
-          },
-          "people": {
-            "type": "array",
-            "items": {
-              "type": "object",
-              "properties": {
-                "role": {
-                  "type": "string",
-                  "enum": [
-                    "convener",
-                    "executiveDeputy",
-                    "deputy"
-                  ]
+            "/api/v1/auth/login": {
+              "post": {
+                "operationId": "login",
+                "summary": "登录，设置会话 Cookie",
+                "security": [],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/Credentials"
+                      }
+                    }
+                  }
                 },
-                "name": {
-                  "type": "string"
-                },
-                "post": {
-                  "type": "string"
+                "responses": {
+                  "200": {
+                    "description": "已登录",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Me"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/E400"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/E401"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/E403"
+                  },
+                  "415": {
+                    "$ref": "#/components/responses/E415"
+                  }
+                }
+              }
+            },
+            "/api/v1/auth/logout": {
+              "post": {
+                "operationId": "logout",
+                "summary": "退出，服务器端销毁会话",
+                "parameters": [
+                  {
+                    "name": "X-CSRF-Token",
+                    "in": "header",
+                    "required": false,
+                    "description": "以会话 Cookie 调用写接口时必填（登录响应中的 csrfToken）；以 Bearer 令牌调用时不需要",
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                ],
+                "responses": {
+                  "204": {
+                    "description": "已退出"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/E401"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/E403"
+                  }
+                }
+              }
+            },
+            "/api/v1/me": {
+              "get": {
+                "operationId": "me",
+                "summary": "当前用户",
+                "responses": {
+                  "200": {
+                    "description": "当前用户",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Me"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/E401"
+                  }
+                }
+              }
+            },
+            "/api/v1/regions": {
+              "get": {
+                "operationId": "listRegions",
+                "summary": "可见范围内的区划",
+                "parameters": [
+                  {
+                    "name": "parent",
+                    "in": "query",
+                    "required": false,
+                    "description": "只列出该区划的直接下级",
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9]{6}([0-9]{3})?$"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "区划列表",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/Region"
+                          }
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/E401"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/E403"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/E404"
+                  }
                 }
               },
-              "required": [
-                "role",
-                "name",
-                "post"
-              ],
-              "additionalProperties": false
-            }
-          },
-          "memberUnits": {
-            "type": "array",
-            "items": {
-              "type": "object",
-              "properties": {
-                "unitID": {
-                  "type": "string",
-                  "format": "uuid"
+              "post": {
+                "operationId": "createRegion",
+                "summary": "新增区划（系统管理员）",
+                "parameters": [
+                  {
+                    "name": "X-CSRF-Token",
+                    "in": "header",
+                    "required": false,
+                    "description": "以会话 Cookie 调用写接口时必填（登录响应中的 csrfToken）；以 Bearer 令牌调用时不需要",
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/RegionInput"
+                      }
+                    }
+                  }
                 },
-                "unitName": {
-                  "type": "string"
-                },
-                "liaisonName": {
-                  "type": "string"
-                },
-                "liaisonPhone": {
-                  "type": "string"
+                "responses": {
+                  "201": {
+                    "description": "已创建",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Region"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/E400"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/E401"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/E403"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/E404"
+                  },
+                  "409": {
+                    "$ref": "#/components/responses/E409"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/E422"
+                  }
+                }
+              }
+            },
+            "/api/v1/regions/{code}": {
+              "get": {
+                "operationId": "getRegion",
+                "summary": "区划",
+                "parameters": [
+                  {
+                    "name": "code",
+                    "in": "path",
+                    "required": true,
+                    "description": "GB/T 2260 区划代码",
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9]{6}([0-9]{3})?$"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "区划",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Region"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/E401"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/E403"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/E404"
+                  }
+                }
+              }
+            },
+            "/api/v1/regions/{code}/units": {
+              "get": {
+                "operationId": "listUnits",
+                "summary": "区划内的单位",
+                "parameters": [
+                  {
+                    "name": "code",
+                    "in": "path",
+                    "required": true,
+                    "description": "GB/T 2260 区划代码",
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9]{6}([0-9]{3})?$"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "单位列表",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/Unit"
+                          }
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/E401"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/E403"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/E404"
+                  }
                 }
               },
-              "required": [
-                "unitID",
-                "unitName",
-                "liaisonName",
-                "liaisonPhone"
-              ],
-              "additionalProperties": false
+              "post": {
+                "operationId": "createUnit",
+                "summary": "新增单位（联席办、系统管理员）",
+                "parameters": [
+                  {
+                    "name": "code",
+                    "in": "path",
+                    "required": true,
+                    "description": "GB/T 2260 区划代码",
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9]{6}([0-9]{3})?$"
+                    }
+                  },
+                  {
+                    "name": "X-CSRF-Token",
+                    "in": "header",
+                    "required": false,
+                    "description": "以会话 Cookie 调用写接口时必填（登录响应中的 csrfToken）；以 Bearer 令牌调用时不需要",
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/UnitInput"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "201": {
+                    "description": "已创建",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Unit"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/E400"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/E401"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/E403"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/E404"
+                  },
+                  "409": {
+                    "$ref": "#/components/responses/E409"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/E422"
+                  }
+                }
+              }
+            },
+            "/api/v1/units/{id}": {
+              "get": {
+                "operationId": "getUnit",
+                "summary": "单位",
+                "parameters": [
+                  {
+                    "name": "id",
+                    "in": "path",
+                    "required": true,
+                    "schema": {
+                      "type": "string",
+                      "format": "uuid"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "单位",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Unit"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/E401"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/E403"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/E404"
+                  }
+                }
+              },
+              "patch": {
+                "operationId": "updateUnit",
+                "summary": "修改单位",
+                "parameters": [
+                  {
+                    "name": "id",
+                    "in": "path",
+                    "required": true,
+                    "schema": {
+                      "type": "string",
+                      "format": "uuid"
+                    }
+                  },
+                  {
+                    "name": "X-CSRF-Token",
+                    "in": "header",
+                    "required": false,
+                    "description": "以会话 Cookie 调用写接口时必填（登录响应中的 csrfToken）；以 Bearer 令牌调用时不需要",
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/UnitPatch"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "已修改",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Unit"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/E400"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/E401"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/E403"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/E404"
+                  },
+                  "409": {
+                    "$ref": "#/components/responses/E409"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/E422"
+                  }
+                }
+              }
+            },
+            "/api/v1/regions/{code}/joint-meeting": {
+              "get": {
+                "operationId": "getJointMeeting",
+                "summary": "联席会议组成、成员单位及调整记录",
+                "parameters": [
+                  {
+                    "name": "code",
+                    "in": "path",
+                    "required": true,
+                    "description": "GB/T 2260 区划代码",
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9]{6}([0-9]{3})?$"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "联席会议",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/JointMeeting"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/E401"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/E403"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/E404"
+                  }
+                }
+              },
+              "put": {
+                "operationId": "saveJointMeeting",
+                "summary": "调整联席会议组成（联席办，须注明批准人）",
+                "parameters": [
+                  {
+                    "name": "code",
+                    "in": "path",
+                    "required": true,
+                    "description": "GB/T 2260 区划代码",
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9]{6}([0-9]{3})?$"
+                    }
+                  },
+                  {
+                    "name": "X-CSRF-Token",
+                    "in": "header",
+                    "required": false,
+                    "description": "以会话 Cookie 调用写接口时必填（登录响应中的 csrfToken）；以 Bearer 令牌调用时不需要",
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/JointMeetingInput"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "已保存",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/JointMeeting"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/E400"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/E401"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/E403"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/E404"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/E422"
+                  }
+                }
+              }
+            },
+            "/api/v1/users": {
+              "get": {
+                "operationId": "listUsers",
+                "summary": "可见范围内的用户（系统管理员、安全管理员）",
+                "responses": {
+                  "200": {
+                    "description": "用户列表",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/User"
+                          }
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/E401"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/E403"
+                  }
+                }
+              },
+              "post": {
+                "operationId": "createUser",
+                "summary": "新建用户并生成一次性密码（系统管理员）",
+                "parameters": [
+                  {
+                    "name": "X-CSRF-Token",
+                    "in": "header",
+                    "required": false,
+                    "description": "以会话 Cookie 调用写接口时必填（登录响应中的 csrfToken）；以 Bearer 令牌调用时不需要",
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/UserInput"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "201": {
+                    "description": "已创建",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/CreatedUser"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/E400"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/E401"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/E403"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/E404"
+                  },
+                  "409": {
+                    "$ref": "#/components/responses/E409"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/E422"
+                  }
+                }
+              }
+            },
+            "/api/v1/users/{id}": {
+              "get": {
+                "operationId": "getUser",
+                "summary": "用户",
+                "parameters": [
+                  {
+                    "name": "id",
+                    "in": "path",
+                    "required": true,
+                    "schema": {
+                      "type": "string",
+                      "format": "uuid"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "用户",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/User"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/E401"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/E403"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/E404"
+                  }
+                }
+              }
             }
           },
-          "changes": {
-            "type": "array",
-            "items": {
-              "type": "object",
-              "properties": {
-                "summary": {
-                  "type": "array",
-                  "items": {
+          "components": {
+            "securitySchemes": {
+              "bearerAuth": {
+                "type": "http",
+                "scheme": "bearer"
+              },
+              "cookieAuth": {
+                "type": "apiKey",
+                "in": "cookie",
+                "name": "fuyuan_session"
+              }
+            },
+            "schemas": {
+              "Error": {
+                "type": "object",
+                "properties": {
+                  "error": {
+                    "type": "object",
+                    "properties": {
+                      "code": {
+                        "type": "string"
+                      },
+                      "message": {
+                        "type": "string"
+                      }
+                    },
+                    "additionalProperties": false,
+                    "required": [
+                      "code",
+                      "message"
+                    ]
+                  }
+                },
+                "additionalProperties": false,
+                "required": [
+                  "error"
+                ]
+              },
+              "Credentials": {
+                "type": "object",
+                "properties": {
+                  "username": {
+                    "type": "string"
+                  },
+                  "password": {
                     "type": "string"
                   }
                 },
-                "approvedBy": {
-                  "type": "string"
+                "additionalProperties": false,
+                "required": [
+                  "username",
+                  "password"
+                ]
+              },
+              "Me": {
+                "type": "object",
+                "properties": {
+                  "id": {
+                    "type": "string",
+                    "format": "uuid"
+                  },
+                  "username": {
+                    "type": "string"
+                  },
+                  "displayName": {
+                    "type": "string"
+                  },
+                  "role": {
+                    "type": "string",
+                    "enum": [
+                      "systemAdmin",
+                      "securityAdmin",
+                      "auditAdmin",
+                      "office",
+                      "liaison",
+                      "court",
+                      "leader"
+                    ]
+                  },
+                  "unitID": {
+                    "type": "string",
+                    "format": "uuid"
+                  },
+                  "unitName": {
+                    "type": "string"
+                  },
+                  "regionCode": {
+                    "type": "string"
+                  },
+                  "regionName": {
+                    "type": "string"
+                  },
+                  "mustChangePassword": {
+                    "type": "boolean"
+                  },
+                  "csrfToken": {
+                    "type": "string",
+                    "nullable": true
+                  }
                 },
-                "approvedOn": {
-                  "type": "string"
+                "additionalProperties": false,
+                "required": [
+                  "id",
+                  "username",
+                  "displayName",
+                  "role",
+                  "unitID",
+                  "unitName",
+                  "regionCode",
+                  "regionName",
+                  "mustChangePassword"
+                ]
+              },
+              "Region": {
+                "type": "object",
+                "properties": {
+                  "code": {
+                    "type": "string"
+                  },
+                  "name": {
+                    "type": "string"
+                  },
+                  "level": {
+                    "type": "string",
+                    "enum": [
+                      "province",
+                      "city",
+                      "county",
+                      "township"
+                    ]
+                  },
+                  "parentCode": {
+                    "type": "string",
+                    "nullable": true
+                  }
                 },
-                "recordedBy": {
-                  "type": "string"
+                "additionalProperties": false,
+                "required": [
+                  "code",
+                  "name",
+                  "level"
+                ]
+              },
+              "RegionInput": {
+                "type": "object",
+                "properties": {
+                  "code": {
+                    "type": "string"
+                  },
+                  "name": {
+                    "type": "string"
+                  },
+                  "parentCode": {
+                    "type": "string",
+                    "nullable": true
+                  }
                 },
-                "recordedAt": {
-                  "type": "string",
-                  "format": "date-time",
-                  "nullable": true
+                "additionalProperties": false,
+                "required": [
+                  "code",
+                  "name"
+                ]
+              },
+              "Unit": {
+                "type": "object",
+                "properties": {
+                  "id": {
+                    "type": "string",
+                    "format": "uuid"
+                  },
+                  "name": {
+                    "type": "string"
+                  },
+                  "kind": {
+                    "type": "string",
+                    "enum": [
+                      "governmentOffice",
+                      "department",
+                      "court",
+                      "procuratorate",
+                      "publicSecurity",
+                      "township",
+                      "streetOffice",
+                      "other"
+                    ]
+                  },
+                  "regionCode": {
+                    "type": "string"
+                  }
+                },
+                "additionalProperties": false,
+                "required": [
+                  "id",
+                  "name",
+                  "kind",
+                  "regionCode"
+                ]
+              },
+              "UnitInput": {
+                "type": "object",
+                "properties": {
+                  "name": {
+                    "type": "string"
+                  },
+                  "kind": {
+                    "type": "string",
+                    "enum": [
+                      "governmentOffice",
+                      "department",
+                      "court",
+                      "procuratorate",
+                      "publicSecurity",
+                      "township",
+                      "streetOffice",
+                      "other"
+                    ]
+                  }
+                },
+                "additionalProperties": false,
+                "required": [
+                  "name",
+                  "kind"
+                ]
+              },
+              "UnitPatch": {
+                "type": "object",
+                "properties": {
+                  "name": {
+                    "type": "string"
+                  },
+                  "kind": {
+                    "type": "string",
+                    "enum": [
+                      "governmentOffice",
+                      "department",
+                      "court",
+                      "procuratorate",
+                      "publicSecurity",
+                      "township",
+                      "streetOffice",
+                      "other"
+                    ]
+                  }
+                },
+                "additionalProperties": false
+              },
+              "JointMeeting": {
+                "type": "object",
+                "properties": {
+                  "regionCode": {
+                    "type": "string"
+                  },
+                  "name": {
+                    "type": "string"
+                  },
+                  "officeUnitID": {
+                    "type": "string",
+                    "format": "uuid",
+                    "nullable": true
+                  },
+                  "officeUnitName": {
+                    "type": "string",
+                    "nullable": true
+                  },
+                  "people": {
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "properties": {
+                        "role": {
+                          "type": "string",
+                          "enum": [
+                            "convener",
+                            "executiveDeputy",
+                            "deputy"
+                          ]
+                        },
+                        "name": {
+                          "type": "string"
+                        },
+                        "post": {
+                          "type": "string"
+                        }
+                      },
+                      "additionalProperties": false,
+                      "required": [
+                        "role",
+                        "name",
+                        "post"
+                      ]
+                    }
+                  },
+                  "memberUnits": {
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "properties": {
+                        "unitID": {
+                          "type": "string",
+                          "format": "uuid"
+                        },
+                        "unitName": {
+                          "type": "string"
+                        },
+                        "liaisonName": {
+                          "type": "string"
+                        },
+                        "liaisonPhone": {
+                          "type": "string"
+                        }
+                      },
+                      "additionalProperties": false,
+                      "required": [
+                        "unitID",
+                        "unitName",
+                        "liaisonName",
+                        "liaisonPhone"
+                      ]
+                    }
+                  },
+                  "changes": {
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "properties": {
+                        "summary": {
+                          "type": "array",
+                          "items": {
+                            "type": "string"
+                          }
+                        },
+                        "approvedBy": {
+                          "type": "string"
+                        },
+                        "approvedOn": {
+                          "type": "string"
+                        },
+                        "recordedBy": {
+                          "type": "string"
+                        },
+                        "recordedAt": {
+                          "type": "string",
+                          "format": "date-time",
+                          "nullable": true
+                        }
+                      },
+                      "additionalProperties": false,
+                      "required": [
+                        "summary",
+                        "approvedBy",
+                        "approvedOn",
+                        "recordedBy"
+                      ]
+                    }
+                  }
+                },
+                "additionalProperties": false,
+                "required": [
+                  "regionCode",
+                  "name",
+                  "people",
+                  "memberUnits",
+                  "changes"
+                ]
+              },
+              "JointMeetingInput": {
+                "type": "object",
+                "properties": {
+                  "name": {
+                    "type": "string"
+                  },
+                  "officeUnitID": {
+                    "type": "string",
+                    "format": "uuid",
+                    "nullable": true
+                  },
+                  "people": {
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "properties": {
+                        "role": {
+                          "type": "string",
+                          "enum": [
+                            "convener",
+                            "executiveDeputy",
+                            "deputy"
+                          ]
+                        },
+                        "name": {
+                          "type": "string"
+                        },
+                        "post": {
+                          "type": "string"
+                        }
+                      },
+                      "additionalProperties": false,
+                      "required": [
+                        "role",
+                        "name",
+                        "post"
+                      ]
+                    }
+                  },
+                  "memberUnits": {
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "properties": {
+                        "unitID": {
+                          "type": "string",
+                          "format": "uuid"
+                        },
+                        "liaisonName": {
+                          "type": "string"
+                        },
+                        "liaisonPhone": {
+                          "type": "string"
+                        }
+                      },
+                      "additionalProperties": false,
+                      "required": [
+                        "unitID",
+                        "liaisonName",
+                        "liaisonPhone"
+                      ]
+                    }
+                  },
+                  "approvedBy": {
+                    "type": "string"
+                  },
+                  "approvedOn": {
+                    "type": "string",
+                    "format": "date",
+                    "description": "YYYY-MM-DD（亦接受 2023/7/24、2023年7月24日）"
+                  }
+                },
+                "additionalProperties": false,
+                "required": [
+                  "name",
+                  "people",
+                  "memberUnits",
+                  "approvedBy",
+                  "approvedOn"
+                ]
+              },
+              "User": {
+                "type": "object",
+                "properties": {
+                  "id": {
+                    "type": "string",
+                    "format": "uuid"
+                  },
+                  "username": {
+                    "type": "string"
+                  },
+                  "displayName": {
+                    "type": "string"
+                  },
+                  "role": {
+                    "type": "string",
+                    "enum": [
+                      "systemAdmin",
+                      "securityAdmin",
+                      "auditAdmin",
+                      "office",
+                      "liaison",
+                      "court",
+                      "leader"
+                    ]
+                  },
+                  "unitID": {
+                    "type": "string",
+                    "format": "uuid"
+                  },
+                  "isActive": {
+                    "type": "boolean"
+                  }
+                },
+                "additionalProperties": false,
+                "required": [
+                  "id",
+                  "username",
+                  "displayName",
+                  "role",
+                  "unitID",
+                  "isActive"
+                ]
+              },
+              "UserInput": {
+                "type": "object",
+                "properties": {
+                  "username": {
+                    "type": "string"
+                  },
+                  "displayName": {
+                    "type": "string"
+                  },
+                  "role": {
+                    "type": "string",
+                    "enum": [
+                      "systemAdmin",
+                      "securityAdmin",
+                      "auditAdmin",
+                      "office",
+                      "liaison",
+                      "court",
+                      "leader"
+                    ]
+                  },
+                  "unitID": {
+                    "type": "string",
+                    "format": "uuid"
+                  }
+                },
+                "additionalProperties": false,
+                "required": [
+                  "username",
+                  "displayName",
+                  "role",
+                  "unitID"
+                ]
+              },
+              "CreatedUser": {
+                "type": "object",
+                "properties": {
+                  "user": {
+                    "$ref": "#/components/schemas/User"
+                  },
+                  "oneTimePassword": {
+                    "type": "string"
+                  }
+                },
+                "additionalProperties": false,
+                "required": [
+                  "user",
+                  "oneTimePassword"
+                ]
+              }
+            },
+            "responses": {
+              "E400": {
+                "description": "请求格式错误",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
                 }
               },
-              "required": [
-                "summary",
-                "approvedBy",
-                "approvedOn",
-                "recordedBy"
-              ],
-              "additionalProperties": false
-            }
-          }
-        },
-        "required": [
-          "regionCode",
-          "name",
-          "people",
-          "memberUnits",
-          "changes"
-        ],
-        "additionalProperties": false
-      },
-      "JointMeetingInput": {
-        "type": "object",
-        "properties": {
-          "name": {
-            "type": "string"
-          },
-          "officeUnitID": {
-            "type": "string",
-            "format": "uuid",
-            "nullable": true
-          },
-          "people": {
-            "type": "array",
-            "items": {
-              "type": "object",
-              "properties": {
-                "role": {
-                  "type": "string",
-                  "enum": [
-                    "convener",
-                    "executiveDeputy",
-                    "deputy"
-                  ]
-                },
-                "name": {
-                  "type": "string"
-                },
-                "post": {
-                  "type": "string"
+              "E401": {
+                "description": "未登录或令牌无效",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
                 }
               },
-              "required": [
-                "role",
-                "name",
-                "post"
-              ],
-              "additionalProperties": false
-            }
-          },
-          "memberUnits": {
-            "type": "array",
-            "items": {
-              "type": "object",
-              "properties": {
-                "unitID": {
-                  "type": "string",
-                  "format": "uuid"
-                },
-                "liaisonName": {
-                  "type": "string"
-                },
-                "liaisonPhone": {
-                  "type": "string"
+              "E403": {
+                "description": "无权执行，或来源校验（CSRF）失败",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
                 }
               },
-              "required": [
-                "unitID",
-                "liaisonName",
-                "liaisonPhone"
-              ],
-              "additionalProperties": false
-            }
-          },
-          "approvedBy": {
-            "type": "string"
-          },
-          "approvedOn": {
-            "type": "string",
-            "format": "date",
-            "description": "YYYY-MM-DD（亦接受 2023/7/24、2023年7月24日）"
-          }
-        },
-        "required": [
-          "name",
-          "people",
-          "memberUnits",
-          "approvedBy",
-          "approvedOn"
-        ],
-        "additionalProperties": false
-      },
-      "User": {
-        "type": "object",
-        "properties": {
-          "id": {
-            "type": "string",
-            "format": "uuid"
-          },
-          "username": {
-            "type": "string"
-          },
-          "displayName": {
-            "type": "string"
-          },
-          "role": {
-            "type": "string",
-            "enum": [
-              "systemAdmin",
-              "securityAdmin",
-              "auditAdmin",
-              "office",
-              "liaison",
-              "court",
-              "leader"
-            ]
-          },
-          "unitID": {
-            "type": "string",
-            "format": "uuid"
-          },
-          "isActive": {
-            "type": "boolean"
-          }
-        },
-        "required": [
-          "id",
-          "username",
-          "displayName",
-          "role",
-          "unitID",
-          "isActive"
-        ],
-        "additionalProperties": false
-      },
-      "UserInput": {
-        "type": "object",
-        "properties": {
-          "username": {
-            "type": "string"
-          },
-          "displayName": {
-            "type": "string"
-          },
-          "role": {
-            "type": "string",
-            "enum": [
-              "systemAdmin",
-              "securityAdmin",
-              "auditAdmin",
-              "office",
-              "liaison",
-              "court",
-              "leader"
-            ]
-          },
-          "unitID": {
-            "type": "string",
-            "format": "uuid"
-          }
-        },
-        "required": [
-          "username",
-          "displayName",
-          "role",
-          "unitID"
-        ],
-        "additionalProperties": false
-      },
-      "CreatedUser": {
-        "type": "object",
-        "properties": {
-          "user": {
-            "$ref": "#/components/schemas/User"
-          },
-          "oneTimePassword": {
-            "type": "string"
-          }
-        },
-        "required": [
-          "user",
-          "oneTimePassword"
-        ],
-        "additionalProperties": false
-      }
-    },
-    "responses": {
-      "E400": {
-        "description": "请求格式错误",
-        "content": {
-          "application/json": {
-            "schema": {
-              "$ref": "#/components/schemas/Error"
+              "E404": {
+                "description": "不存在或不在可见范围内",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              },
+              "E409": {
+                "description": "与已有数据冲突",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              },
+              "E415": {
+                "description": "须以 application/json 提交",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              },
+              "E422": {
+                "description": "内容校验未通过，message 指明字段",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              }
             }
           }
         }
-      },
-      "E401": {
-        "description": "未登录或令牌无效",
-        "content": {
-          "application/json": {
-            "schema": {
-              "$ref": "#/components/schemas/Error"
-            }
-          }
-        }
-      },
-      "E403": {
-        "description": "无权执行，或来源校验（CSRF）失败",
-        "content": {
-          "application/json": {
-            "schema": {
-              "$ref": "#/components/schemas/Error"
-            }
-          }
-        }
-      },
-      "E404": {
-        "description": "不存在或不在可见范围内",
-        "content": {
-          "application/json": {
-            "schema": {
-              "$ref": "#/components/schemas/Error"
-            }
-          }
-        }
-      },
-      "E409": {
-        "description": "与已有数据冲突",
-        "content": {
-          "application/json": {
-            "schema": {
-              "$ref": "#/components/schemas/Error"
-            }
-          }
-        }
-      },
-      "E415": {
-        "description": "须以 application/json 提交",
-        "content": {
-          "application/json": {
-            "schema": {
-              "$ref": "#/components/schemas/Error"
-            }
-          }
-        }
-      },
-      "E422": {
-        "description": "内容校验未通过，message 指明字段",
-        "content": {
-          "application/json": {
-            "schema": {
-              "$ref": "#/components/schemas/Error"
-            }
-          }
-        }
-      }
-    }
-  }
-}
-"""#
+        """#
 }

@@ -13,7 +13,11 @@ extension Request {
                 .filter(\.$level != .township)
                 .sort(\.$path)
                 .all()
-                .map { PageShell.RegionChoice(code: $0.code, name: $0.name, depth: $0.depth - caller.regionPath.split(separator: "/").count + 1) }
+                .map {
+                    PageShell.RegionChoice(
+                        code: $0.code, name: $0.name,
+                        depth: $0.depth - caller.regionPath.split(separator: "/").count + 1)
+                }
         }
         return PageShell(
             displayName: caller.displayName, unitName: caller.unitName, roleLabel: caller.role.label,
@@ -24,11 +28,15 @@ extension Request {
     private static func nav(for role: Role, region: String) -> [PageShell.NavItem] {
         switch role {
         case .office, .liaison, .court, .leader:
-            [.init(label: "首页", path: .region(region)), .init(label: "联席会议", path: .meeting(region)),
-             .init(label: "单位", path: .units(region))]
+            [
+                .init(label: "首页", path: .region(region)), .init(label: "联席会议", path: .meeting(region)),
+                .init(label: "单位", path: .units(region)),
+            ]
         case .systemAdmin:
-            [.init(label: "区划管理", path: .regionsAdmin), .init(label: "单位", path: .units(region)),
-             .init(label: "用户", path: .users), .init(label: "接口令牌", path: .tokens)]
+            [
+                .init(label: "区划管理", path: .regionsAdmin), .init(label: "单位", path: .units(region)),
+                .init(label: "用户", path: .users), .init(label: "接口令牌", path: .tokens),
+            ]
         case .securityAdmin:
             [.init(label: "用户与角色", path: .users)]
         case .auditAdmin:

@@ -93,8 +93,10 @@ public enum DemoData {
         .init(region: "410400", name: "平顶山市府院联动联席会议", office: nil, people: [], members: nil, establishment: nil),
         .init(
             region: "410423", name: "鲁山县府院联动联席会议", office: nil, people: [],
-            members: ["鲁山县人民政府办公室", "鲁山县人民法院", "鲁山县人民检察院", "鲁山县司法局", "鲁山县公安局",
-                      "鲁山县住房和城乡建设局", "鲁山县自然资源局", "鲁山县人力资源和社会保障局", "鲁山县市场监督管理局"],
+            members: [
+                "鲁山县人民政府办公室", "鲁山县人民法院", "鲁山县人民检察院", "鲁山县司法局", "鲁山县公安局",
+                "鲁山县住房和城乡建设局", "鲁山县自然资源局", "鲁山县人力资源和社会保障局", "鲁山县市场监督管理局",
+            ],
             establishment: nil),
         .init(
             region: "410403", name: "卫东区府院联动联席会议", office: "卫东区司法局",
@@ -105,7 +107,9 @@ public enum DemoData {
             members: nil,
             establishment: ("依《卫东区人民政府 卫东区人民法院关于建立卫东区常态化府院联动工作机制的通知》建立联席会议，办公室设在区司法局", "宋建立", "2023-01-04")),
         .init(region: "410482", name: "汝州市府院联动联席会议", office: nil, people: [], members: nil, establishment: nil),
-        .init(region: "410500", name: "安阳市府院联动联席会议", office: nil, people: [(.convener, "高永", "市长")], members: nil, establishment: nil),
+        .init(
+            region: "410500", name: "安阳市府院联动联席会议", office: nil, people: [(.convener, "高永", "市长")], members: nil,
+            establishment: nil),
         .init(region: "411322", name: "方城县府院联动工作领导小组", office: nil, people: [], members: nil, establishment: nil),
     ]
 
@@ -124,18 +128,27 @@ public enum DemoData {
         .init(username: "henan.office", displayName: "省联席办（演示）", role: .office, region: "410000", unit: "河南省司法厅"),
         .init(username: "henan.leader", displayName: "省领导（演示）", role: .leader, region: "410000", unit: "河南省人民政府办公厅"),
         .init(username: "pds.office", displayName: "平顶山市联席办（演示）", role: .office, region: "410400", unit: "平顶山市司法局"),
-        .init(username: "lushan.office", displayName: "鲁山县联席办（演示）", role: .office, region: "410423", unit: "鲁山县人民政府办公室"),
+        .init(
+            username: "lushan.office", displayName: "鲁山县联席办（演示）", role: .office, region: "410423", unit: "鲁山县人民政府办公室"),
         .init(username: "lushan.court", displayName: "鲁山县法院书记员（演示）", role: .court, region: "410423", unit: "鲁山县人民法院"),
-        .init(username: "lushan.zrzy", displayName: "鲁山县自然资源局联络员（演示）", role: .liaison, region: "410423", unit: "鲁山县自然资源局"),
+        .init(
+            username: "lushan.zrzy", displayName: "鲁山县自然资源局联络员（演示）", role: .liaison, region: "410423", unit: "鲁山县自然资源局"),
         .init(username: "lushan.leader", displayName: "鲁山县领导（演示）", role: .leader, region: "410423", unit: "鲁山县人民政府办公室"),
         .init(username: "weidong.office", displayName: "卫东区联席办（演示）", role: .office, region: "410403", unit: "卫东区司法局"),
-        .init(username: "weidong.rsj", displayName: "卫东区人社局联络员（演示）", role: .liaison, region: "410403", unit: "卫东区人力资源和社会保障局"),
+        .init(
+            username: "weidong.rsj", displayName: "卫东区人社局联络员（演示）", role: .liaison, region: "410403",
+            unit: "卫东区人力资源和社会保障局"),
         .init(username: "weidong.court", displayName: "卫东区法院工作人员（演示）", role: .court, region: "410403", unit: "卫东区人民法院"),
-        .init(username: "ruzhou.office", displayName: "汝州市联席办（演示）", role: .office, region: "410482", unit: "汝州市人民政府办公室"),
+        .init(
+            username: "ruzhou.office", displayName: "汝州市联席办（演示）", role: .office, region: "410482", unit: "汝州市人民政府办公室"),
         .init(username: "anyang.office", displayName: "安阳市联席办（演示）", role: .office, region: "410500", unit: "安阳市司法局"),
         .init(username: "anyang.leader", displayName: "安阳市领导（演示）", role: .leader, region: "410500", unit: "安阳市人民政府办公室"),
-        .init(username: "nanyang.office", displayName: "南阳市联席办（演示）", role: .office, region: "411300", unit: "南阳市人民政府办公室"),
-        .init(username: "fangcheng.office", displayName: "方城县联席办（演示）", role: .office, region: "411322", unit: "方城县人民政府办公室"),
-        .init(username: "fangcheng.court", displayName: "方城县法院工作人员（演示）", role: .court, region: "411322", unit: "方城县人民法院"),
+        .init(
+            username: "nanyang.office", displayName: "南阳市联席办（演示）", role: .office, region: "411300", unit: "南阳市人民政府办公室"),
+        .init(
+            username: "fangcheng.office", displayName: "方城县联席办（演示）", role: .office, region: "411322", unit: "方城县人民政府办公室"
+        ),
+        .init(
+            username: "fangcheng.court", displayName: "方城县法院工作人员（演示）", role: .court, region: "411322", unit: "方城县人民法院"),
     ]
 }

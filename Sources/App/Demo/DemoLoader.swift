@@ -22,7 +22,9 @@ public enum DemoLoader {
         try await app.db.transaction { db in
             var regions: [String: Region] = [:]
             for seed in DemoData.regions {
-                let region = Region(code: seed.code, name: seed.name, level: RegionCode(seed.code)!.level, parent: seed.parent.flatMap { regions[$0] })
+                let region = Region(
+                    code: seed.code, name: seed.name, level: RegionCode(seed.code)!.level,
+                    parent: seed.parent.flatMap { regions[$0] })
                 try await region.create(on: db)
                 regions[seed.code] = region
             }
@@ -35,15 +37,22 @@ public enum DemoLoader {
                 }
             }
             for seed in DemoData.meetings {
-                let meeting = JointMeeting(name: seed.name, regionID: try regions[seed.region]!.requireID(), officeUnitID: seed.office.flatMap { units[$0]?.id })
+                let meeting = JointMeeting(
+                    name: seed.name, regionID: try regions[seed.region]!.requireID(),
+                    officeUnitID: seed.office.flatMap { units[$0]?.id })
                 try await meeting.create(on: db)
                 let meetingID = try meeting.requireID()
                 for (index, person) in seed.people.enumerated() {
-                    try await MeetingPerson(meetingID: meetingID, role: person.0, name: person.1, post: person.2, position: index).create(on: db)
+                    try await MeetingPerson(
+                        meetingID: meetingID, role: person.0, name: person.1, post: person.2, position: index
+                    ).create(on: db)
                 }
                 let members = seed.members ?? (DemoData.units[seed.region] ?? []).map(\.0)
                 for (index, name) in members.enumerated() {
-                    try await MemberUnit(meetingID: meetingID, unitID: try units[name]!.requireID(), liaisonName: "", liaisonPhone: "", position: index).create(on: db)
+                    try await MemberUnit(
+                        meetingID: meetingID, unitID: try units[name]!.requireID(), liaisonName: "", liaisonPhone: "",
+                        position: index
+                    ).create(on: db)
                 }
                 if let establishment = seed.establishment {
                     try await RosterChange(
@@ -60,7 +69,8 @@ public enum DemoLoader {
             }
             try await Audit.record(
                 .demoLoaded, by: .system, object: ("system", "demo"),
-                summary: "载入演示数据：\(DemoData.regions.count) 个区划、\(units.count) 个单位、\(DemoData.accounts.count) 个账户", at: now, on: db)
+                summary: "载入演示数据：\(DemoData.regions.count) 个区划、\(units.count) 个单位、\(DemoData.accounts.count) 个账户",
+                at: now, on: db)
         }
     }
 }

@@ -69,7 +69,9 @@ enum OrgDTO {
     }
 
     static func user(_ user: App.User) throws -> User {
-        User(id: try user.requireID(), username: user.username, displayName: user.displayName, role: user.role, unitID: user.$unit.id, isActive: user.isActive)
+        User(
+            id: try user.requireID(), username: user.username, displayName: user.displayName, role: user.role,
+            unitID: user.$unit.id, isActive: user.isActive)
     }
 }
 
@@ -105,7 +107,8 @@ struct OrgAPI {
     func createUnit(_ request: Request) async throws -> Response {
         let caller = try request.caller(for: .editUnits)
         let region = try await caller.scope.region(code: request.parameters.require("code"), on: request.db)
-        let unit = try await UnitStore.create(try request.content.decode(UnitInput.self), region: region, request: request)
+        let unit = try await UnitStore.create(
+            try request.content.decode(UnitInput.self), region: region, request: request)
         return try await dto(unit, regionCode: region.code).encodeResponse(status: .created, for: request)
     }
 
@@ -120,7 +123,8 @@ struct OrgAPI {
         let unit = try await caller.scope.unit(id: request.idParameter(), on: request.db)
         let patch = try request.content.decode(OrgDTO.UnitPatch.self)
         let regionCode = try unit.joined(Region.self).code
-        try await UnitStore.update(unit, with: UnitInput(name: patch.name ?? unit.name, kind: patch.kind ?? unit.kind), request: request)
+        try await UnitStore.update(
+            unit, with: UnitInput(name: patch.name ?? unit.name, kind: patch.kind ?? unit.kind), request: request)
         return try dto(unit, regionCode: regionCode)
     }
 
@@ -148,7 +152,8 @@ struct OrgAPI {
     func user(_ request: Request) async throws -> OrgDTO.User {
         let caller = try request.requireCaller()
         guard caller.role.may(.manageAccounts) || caller.role.may(.assignRoles) else { throw AppError.forbidden }
-        guard let user = try await caller.scope.users(on: request.db).filter(\.$id == request.idParameter()).first() else {
+        guard let user = try await caller.scope.users(on: request.db).filter(\.$id == request.idParameter()).first()
+        else {
             throw AppError.notFound("用户")
         }
         return try OrgDTO.user(user)
@@ -156,7 +161,8 @@ struct OrgAPI {
 
     func createUser(_ request: Request) async throws -> Response {
         let (user, password) = try await UserStore.create(try request.content.decode(UserInput.self), request: request)
-        return try await OrgDTO.CreatedUser(user: try OrgDTO.user(user), oneTimePassword: password).encodeResponse(status: .created, for: request)
+        return try await OrgDTO.CreatedUser(user: try OrgDTO.user(user), oneTimePassword: password).encodeResponse(
+            status: .created, for: request)
     }
 
     private func parentCode(of region: Region) -> String? {
@@ -178,11 +184,15 @@ struct OrgAPI {
             officeUnitName: loaded.officeUnit?.name,
             people: loaded.people.map { .init(role: $0.role, name: $0.name, post: $0.post) },
             memberUnits: loaded.members.map {
-                .init(unitID: $0.unit.id!, unitName: $0.unit.name, liaisonName: $0.member.liaisonName, liaisonPhone: $0.member.liaisonPhone)
+                .init(
+                    unitID: $0.unit.id!, unitName: $0.unit.name, liaisonName: $0.member.liaisonName,
+                    liaisonPhone: $0.member.liaisonPhone)
             },
             changes: loaded.changes.map {
-                .init(summary: $0.summary.components(separatedBy: "\n"), approvedBy: $0.approvedBy, approvedOn: $0.approvedOn,
-                      recordedBy: $0.recordedBy, recordedAt: $0.recordedAt)
+                .init(
+                    summary: $0.summary.components(separatedBy: "\n"), approvedBy: $0.approvedBy,
+                    approvedOn: $0.approvedOn,
+                    recordedBy: $0.recordedBy, recordedAt: $0.recordedAt)
             })
     }
 }

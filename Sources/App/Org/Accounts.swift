@@ -11,7 +11,9 @@ public enum Accounts {
 
     /// On a database without users, creates region `rootCode` if there is none, a unit for the platform's
     /// operators and the system administrator `admin` with a random one-time password, returned to be printed once.
-    public static func createFirstAdministrator(_ app: Application, rootCode: String, rootName: String) async throws -> String? {
+    public static func createFirstAdministrator(_ app: Application, rootCode: String, rootName: String) async throws
+        -> String?
+    {
         guard try await User.query(on: app.db).count() == 0 else { return nil }
         guard let code = RegionCode(rootCode) else { throw Problem(description: RegionCode.problem(rootCode)!) }
         let password = Secret.oneTimePassword()
@@ -50,7 +52,11 @@ public enum Accounts {
         guard let region = try await Region.query(on: app.db).filter(\.$code == regionCode).first() else {
             throw Problem(description: "区划代码：\(regionCode) 不存在")
         }
-        guard let unit = try await Unit.query(on: app.db).filter(\.$region.$id == region.requireID()).filter(\.$name == unitName).first() else {
+        guard
+            let unit = try await Unit.query(on: app.db).filter(\.$region.$id == region.requireID()).filter(
+                \.$name == unitName
+            ).first()
+        else {
             throw Problem(description: "单位：\(region.name)没有“\(unitName)”")
         }
         let password = Secret.oneTimePassword()

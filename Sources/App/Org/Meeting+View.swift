@@ -1,5 +1,5 @@
-import FuyuanCore
 import Foundation
+import FuyuanCore
 
 enum MeetingView {
     struct Model {
@@ -12,12 +12,17 @@ enum MeetingView {
 
     static func render(_ model: Model, shell: PageShell) -> HTMLPage {
         let loaded = model.loaded
-        return Layout.page(title: "\(model.regionName)联席会议", shell: shell, breadcrumbs: [(model.regionName, .region(model.regionCode)), ("联席会议", nil)]) {
+        return Layout.page(
+            title: "\(model.regionName)联席会议", shell: shell,
+            breadcrumbs: [(model.regionName, .region(model.regionCode)), ("联席会议", nil)]
+        ) {
             h1 { loaded.meeting?.name ?? "\(model.regionName)府院联动联席会议" }
             Form.notice(model.notice)
             if model.canEdit {
                 div(.class("actions")) {
-                    a(.class("button"), .href(.meetingEdit(model.regionCode)), .id("edit-roster")) { loaded.meeting == nil ? "建立联席会议" : "调整组成" }
+                    a(.class("button"), .href(.meetingEdit(model.regionCode)), .id("edit-roster")) {
+                        loaded.meeting == nil ? "建立联席会议" : "调整组成"
+                    }
                 }
             }
             if loaded.meeting == nil {
@@ -27,10 +32,16 @@ enum MeetingView {
                     div(.class("card")) {
                         h2 { "组成人员" }
                         table(.id("people")) {
-                            thead { tr { th { "职务" }; th { "姓名" }; th { "现任职务" } } }
+                            thead {
+                                tr {
+                                    th { "职务" }; th { "姓名" }; th { "现任职务" }
+                                }
+                            }
                             tbody {
                                 for person in loaded.people {
-                                    tr { td { person.role.label }; td { person.name }; td { person.post } }
+                                    tr {
+                                        td { person.role.label }; td { person.name }; td { person.post }
+                                    }
                                 }
                             }
                         }
@@ -50,7 +61,11 @@ enum MeetingView {
                     h2 { "成员单位及联络员（\(loaded.members.count)）" }
                     div(.class("table-wrap")) {
                         table(.id("members")) {
-                            thead { tr { th { "序号" }; th { "成员单位" }; th { "联络员" }; th { "联系电话" } } }
+                            thead {
+                                tr {
+                                    th { "序号" }; th { "成员单位" }; th { "联络员" }; th { "联系电话" }
+                                }
+                            }
                             tbody {
                                 for (index, entry) in loaded.members.enumerated() {
                                     tr {
@@ -70,11 +85,21 @@ enum MeetingView {
                         p(.class("muted")) { "暂无调整记录。" }
                     } else {
                         table(.id("changes")) {
-                            thead { tr { th { "调整内容" }; th { "批准人" }; th { "批准日期" }; th { "录入人" }; th { "录入时间" } } }
+                            thead {
+                                tr {
+                                    th { "调整内容" }; th { "批准人" }; th { "批准日期" }; th { "录入人" }; th { "录入时间" }
+                                }
+                            }
                             tbody {
                                 for change in loaded.changes {
                                     tr {
-                                        td { ul { for line in change.summary.split(separator: "\n") { li { String(line) } } } }
+                                        td {
+                                            ul {
+                                                for line in change.summary.split(separator: "\n") {
+                                                    li { String(line) }
+                                                }
+                                            }
+                                        }
                                         td { change.approvedBy }
                                         td { CalendarDay(parsing: change.approvedOn)?.chinese ?? change.approvedOn }
                                         td { change.recordedBy }

@@ -1,5 +1,5 @@
-import FuyuanCore
 import Foundation
+import FuyuanCore
 import Vapor
 
 enum MeetingEditView {
@@ -24,6 +24,8 @@ enum MeetingEditView {
         var officeUnitID: String
         var people: [PersonRow]
         var members: [UUID: MemberRow]
+        /// Units in the order the form lists them: the roster's own order first.
+        var order: [UUID]
         var approvedBy: String
         var approvedOn: String
 
@@ -31,18 +33,28 @@ enum MeetingEditView {
             name = loaded.meeting?.name ?? "\(regionName)府院联动联席会议"
             officeUnitID = loaded.officeUnit?.id?.uuidString ?? ""
             people = loaded.people.map { PersonRow(role: $0.role.rawValue, name: $0.name, post: $0.post) }
-            members = Dictionary(uniqueKeysWithValues: loaded.members.map {
-                ($0.unit.id!, MemberRow(checked: true, liaisonName: $0.member.liaisonName, liaisonPhone: $0.member.liaisonPhone))
-            })
+            members = Dictionary(
+                uniqueKeysWithValues: loaded.members.map {
+                    (
+                        $0.unit.id!,
+                        MemberRow(
+                            checked: true, liaisonName: $0.member.liaisonName, liaisonPhone: $0.member.liaisonPhone)
+                    )
+                })
+            order = loaded.members.compactMap { $0.unit.id }
             approvedBy = loaded.people.first { $0.role == .convener }?.name ?? ""
             approvedOn = today.description
         }
 
-        init(name: String, officeUnitID: String, people: [PersonRow], members: [UUID: MemberRow], approvedBy: String, approvedOn: String) {
+        init(
+            name: String, officeUnitID: String, people: [PersonRow], members: [UUID: MemberRow], order: [UUID],
+            approvedBy: String, approvedOn: String
+        ) {
             self.name = name
             self.officeUnitID = officeUnitID
             self.people = people
             self.members = members
+            self.order = order
             self.approvedBy = approvedBy
             self.approvedOn = approvedOn
         }
@@ -68,17 +80,23 @@ enum MeetingEditView {
         }
 
         var values: FormValues {
-            let rows = (0..<(personName?.count ?? 0)).map { PersonRow(role: at(personRole, $0), name: at(personName, $0), post: at(personPost, $0)) }
-                .filter { !$0.name.isEmpty || !$0.post.isEmpty }
+            let rows = (0..<(personName?.count ?? 0)).map {
+                PersonRow(role: at(personRole, $0), name: at(personName, $0), post: at(personPost, $0))
+            }
+            .filter { !$0.name.isEmpty || !$0.post.isEmpty }
             let checked = Set(memberUnit ?? [])
             var members: [UUID: MemberRow] = [:]
             for (index, unit) in (rowUnit ?? []).enumerated() {
                 guard let id = UUID(uuidString: unit) else { continue }
-                members[id] = MemberRow(checked: checked.contains(unit), liaisonName: at(liaisonName, index), liaisonPhone: at(liaisonPhone, index))
+                members[id] = MemberRow(
+                    checked: checked.contains(unit), liaisonName: at(liaisonName, index),
+                    liaisonPhone: at(liaisonPhone, index))
             }
             return FormValues(
                 name: (name ?? "").trimmingCharacters(in: .whitespaces), officeUnitID: officeUnitID ?? "", people: rows,
-                members: members, approvedBy: (approvedBy ?? "").trimmingCharacters(in: .whitespaces), approvedOn: approvedOn ?? "")
+                members: members, order: (rowUnit ?? []).compactMap(UUID.init(uuidString:)),
+                approvedBy: (approvedBy ?? "").trimmingCharacters(in: .whitespaces),
+                approvedOn: approvedOn ?? "")
         }
 
         func input() throws -> RosterStore.Input {
@@ -96,7 +114,8 @@ enum MeetingEditView {
             if day == nil { problems.add("批准日期", "请填写有效日期，如 2026-11-23") }
             try problems.throwIfAny()
             // Keep the order of the rows on the page.
-            let members = (rowUnit ?? []).compactMap(UUID.init(uuidString:)).compactMap { id -> RosterStore.Input.Member? in
+            let members = (rowUnit ?? []).compactMap(UUID.init(uuidString:)).compactMap {
+                id -> RosterStore.Input.Member? in
                 guard let row = values.members[id], row.checked else { return nil }
                 return .init(unitID: id, liaisonName: row.liaisonName, liaisonPhone: row.liaisonPhone)
             }
@@ -117,11 +136,15 @@ enum MeetingEditView {
     static func render(_ model: Model, shell: PageShell) -> HTMLPage {
         let form = model.form
         let rows = form.people + Array(repeating: PersonRow(role: "", name: "", post: ""), count: spareRows)
-        // Members first in their roster order, then the region's other units.
-        let ordered = model.units.filter { form.members[$0.id]?.checked == true } + model.units.filter { form.members[$0.id]?.checked != true }
+        // Members in their roster order, then the region's other units.
+        let byID = Dictionary(uniqueKeysWithValues: model.units.map { ($0.id, $0) })
+        let listed = Set(form.order)
+        let ordered = form.order.compactMap { byID[$0] } + model.units.filter { !listed.contains($0.id) }
         return Layout.page(
             title: "调整联席会议组成", shell: shell,
-            breadcrumbs: [(model.regionName, .region(model.regionCode)), ("联席会议", .meeting(model.regionCode)), ("调整组成", nil)]
+            breadcrumbs: [
+                (model.regionName, .region(model.regionCode)), ("联席会议", .meeting(model.regionCode)), ("调整组成", nil),
+            ]
         ) {
             h1 { "调整联席会议组成" }
             Form.problems(model.problems)
@@ -133,7 +156,9 @@ enum MeetingEditView {
                         label(.for("f-office")) { "联席会议办公室设在" }
                         select(.id("f-office"), .name("officeUnitID")) {
                             choice("", "（未指定）", selected: form.officeUnitID.isEmpty)
-                            for unit in model.units { choice(unit.id.uuidString, unit.name, selected: unit.id.uuidString == form.officeUnitID) }
+                            for unit in model.units {
+                                choice(unit.id.uuidString, unit.name, selected: unit.id.uuidString == form.officeUnitID)
+                            }
                         }
                     }
                 }
@@ -143,10 +168,16 @@ enum MeetingEditView {
                         div(.class("roster-row")) {
                             select(.name("personRole[]"), .attr("aria-label", "第 \(index + 1) 行职务")) {
                                 choice("", "（职务）", selected: row.role.isEmpty)
-                                for role in MeetingRole.allCases { choice(role.rawValue, role.label, selected: role.rawValue == row.role) }
+                                for role in MeetingRole.allCases {
+                                    choice(role.rawValue, role.label, selected: role.rawValue == row.role)
+                                }
                             }
-                            input(.type("text"), .name("personName[]"), .value(row.name), .attr("placeholder", "姓名"), .attr("aria-label", "第 \(index + 1) 行姓名"))
-                            input(.type("text"), .name("personPost[]"), .value(row.post), .attr("placeholder", "现任职务，如 区长"), .attr("aria-label", "第 \(index + 1) 行现任职务"))
+                            input(
+                                .type("text"), .name("personName[]"), .value(row.name), .attr("placeholder", "姓名"),
+                                .attr("aria-label", "第 \(index + 1) 行姓名"))
+                            input(
+                                .type("text"), .name("personPost[]"), .value(row.post),
+                                .attr("placeholder", "现任职务，如 区长"), .attr("aria-label", "第 \(index + 1) 行现任职务"))
                         }
                     }
                     small(.class("hint")) { "留空的行不保存。" }
@@ -158,11 +189,16 @@ enum MeetingEditView {
                         div(.class("member-row")) {
                             input(.type("hidden"), .name("rowUnit[]"), .value(unit.id.uuidString))
                             input(
-                                .type("checkbox"), .name("memberUnit[]"), .value(unit.id.uuidString), .id("m-" + unit.id.uuidString),
+                                .type("checkbox"), .name("memberUnit[]"), .value(unit.id.uuidString),
+                                .id("m-" + unit.id.uuidString),
                                 .when(row?.checked == true, .checked))
                             label(.for("m-" + unit.id.uuidString)) { unit.name }
-                            input(.type("text"), .name("liaisonName[]"), .value(row?.liaisonName ?? ""), .attr("placeholder", "联络员"), .attr("aria-label", unit.name + "联络员"))
-                            input(.type("tel"), .name("liaisonPhone[]"), .value(row?.liaisonPhone ?? ""), .attr("placeholder", "联系电话"), .attr("aria-label", unit.name + "联系电话"))
+                            input(
+                                .type("text"), .name("liaisonName[]"), .value(row?.liaisonName ?? ""),
+                                .attr("placeholder", "联络员"), .attr("aria-label", unit.name + "联络员"))
+                            input(
+                                .type("tel"), .name("liaisonPhone[]"), .value(row?.liaisonPhone ?? ""),
+                                .attr("placeholder", "联系电话"), .attr("aria-label", unit.name + "联系电话"))
                         }
                     }
                 }

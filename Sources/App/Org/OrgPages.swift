@@ -34,8 +34,9 @@ struct OrgPages {
             memberUnits: memberCounts[regionID] ?? 0,
             users: try await OrgQueries.userCount(regionID: regionID, on: request.db),
             lowerRegions: lower.map {
-                .init(code: $0.code, name: $0.name, level: $0.level.label, units: unitCounts[$0.id!] ?? 0,
-                      memberUnits: memberCounts[$0.id!])
+                .init(
+                    code: $0.code, name: $0.name, level: $0.level.label, units: unitCounts[$0.id!] ?? 0,
+                    memberUnits: memberCounts[$0.id!])
             })
         return RegionHomeView.render(model, shell: try await request.shell(regionCode: region.code))
     }
@@ -64,7 +65,10 @@ struct OrgPages {
         let unit = try await caller.scope.unit(id: request.idParameter(), on: request.db)
         let region = try unit.joined(Region.self)
         guard caller.mayWrite(inRegion: region.id!) else { throw AppError.forbidden }
-        return UnitEditView.render(.init(id: unit.id!, name: unit.name, kind: unit.kind, regionCode: region.code, regionName: region.name, problems: []), shell: try await request.shell(regionCode: region.code))
+        return UnitEditView.render(
+            .init(
+                id: unit.id!, name: unit.name, kind: unit.kind, regionCode: region.code, regionName: region.name,
+                problems: []), shell: try await request.shell(regionCode: region.code))
     }
 
     func updateUnit(_ request: Request) async throws -> Response {
@@ -75,13 +79,19 @@ struct OrgPages {
         do {
             try await UnitStore.update(unit, with: form, request: request)
         } catch let error as AppError where error.status == .unprocessableEntity || error.status == .conflict {
-            return try await UnitEditView.render(.init(id: unit.id!, name: form.name, kind: form.kind, regionCode: region.code, regionName: region.name, problems: [error.reason]), shell: try await request.shell(regionCode: region.code))
-                .encodeResponse(status: error.status, for: request)
+            return try await UnitEditView.render(
+                .init(
+                    id: unit.id!, name: form.name, kind: form.kind, regionCode: region.code, regionName: region.name,
+                    problems: [error.reason]), shell: try await request.shell(regionCode: region.code)
+            )
+            .encodeResponse(status: error.status, for: request)
         }
         return request.redirect(to: SitePath.units(region.code).url)
     }
 
-    private func unitsPage(_ request: Request, region: Region, caller: Caller, problems: [String], notice: String?) async throws -> HTMLPage {
+    private func unitsPage(_ request: Request, region: Region, caller: Caller, problems: [String], notice: String?)
+        async throws -> HTMLPage
+    {
         let units = try await OrgQueries.units(of: region, on: request.db)
         let created = (try? request.query.get(String.self, at: "created")) != nil
         let model = UnitsView.Model(
@@ -109,7 +119,8 @@ struct OrgPages {
         let region = try await caller.scope.region(code: request.parameters.require("code"), on: request.db)
         guard caller.mayWrite(inRegion: region.id!) else { throw AppError.forbidden }
         let loaded = try await RosterStore.load(region: region, on: request.db)
-        let form = MeetingEditView.FormValues(loaded: loaded, regionName: region.name, today: CalendarDay(containing: request.now))
+        let form = MeetingEditView.FormValues(
+            loaded: loaded, regionName: region.name, today: CalendarDay(containing: request.now))
         return try await meetingEditPage(request, region: region, form: form, problems: [])
     }
 
@@ -121,16 +132,22 @@ struct OrgPages {
         do {
             try await RosterStore.save(try posted.input(), region: region, request: request)
         } catch let error as AppError where error.status == .unprocessableEntity {
-            return try await meetingEditPage(request, region: region, form: form, problems: error.reason.components(separatedBy: "；"))
-                .encodeResponse(status: .unprocessableEntity, for: request)
+            return try await meetingEditPage(
+                request, region: region, form: form, problems: error.reason.components(separatedBy: "；")
+            )
+            .encodeResponse(status: .unprocessableEntity, for: request)
         }
         return request.redirect(to: SitePath.meeting(region.code).url + "?saved=1")
     }
 
-    private func meetingEditPage(_ request: Request, region: Region, form: MeetingEditView.FormValues, problems: [String]) async throws -> HTMLPage {
+    private func meetingEditPage(
+        _ request: Request, region: Region, form: MeetingEditView.FormValues, problems: [String]
+    ) async throws -> HTMLPage {
         let units = try await OrgQueries.units(of: region, on: request.db)
         return MeetingEditView.render(
-            .init(regionCode: region.code, regionName: region.name, units: units.map { ($0.id!, $0.name) }, form: form, problems: problems),
+            .init(
+                regionCode: region.code, regionName: region.name, units: units.map { ($0.id!, $0.name) }, form: form,
+                problems: problems),
             shell: try await request.shell(regionCode: region.code))
     }
 }

@@ -39,7 +39,10 @@ enum OrgQueries {
             .column(SQLColumn("region_id", table: JointMeeting.schema))
             .column(SQLFunction("COUNT", args: SQLColumn("id", table: MemberUnit.schema)), as: "total")
             .from(JointMeeting.schema)
-            .join(MemberUnit.schema, method: SQLJoinMethod.left, on: SQLColumn("meeting_id", table: MemberUnit.schema), .equal, SQLColumn("id", table: JointMeeting.schema))
+            .join(
+                MemberUnit.schema, method: SQLJoinMethod.left, on: SQLColumn("meeting_id", table: MemberUnit.schema),
+                .equal, SQLColumn("id", table: JointMeeting.schema)
+            )
             .where(SQLColumn("region_id", table: JointMeeting.schema), .in, SQLBind.group(regionIDs))
             .groupBy(SQLColumn("region_id", table: JointMeeting.schema))
             .all(decoding: Row.self)

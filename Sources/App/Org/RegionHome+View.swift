@@ -60,7 +60,11 @@ enum RegionHomeView {
                     h2 { "下级区划" }
                     div(.class("table-wrap")) {
                         table(.id("lower-regions")) {
-                            thead { tr { th { "区划" }; th { "代码" }; th { "层级" }; th { "单位数" }; th { "联席会议成员单位" } } }
+                            thead {
+                                tr {
+                                    th { "区划" }; th { "代码" }; th { "层级" }; th { "单位数" }; th { "联席会议成员单位" }
+                                }
+                            }
                             tbody {
                                 for lower in model.lowerRegions {
                                     tr {

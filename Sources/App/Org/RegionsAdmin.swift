@@ -33,7 +33,9 @@ enum RegionStore {
         let region = Region(code: code, name: name, level: level, parent: parent)
         try await request.db.transaction { db in
             try await region.create(on: db)
-            try await request.audit(.regionCreated, object: ("region", code), summary: "新建区划 \(code) \(name)", after: ["code": code, "name": name, "parent": parentCode], on: db)
+            try await request.audit(
+                .regionCreated, object: ("region", code), summary: "新建区划 \(code) \(name)",
+                after: ["code": code, "name": name, "parent": parentCode], on: db)
         }
         return region
     }
@@ -49,7 +51,8 @@ struct RegionsAdminPages {
         do {
             _ = try await RegionStore.create(input, request: request)
         } catch let error as AppError where error.status == .unprocessableEntity || error.status == .conflict {
-            return try await page(request, problems: [error.reason], values: input).encodeResponse(status: error.status, for: request)
+            return try await page(request, problems: [error.reason], values: input).encodeResponse(
+                status: error.status, for: request)
         }
         return request.redirect(to: SitePath.regionsAdmin.url)
     }
@@ -59,8 +62,13 @@ struct RegionsAdminPages {
         let regions = try await caller.scope.regions(on: request.db).sort(\.$path).all()
         let counts = try await OrgQueries.unitCounts(regionIDs: regions.compactMap(\.id), on: request.db)
         let base = caller.regionPath.split(separator: "/").count
-        let rows = regions.map { RegionsAdminView.Row(code: $0.code, name: $0.name, level: $0.level.label, depth: $0.depth + 1 - base, units: counts[$0.id!] ?? 0) }
-        return RegionsAdminView.render(.init(rows: rows, problems: problems, values: values), shell: try await request.shell())
+        let rows = regions.map {
+            RegionsAdminView.Row(
+                code: $0.code, name: $0.name, level: $0.level.label, depth: $0.depth + 1 - base,
+                units: counts[$0.id!] ?? 0)
+        }
+        return RegionsAdminView.render(
+            .init(rows: rows, problems: problems, values: values), shell: try await request.shell())
     }
 }
 
@@ -87,14 +95,24 @@ enum RegionsAdminView {
                 h2 { "新增区划" }
                 form(.post, .action(.regionsAdmin), .id("region-form"), .class("actions")) {
                     Layout.csrfField(shell.csrfToken)
-                    input(.type("text"), .name("code"), .value(model.values?.code ?? ""), .attr("placeholder", "区划代码，如 410423"), .attr("aria-label", "区划代码"), .required)
-                    input(.type("text"), .name("name"), .value(model.values?.name ?? ""), .attr("placeholder", "名称"), .attr("aria-label", "名称"), .required)
-                    input(.type("text"), .name("parentCode"), .value(model.values?.parentCode ?? ""), .attr("placeholder", "上级区划代码"), .attr("aria-label", "上级区划代码"))
+                    input(
+                        .type("text"), .name("code"), .value(model.values?.code ?? ""),
+                        .attr("placeholder", "区划代码，如 410423"), .attr("aria-label", "区划代码"), .required)
+                    input(
+                        .type("text"), .name("name"), .value(model.values?.name ?? ""), .attr("placeholder", "名称"),
+                        .attr("aria-label", "名称"), .required)
+                    input(
+                        .type("text"), .name("parentCode"), .value(model.values?.parentCode ?? ""),
+                        .attr("placeholder", "上级区划代码"), .attr("aria-label", "上级区划代码"))
                     button(.type("submit")) { "新增" }
                 }
             }
             table(.id("regions")) {
-                thead { tr { th { "名称" }; th { "代码" }; th { "层级" }; th { "单位数" } } }
+                thead {
+                    tr {
+                        th { "名称" }; th { "代码" }; th { "层级" }; th { "单位数" }
+                    }
+                }
                 tbody {
                     for row in model.rows {
                         tr {

@@ -78,14 +78,20 @@ enum RosterStore {
         if input.name.trimmingCharacters(in: .whitespaces).isEmpty { problems.add("会议名称", "不能为空") }
         if let office = input.officeUnitID, unitsByID[office] == nil { problems.add("办公室设在", "须为本区划的单位") }
         for (index, person) in input.people.enumerated() {
-            if person.name.trimmingCharacters(in: .whitespaces).isEmpty { problems.add("组成人员第 \(index + 1) 行", "姓名不能为空") }
-            if person.post.trimmingCharacters(in: .whitespaces).isEmpty { problems.add("组成人员第 \(index + 1) 行", "职务不能为空") }
+            if person.name.trimmingCharacters(in: .whitespaces).isEmpty {
+                problems.add("组成人员第 \(index + 1) 行", "姓名不能为空")
+            }
+            if person.post.trimmingCharacters(in: .whitespaces).isEmpty {
+                problems.add("组成人员第 \(index + 1) 行", "职务不能为空")
+            }
         }
         if input.people.filter({ $0.role == .convener }).count > 1 { problems.add("召集人", "只能有一位") }
         var seen = Set<UUID>()
         for member in input.memberUnits {
             if unitsByID[member.unitID] == nil { problems.add("成员单位", "须为本区划的单位") }
-            if !seen.insert(member.unitID).inserted { problems.add("成员单位", "\(unitsByID[member.unitID]?.name ?? "")重复") }
+            if !seen.insert(member.unitID).inserted {
+                problems.add("成员单位", "\(unitsByID[member.unitID]?.name ?? "")重复")
+            }
         }
         if input.approvedBy.trimmingCharacters(in: .whitespaces).isEmpty { problems.add("批准人", "不能为空（成员调整须报召集人批准）") }
         if input.approvedOn > CalendarDay(containing: request.now) { problems.add("批准日期", "不能晚于今天") }
@@ -96,7 +102,9 @@ enum RosterStore {
             name: input.name, officeHost: input.officeUnitID.flatMap { unitsByID[$0]?.name } ?? "",
             people: input.people.map { .init(role: $0.role, name: $0.name, post: $0.post) },
             memberUnits: input.memberUnits.map {
-                .init(unit: unitsByID[$0.unitID]!.name, liaison: [$0.liaisonName, $0.liaisonPhone].filter { !$0.isEmpty }.joined(separator: " "))
+                .init(
+                    unit: unitsByID[$0.unitID]!.name,
+                    liaison: [$0.liaisonName, $0.liaisonPhone].filter { !$0.isEmpty }.joined(separator: " "))
             })
         let lines = after.changes(from: before.roster())
         guard !lines.isEmpty else { throw AppError.invalid("未作任何修改") }
@@ -111,8 +119,10 @@ enum RosterStore {
             try await MeetingPerson.query(on: db).filter(\.$meeting.$id == meetingID).delete()
             try await MemberUnit.query(on: db).filter(\.$meeting.$id == meetingID).delete()
             for (index, person) in input.people.enumerated() {
-                try await MeetingPerson(meetingID: meetingID, role: person.role, name: person.name, post: person.post, position: index)
-                    .create(on: db)
+                try await MeetingPerson(
+                    meetingID: meetingID, role: person.role, name: person.name, post: person.post, position: index
+                )
+                .create(on: db)
             }
             for (index, member) in input.memberUnits.enumerated() {
                 try await MemberUnit(

@@ -18,7 +18,9 @@ enum UnitStore {
         let unit = Unit(name: name, kind: input.kind, regionID: try region.requireID())
         try await request.db.transaction { db in
             try await unit.create(on: db)
-            try await request.audit(.unitCreated, object: ("unit", unit.id!.uuidString), summary: "新建单位：\(region.name) \(name)", after: unit.snapshot, on: db)
+            try await request.audit(
+                .unitCreated, object: ("unit", unit.id!.uuidString), summary: "新建单位：\(region.name) \(name)",
+                after: unit.snapshot, on: db)
         }
         return unit
     }
@@ -34,7 +36,9 @@ enum UnitStore {
         unit.kind = input.kind
         try await request.db.transaction { db in
             try await unit.update(on: db)
-            try await request.audit(.unitUpdated, object: ("unit", unit.id!.uuidString), summary: "修改单位：\(before.name) → \(name)", before: before, after: unit.snapshot, on: db)
+            try await request.audit(
+                .unitUpdated, object: ("unit", unit.id!.uuidString), summary: "修改单位：\(before.name) → \(name)",
+                before: before, after: unit.snapshot, on: db)
         }
     }
 
@@ -44,7 +48,9 @@ enum UnitStore {
         return name
     }
 
-    private static func requireUnique(_ name: String, regionID: UUID, except id: UUID?, on db: any Database) async throws {
+    private static func requireUnique(_ name: String, regionID: UUID, except id: UUID?, on db: any Database)
+        async throws
+    {
         var query = Unit.query(on: db).filter(\.$region.$id == regionID).filter(\.$name == name)
         if let id { query = query.filter(\.$id != id) }
         if try await query.count() > 0 { throw AppError.conflict("单位名称：本区划已有“\(name)”") }

@@ -1,5 +1,5 @@
-import FuyuanCore
 import Foundation
+import FuyuanCore
 
 enum UnitsView {
     struct Row {
@@ -18,7 +18,10 @@ enum UnitsView {
     }
 
     static func render(_ model: Model, shell: PageShell) -> HTMLPage {
-        Layout.page(title: "\(model.regionName)单位", shell: shell, breadcrumbs: [(model.regionName, .region(model.regionCode)), ("单位", nil)]) {
+        Layout.page(
+            title: "\(model.regionName)单位", shell: shell,
+            breadcrumbs: [(model.regionName, .region(model.regionCode)), ("单位", nil)]
+        ) {
             h1 { "\(model.regionName) · 单位（\(model.units.count)）" }
             Form.notice(model.notice)
             Form.problems(model.problems)
@@ -27,7 +30,9 @@ enum UnitsView {
                     h2 { "添加单位" }
                     form(.post, .action(.units(model.regionCode)), .id("unit-form"), .class("actions")) {
                         Layout.csrfField(shell.csrfToken)
-                        input(.type("text"), .name("name"), .attr("placeholder", "单位全称"), .attr("aria-label", "单位名称"), .required)
+                        input(
+                            .type("text"), .name("name"), .attr("placeholder", "单位全称"), .attr("aria-label", "单位名称"),
+                            .required)
                         kindSelect(selected: nil)
                         button(.type("submit")) { "添加" }
                     }
@@ -35,7 +40,11 @@ enum UnitsView {
             }
             div(.class("table-wrap")) {
                 table(.id("units")) {
-                    thead { tr { th { "单位名称" }; th { "类别" }; if model.canEdit { th { "" } } } }
+                    thead {
+                        tr {
+                            th { "单位名称" }; th { "类别" }; if model.canEdit { th { "" } }
+                        }
+                    }
                     tbody {
                         for unit in model.units {
                             tr {
@@ -70,7 +79,10 @@ enum UnitEditView {
     }
 
     static func render(_ model: Model, shell: PageShell) -> HTMLPage {
-        Layout.page(title: "修改单位", shell: shell, breadcrumbs: [(model.regionName, .region(model.regionCode)), ("单位", .units(model.regionCode)), ("修改", nil)]) {
+        Layout.page(
+            title: "修改单位", shell: shell,
+            breadcrumbs: [(model.regionName, .region(model.regionCode)), ("单位", .units(model.regionCode)), ("修改", nil)]
+        ) {
             div(.class("card")) {
                 h1 { "修改单位" }
                 Form.problems(model.problems)

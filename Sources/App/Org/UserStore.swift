@@ -32,7 +32,9 @@ enum UserStore {
             role: input.role, unitID: input.unitID, mustChangePassword: true, passwordChangedAt: request.now)
         try await request.db.transaction { db in
             try await user.create(on: db)
-            try await request.audit(.userCreated, object: ("user", user.id!.uuidString), summary: "新建用户 \(name)（\(input.role.label)）", after: user.snapshot, on: db)
+            try await request.audit(
+                .userCreated, object: ("user", user.id!.uuidString), summary: "新建用户 \(name)（\(input.role.label)）",
+                after: user.snapshot, on: db)
         }
         return (user, password)
     }
@@ -49,7 +51,10 @@ enum UserStore {
             try await user.update(on: db)
             // A change of privilege ends the user's sessions; they sign in again with the new role.
             try await UserSession.query(on: db).filter(\.$user.$id == user.requireID()).delete()
-            try await request.audit(.roleChanged, object: ("user", user.id!.uuidString), summary: "\(user.username) 角色：\(before.role.label) → \(role.label)", before: before, after: user.snapshot, on: db)
+            try await request.audit(
+                .roleChanged, object: ("user", user.id!.uuidString),
+                summary: "\(user.username) 角色：\(before.role.label) → \(role.label)", before: before,
+                after: user.snapshot, on: db)
         }
     }
 
@@ -57,7 +62,8 @@ enum UserStore {
         _ = try request.caller(for: .assignRoles)
         try await request.db.transaction { db in
             try await LoginThrottle.query(on: db).filter(\.$username == user.username).delete()
-            try await request.audit(.userUnlocked, object: ("user", user.id!.uuidString), summary: "解除 \(user.username) 的登录锁定", on: db)
+            try await request.audit(
+                .userUnlocked, object: ("user", user.id!.uuidString), summary: "解除 \(user.username) 的登录锁定", on: db)
         }
     }
 
@@ -72,7 +78,8 @@ enum UserStore {
             user.passwordChangedAt = request.now
             try await user.update(on: db)
             try await UserSession.query(on: db).filter(\.$user.$id == user.requireID()).delete()
-            try await request.audit(.passwordReset, object: ("user", user.id!.uuidString), summary: "重置 \(user.username) 的密码", on: db)
+            try await request.audit(
+                .passwordReset, object: ("user", user.id!.uuidString), summary: "重置 \(user.username) 的密码", on: db)
         }
         return password
     }
@@ -86,7 +93,9 @@ enum UserStore {
         try await request.db.transaction { db in
             try await user.update(on: db)
             if !active { try await UserSession.query(on: db).filter(\.$user.$id == user.requireID()).delete() }
-            try await request.audit(.userActivation, object: ("user", user.id!.uuidString), summary: "\(active ? "启用" : "停用")用户 \(user.username)", before: before, after: user.snapshot, on: db)
+            try await request.audit(
+                .userActivation, object: ("user", user.id!.uuidString),
+                summary: "\(active ? "启用" : "停用")用户 \(user.username)", before: before, after: user.snapshot, on: db)
         }
     }
 }

@@ -1,5 +1,5 @@
-import FuyuanCore
 import Foundation
+import FuyuanCore
 
 enum UsersView {
     struct Row {
@@ -43,7 +43,11 @@ enum UsersView {
             }
             div(.class("table-wrap")) {
                 table(.id("users")) {
-                    thead { tr { th { "用户名" }; th { "姓名" }; th { "区划" }; th { "单位" }; th { "角色" }; th { "状态" }; th { "操作" } } }
+                    thead {
+                        tr {
+                            th { "用户名" }; th { "姓名" }; th { "区划" }; th { "单位" }; th { "角色" }; th { "状态" }; th { "操作" }
+                        }
+                    }
                     tbody {
                         for row in model.rows {
                             tr(.attr("data-username", row.username)) {
@@ -116,18 +120,24 @@ enum UserNewView {
                 Form.problems(model.problems)
                 form(.post, .action(.users), .id("user-form")) {
                     Layout.csrfField(shell.csrfToken)
-                    Form.field("用户名", name: "username", value: model.values?.username ?? "", hint: "3 至 32 位字母、数字或 . _ -，不区分大小写")
+                    Form.field(
+                        "用户名", name: "username", value: model.values?.username ?? "",
+                        hint: "3 至 32 位字母、数字或 . _ -，不区分大小写")
                     Form.field("姓名", name: "displayName", value: model.values?.displayName ?? "")
                     div(.class("field")) {
                         label(.for("f-role")) { "角色" }
                         select(.id("f-role"), .name("role")) {
-                            for role in Role.business { choice(role.rawValue, role.label, selected: role == model.values?.role) }
+                            for role in Role.business {
+                                choice(role.rawValue, role.label, selected: role == model.values?.role)
+                            }
                         }
                     }
                     div(.class("field")) {
                         label(.for("f-unit")) { "所属单位" }
                         select(.id("f-unit"), .name("unitID")) {
-                            for unit in model.units { choice(unit.id.uuidString, unit.name, selected: unit.id == model.values?.unitID) }
+                            for unit in model.units {
+                                choice(unit.id.uuidString, unit.name, selected: unit.id == model.values?.unitID)
+                            }
                         }
                     }
                     button(.type("submit")) { "创建并生成一次性密码" }

@@ -20,10 +20,14 @@ struct UsersPages {
         let input = try request.content.decode(UserInput.self)
         do {
             let (user, password) = try await UserStore.create(input, request: request)
-            return try await page(request, problems: [], notice: .init(text: "已创建用户 \(user.username)。请将一次性密码当面交给本人，首次登录须修改：", secret: password))
-                .encodeResponse(for: request)
+            return try await page(
+                request, problems: [],
+                notice: .init(text: "已创建用户 \(user.username)。请将一次性密码当面交给本人，首次登录须修改：", secret: password)
+            )
+            .encodeResponse(for: request)
         } catch let error as AppError where error.status == .unprocessableEntity || error.status == .conflict {
-            return try await newPage(request, caller: caller, values: input, problems: [error.reason]).encodeResponse(status: error.status, for: request)
+            return try await newPage(request, caller: caller, values: input, problems: [error.reason]).encodeResponse(
+                status: error.status, for: request)
         }
     }
 
@@ -43,7 +47,8 @@ struct UsersPages {
     func resetPassword(_ request: Request) async throws -> HTMLPage {
         let user = try await scopedUser(request, for: .manageAccounts)
         let password = try await UserStore.resetPassword(user, request: request)
-        return try await page(request, problems: [], notice: .init(text: "已重置 \(user.username) 的密码。一次性密码（仅显示这一次）：", secret: password))
+        return try await page(
+            request, problems: [], notice: .init(text: "已重置 \(user.username) 的密码。一次性密码（仅显示这一次）：", secret: password))
     }
 
     func setActive(_ request: Request) async throws -> Response {
@@ -55,7 +60,8 @@ struct UsersPages {
 
     private func scopedUser(_ request: Request, for action: Action) async throws -> User {
         let caller = try request.caller(for: action)
-        guard let user = try await caller.scope.users(on: request.db).filter(\.$id == request.idParameter()).first() else {
+        guard let user = try await caller.scope.users(on: request.db).filter(\.$id == request.idParameter()).first()
+        else {
             throw AppError.notFound("用户")
         }
         return user
@@ -85,9 +91,14 @@ struct UsersPages {
         return UsersView.render(model, shell: try await request.shell())
     }
 
-    private func newPage(_ request: Request, caller: Caller, values: UserInput?, problems: [String]) async throws -> HTMLPage {
+    private func newPage(_ request: Request, caller: Caller, values: UserInput?, problems: [String]) async throws
+        -> HTMLPage
+    {
         let units = try await caller.scope.units(on: request.db).sort(Region.self, \.$path).sort(\.$name).all()
-        let choices = try units.map { (id: try $0.requireID(), name: "\(try $0.joined(Region.self).name) · \($0.name)") }
-        return UserNewView.render(.init(units: choices, values: values, problems: problems), shell: try await request.shell())
+        let choices = try units.map {
+            (id: try $0.requireID(), name: "\(try $0.joined(Region.self).name) · \($0.name)")
+        }
+        return UserNewView.render(
+            .init(units: choices, values: values, problems: problems), shell: try await request.shell())
     }
 }

@@ -31,10 +31,12 @@ actor TestGate {
 /// PostgreSQL schema of its own. With `demo`, the seeds' demo organisation and accounts are loaded.
 func withTestApp(demo: Bool = true, _ body: (Application) async throws -> Void) async throws {
     await TestGate.shared.enter()
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fuyuan-test-\(UUID().uuidString)").path
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fuyuan-test-\(UUID().uuidString)")
+        .path
     let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
     let postgresURL = ProcessInfo.processInfo.environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
-    let database: AppConfig.DatabaseKind = postgresURL.map { .postgres(url: $0, searchPath: schema) } ?? .sqlite(path: directory + "/test.sqlite")
+    let database: AppConfig.DatabaseKind =
+        postgresURL.map { .postgres(url: $0, searchPath: schema) } ?? .sqlite(path: directory + "/test.sqlite")
     let app = try await Application.make(.testing)
     var failure: (any Error)?
     do {

@@ -1,0 +1,151 @@
+"""The foundation as a person uses it: sign-in, lockout, sign-out, the roster, scope, accounts, audit."""
+import json
+import re
+import urllib.request
+
+from openapi_spec_validator import validate
+
+from conftest import BASE, PASSWORD, sign_in, sign_out
+
+
+def test_sign_in_shows_the_region_home_and_sign_out_ends_the_session(page):
+    sign_in(page, "lushan.office")
+    page.wait_for_url(re.compile(r"/regions/410423$"))
+    assert page.inner_text("h1") == "鲁山县 · 府院联动工作"
+    assert page.inner_text("#stat-units .num") == "10"
+    assert page.inner_text("#stat-members .num") == "9"
+    assert "鲁山县联席办（演示）" in page.inner_text("header")
+    sign_out(page)
+    page.wait_for_url(re.compile(r"/login$"))
+    page.goto("/regions/410423")
+    assert re.search(r"/login\?next=/regions/410423$", page.url)
+
+
+def test_wrong_password_then_lockout_message(page):
+    for attempt in range(1, 5):
+        sign_in(page, "anyang.leader", "Wrong#123")
+        assert page.inner_text("[role=alert]").strip().endswith("用户名或密码错误")
+    sign_in(page, "anyang.leader", "Wrong#123")
+    assert "连续登录失败次数过多，账户已锁定，请 15 分钟后再试" in page.inner_text("[role=alert]")
+    sign_in(page, "anyang.leader", PASSWORD)
+    assert "账户已锁定" in page.inner_text("[role=alert]")
+
+
+def test_office_views_and_changes_the_roster(page):
+    sign_in(page, "weidong.office")
+    page.click("nav.menu >> text=联席会议")
+    assert page.inner_text("h1") == "卫东区府院联动联席会议"
+    people = page.locator("#people tbody tr")
+    assert people.count() == 4
+    assert people.nth(0).inner_text().split("\t") == ["召集人", "宋建立", "区长"]
+    assert page.inner_text("#office-host") == "卫东区司法局"
+    assert page.locator("#members tbody tr").count() == 24
+
+    page.click("#edit-roster")
+    page.fill("[aria-label='第 4 行现任职务']", "区人民法院党组书记、院长")
+    page.fill("[aria-label='卫东区司法局联络员']", "刘某")
+    page.fill("[aria-label='卫东区司法局联系电话']", "0375-2345678")
+    page.uncheck("label:text-is('卫东区审计局') >> xpath=preceding-sibling::input[@type='checkbox']")
+    assert page.input_value("#f-approvedBy") == "宋建立"
+    page.click("#roster-form button[type=submit]")
+
+    page.wait_for_url(re.compile(r"/regions/410403/meeting\?saved=1$"))
+    assert "联席会议组成已更新" in page.inner_text("[role=status]")
+    assert page.locator("#members tbody tr").count() == 23
+    row = page.locator("#members tbody tr", has_text="卫东区司法局")
+    assert row.inner_text().split("\t")[2:] == ["刘某", "0375-2345678"]
+    latest = page.locator("#changes tbody tr").first.inner_text()
+    assert "移出副召集人：武中立（区人民法院院长）" in latest
+    assert "增加副召集人：武中立（区人民法院党组书记、院长）" in latest
+    assert "移出成员单位：卫东区审计局" in latest
+    assert "卫东区司法局联络员：（空） → 刘某 0375-2345678" in latest
+    assert "宋建立" in latest
+
+
+def test_roster_without_approver_is_refused_and_nothing_changes(page):
+    sign_in(page, "ruzhou.office")
+    page.goto("/regions/410482/meeting/edit")
+    page.fill("[aria-label='第 1 行姓名']", "某某")
+    page.select_option("[aria-label='第 1 行职务']", "convener")
+    page.fill("[aria-label='第 1 行现任职务']", "市长")
+    page.fill("#f-approvedBy", "")
+    page.eval_on_selector("#f-approvedBy", "el => el.removeAttribute('required')")
+    page.click("#roster-form button[type=submit]")
+    assert "批准人：不能为空（成员调整须报召集人批准）" in page.inner_text("[role=alert]")
+    page.goto("/regions/410482/meeting")
+    assert page.locator("#people tbody tr").count() == 0
+
+
+def test_a_county_cannot_open_another_countys_pages(page):
+    sign_in(page, "lushan.office")
+    for path in ["/regions/410403", "/regions/410403/meeting", "/regions/410403/units", "/regions/410400"]:
+        response = page.goto(path)
+        assert response.status == 404, path
+        assert "不存在或无权查看" in page.inner_text("main")
+    assert page.locator("#region-switch").count() == 0
+
+
+def test_the_city_switches_to_a_county(page):
+    sign_in(page, "pds.office")
+    page.wait_for_url(re.compile(r"/regions/410400$"))
+    assert page.locator("#lower-regions tbody tr").count() == 3
+    page.select_option("#region-switch", "410423")
+    page.wait_for_url(re.compile(r"/regions/410423$"))
+    assert page.inner_text("h1") == "鲁山县 · 府院联动工作"
+
+
+def test_new_account_must_change_its_one_time_password(page, browser):
+    sign_in(page, "sysadmin")
+    page.goto("/admin/users/new")
+    page.fill("#f-username", "Fangcheng.SFJ")
+    page.fill("#f-displayName", "方城县司法局联络员")
+    page.select_option("#f-role", "liaison")
+    page.select_option("#f-unit", label="方城县 · 方城县司法局")
+    page.click("#user-form button[type=submit]")
+    password = page.inner_text("#one-time-password").strip()
+    assert "已创建用户 fangcheng.sfj" in page.inner_text("[role=status]")
+
+    other = browser.new_context(base_url=BASE).new_page()
+    sign_in(other, "fangcheng.sfj", password)
+    other.wait_for_url(re.compile(r"/account/password$"))
+    other.goto("/regions/411322")
+    assert other.url.endswith("/account/password")
+    other.fill("#f-current", password)
+    other.fill("#f-new", "Fangcheng#2026")
+    other.fill("#f-confirm", "Fangcheng#2026")
+    other.click("#password-form button[type=submit]")
+    assert "密码已修改" in other.inner_text("[role=status]")
+    other.goto("/")
+    other.wait_for_url(re.compile(r"/regions/411322$"))
+    other.context.close()
+
+
+def test_units_page_adds_a_unit(page):
+    sign_in(page, "fangcheng.office")
+    page.click("nav.menu >> text=单位")
+    before = page.locator("#units tbody tr").count()
+    page.fill("[aria-label='单位名称']", "方城县教育局")
+    page.select_option("[aria-label='单位类别']", "department")
+    page.click("#unit-form button[type=submit]")
+    assert "单位已添加" in page.inner_text("[role=status]")
+    assert page.locator("#units tbody tr").count() == before + 1
+    page.fill("[aria-label='单位名称']", "方城县教育局")
+    page.click("#unit-form button[type=submit]")
+    assert "单位名称：本区划已有“方城县教育局”" in page.inner_text("[role=alert]")
+
+
+def test_the_auditor_reads_the_log(page):
+    sign_in(page, "auditor")
+    page.wait_for_url(re.compile(r"/audit$"))
+    page.select_option("[aria-label='操作']", "auth.sign_in")
+    page.click("#audit-filter button[type=submit]")
+    rows = page.locator("#audit tbody tr")
+    assert rows.count() >= 1
+    assert all("登录" in rows.nth(i).inner_text() for i in range(rows.count()))
+
+
+def test_openapi_document_is_valid():
+    with urllib.request.urlopen(BASE + "/api/v1/openapi.json") as response:
+        document = json.load(response)
+    validate(document)
+    assert "/api/v1/regions/{code}/joint-meeting" in document["paths"]
