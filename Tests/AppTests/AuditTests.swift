@@ -130,3 +130,51 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct MoreAuditTests {
+    @Test func regionsTokensAndPasswordsAreAudited() async throws {
+        try await withTestApp { app in
+            let system = try await app.signIn("sysadmin")
+            _ = try await app.send(
+                .POST, "/admin/regions", as: system,
+                form: [("code", "410402"), ("name", "新华区"), ("parentCode", "410400")])
+            let court = try await app.user(named: "lushan.court")
+            _ = try await app.send(
+                .POST, "/admin/tokens", as: system, form: [("name", "鲁山县法院审判系统"), ("userID", court.id!.uuidString)])
+            let token = try #require(try await APIToken.query(on: app.db).first())
+            _ = try await app.send(.POST, "/admin/tokens/\(token.id!.uuidString)/revoke", as: system, form: [])
+            let office = try await app.signIn("lushan.office")
+            _ = try await app.send(
+                .POST, "/account/password", as: office,
+                form: [("current", DemoData.password), ("new", "Lushan#2027"), ("confirm", "Lushan#2027")])
+
+            #expect(try await app.auditEntries(.regionCreated).map(\.summary) == ["新建区划 410402 新华区"])
+            #expect(
+                try await Region.query(on: app.db).filter(\.$code == "410402").first()?.path == "410000/410400/410402")
+            #expect(try await app.auditEntries(.tokenIssued).map(\.summary) == ["为 lushan.court 签发接口令牌“鲁山县法院审判系统”"])
+            #expect(try await app.auditEntries(.tokenRevoked).map(\.summary) == ["吊销接口令牌“鲁山县法院审判系统”"])
+            let changed = try await app.auditEntries(.passwordChanged)
+            #expect(changed.map(\.actorName) == ["lushan.office"])
+            #expect(changed.map(\.summary) == ["鲁山县联席办（演示） 修改了密码"])
+        }
+    }
+
+    @Test func regionCodesAreChecked() async throws {
+        try await withTestApp { app in
+            let system = try await app.signIn("sysadmin")
+            let bad = try await app.send(
+                .POST, "/admin/regions", as: system, form: [("code", "41040"), ("name", "x"), ("parentCode", "410400")])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.text.contains("区划代码：区划代码须为 6 位（省、市、县）或 9 位（乡镇、街道）数字：41040"))
+            let upside = try await app.send(
+                .POST, "/admin/regions", as: system,
+                form: [("code", "410700"), ("name", "新乡市"), ("parentCode", "410423")])
+            #expect(upside.text.contains("上级区划：鲁山县的层级不高于新乡市"))
+            let taken = try await app.send(
+                .POST, "/admin/regions", as: system,
+                form: [("code", "410423"), ("name", "鲁山县"), ("parentCode", "410400")])
+            #expect(taken.status == .conflict)
+            #expect(try await app.auditEntries(.regionCreated).isEmpty)
+        }
+    }
+}
