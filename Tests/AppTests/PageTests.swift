@@ -19,15 +19,15 @@ import VaporTesting
             #expect(text.contains(#"<div class="stat" id="stat-lower"><div class="num">3</div>"#))
             #expect(
                 text.contains(
-                    #"<td><a href="/regions/410403">卫东区</a></td><td>410403</td><td>县（区、县级市）</td><td>24</td><td>24</td>"#
+                    #"<td class="nowrap"><a href="/regions/410403">卫东区</a></td><td>410403</td><td>县（区、县级市）</td><td>24</td><td>24</td>"#
                 ))
             #expect(
                 text.contains(
-                    #"<td><a href="/regions/410423">鲁山县</a></td><td>410423</td><td>县（区、县级市）</td><td>10</td><td>9</td>"#)
+                    #"<td class="nowrap"><a href="/regions/410423">鲁山县</a></td><td>410423</td><td>县（区、县级市）</td><td>10</td><td>9</td>"#)
             )
             #expect(
                 text.contains(
-                    #"<td><a href="/regions/410482">汝州市</a></td><td>410482</td><td>县（区、县级市）</td><td>3</td><td>3</td>"#))
+                    #"<td class="nowrap"><a href="/regions/410482">汝州市</a></td><td>410482</td><td>县（区、县级市）</td><td>3</td><td>3</td>"#))
         }
     }
 
@@ -37,7 +37,7 @@ import VaporTesting
             #expect(page.text.contains("本区划尚未录入联席会议。"))
             #expect(
                 page.text.contains(
-                    #"<td><a href="/regions/411322">方城县</a></td><td>411322</td><td>县（区、县级市）</td><td>29</td><td>29</td>"#
+                    #"<td class="nowrap"><a href="/regions/411322">方城县</a></td><td>411322</td><td>县（区、县级市）</td><td>29</td><td>29</td>"#
                 ))
         }
     }

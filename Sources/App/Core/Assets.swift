@@ -76,6 +76,7 @@ enum Assets {
         th { background:#eef1f5; font-weight:600; font-size:14px; white-space:nowrap; }
         tbody tr:hover { background:#fafbfc; }
         .table-wrap { overflow-x:auto; }
+        td.nowrap, th { white-space:nowrap; }
         dl.facts { display:grid; grid-template-columns:max-content 1fr; gap:6px 16px; margin:0; }
         dl.facts dt { color:var(--muted); } dl.facts dd { margin:0; }
         .field { display:flex; flex-direction:column; gap:4px; margin-bottom:12px; }

@@ -68,7 +68,7 @@ enum RegionHomeView {
                             tbody {
                                 for lower in model.lowerRegions {
                                     tr {
-                                        td { a(.href(.region(lower.code))) { lower.name } }
+                                        td(.class("nowrap")) { a(.href(.region(lower.code))) { lower.name } }
                                         td { lower.code }
                                         td { lower.level }
                                         td { "\(lower.units)" }
