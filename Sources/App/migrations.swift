@@ -8,4 +8,5 @@ let migrations: [any Migration] = [
     CreateUser(),
     CreateAuthTables(),
     CreateAuditEntry(),
+    CreateLedger(),
 ]

@@ -78,6 +78,24 @@ func routes(_ app: Application) throws {
         signedInAPI.get("users", ":id", use: orgAPI.user)
     }
 
+    do {  // Ledger: the 双清单 工作台账
+        let pages = LedgerPages()
+        signedIn.get("regions", ":code", "ledger", use: pages.ledger)
+        signedIn.get("regions", ":code", "ledger.csv", use: pages.export)
+        signedIn.get("regions", ":code", "ledger", "new", use: pages.newItemPage)
+        signedIn.post("regions", ":code", "ledger", use: pages.createItem)
+        signedIn.post("regions", ":code", "lists", use: pages.createList)
+        signedIn.get("items", ":id", use: pages.item)
+        signedIn.post("items", ":id", "issue", use: pages.issue)
+        signedIn.post("items", ":id", "step", use: pages.step)
+        signedIn.post("items", ":id", "reports", use: pages.report)
+        signedIn.post("items", ":id", "extensions", use: pages.requestExtension)
+        signedIn.post("items", ":id", "extensions", "decide", use: pages.decideExtension)
+        signedIn.post("items", ":id", "hand-down", use: pages.handDown)
+        signedIn.post("items", ":id", "not-applicable", use: pages.declareNotApplicable)
+        signedIn.post("items", ":id", "assign", use: pages.assign)
+    }
+
     do {  // Audit
         signedIn.get("audit", use: AuditPages().list)
     }

@@ -16,6 +16,12 @@ public enum Action: String, CaseIterable, Sendable {
     case issueTokens
     /// Read the audit log.
     case readAudit
+    /// Read the ledger (lists, items, reports) of the caller's scope.
+    case readLedger
+    /// Create, issue and review items of the caller's own region, hand them down, decide extensions.
+    case manageLedger
+    /// Handle the caller's own unit's part of an item: sign for it, report, ask for closure or an extension.
+    case handleParts
 }
 
 extension Role {
@@ -28,6 +34,9 @@ extension Role {
         case .manageRegions, .manageAccounts, .issueTokens: self == .systemAdmin
         case .assignRoles: self == .securityAdmin
         case .readAudit: self == .auditAdmin
+        case .readLedger: Role.business.contains(self)
+        case .manageLedger: self == .office
+        case .handleParts: self == .liaison || self == .court
         }
     }
 

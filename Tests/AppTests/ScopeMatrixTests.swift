@@ -25,6 +25,11 @@ import VaporTesting
         let courtUserID: String
         let targetUserID: String
         let tokenID: String
+        /// 鲁山县's answer to the first batch's item 2, with its parts of 鲁山县司法局 and 鲁山县人民法院.
+        let itemID: String
+        let justicePartID: String
+        let courtPartID: String
+        let listID: String
     }
 
     struct Probe: Sendable, CustomTestStringConvertible {
@@ -129,7 +134,38 @@ import VaporTesting
             .POST, "api/v1/users", "/api/v1/users", sysadminOnly,
             ["username": "new.user", "displayName": "新用户", "role": "liaison", "unitID": "{unit}"]),
         .get("api/v1/users/:id", "/api/v1/users/{court}", "LOOFFFFFFFF"),
+        .get("regions/:code/ledger", "/regions/410423/ledger", readLushanLedger),
+        .get("regions/:code/ledger.csv", "/regions/410423/ledger.csv", readLushanLedger),
+        .get("regions/:code/ledger/new", "/regions/410423/ledger/new", writeLushanRoster),
+        .form(
+            .POST, "regions/:code/ledger", "/regions/410423/ledger", writeLushanRoster,
+            [
+                ("listID", "{list}"), ("title", "新事项{who}"), ("area", "other"), ("deadline", "2027年6月30日"),
+                ("responsible[]", "{unit}"),
+            ]),
+        .form(
+            .POST, "regions/:code/lists", "/regions/410423/lists", writeLushanRoster,
+            [("kind", "problem"), ("title", "第二批{who}")]),
+        .get("items/:id", "/items/{item}", readLushanLedger),
+        .form(.POST, "items/:id/issue", "/items/{item}/issue", "LFFFFFVFFFN"),
+        .form(
+            .POST, "items/:id/step", "/items/{item}/step", writeLushanRoster,
+            [("partID", "{justicePart}"), ("action", "approveClosure")]),
+        .form(
+            .POST, "items/:id/reports", "/items/{item}/reports", "LFFFFFFOFFN",
+            [("partID", "{courtPart}"), ("text", "本月新收行政案件 5 件")]),
+        .form(
+            .POST, "items/:id/extensions", "/items/{item}/extensions", "LFFFFFFVFFN",
+            [("partID", "{courtPart}"), ("day", "2027-01-31"), ("reason", "案件多")]),
+        .form(
+            .POST, "items/:id/extensions/decide", "/items/{item}/extensions/decide", "LFFFFFNFFFN",
+            [("extensionID", "{item}"), ("approve", "1")]),
+        .form(.POST, "items/:id/hand-down", "/items/{item}/hand-down", "LFFFFFVFFFN"),
+        .form(.POST, "items/:id/not-applicable", "/items/{item}/not-applicable", "LFFFFFVFFFN", [("reason", "无")]),
+        .form(.POST, "items/:id/assign", "/items/{item}/assign", "LFFFFFVFFFN", [("responsible[]", "{unit}")]),
     ]
+
+    static let readLushanLedger = "LFFFOOOOOON"
 
     @Test func everyRegisteredRouteHasAProbe() async throws {
         try await withTestApp(demo: false) { app in
@@ -176,9 +212,18 @@ import VaporTesting
         let token = APIToken(
             name: "鲁山县法院审判系统", tokenHash: Secret.digest(Secret.make()), userID: court.id!, createdBy: "sysadmin")
         try await token.create(on: app.db)
+        let item = try #require(
+            try await WorkItem.query(on: app.db).join(Region.self, on: \WorkItem.$region.$id == \Region.$id)
+                .filter(Region.self, \.$code == "410423").filter(\.$number == 2).first())
+        let parts = try await ItemPart.query(on: app.db).filter(\.$item.$id == item.id!).all()
+        let justice = try await app.unit(named: "鲁山县司法局")
         return Fixture(
-            unitID: try await app.unit(named: "鲁山县司法局").id!.uuidString, courtUserID: court.id!.uuidString,
-            targetUserID: try await app.user(named: "ruzhou.office").id!.uuidString, tokenID: token.id!.uuidString)
+            unitID: justice.id!.uuidString, courtUserID: court.id!.uuidString,
+            targetUserID: try await app.user(named: "ruzhou.office").id!.uuidString, tokenID: token.id!.uuidString,
+            itemID: item.id!.uuidString,
+            justicePartID: try #require(parts.first { $0.$unit.id == justice.id }).id!.uuidString,
+            courtPartID: try #require(parts.first { $0.$unit.id != justice.id }).id!.uuidString,
+            listID: item.$list.id.uuidString)
     }
 
     func send(_ probe: Probe, as session: TestSession?, who: String, fixture: Fixture, app: Application) async throws
@@ -190,6 +235,10 @@ import VaporTesting
                 .replacingOccurrences(of: "{target}", with: fixture.targetUserID)
                 .replacingOccurrences(of: "{token}", with: fixture.tokenID)
                 .replacingOccurrences(of: "{who}", with: who)
+                .replacingOccurrences(of: "{item}", with: fixture.itemID)
+                .replacingOccurrences(of: "{justicePart}", with: fixture.justicePartID)
+                .replacingOccurrences(of: "{courtPart}", with: fixture.courtPartID)
+                .replacingOccurrences(of: "{list}", with: fixture.listID)
         }
         let path = fill(probe.path)
         if probe.route == "regions/:code/meeting" || probe.route == "api/v1/regions/:code/joint-meeting",

@@ -58,10 +58,14 @@ struct PermissionTests {
     }
 
     @Test func businessRoles() {
-        #expect(Action.allCases.filter { Role.office.may($0) } == [.readOrganisation, .editUnits, .editRoster])
-        for role in [Role.liaison, .court, .leader] {
-            #expect(Action.allCases.filter { role.may($0) } == [.readOrganisation])
+        #expect(
+            Action.allCases.filter { Role.office.may($0) } == [
+                .readOrganisation, .editUnits, .editRoster, .readLedger, .manageLedger,
+            ])
+        for role in [Role.liaison, .court] {
+            #expect(Action.allCases.filter { role.may($0) } == [.readOrganisation, .readLedger, .handleParts])
         }
+        #expect(Action.allCases.filter { Role.leader.may($0) } == [.readOrganisation, .readLedger])
     }
 
     @Test func onlyOfficeLeadersAndAdministratorsReadLowerRegions() {

@@ -21,6 +21,14 @@ enum AuditAction: String, CaseIterable, Sendable {
     case unitUpdated = "unit.updated"
     case rosterChanged = "roster.changed"
     case demoLoaded = "system.demo_loaded"
+    case listCreated = "ledger.list_created"
+    case itemCreated = "ledger.item_created"
+    case itemIssued = "ledger.item_issued"
+    case itemStep = "ledger.item_step"
+    case itemHandedDown = "ledger.item_handed_down"
+    case progressReported = "ledger.progress_reported"
+    case extensionRequested = "ledger.extension_requested"
+    case extensionDecided = "ledger.extension_decided"
 
     var label: String {
         switch self {
@@ -41,6 +49,14 @@ enum AuditAction: String, CaseIterable, Sendable {
         case .unitUpdated: "修改单位"
         case .rosterChanged: "调整联席会议组成"
         case .demoLoaded: "载入演示数据"
+        case .listCreated: "新建清单"
+        case .itemCreated: "新建事项"
+        case .itemIssued: "交办事项"
+        case .itemStep: "办理流转"
+        case .itemHandedDown: "下达事项"
+        case .progressReported: "报送进展"
+        case .extensionRequested: "申请延期"
+        case .extensionDecided: "审批延期"
         }
     }
 }

@@ -98,7 +98,17 @@ enum Assets {
         .hidden { display:none; }
         .tag { display:inline-block; padding:0 8px; border-radius:10px; font-size:12px; background:#edf2f7; color:var(--muted); }
         .tag.ok { background:#e6f4ea; color:var(--ok); } .tag.bad { background:#fde8e8; color:var(--bad); }
-        .muted { color:var(--muted); }
+        .muted { color:var(--muted); } .small { font-size:12px; }
+        .prewrap { white-space:pre-wrap; }
+        .mark { display:inline-block; min-width:38px; text-align:center; padding:0 6px; border-radius:10px; font-size:12px; color:#fff; }
+        .mark.green { background:var(--ok); } .mark.yellow { background:#d69e2e; } .mark.red { background:var(--bad); }
+        .mark.grey { background:#cbd2d9; color:#3e4c59; }
+        .filters { display:flex; flex-wrap:wrap; gap:8px; align-items:center; }
+        .filters select, .filters input { max-width:200px; }
+        td.latest { max-width:320px; font-size:13px; color:var(--muted); }
+        .report { border-bottom:1px dashed var(--line); padding:8px 0; }
+        .step { display:inline-flex; gap:4px; }
+        input[type=search] { font:inherit; padding:7px 9px; border:1px solid #b8c0cc; border-radius:4px; }
         .secret { font-family:monospace; font-size:18px; background:#fffbea; border:1px dashed var(--warn); padding:8px 12px; display:inline-block; }
         .roster-row { display:grid; grid-template-columns:160px 1fr 1fr; gap:8px; margin-bottom:6px; }
         .member-row { display:grid; grid-template-columns:28px 1fr 160px 160px; gap:8px; align-items:center; padding:4px 0; border-bottom:1px dashed var(--line); }
@@ -113,6 +123,6 @@ enum Assets {
         @media (max-width:720px) { .content { padding:14px; } .roster-row, .member-row { grid-template-columns:1fr; }
           .region-switch { margin-left:0; } }
         @media print { .topbar, .menu, .foot, .actions, form { display:none !important; } body { background:#fff; }
-          .card { border:0; padding:0; } }
+          .card { border:0; padding:0; } .mark { color:#000; border:1px solid #000; } }
         """
 }

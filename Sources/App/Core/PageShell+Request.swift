@@ -29,8 +29,8 @@ extension Request {
         switch role {
         case .office, .liaison, .court, .leader:
             [
-                .init(label: "首页", path: .region(region)), .init(label: "联席会议", path: .meeting(region)),
-                .init(label: "单位", path: .units(region)),
+                .init(label: "首页", path: .region(region)), .init(label: "工作台账", path: .ledger(region)),
+                .init(label: "联席会议", path: .meeting(region)), .init(label: "单位", path: .units(region)),
             ]
         case .systemAdmin:
             [

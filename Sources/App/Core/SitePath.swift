@@ -22,6 +22,12 @@ enum SitePath: Sendable, Equatable {
     case tokens
     case tokenRevoke(UUID)
     case audit
+    case ledger(String)
+    case ledgerExport(String)
+    case newItem(String)
+    case lists(String)
+    case item(UUID)
+    case itemAction(UUID, String)
     case asset(String)
 
     var url: String {
@@ -46,6 +52,12 @@ enum SitePath: Sendable, Equatable {
         case .tokens: "/admin/tokens"
         case .tokenRevoke(let id): "/admin/tokens/\(id.uuidString)/revoke"
         case .audit: "/audit"
+        case .ledger(let code): "/regions/\(code)/ledger"
+        case .ledgerExport(let code): "/regions/\(code)/ledger.csv"
+        case .newItem(let code): "/regions/\(code)/ledger/new"
+        case .lists(let code): "/regions/\(code)/lists"
+        case .item(let id): "/items/\(id.uuidString)"
+        case .itemAction(let id, let action): "/items/\(id.uuidString)/\(action)"
         case .asset(let name): "/assets/\(name)"
         }
     }

@@ -61,6 +61,7 @@ public enum DemoLoader {
                     ).create(on: db)
                 }
             }
+            try await DemoLedger.load(.init(db: db, regions: regions, units: units, now: now, rules: app.dueRules))
             for seed in DemoData.accounts {
                 let user = User(
                     username: seed.username, displayName: seed.displayName, passwordHash: hash, role: seed.role,

@@ -1,0 +1,310 @@
+import Foundation
+import FuyuanCore
+
+enum ItemView {
+    struct PartRow {
+        let part: ItemPart
+        let unitName: String
+        let timeliness: Timeliness
+        /// The steps the caller can take on this part.
+        let actions: [WorkflowAction]
+        /// The caller answers for this part: they report and ask for extensions here.
+        let isMine: Bool
+    }
+
+    struct Model {
+        let item: WorkItem
+        let listTitle: String
+        let regionCode: String
+        let regionName: String
+        let parts: [PartRow]
+        let reports: [(report: ProgressReport, unitName: String)]
+        let extensions: [(request: ExtensionRequest, unitName: String)]
+        let events: [ItemEvent]
+        /// For periodic items: the periods a report can be for, newest first.
+        let periods: [PeriodSpan]
+        let isOffice: Bool
+        /// Copies handed down to lower regions, with the region's name: the roll-up.
+        let children: [(item: WorkItem, regionName: String)]
+        /// Lower regions this item can still be handed down to (for the office).
+        let lowerRegions: [(code: String, name: String)]
+        /// The region's units, offered when the office deploys a draft.
+        let units: [(id: UUID, name: String)]
+        let problems: [String]
+    }
+
+    static func render(_ model: Model, shell: PageShell) -> HTMLPage {
+        let item = model.item
+        let id = item.id!
+        return Layout.page(
+            title: item.title, shell: shell,
+            breadcrumbs: [
+                (model.regionName, .region(model.regionCode)), ("工作台账", .ledger(model.regionCode)),
+                ("第 \(item.number) 项", nil),
+            ]
+        ) {
+            h1 { item.title }
+            Form.problems(model.problems)
+            div(.class("grid")) {
+                div(.class("card")) {
+                    dl(.class("facts"), .id("item-facts")) {
+                        dt { "清单" }; dd { model.listTitle }
+                        dt { "序号" }; dd { "\(item.number)" }
+                        dt { "任务领域" }; dd { item.area.label }
+                        dt { "完成时限" }; dd(.id("item-deadline")) { item.deadline.label }
+                        dt { "销号要求" }; dd { item.deadline.closing }
+                        dt { "办理状态" }; dd(.id("item-state")) { item.state.label }
+                        dt { "交办日期" }; dd { item.issuedDay?.chinese ?? "尚未交办" }
+                    }
+                    if model.isOffice && item.state == .draft {
+                        form(.post, .action(.itemAction(id, "issue")), .id("issue-form")) {
+                            Layout.csrfField(shell.csrfToken)
+                            button(.type("submit")) { "交办" }
+                        }
+                    }
+                }
+                div(.class("card")) {
+                    h2 { "具体内容" }
+                    p(.class("prewrap")) { item.content.isEmpty ? "（无）" : item.content }
+                }
+            }
+            if !model.children.isEmpty { rollUp(model) }
+            if model.isOffice && item.state == .draft { deploy(model, csrf: shell.csrfToken) }
+            if !model.lowerRegions.isEmpty {
+                div(.class("card")) {
+                    h2 { "下达至下级区划" }
+                    form(.post, .action(.itemAction(id, "hand-down")), .id("hand-down-form"), .class("actions")) {
+                        Layout.csrfField(shell.csrfToken)
+                        for region in model.lowerRegions {
+                            label {
+                                input(.type("checkbox"), .name("region[]"), .value(region.code), .checked)
+                                " " + region.name
+                            }
+                        }
+                        button(.type("submit"), .class("secondary")) { "下达" }
+                    }
+                }
+            }
+            div(.class("card")) {
+                h2 { "办理单位" }
+                div(.class("table-wrap")) {
+                    table(.id("parts")) {
+                        thead {
+                            tr {
+                                th { "" }; th { "单位" }; th { "角色" }; th { "状态" }; th { "下一时限" }; th { "办理" }
+                            }
+                        }
+                        tbody {
+                            for row in model.parts {
+                                tr(.attr("data-unit", row.unitName), .attr("data-mark", row.timeliness.colour)) {
+                                    td { LedgerView.mark(row.timeliness) }
+                                    td { row.unitName }
+                                    td { row.part.role.label }
+                                    td(.class("part-state")) { row.part.state.label }
+                                    td {
+                                        if let due = row.part.nextDueOn.flatMap(CalendarDay.init(parsing:)) {
+                                            "\(due.chinese)（\(row.part.nextDueReason)）"
+                                        } else {
+                                            "—"
+                                        }
+                                    }
+                                    td { steps(row, itemID: id, csrf: shell.csrfToken) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            for row in model.parts where row.isMine && (row.part.state.owesWork || row.part.state == .closureRequested)
+            {
+                div(.class("card"), .id("report-card")) {
+                    h2 { "报送进展（\(row.unitName)）" }
+                    form(.post, .action(.itemAction(id, "reports")), .id("report-form")) {
+                        Layout.csrfField(shell.csrfToken)
+                        input(.type("hidden"), .name("partID"), .value(row.part.id!.uuidString))
+                        if !model.periods.isEmpty {
+                            div(.class("field")) {
+                                label(.for("f-period")) { "报送期次" }
+                                select(.id("f-period"), .name("period")) {
+                                    for span in model.periods { choice(span.key, span.label, selected: false) }
+                                }
+                            }
+                        }
+                        div(.class("field")) {
+                            label(.for("f-text")) { "进展情况" }
+                            textarea(.id("f-text"), .name("text"), .attr("rows", "4"), .required) {}
+                        }
+                        Form.field("相关数据", name: "figures", required: false, hint: "如 受理 59 件、结案 43 件")
+                        button(.type("submit")) { "报送" }
+                    }
+                }
+                if item.deadline.completionDay != nil && row.part.state.owesWork {
+                    div(.class("card")) {
+                        h2 { "申请延期" }
+                        form(.post, .action(.itemAction(id, "extensions")), .id("extension-form"), .class("actions")) {
+                            Layout.csrfField(shell.csrfToken)
+                            input(.type("hidden"), .name("partID"), .value(row.part.id!.uuidString))
+                            input(.type("date"), .name("day"), .attr("aria-label", "延期至"), .required)
+                            input(
+                                .type("text"), .name("reason"), .attr("placeholder", "延期理由"),
+                                .attr("aria-label", "延期理由"), .required)
+                            button(.type("submit"), .class("secondary")) { "提交延期申请" }
+                        }
+                    }
+                }
+            }
+            if !model.extensions.isEmpty {
+                div(.class("card")) {
+                    h2 { "延期申请（\(model.extensions.count)）" }
+                    table(.id("extensions")) {
+                        thead {
+                            tr {
+                                th { "单位" }; th { "延期至" }; th { "理由" }; th { "申请人" }; th { "审批" }
+                            }
+                        }
+                        tbody {
+                            for (request, unitName) in model.extensions {
+                                tr {
+                                    td { unitName }
+                                    td { CalendarDay(parsing: request.requestedDay)?.chinese ?? request.requestedDay }
+                                    td { request.reason }
+                                    td { request.requestedBy }
+                                    td {
+                                        if request.status == .pending && model.isOffice {
+                                            form(
+                                                .post, .action(.itemAction(id, "extensions/decide")), .class("actions")
+                                            ) {
+                                                Layout.csrfField(shell.csrfToken)
+                                                input(
+                                                    .type("hidden"), .name("extensionID"),
+                                                    .value(request.id!.uuidString))
+                                                input(
+                                                    .type("text"), .name("note"), .attr("placeholder", "审批意见"),
+                                                    .attr("aria-label", "审批意见"))
+                                                button(.type("submit"), .name("approve"), .value("1"), .class("small"))
+                                                { "同意" }
+                                                button(
+                                                    .type("submit"), .name("approve"), .value("0"),
+                                                    .class("small secondary")
+                                                ) { "不同意" }
+                                            }
+                                        } else {
+                                            request.status.label + (request.decidedBy.map { "（\($0)）" } ?? "")
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            div(.class("card")) {
+                h2 { "进展报告（\(model.reports.count)）" }
+                if model.reports.isEmpty { p(.class("muted")) { "暂无进展报告。" } }
+                for (report, unitName) in model.reports {
+                    div(.class("report")) {
+                        div(.class("muted small")) {
+                            "\(CalendarDay(parsing: report.reportedOn)?.chinese ?? report.reportedOn) · \(unitName) · \(report.author)"
+                                + (report.periodKey.map { " · \($0)" } ?? "")
+                        }
+                        p(.class("prewrap")) { report.text }
+                        if !report.figures.isEmpty { p(.class("muted")) { "数据：" + report.figures } }
+                    }
+                }
+            }
+            div(.class("card")) {
+                h2 { "办理记录" }
+                table(.id("history")) {
+                    thead {
+                        tr {
+                            th { "时间" }; th { "办理人" }; th { "单位" }; th { "事项" }; th { "理由" }
+                        }
+                    }
+                    tbody {
+                        for event in model.events {
+                            tr {
+                                td(.class("nowrap")) { ChineseTime.minute(event.at) }
+                                td { event.actor }
+                                td { event.unitName ?? "" }
+                                td { event.what }
+                                td { event.reason }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The roll-up: each lower region's state and latest report, and the count by state.
+    private static func rollUp(_ model: Model) -> Node {
+        div(.class("card"), .id("roll-up")) {
+            h2 { "下级办理情况（\(model.children.count)）" }
+            p(.class("muted"), .id("roll-up-tally")) {
+                Workflow.tally(model.children.map(\.item.state)).map { "\($0.0.label) \($0.1)" }.joined(separator: "，")
+            }
+            table {
+                thead {
+                    tr {
+                        th { "区划" }; th { "办理状态" }; th { "最新进展" }
+                    }
+                }
+                tbody {
+                    for (child, regionName) in model.children {
+                        tr(.attr("data-region", regionName)) {
+                            td(.class("nowrap")) { a(.href(.item(child.id!))) { regionName } }
+                            td(.class("nowrap")) { child.state == .draft ? "待部署" : child.state.label }
+                            td { child.latestReport }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// For the office of a draft: choose the units and issue, or (for an item from above) declare no related matters.
+    private static func deploy(_ model: Model, csrf: String) -> Node {
+        let id = model.item.id!
+        return div(.class("card"), .id("deploy")) {
+            h2 { "部署办理单位" }
+            form(.post, .action(.itemAction(id, "assign")), .id("assign-form")) {
+                Layout.csrfField(csrf)
+                ItemNewView.unitRoles(model.units, values: nil)
+                div(.class("actions")) {
+                    label {
+                        input(.type("checkbox"), .name("issueNow"), .value("1"), .checked)
+                        " 同时交办"
+                    }
+                    button(.type("submit")) { "保存" }
+                }
+            }
+            if model.item.$parentItem.id != nil {
+                form(.post, .action(.itemAction(id, "not-applicable")), .id("not-applicable-form"), .class("actions")) {
+                    Layout.csrfField(csrf)
+                    input(
+                        .type("text"), .name("reason"), .attr("placeholder", "排查情况，如 经认真研判、仔细排查，目前没有相关问题事项"),
+                        .attr("aria-label", "排查情况"), .required)
+                    button(.type("submit"), .class("secondary")) { "确认无相关问题事项" }
+                }
+            }
+        }
+    }
+
+    private static func steps(_ row: PartRow, itemID: UUID, csrf: String) -> Node {
+        div(.class("actions")) {
+            for action in row.actions {
+                form(.post, .action(.itemAction(itemID, "step")), .class("actions step")) {
+                    Layout.csrfField(csrf)
+                    input(.type("hidden"), .name("partID"), .value(row.part.id!.uuidString))
+                    input(.type("hidden"), .name("action"), .value(action.rawValue))
+                    if action.needsReason {
+                        input(
+                            .type("text"), .name("reason"), .attr("placeholder", "\(action.label)理由"),
+                            .attr("aria-label", "\(row.unitName)\(action.label)理由"), .required)
+                    }
+                    button(.type("submit"), .class("small"), .attr("data-action", action.rawValue)) { action.label }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import FuyuanCore
+
+enum LedgerView {
+    struct Model {
+        let regionCode: String
+        let regionName: String
+        let filter: LedgerFilter
+        let rows: [LedgerQueries.Row]
+        let total: Int
+        let lists: [(id: UUID, title: String)]
+        let units: [(id: UUID, name: String)]
+        let canCreate: Bool
+    }
+
+    static func render(_ model: Model, shell: PageShell) -> HTMLPage {
+        let filter = model.filter
+        let page = max(1, filter.page ?? 1)
+        let pages = max(1, (model.total + LedgerFilter.pageSize - 1) / LedgerFilter.pageSize)
+        return Layout.page(
+            title: "\(model.regionName)工作台账", shell: shell,
+            breadcrumbs: [(model.regionName, .region(model.regionCode)), ("工作台账", nil)]
+        ) {
+            h1 { "\(model.regionName) · 工作台账" }
+            div(.class("actions")) {
+                if model.canCreate {
+                    a(.class("button"), .href(.newItem(model.regionCode)), .id("new-item")) { "新建事项" }
+                }
+                a(
+                    .class("button secondary"),
+                    .attr("href", SitePath.ledgerExport(model.regionCode).url + "?" + filter.queryString),
+                    .id("export-csv")
+                ) { "导出 CSV" }
+            }
+            form(.get, .action(.ledger(model.regionCode)), .class("card filters"), .id("ledger-filter")) {
+                select(.name("list"), .attr("aria-label", "清单")) {
+                    choice("", "全部清单", selected: filter.list == nil)
+                    for list in model.lists { choice(list.id.uuidString, list.title, selected: list.id == filter.list) }
+                }
+                select(.name("area"), .attr("aria-label", "任务领域")) {
+                    choice("", "全部领域", selected: filter.area == nil)
+                    for area in TaskArea.allCases { choice(area.rawValue, area.label, selected: area == filter.area) }
+                }
+                select(.name("unit"), .attr("aria-label", "单位")) {
+                    choice("", "全部单位", selected: filter.unit == nil)
+                    for unit in model.units { choice(unit.id.uuidString, unit.name, selected: unit.id == filter.unit) }
+                }
+                select(.name("state"), .attr("aria-label", "办理状态")) {
+                    choice("", "全部状态", selected: filter.state == nil)
+                    for state in ItemState.allCases {
+                        choice(state.rawValue, state.label, selected: state == filter.state)
+                    }
+                }
+                select(.name("kind"), .attr("aria-label", "时限类型")) {
+                    choice("", "全部时限", selected: filter.kind == nil)
+                    for kind in Deadline.Kind.allCases {
+                        choice(kind.rawValue, kind.label, selected: kind == filter.kind)
+                    }
+                }
+                select(.name("timeliness"), .attr("aria-label", "是否逾期")) {
+                    choice("", "逾期与临期", selected: filter.timeliness == nil)
+                    choice(Timeliness.overdue.rawValue, "逾期", selected: filter.timeliness == .overdue)
+                    choice(Timeliness.dueSoon.rawValue, "临期", selected: filter.timeliness == .dueSoon)
+                }
+                input(
+                    .type("search"), .name("q"), .value(filter.q ?? ""), .attr("placeholder", "关键词"),
+                    .attr("aria-label", "关键词"))
+                button(.type("submit")) { "筛选" }
+            }
+            p(.class("muted"), .id("ledger-total")) { "共 \(model.total) 项" }
+            div(.class("table-wrap")) {
+                table(.id("ledger")) {
+                    thead {
+                        tr {
+                            th { "" }; th { "序号" }; th { "事项" }; th { "牵头单位" }; th { "责任单位" }; th { "完成时限" }
+                            th { "办理状态" }; th { "最新进展" }
+                        }
+                    }
+                    tbody {
+                        for row in model.rows {
+                            tr(.attr("data-mark", row.timeliness.colour)) {
+                                td { mark(row.timeliness) }
+                                td(.class("nowrap")) { "\(row.item.number)" }
+                                td {
+                                    a(.href(.item(row.item.id!))) { row.item.title }
+                                    div(.class("muted small")) { row.listTitle }
+                                }
+                                td { row.units(.lead).joined(separator: "、") }
+                                td { row.units(.responsible).joined(separator: "、") }
+                                td { row.item.deadline.label }
+                                td(.class("nowrap")) { row.item.state.label }
+                                td(.class("latest")) { row.item.latestReport }
+                            }
+                        }
+                    }
+                }
+            }
+            if model.rows.isEmpty { p(.class("muted")) { "没有符合条件的事项。" } }
+            div(.class("pager")) {
+                if page > 1 { a(.attr("href", link(model, page: page - 1))) { "‹ 上一页" } }
+                span { "第 \(page) / \(pages) 页" }
+                if page < pages { a(.attr("href", link(model, page: page + 1))) { "下一页 ›" } }
+            }
+        }
+    }
+
+    /// The green / yellow / red mark of an item's lateness, with its word for screen readers and printouts.
+    static func mark(_ timeliness: Timeliness) -> Node {
+        span(.class("mark \(timeliness.colour)"), .attr("title", timeliness.label)) { timeliness.label }
+    }
+
+    private static func link(_ model: Model, page: Int) -> String {
+        let query = model.filter.queryString
+        return SitePath.ledger(model.regionCode).url + "?" + (query.isEmpty ? "" : query + "&") + "page=\(page)"
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import FuyuanCore
+
+/// The ledger as an office's spreadsheet has it: 序号, 事项, 牵头单位, 责任单位, 完成时限, 办理状态, 最新进展, 是否逾期.
+enum LedgerTable {
+    static let header = ["序号", "事项", "牵头单位", "责任单位", "完成时限", "办理状态", "最新进展", "是否逾期"]
+
+    static func cells(_ row: LedgerQueries.Row) -> [String] {
+        [
+            "\(row.item.number)", row.item.title, row.units(.lead).joined(separator: "、"),
+            row.units(.responsible).joined(separator: "、"), row.item.deadline.label, row.item.state.label,
+            row.item.latestReport, row.timeliness == .overdue ? "是" : "否",
+        ]
+    }
+
+    /// A cell a spreadsheet would read as a formula (= + - @, or a leading tab or return) is prefixed with `'`.
+    static func neutralised(_ cell: String) -> String {
+        guard let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return cell }
+        return "'" + cell
+    }
+
+    /// UTF-8 with a byte-order mark, so that Excel on a Chinese Windows opens it without mojibake.
+    static func csv(_ rows: [LedgerQueries.Row]) -> String {
+        func field(_ text: String) -> String {
+            let safe = neutralised(text)
+            return safe.contains(where: { ",\"\n\r".contains($0) })
+                ? "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : safe
+        }
+        let lines = [header] + rows.map(cells)
+        return "\u{FEFF}" + lines.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+}

@@ -1,0 +1,282 @@
+import Fluent
+import FuyuanCore
+import Vapor
+
+/// The ledger pages: the filtered list, its export, a new item, an item with its whole history, and the steps.
+struct LedgerPages {
+    func ledger(_ request: Request) async throws -> HTMLPage {
+        let (caller, region) = try await scopedRegion(request)
+        let filter = try request.query.decode(LedgerFilter.self)
+        let today = CalendarDay(containing: request.now)
+        let (rows, total) = try await LedgerQueries.rows(
+            region: region, filter: filter, today: today, rules: request.application.dueRules, paged: true,
+            on: request.db)
+        let lists = try await WorkList.query(on: request.db).filter(\.$region.$id == region.requireID()).sort(
+            \.$createdAt
+        ).all()
+        let units = try await OrgQueries.units(of: region, on: request.db)
+        let model = LedgerView.Model(
+            regionCode: region.code, regionName: region.name, filter: filter, rows: rows, total: total,
+            lists: lists.map { ($0.id!, $0.title) }, units: units.map { ($0.id!, $0.name) },
+            canCreate: caller.role.may(.manageLedger) && caller.regionID == region.id)
+        return LedgerView.render(model, shell: try await request.shell(regionCode: region.code))
+    }
+
+    func export(_ request: Request) async throws -> Response {
+        let (_, region) = try await scopedRegion(request)
+        let filter = try request.query.decode(LedgerFilter.self)
+        let (rows, _) = try await LedgerQueries.rows(
+            region: region, filter: filter, today: CalendarDay(containing: request.now),
+            rules: request.application.dueRules, paged: false, on: request.db)
+        let response = Response(status: .ok, body: .init(string: LedgerTable.csv(rows)))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        let name = "\(region.name)工作台账-\(CalendarDay(containing: request.now)).csv"
+        response.headers.replaceOrAdd(
+            name: .contentDisposition,
+            value:
+                "attachment; filename=\"ledger.csv\"; filename*=UTF-8''\(name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "ledger.csv")"
+        )
+        return response
+    }
+
+    func newItemPage(_ request: Request) async throws -> HTMLPage {
+        let (caller, region) = try await officeRegion(request)
+        return try await newItemPage(request, caller: caller, region: region, values: nil, problems: [])
+    }
+
+    func createItem(_ request: Request) async throws -> Response {
+        let (caller, region) = try await officeRegion(request)
+        let posted = try request.content.decode(ItemNewView.Posted.self)
+        do {
+            let item = try await LedgerStore.createItem(posted.input, request: request)
+            return request.redirect(to: SitePath.item(item.id!).url)
+        } catch let error as AppError where error.status == .unprocessableEntity {
+            return try await newItemPage(
+                request, caller: caller, region: region, values: posted,
+                problems: error.reason.components(separatedBy: "；")
+            )
+            .encodeResponse(status: .unprocessableEntity, for: request)
+        }
+    }
+
+    func createList(_ request: Request) async throws -> Response {
+        struct Form: Content {
+            var kind: ListKind
+            var title: String
+            var source: String?
+        }
+        let (_, region) = try await officeRegion(request)
+        let form = try request.content.decode(Form.self)
+        _ = try await LedgerStore.createList(
+            regionID: region.requireID(), kind: form.kind, title: form.title, source: form.source ?? "",
+            request: request)
+        return request.redirect(to: SitePath.newItem(region.code).url)
+    }
+
+    func item(_ request: Request) async throws -> HTMLPage {
+        let caller = try request.caller(for: .readLedger)
+        let item = try await LedgerQueries.item(id: request.idParameter(), scope: caller.scope, on: request.db)
+        return try await itemPage(request, caller: caller, item: item, problems: [])
+    }
+
+    func issue(_ request: Request) async throws -> Response {
+        try await act(request) { item in try await LedgerStore.issue(item, request: request) }
+    }
+
+    func step(_ request: Request) async throws -> Response {
+        struct Form: Content {
+            var action: WorkflowAction
+            var partID: UUID
+            var reason: String?
+        }
+        return try await act(request) { item in
+            let form = try request.content.decode(Form.self)
+            try await LedgerStore.step(
+                form.action, item: item, part: try await part(form.partID, of: item, on: request.db),
+                reason: form.reason ?? "", request: request)
+        }
+    }
+
+    func report(_ request: Request) async throws -> Response {
+        struct Form: Content {
+            var partID: UUID
+            var text: String
+            var figures: String?
+            var period: String?
+        }
+        return try await act(request) { item in
+            let form = try request.content.decode(Form.self)
+            try await LedgerStore.report(
+                item: item, part: try await part(form.partID, of: item, on: request.db), text: form.text,
+                figures: form.figures ?? "", period: form.period, request: request)
+        }
+    }
+
+    func requestExtension(_ request: Request) async throws -> Response {
+        struct Form: Content {
+            var partID: UUID
+            var day: String
+            var reason: String
+        }
+        return try await act(request) { item in
+            let form = try request.content.decode(Form.self)
+            try await LedgerStore.requestExtension(
+                item: item, part: try await part(form.partID, of: item, on: request.db), day: form.day,
+                reason: form.reason, request: request)
+        }
+    }
+
+    func decideExtension(_ request: Request) async throws -> Response {
+        struct Form: Content {
+            var extensionID: UUID
+            var approve: String
+            var note: String?
+        }
+        return try await act(request) { item in
+            try LedgerStore.requireOffice(try request.requireCaller(), of: item)
+            let form = try request.content.decode(Form.self)
+            guard
+                let ext = try await ExtensionRequest.query(on: request.db)
+                    .join(ItemPart.self, on: \ExtensionRequest.$part.$id == \ItemPart.$id)
+                    .filter(ItemPart.self, \.$item.$id == item.requireID())
+                    .filter(\.$id == form.extensionID).first()
+            else { throw AppError.notFound("延期申请") }
+            try await LedgerStore.decideExtension(
+                ext, approve: form.approve == "1", note: form.note ?? "", request: request)
+        }
+    }
+
+    func handDown(_ request: Request) async throws -> Response {
+        struct Form: Content { var region: [String]? }
+        return try await act(request) { item in
+            _ = try await LedgerStore.handDown(
+                item, to: try request.content.decode(Form.self).region ?? [], request: request)
+        }
+    }
+
+    func declareNotApplicable(_ request: Request) async throws -> Response {
+        struct Form: Content { var reason: String }
+        return try await act(request) { item in
+            try await LedgerStore.declareNotApplicable(
+                item, reason: try request.content.decode(Form.self).reason, request: request)
+        }
+    }
+
+    func assign(_ request: Request) async throws -> Response {
+        try await act(request) { item in
+            let input = try request.content.decode(ItemNewView.Posted.self).input
+            try await LedgerStore.assign(
+                item, lead: input.leadUnitIDs, responsible: input.responsibleUnitIDs,
+                cooperating: input.cooperatingUnitIDs,
+                issueNow: input.issueNow, request: request)
+        }
+    }
+
+    // MARK: helpers
+
+    /// Runs a write on an item in scope; refusals of the content come back on the item page, naming the problem.
+    private func act(_ request: Request, _ body: (WorkItem) async throws -> Void) async throws -> Response {
+        let caller = try request.caller(for: .readLedger)
+        let item = try await LedgerQueries.item(id: request.idParameter(), scope: caller.scope, on: request.db)
+        do {
+            try await body(item)
+        } catch let error as AppError where error.status == .unprocessableEntity || error.status == .conflict {
+            return try await itemPage(
+                request, caller: caller, item: item, problems: error.reason.components(separatedBy: "；")
+            )
+            .encodeResponse(status: error.status, for: request)
+        }
+        return request.redirect(to: SitePath.item(item.id!).url)
+    }
+
+    private func part(_ id: UUID, of item: WorkItem, on db: any Database) async throws -> ItemPart {
+        guard
+            let part = try await ItemPart.query(on: db).filter(\.$id == id).filter(\.$item.$id == item.requireID())
+                .first()
+        else {
+            throw AppError.notFound("办理单位")
+        }
+        return part
+    }
+
+    private func scopedRegion(_ request: Request) async throws -> (Caller, Region) {
+        let caller = try request.caller(for: .readLedger)
+        return (caller, try await caller.scope.region(code: request.parameters.require("code"), on: request.db))
+    }
+
+    private func officeRegion(_ request: Request) async throws -> (Caller, Region) {
+        let caller = try request.caller(for: .manageLedger)
+        let region = try await caller.scope.region(code: request.parameters.require("code"), on: request.db)
+        guard region.id == caller.regionID else { throw AppError.forbidden }
+        return (caller, region)
+    }
+
+    private func newItemPage(
+        _ request: Request, caller: Caller, region: Region, values: ItemNewView.Posted?, problems: [String]
+    ) async throws -> HTMLPage {
+        let lists = try await WorkList.query(on: request.db).filter(\.$region.$id == region.requireID()).sort(
+            \.$createdAt
+        ).all()
+        let units = try await OrgQueries.units(of: region, on: request.db)
+        return ItemNewView.render(
+            .init(
+                regionCode: region.code, regionName: region.name,
+                lists: lists.map { ($0.id!, "\($0.kind.label) · \($0.title)") },
+                units: units.map { ($0.id!, $0.name) }, values: values, problems: problems),
+            shell: try await request.shell(regionCode: region.code))
+    }
+
+    private func itemPage(_ request: Request, caller: Caller, item: WorkItem, problems: [String]) async throws
+        -> HTMLPage
+    {
+        let db = request.db
+        let itemID = try item.requireID()
+        let region = try item.joined(Region.self)
+        let parts = try await LedgerQueries.parts(of: [itemID], on: db)[itemID] ?? []
+        let reports = try await ProgressReport.query(on: db).join(Unit.self, on: \ProgressReport.$unit.$id == \Unit.$id)
+            .filter(\.$item.$id == itemID).sort(\.$createdAt, .descending).all()
+        let extensions = try await ExtensionRequest.query(on: db).join(
+            ItemPart.self, on: \ExtensionRequest.$part.$id == \ItemPart.$id
+        )
+        .filter(ItemPart.self, \.$item.$id == itemID).sort(\.$createdAt, .descending).all()
+        let events = try await ItemEvent.query(on: db).filter(\.$item.$id == itemID).sort(\.$at, .descending).all()
+        let today = CalendarDay(containing: request.now)
+        let isOffice = caller.role.may(.manageLedger) && caller.regionID == item.$region.id
+        let unitNames = Dictionary(uniqueKeysWithValues: parts.map { ($0.part.id!, $0.unitName) })
+        var periods: [PeriodSpan] = []
+        if case .periodic(let reporting, _) = item.deadline, let issued = item.issuedDay {
+            periods = LedgerStore.reportingSpans(reporting, from: issued, to: today)
+        }
+        let children = try await WorkItem.query(on: db).join(Region.self, on: \WorkItem.$region.$id == \Region.$id)
+            .filter(\.$parentItem.$id == itemID).sort(Region.self, \.$code).all()
+        let handedTo = Set(children.map(\.$region.id))
+        let lower =
+            isOffice && item.state != .draft
+            ? try await Region.query(on: db).filter(\.$parent.$id == item.$region.id).sort(\.$code).all().filter {
+                !handedTo.contains($0.id!)
+            }
+            : []
+        let units = isOffice && item.state == .draft ? try await OrgQueries.units(of: region, on: db) : []
+        let model = ItemView.Model(
+            item: item, listTitle: try item.joined(WorkList.self).title, regionCode: region.code,
+            regionName: region.name,
+            parts: parts.map { entry in
+                let mine = caller.role.may(.handleParts) && caller.unitID == entry.part.$unit.id
+                let actor: WorkflowActor? = isOffice ? .office : (mine ? .unit : nil)
+                return ItemView.PartRow(
+                    part: entry.part, unitName: entry.unitName,
+                    timeliness: LedgerQueries.timeliness(
+                        of: entry.part, today: today, rules: request.application.dueRules),
+                    actions: actor.map { Workflow.actions(from: entry.part.state, by: $0, deadline: item.deadline) }
+                        ?? [],
+                    isMine: mine && item.state != .draft)
+            },
+            reports: try reports.map { ($0, try $0.joined(Unit.self).name) },
+            extensions: extensions.map { ($0, unitNames[$0.$part.id] ?? "") },
+            events: events, periods: periods, isOffice: isOffice,
+            children: try children.map { ($0, try $0.joined(Region.self).name) },
+            lowerRegions: lower.map { ($0.code, $0.name) }, units: units.map { ($0.id!, $0.name) },
+            problems: problems)
+        return ItemView.render(model, shell: try await request.shell(regionCode: region.code))
+    }
+}

@@ -1,0 +1,140 @@
+import Fluent
+import FuyuanCore
+import Vapor
+
+/// The ledger's filters, as the page's query string and the export share them.
+struct LedgerFilter: Content, Sendable {
+    var list: UUID?
+    var area: TaskArea?
+    var unit: UUID?
+    var state: ItemState?
+    var kind: Deadline.Kind?
+    var timeliness: Timeliness?
+    var q: String?
+    var page: Int?
+
+    static let pageSize = 25
+
+    /// The same filter as a query string (without the page), for links and the export.
+    var queryString: String {
+        var components = URLComponents()
+        components.queryItems = [
+            ("list", list?.uuidString), ("area", area?.rawValue), ("unit", unit?.uuidString),
+            ("state", state?.rawValue),
+            ("kind", kind?.rawValue), ("timeliness", timeliness?.rawValue), ("q", q),
+        ].compactMap { name, value in value.flatMap { $0.isEmpty ? nil : URLQueryItem(name: name, value: $0) } }
+        return components.percentEncodedQuery ?? ""
+    }
+}
+
+/// Read queries of the ledger; the page, the export and the API show the same rows because they call these.
+enum LedgerQueries {
+    struct Row {
+        let item: WorkItem
+        let listTitle: String
+        let parts: [(part: ItemPart, unitName: String)]
+        let timeliness: Timeliness
+
+        func units(_ role: PartRole) -> [String] { parts.filter { $0.part.role == role }.map(\.unitName) }
+    }
+
+    /// The filtered rows of one region's ledger, a page of them or all (`page` nil), with the total count.
+    static func rows(
+        region: Region, filter: LedgerFilter, today: CalendarDay, rules: DueRules, paged: Bool, on db: any Database
+    ) async throws -> (rows: [Row], total: Int) {
+        let regionID = try region.requireID()
+        var query = WorkItem.query(on: db).filter(\.$region.$id == regionID)
+        if let list = filter.list { query = query.filter(\.$list.$id == list) }
+        if let area = filter.area { query = query.filter(\.$area == area) }
+        if let state = filter.state { query = query.filter(\.$state == state) }
+        if let kind = filter.kind { query = query.filter(\.$deadlineKind == kind) }
+        if let text = filter.q?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            query = query.group(.or) { $0.filter(\.$title ~~ text).filter(\.$content ~~ text) }
+        }
+        if let unit = filter.unit {
+            let ids = try await ItemPart.query(on: db).filter(\.$unit.$id == unit).all(\.$item.$id)
+            query = query.filter(\.$id ~~ ids)
+        }
+        if let timeliness = filter.timeliness {
+            let overdue = try await itemIDs(regionID: regionID, dueBefore: today, on: db)
+            switch timeliness {
+            case .overdue:
+                query = query.filter(\.$id ~~ overdue)
+            case .dueSoon:
+                let soon = try await itemIDs(
+                    regionID: regionID, dueBefore: today.adding(days: rules.dueSoonDays + 1), on: db)
+                query = query.filter(\.$id ~~ soon.subtracting(overdue))
+            case .onTime, .none:
+                let soon = try await itemIDs(
+                    regionID: regionID, dueBefore: today.adding(days: rules.dueSoonDays + 1), on: db)
+                query = query.filter(\.$id !~ soon)
+            }
+        }
+        let total = try await query.copy().count()
+        query = query.join(WorkList.self, on: \WorkItem.$list.$id == \WorkList.$id)
+            .sort(WorkList.self, \.$createdAt).sort(\.$number)
+        if paged {
+            let page = max(1, filter.page ?? 1)
+            query = query.range(((page - 1) * LedgerFilter.pageSize)..<(page * LedgerFilter.pageSize))
+        }
+        let items = try await query.all()
+        let parts = try await self.parts(of: items.compactMap(\.id), on: db)
+        let rows = try items.map { item in
+            let itemParts = parts[try item.requireID()] ?? []
+            return Row(
+                item: item, listTitle: try item.joined(WorkList.self).title, parts: itemParts,
+                timeliness: timeliness(of: itemParts.map(\.part), today: today, rules: rules))
+        }
+        return (rows, total)
+    }
+
+    /// Items of the region with an open part due before `day`.
+    private static func itemIDs(regionID: UUID, dueBefore day: CalendarDay, on db: any Database) async throws -> Set<
+        UUID
+    > {
+        Set(
+            try await ItemPart.query(on: db)
+                .join(WorkItem.self, on: \ItemPart.$item.$id == \WorkItem.$id)
+                .filter(WorkItem.self, \.$region.$id == regionID)
+                .filter(\.$nextDueOn < day.description)
+                .all(\.$item.$id))
+    }
+
+    /// Parts with their unit names, for many items in one query.
+    static func parts(of itemIDs: [UUID], on db: any Database) async throws -> [UUID: [(
+        part: ItemPart, unitName: String
+    )]] {
+        guard !itemIDs.isEmpty else { return [:] }
+        let parts = try await ItemPart.query(on: db)
+            .join(Unit.self, on: \ItemPart.$unit.$id == \Unit.$id)
+            .filter(\.$item.$id ~~ itemIDs)
+            .all()
+        let order: [PartRole: Int] = [.lead: 0, .responsible: 1, .cooperating: 2]
+        return try Dictionary(grouping: parts.map { ($0, try $0.joined(Unit.self).name) }, by: { $0.0.$item.id })
+            .mapValues {
+                $0.sorted { (order[$0.0.role]!, $0.1) < (order[$1.0.role]!, $1.1) }.map { (part: $0.0, unitName: $0.1) }
+            }
+    }
+
+    /// The worst mark of an item's open parts.
+    static func timeliness(of parts: [ItemPart], today: CalendarDay, rules: DueRules) -> Timeliness {
+        parts.map { timeliness(of: $0, today: today, rules: rules) }.max() ?? .none
+    }
+
+    static func timeliness(of part: ItemPart, today: CalendarDay, rules: DueRules) -> Timeliness {
+        guard let day = part.nextDueOn.flatMap(CalendarDay.init(parsing:)) else { return .none }
+        return rules.timeliness(Due(day: day, reason: part.nextDueReason), today: today)
+    }
+
+    /// An item in the caller's scope, with its list and region joined, or 404.
+    static func item(id: UUID, scope: Scope, on db: any Database) async throws -> WorkItem {
+        guard
+            let item = try await scope.restrict(
+                WorkItem.query(on: db)
+                    .join(Region.self, on: \WorkItem.$region.$id == \Region.$id)
+                    .join(WorkList.self, on: \WorkItem.$list.$id == \WorkList.$id)
+            ).filter(\.$id == id).first()
+        else { throw AppError.notFound("事项") }
+        return item
+    }
+}

@@ -1,0 +1,436 @@
+import Fluent
+import FuyuanCore
+import SQLKit
+import Vapor
+
+/// Every write to the ledger: each checks who may do it, writes in one transaction with an item event and an
+/// audit entry, and keeps the derived columns (a part's next due day, the item's state) true.
+enum LedgerStore {
+    struct ItemInput: Content {
+        var listID: UUID
+        var title: String
+        var content: String
+        var area: TaskArea
+        var deadline: String
+        var leadUnitIDs: [UUID]
+        var responsibleUnitIDs: [UUID]
+        var cooperatingUnitIDs: [UUID]
+        var issueNow: Bool
+    }
+
+    // MARK: who may act
+
+    /// The office of the item's own region.
+    static func requireOffice(_ caller: Caller, of item: WorkItem) throws {
+        guard caller.role.may(.manageLedger), caller.regionID == item.$region.id else { throw AppError.forbidden }
+    }
+
+    /// The unit whose part it is (its liaison or, for a court, its court staff).
+    static func requireUnit(_ caller: Caller, of part: ItemPart) throws {
+        guard caller.role.may(.handleParts), caller.unitID == part.$unit.id else { throw AppError.forbidden }
+    }
+
+    // MARK: lists and items
+
+    static func createList(regionID: UUID, kind: ListKind, title: String, source: String, request: Request) async throws
+        -> WorkList
+    {
+        let caller = try request.caller(for: .manageLedger)
+        guard caller.regionID == regionID else { throw AppError.forbidden }
+        let title = title.trimmingCharacters(in: .whitespaces)
+        guard !title.isEmpty else { throw AppError.invalid("清单名称：不能为空") }
+        let list = WorkList(
+            regionID: regionID, kind: kind, title: title, source: source.trimmingCharacters(in: .whitespaces))
+        try await request.db.transaction { db in
+            try await list.create(on: db)
+            try await request.audit(
+                .listCreated, object: ("work_list", list.id!.uuidString), summary: "新建\(kind.label)：\(title)", on: db)
+        }
+        return list
+    }
+
+    static func createItem(_ input: ItemInput, request: Request) async throws -> WorkItem {
+        let caller = try request.caller(for: .manageLedger)
+        guard
+            let list = try await WorkList.query(on: request.db).filter(\.$id == input.listID).filter(
+                \.$region.$id == caller.regionID
+            ).first()
+        else {
+            throw AppError.invalid("清单：请选择本区划的清单")
+        }
+        var problems = FieldProblems()
+        let title = input.title.trimmingCharacters(in: .whitespacesAndNewlines)
+        if title.isEmpty { problems.add("事项", "不能为空") }
+        let deadline = Deadline(parsing: input.deadline)
+        if deadline == nil {
+            problems.add("完成时限", "无法识别“\(input.deadline)”，可写 2021年10月31日、2023年12月、长期坚持、持续推进、每季度、适时")
+        }
+        let chosen = input.leadUnitIDs + input.responsibleUnitIDs + input.cooperatingUnitIDs
+        if input.leadUnitIDs.isEmpty && input.responsibleUnitIDs.isEmpty { problems.add("责任单位", "至少指定一个牵头或责任单位") }
+        if Set(chosen).count != chosen.count { problems.add("单位", "同一单位只能担任一种角色") }
+        let units = try await Unit.query(on: request.db).filter(\.$id ~~ chosen).filter(
+            \.$region.$id == caller.regionID
+        ).count()
+        if units != Set(chosen).count { problems.add("单位", "须为本区划的单位") }
+        try problems.throwIfAny()
+        let number =
+            (try await WorkItem.query(on: request.db).filter(\.$list.$id == list.requireID()).max(\.$number) ?? 0) + 1
+        let item = WorkItem(
+            list: list, number: number, title: title, content: input.content, area: input.area, deadline: deadline!)
+        try await request.db.transaction { db in
+            try await item.create(on: db)
+            let itemID = try item.requireID()
+            for (ids, role) in [
+                (input.leadUnitIDs, PartRole.lead), (input.responsibleUnitIDs, .responsible),
+                (input.cooperatingUnitIDs, .cooperating),
+            ] {
+                for id in ids { try await ItemPart(itemID: itemID, unitID: id, role: role).create(on: db) }
+            }
+            try await ItemEvent(itemID: itemID, at: request.now, actor: caller.displayName, what: "新建事项").create(on: db)
+            try await request.audit(
+                .itemCreated, object: ("work_item", itemID.uuidString),
+                summary: "新建事项：\(list.title) 第 \(number) 项 \(title)", on: db)
+            if input.issueNow { try await issue(item, on: db, request: request) }
+        }
+        return item
+    }
+
+    /// Sets the units of a draft (a new item or a copy handed down from above), optionally issuing it.
+    static func assign(
+        _ item: WorkItem, lead: [UUID], responsible: [UUID], cooperating: [UUID], issueNow: Bool, request: Request
+    ) async throws {
+        let caller = try request.requireCaller()
+        try requireOffice(caller, of: item)
+        guard item.state == .draft else { throw AppError.invalid("事项已交办，不能再调整办理单位") }
+        let chosen = lead + responsible + cooperating
+        var problems = FieldProblems()
+        if lead.isEmpty && responsible.isEmpty { problems.add("责任单位", "至少指定一个牵头或责任单位") }
+        if Set(chosen).count != chosen.count { problems.add("单位", "同一单位只能担任一种角色") }
+        let inRegion = try await Unit.query(on: request.db).filter(\.$id ~~ chosen).filter(
+            \.$region.$id == item.$region.id
+        ).count()
+        if inRegion != Set(chosen).count { problems.add("单位", "须为本区划的单位") }
+        try problems.throwIfAny()
+        try await request.db.transaction { db in
+            let itemID = try item.requireID()
+            try await ItemPart.query(on: db).filter(\.$item.$id == itemID).delete()
+            for (ids, role) in [(lead, PartRole.lead), (responsible, .responsible), (cooperating, .cooperating)] {
+                for id in ids { try await ItemPart(itemID: itemID, unitID: id, role: role).create(on: db) }
+            }
+            try await ItemEvent(
+                itemID: itemID, at: request.now, actor: caller.displayName, what: "部署办理单位（\(chosen.count) 个）"
+            ).create(on: db)
+            if issueNow { try await issue(item, on: db, request: request) }
+        }
+    }
+
+    /// 交办: the draft goes to its units, each of which must sign for its part.
+    static func issue(_ item: WorkItem, request: Request) async throws {
+        try requireOffice(try request.requireCaller(), of: item)
+        try await request.db.transaction { db in try await issue(item, on: db, request: request) }
+    }
+
+    private static func issue(_ item: WorkItem, on db: any Database, request: Request) async throws {
+        guard item.state == .draft else { throw AppError.invalid("事项已交办，不能重复交办") }
+        let parts = try await ItemPart.query(on: db).filter(\.$item.$id == item.requireID()).all()
+        guard parts.contains(where: \.counts) else { throw AppError.invalid("责任单位：交办前至少指定一个牵头或责任单位") }
+        item.issuedOn = CalendarDay(containing: request.now).description
+        try await refresh(item, parts: parts, on: db, rules: request.application.dueRules)
+        try await ItemEvent(
+            itemID: item.requireID(), at: request.now, actor: try request.requireCaller().displayName, what: "交办"
+        ).create(on: db)
+        try await request.audit(
+            .itemIssued, object: ("work_item", item.id!.uuidString), summary: "交办事项：\(item.title)", on: db)
+    }
+
+    /// 下达: copies the item into the ledger of each chosen lower region, whose office answers for it there.
+    static func handDown(_ item: WorkItem, to codes: [String], request: Request) async throws -> Int {
+        let caller = try request.requireCaller()
+        try requireOffice(caller, of: item)
+        guard item.state != .draft else { throw AppError.invalid("请先交办或确认事项，再下达") }
+        let region = try await item.$region.get(on: request.db)
+        let lower = try await Region.query(on: request.db).filter(\.$parent.$id == region.requireID()).filter(
+            \.$code ~~ codes
+        ).all()
+        guard !lower.isEmpty else { throw AppError.invalid("下达区划：请选择至少一个下级区划") }
+        let list = try await item.$list.get(on: request.db)
+        let already = Set(
+            try await WorkItem.query(on: request.db).filter(\.$parentItem.$id == item.requireID()).all(\.$region.$id))
+        let targets = lower.filter { !already.contains($0.id!) }
+        try await request.db.transaction { db in
+            for target in targets {
+                _ = try await copy(item, list: list, from: region, into: target, on: db)
+            }
+            try await ItemEvent(
+                itemID: item.requireID(), at: request.now, actor: caller.displayName,
+                what: "下达至 " + targets.map(\.name).joined(separator: "、")
+            ).create(on: db)
+            try await request.audit(
+                .itemHandedDown, object: ("work_item", item.id!.uuidString),
+                summary: "\(item.title) 下达至 " + targets.map(\.name).joined(separator: "、"), on: db)
+        }
+        return targets.count
+    }
+
+    /// The lower region's copy of an upper item, in a list named after the upper list.
+    static func copy(_ item: WorkItem, list: WorkList, from upper: Region, into target: Region, on db: any Database)
+        async throws -> WorkItem
+    {
+        let title = "\(upper.name)：\(list.title)"
+        let targetList: WorkList
+        if let existing = try await WorkList.query(on: db).filter(\.$region.$id == target.requireID()).filter(
+            \.$title == title
+        ).first() {
+            targetList = existing
+        } else {
+            targetList = WorkList(
+                regionID: try target.requireID(), kind: list.kind, title: title, source: "\(upper.name)下达")
+            try await targetList.create(on: db)
+        }
+        let copy = WorkItem(
+            list: targetList, number: item.number, title: item.title, content: item.content, area: item.area,
+            deadline: item.deadline)
+        copy.$parentItem.id = try item.requireID()
+        try await copy.create(on: db)
+        return copy
+    }
+
+    /// The lower office's answer that its region has no related matters (目前没有相关问题事项).
+    static func declareNotApplicable(_ item: WorkItem, reason: String, request: Request) async throws {
+        let caller = try request.requireCaller()
+        try requireOffice(caller, of: item)
+        guard item.$parentItem.id != nil, item.state == .draft else {
+            throw AppError.invalid("只有上级下达且尚未部署的事项可以确认无相关问题事项")
+        }
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty else { throw AppError.invalid("理由：请说明排查情况") }
+        try await request.db.transaction { db in
+            item.state = .notApplicable
+            item.issuedOn = CalendarDay(containing: request.now).description
+            item.latestReport = reason
+            try await item.save(on: db)
+            try await ItemEvent(
+                itemID: item.requireID(), at: request.now, actor: caller.displayName, what: "确认无相关问题事项", reason: reason
+            ).create(on: db)
+            try await request.audit(
+                .itemStep, object: ("work_item", item.id!.uuidString), summary: "\(item.title)：确认无相关问题事项，\(reason)",
+                on: db)
+        }
+    }
+
+    // MARK: workflow
+
+    static func step(_ action: WorkflowAction, item: WorkItem, part: ItemPart, reason: String, request: Request)
+        async throws
+    {
+        let caller = try request.requireCaller()
+        switch action.actor {
+        case .office: try requireOffice(caller, of: item)
+        case .unit: try requireUnit(caller, of: part)
+        }
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        if action.needsReason && reason.isEmpty { throw AppError.invalid("理由：\(action.label)须说明理由") }
+        guard item.state != .draft else { throw AppError.invalid("事项尚未交办") }
+        let from = part.state
+        let to: UnitState
+        do {
+            to = try Workflow.next(from, action, deadline: item.deadline)
+        } catch {
+            throw AppError.conflict(error.description)
+        }
+        let unit = try await part.$unit.get(on: request.db)
+        try await request.db.transaction { db in
+            // Only from the state that was read: a double-submitted step happens once.
+            guard try await moved(part, from: from, to: to, on: db) else {
+                throw AppError.conflict("该事项已被他人办理，请刷新后重试")
+            }
+            part.state = to
+            let parts = try await ItemPart.query(on: db).filter(\.$item.$id == item.requireID()).all()
+            try await refresh(item, parts: parts, on: db, rules: request.application.dueRules)
+            try await ItemEvent(
+                itemID: item.requireID(), at: request.now, actor: caller.displayName,
+                what: "\(action.label)：\(from.label) → \(to.label)", reason: reason, unitName: unit.name
+            ).create(on: db)
+            try await request.audit(
+                .itemStep, object: ("work_item", item.id!.uuidString),
+                summary: "\(item.title) · \(unit.name)：\(action.label)（\(from.label) → \(to.label)）"
+                    + (reason.isEmpty ? "" : "，理由：\(reason)"),
+                before: ["state": from.rawValue], after: ["state": to.rawValue], on: db)
+        }
+    }
+
+    static func report(item: WorkItem, part: ItemPart, text: String, figures: String, period: String?, request: Request)
+        async throws
+    {
+        let caller = try request.requireCaller()
+        try requireUnit(caller, of: part)
+        guard part.state.owesWork || part.state == .closureRequested else {
+            throw AppError.invalid("当前状态为“\(part.state.label)”，不能报送进展")
+        }
+        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw AppError.invalid("进展情况：不能为空") }
+        let periodKey = try reportedPeriod(of: item, chosen: period, today: CalendarDay(containing: request.now))
+        let unit = try await part.$unit.get(on: request.db)
+        try await request.db.transaction { db in
+            let report = ProgressReport(
+                itemID: try item.requireID(), unitID: part.$unit.id, reportedOn: CalendarDay(containing: request.now),
+                periodKey: periodKey,
+                text: text, figures: figures.trimmingCharacters(in: .whitespacesAndNewlines), author: caller.displayName
+            )
+            try await report.create(on: db)
+            item.latestReport = "\(unit.name)：\(text)"
+            let parts = try await ItemPart.query(on: db).filter(\.$item.$id == item.requireID()).all()
+            try await refresh(item, parts: parts, on: db, rules: request.application.dueRules)
+            try await ItemEvent(
+                itemID: item.requireID(), at: request.now, actor: caller.displayName,
+                what: "报送进展" + (periodKey.map { "（\($0)）" } ?? ""), unitName: unit.name
+            ).create(on: db)
+            try await request.audit(
+                .progressReported, object: ("work_item", item.id!.uuidString),
+                summary: "\(item.title) · \(unit.name) 报送进展", after: ["text": text, "period": periodKey ?? ""], on: db)
+        }
+    }
+
+    /// The period a report on a periodic item answers: one of the periods since the item was issued.
+    private static func reportedPeriod(of item: WorkItem, chosen: String?, today: CalendarDay) throws -> String? {
+        guard case .periodic(let reporting, _) = item.deadline else { return nil }
+        let spans = reportingSpans(reporting, from: item.issuedDay ?? today, to: today)
+        guard let key = chosen, spans.contains(where: { $0.key == key }) else {
+            throw AppError.invalid("报送期次：请选择本次报告所属的期次")
+        }
+        return key
+    }
+
+    /// The periods from the issue day up to today, newest first, that a periodic item reports on.
+    static func reportingSpans(_ period: ReportingPeriod, from start: CalendarDay, to today: CalendarDay)
+        -> [PeriodSpan]
+    {
+        var spans: [PeriodSpan] = []
+        var span = period.span(containing: start)
+        while span.start <= today {
+            spans.append(span)
+            span = span.next
+        }
+        return spans.reversed()
+    }
+
+    // MARK: extensions
+
+    static func requestExtension(item: WorkItem, part: ItemPart, day: String, reason: String, request: Request)
+        async throws
+    {
+        let caller = try request.requireCaller()
+        try requireUnit(caller, of: part)
+        var problems = FieldProblems()
+        guard let current = item.deadline.completionDay else { throw AppError.invalid("只有限期完成的事项可以申请延期") }
+        let newDay = CalendarDay(parsing: day)
+        if newDay == nil { problems.add("延期至", "请填写有效日期") }
+        if let newDay, newDay <= (part.extendedTo.flatMap(CalendarDay.init(parsing:)) ?? current) {
+            problems.add("延期至", "须晚于现在的完成时限")
+        }
+        if reason.trimmingCharacters(in: .whitespaces).isEmpty { problems.add("延期理由", "不能为空") }
+        try problems.throwIfAny()
+        guard part.state.owesWork else { throw AppError.invalid("当前状态为“\(part.state.label)”，不能申请延期") }
+        if try await ExtensionRequest.query(on: request.db).filter(\.$part.$id == part.requireID()).filter(
+            \.$status == .pending
+        ).count() > 0 {
+            throw AppError.conflict("已有待审批的延期申请")
+        }
+        let unit = try await part.$unit.get(on: request.db)
+        try await request.db.transaction { db in
+            let ext = ExtensionRequest(
+                partID: try part.requireID(), requestedDay: newDay!, reason: reason, requestedBy: caller.displayName)
+            try await ext.create(on: db)
+            try await ItemEvent(
+                itemID: item.requireID(), at: request.now, actor: caller.displayName, what: "申请延期至 \(newDay!.chinese)",
+                reason: reason, unitName: unit.name
+            ).create(on: db)
+            try await request.audit(
+                .extensionRequested, object: ("work_item", item.id!.uuidString),
+                summary: "\(item.title) · \(unit.name) 申请延期至 \(newDay!.chinese)", on: db)
+        }
+    }
+
+    static func decideExtension(_ ext: ExtensionRequest, approve: Bool, note: String, request: Request) async throws {
+        let caller = try request.requireCaller()
+        let part = try await ext.$part.get(on: request.db)
+        let item = try await part.$item.get(on: request.db)
+        try requireOffice(caller, of: item)
+        guard ext.status == .pending else { throw AppError.conflict("该延期申请已审批") }
+        let unit = try await part.$unit.get(on: request.db)
+        try await request.db.transaction { db in
+            let pending = try await ExtensionRequest.query(on: db).filter(\.$id == ext.requireID()).filter(
+                \.$status == .pending
+            ).count()
+            guard pending == 1 else { throw AppError.conflict("该延期申请已审批") }
+            ext.status = approve ? .approved : .refused
+            ext.decidedBy = caller.displayName
+            ext.decisionNote = note
+            try await ext.save(on: db)
+            if approve {
+                part.extendedTo = ext.requestedDay
+                try await part.save(on: db)
+            }
+            let parts = try await ItemPart.query(on: db).filter(\.$item.$id == item.requireID()).all()
+            try await refresh(item, parts: parts, on: db, rules: request.application.dueRules)
+            let what = approve ? "同意延期至 \(CalendarDay(parsing: ext.requestedDay)!.chinese)" : "不同意延期"
+            try await ItemEvent(
+                itemID: item.requireID(), at: request.now, actor: caller.displayName, what: what, reason: note,
+                unitName: unit.name
+            ).create(on: db)
+            try await request.audit(
+                .extensionDecided, object: ("work_item", item.id!.uuidString),
+                summary: "\(item.title) · \(unit.name)：\(what)", on: db)
+        }
+    }
+
+    /// `UPDATE … SET state = to WHERE id = … AND state = from RETURNING id`: true when this call made the move.
+    private static func moved(_ part: ItemPart, from: UnitState, to: UnitState, on db: any Database) async throws
+        -> Bool
+    {
+        guard let sql = db as? any SQLDatabase else { return false }
+        let rows = try await sql.update(ItemPart.schema)
+            .set("state", to: to.rawValue)
+            .where("id", .equal, try part.requireID())
+            .where("state", .equal, from.rawValue)
+            .returning("id")
+            .all()
+        return rows.count == 1
+    }
+
+    // MARK: derived columns
+
+    /// Recomputes each part's next due day and the item's state from its parts; saves the item and the parts that changed.
+    static func refresh(_ item: WorkItem, parts: [ItemPart], on db: any Database, rules: DueRules) async throws {
+        let reports = try await ProgressReport.query(on: db).filter(\.$item.$id == item.requireID()).all()
+        for part in parts {
+            let reported = Set(reports.filter { $0.$unit.id == part.$unit.id }.compactMap(\.periodKey))
+            var due: Due?
+            if part.state.owesWork, let issued = item.issuedDay {
+                due = rules.nextDue(
+                    item.deadline, issuedOn: issued, extendedTo: part.extendedTo.flatMap(CalendarDay.init(parsing:)),
+                    reportedPeriods: reported)
+                // Dated work that is done owes nothing more; long-term work owes reports only when periodic.
+                if part.state == .ongoing, item.deadline.kind != .periodic { due = nil }
+            }
+            let nextDue = due?.day.description
+            if part.nextDueOn != nextDue || part.nextDueReason != (due?.reason ?? "") {
+                part.nextDueOn = nextDue
+                part.nextDueReason = due?.reason ?? ""
+                try await part.save(on: db)
+            }
+        }
+        item.state = Workflow.itemState(issued: item.issuedOn != nil, units: parts.filter(\.counts).map(\.state))
+        try await item.save(on: db)
+    }
+}
+
+extension Application {
+    private struct DueRulesKey: StorageKey { typealias Value = DueRules }
+
+    /// Lateness rules; `FUYUAN_DUE_SOON_DAYS` sets the 临期 window.
+    var dueRules: DueRules {
+        get { storage[DueRulesKey.self] ?? DueRules() }
+        set { storage[DueRulesKey.self] = newValue }
+    }
+}

@@ -1,0 +1,257 @@
+import Fluent
+import FuyuanCore
+import Vapor
+
+/// Task areas of the 双清单 (seed 003's five areas, seed 004's and others).
+enum TaskArea: String, Codable, CaseIterable, Sendable {
+    case lawBasedGovernment, businessEnvironment, bankruptcy, enforcement, majorRisk, disputeResolution, trialOversight,
+        other
+
+    var label: String {
+        switch self {
+        case .lawBasedGovernment: "法治政府建设"
+        case .businessEnvironment: "营商环境"
+        case .bankruptcy: "企业破产"
+        case .enforcement: "执行联动"
+        case .majorRisk: "重大风险处置"
+        case .disputeResolution: "多元解纷与诉源治理"
+        case .trialOversight: "审判执行监督联动"
+        case .other: "其他"
+        }
+    }
+}
+
+/// 问题清单 or 责任清单.
+enum ListKind: String, Codable, CaseIterable, Sendable {
+    case problem, responsibility
+
+    var label: String { self == .problem ? "问题清单" : "责任清单" }
+}
+
+/// A list of a region's ledger: a batch such as 第一批十项重点工作, from a meeting, a document or a higher level.
+final class WorkList: Model, @unchecked Sendable {
+    static let schema = "work_lists"
+
+    // managed fields
+    @ID var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    // data fields
+    @Field(key: "kind") var kind: ListKind
+    @Field(key: "title") var title: String
+    /// Where it comes from: a meeting, a document number such as 汝府院联席办〔2022〕4号, or a higher level.
+    @Field(key: "source") var source: String
+
+    // relationships
+    @Parent(key: "region_id") var region: Region
+
+    init() {}
+
+    init(regionID: UUID, kind: ListKind, title: String, source: String) {
+        self.$region.id = regionID
+        self.kind = kind
+        self.title = title
+        self.source = source
+    }
+}
+
+/// An item (事项) of a list, with its deadline and its state, which is derived from its units' parts and kept
+/// here so that the ledger can filter by it.
+final class WorkItem: Model, @unchecked Sendable {
+    static let schema = "work_items"
+
+    // managed fields
+    @ID var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    // data fields
+    @Field(key: "number") var number: Int
+    @Field(key: "title") var title: String
+    @Field(key: "content") var content: String
+    @Field(key: "area") var area: TaskArea
+    @Field(key: "deadline") var deadline: Deadline
+    @Field(key: "deadline_kind") var deadlineKind: Deadline.Kind
+    @Field(key: "state") var state: ItemState
+    /// `YYYY-MM-DD` in Asia/Shanghai; nil while a draft.
+    @OptionalField(key: "issued_on") var issuedOn: String?
+    @Field(key: "latest_report") var latestReport: String
+
+    // relationships
+    @Parent(key: "list_id") var list: WorkList
+    /// Copied from the list so that scope filters without a second join.
+    @Parent(key: "region_id") var region: Region
+    /// The upper level's item this one answers (下达).
+    @OptionalParent(key: "parent_item_id") var parentItem: WorkItem?
+
+    init() {}
+
+    init(list: WorkList, number: Int, title: String, content: String, area: TaskArea, deadline: Deadline) {
+        self.$list.id = list.id!
+        self.$region.id = list.$region.id
+        self.number = number
+        self.title = title
+        self.content = content
+        self.area = area
+        self.deadline = deadline
+        self.deadlineKind = deadline.kind
+        self.state = .draft
+        self.latestReport = ""
+    }
+
+    var issuedDay: CalendarDay? { issuedOn.flatMap(CalendarDay.init(parsing:)) }
+}
+
+/// 牵头, 责任 or 配合.
+enum PartRole: String, Codable, CaseIterable, Sendable {
+    case lead, responsible, cooperating
+
+    var label: String {
+        switch self {
+        case .lead: "牵头单位"
+        case .responsible: "责任单位"
+        case .cooperating: "配合单位"
+        }
+    }
+}
+
+/// One unit's part of an item, with its own state and what it owes next.
+final class ItemPart: Model, @unchecked Sendable {
+    static let schema = "item_parts"
+
+    // managed fields
+    @ID var id: UUID?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    // data fields
+    @Field(key: "role") var role: PartRole
+    @Field(key: "state") var state: UnitState
+    /// The approved extension's day, if any.
+    @OptionalField(key: "extended_to") var extendedTo: String?
+    /// What is due next (`DueRules.nextDue`), kept with each write so that the ledger can filter by lateness.
+    @OptionalField(key: "next_due_on") var nextDueOn: String?
+    @Field(key: "next_due_reason") var nextDueReason: String
+
+    // relationships
+    @Parent(key: "item_id") var item: WorkItem
+    @Parent(key: "unit_id") var unit: Unit
+
+    init() {}
+
+    init(itemID: UUID, unitID: UUID, role: PartRole) {
+        self.$item.id = itemID
+        self.$unit.id = unitID
+        self.role = role
+        self.state = .assigned
+        self.nextDueReason = ""
+    }
+
+    /// Cooperating units help; the item's state follows the lead and responsible units.
+    var counts: Bool { role != .cooperating }
+}
+
+/// A progress report (进展报告): text, figures, the period it reports on.
+final class ProgressReport: Model, @unchecked Sendable {
+    static let schema = "progress_reports"
+
+    // managed fields
+    @ID var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    // data fields
+    @Field(key: "reported_on") var reportedOn: String
+    @OptionalField(key: "period_key") var periodKey: String?
+    @Field(key: "text") var text: String
+    @Field(key: "figures") var figures: String
+    @Field(key: "author") var author: String
+
+    // relationships
+    @Parent(key: "item_id") var item: WorkItem
+    @Parent(key: "unit_id") var unit: Unit
+
+    init() {}
+
+    init(
+        itemID: UUID, unitID: UUID, reportedOn: CalendarDay, periodKey: String?, text: String, figures: String,
+        author: String
+    ) {
+        self.$item.id = itemID
+        self.$unit.id = unitID
+        self.reportedOn = reportedOn.description
+        self.periodKey = periodKey
+        self.text = text
+        self.figures = figures
+        self.author = author
+    }
+}
+
+/// 延期申请: a new day and a reason, decided by the office. Every request is kept.
+final class ExtensionRequest: Model, @unchecked Sendable {
+    static let schema = "extension_requests"
+
+    enum Status: String, Codable, Sendable {
+        case pending, approved, refused
+
+        var label: String {
+            switch self {
+            case .pending: "待审批"
+            case .approved: "已同意"
+            case .refused: "未同意"
+            }
+        }
+    }
+
+    // managed fields
+    @ID var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    // data fields
+    @Field(key: "requested_day") var requestedDay: String
+    @Field(key: "reason") var reason: String
+    @Field(key: "requested_by") var requestedBy: String
+    @Field(key: "status") var status: Status
+    @OptionalField(key: "decided_by") var decidedBy: String?
+    @OptionalField(key: "decision_note") var decisionNote: String?
+
+    // relationships
+    @Parent(key: "part_id") var part: ItemPart
+
+    init() {}
+
+    init(partID: UUID, requestedDay: CalendarDay, reason: String, requestedBy: String) {
+        self.$part.id = partID
+        self.requestedDay = requestedDay.description
+        self.reason = reason
+        self.requestedBy = requestedBy
+        self.status = .pending
+    }
+}
+
+/// One line of an item's history: who did what, when, and why.
+final class ItemEvent: Model, @unchecked Sendable {
+    static let schema = "item_events"
+
+    // managed fields
+    @ID var id: UUID?
+
+    // data fields
+    @Field(key: "at") var at: Date
+    @Field(key: "actor") var actor: String
+    @Field(key: "what") var what: String
+    @Field(key: "reason") var reason: String
+    @OptionalField(key: "unit_name") var unitName: String?
+
+    // relationships
+    @Parent(key: "item_id") var item: WorkItem
+
+    init() {}
+
+    init(itemID: UUID, at: Date, actor: String, what: String, reason: String = "", unitName: String? = nil) {
+        self.$item.id = itemID
+        self.at = at
+        self.actor = actor
+        self.what = what
+        self.reason = reason
+        self.unitName = unitName
+    }
+}

@@ -1,0 +1,273 @@
+import Fluent
+import FuyuanCore
+import Testing
+import VaporTesting
+
+@testable import App
+
+@Suite struct LedgerTests {
+    func region(_ app: Application, _ code: String) async throws -> Region {
+        try #require(try await Region.query(on: app.db).filter(\.$code == code).first())
+    }
+
+    func rows(_ app: Application, _ code: String, _ filter: LedgerFilter = LedgerFilter()) async throws
+        -> [LedgerQueries.Row]
+    {
+        try await LedgerQueries.rows(
+            region: region(app, code), filter: filter, today: CalendarDay(containing: app.clock.now()),
+            rules: DueRules(),
+            paged: false, on: app.db
+        ).rows
+    }
+
+    @Test func demoLedgersHoldTheSeedsItems() async throws {
+        try await withTestApp { app in
+            let fangcheng = try await rows(app, "411322")
+            #expect(fangcheng.count == 30)
+            #expect(fangcheng[22].item.title == "研发一府两院互动交流平台“方城县府院通”")
+            #expect(fangcheng[22].units(.lead) == ["方城县政务服务和大数据管理局"])
+            #expect(fangcheng[22].units(.responsible) == ["方城县人民检察院", "方城县人民法院"])
+            #expect(fangcheng[6].item.deadline == .periodic(.quarter, graceDays: 10))
+            var plan = LedgerFilter()
+            plan.list = try await WorkList.query(on: app.db).filter(\.$source == "汝府院联席办〔2022〕4号").first()?.id
+            let ruzhou = try await rows(app, "410482", plan)
+            #expect(ruzhou.count == 17)
+            // 汝州市 also holds the ten items 平顶山市 handed down.
+            #expect(try await rows(app, "410482").count == 27)
+            #expect(ruzhou.map(\.item.deadline.label).filter { $0 == "持续推进" }.count == 14)
+            #expect(ruzhou.last?.item.deadline == .asNeeded)
+        }
+    }
+
+    /// Today is after every 2021 deadline: the items still in progress, and the quarterly item whose reports stop in
+    /// 2022, are overdue; closed, long-term and awaiting-review items are not.
+    @Test func overdueIsDerivedFromTodayAndTheParts() async throws {
+        try await withTestApp { app in
+            var filter = LedgerFilter()
+            filter.timeliness = .overdue
+            let fangcheng = try await rows(app, "411322", filter).map(\.item.number)
+            #expect(fangcheng == [2, 7, 8, 10, 13, 18, 19, 20, 22, 25, 29])
+            let ruzhou = try await rows(app, "410482", filter).map(\.item.number)
+            #expect(ruzhou == [1, 8])
+            filter.timeliness = .dueSoon
+            #expect(try await rows(app, "411322", filter).isEmpty)
+            // Two years earlier the 2021 items were not due yet.
+            let early = try await LedgerQueries.rows(
+                region: region(app, "411322"), filter: LedgerFilter(), today: CalendarDay(parsing: "2021-10-25")!,
+                rules: DueRules(), paged: false, on: app.db
+            ).rows
+            #expect(early.first { $0.item.number == 3 }?.timeliness == Timeliness.none)  // closed
+            #expect(early.first { $0.item.number == 2 }?.timeliness == .onTime)  // due 2021-12-20
+            #expect(early.first { $0.item.number == 13 }?.timeliness == .dueSoon)  // due 2021-10-31
+        }
+    }
+
+    @Test func filtersAndKeywordSearch() async throws {
+        try await withTestApp { app in
+            var filter = LedgerFilter()
+            filter.q = "破产"
+            #expect(try await rows(app, "411322", filter).map(\.item.number) == [11, 12, 13])
+            filter = LedgerFilter()
+            filter.unit = try await app.unit(named: "方城县民政局").id
+            #expect(try await rows(app, "411322", filter).map(\.item.number) == [30])
+            filter = LedgerFilter()
+            filter.state = .closed
+            #expect(try await rows(app, "411322", filter).count == 17)
+            filter.state = .awaitingReview
+            #expect(try await rows(app, "411322", filter).map(\.item.number) == [16])
+            filter = LedgerFilter()
+            filter.kind = .longTerm
+            #expect(try await rows(app, "411322", filter).map(\.item.number) == [1])
+            filter = LedgerFilter()
+            filter.area = .bankruptcy
+            #expect(try await rows(app, "411322", filter).map(\.item.number) == [11, 12, 13])
+        }
+    }
+
+    @Test func pageAndExportShowTheSameRows() async throws {
+        try await withTestApp { app in
+            let office = try await app.signIn("fangcheng.office")
+            let page = try await app.send(.GET, "/regions/411322/ledger?timeliness=overdue", as: office)
+            #expect(page.text.contains("共 11 项"))
+            #expect(page.text.components(separatedBy: "data-mark=\"red\"").count - 1 == 11)
+            let csv = try await app.send(.GET, "/regions/411322/ledger.csv?timeliness=overdue", as: office)
+            #expect(csv.headers.contentType?.subType == "csv")
+            let lines = csv.text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+            #expect(lines.first == "\u{FEFF}序号,事项,牵头单位,责任单位,完成时限,办理状态,最新进展,是否逾期")
+            #expect(lines.count == 12)
+            #expect(lines[1] == "2,建立行政诉讼风险提示白皮书制度（每半年）,方城县人民法院,方城县人民政府办公室、方城县司法局,2021年12月20日,推进中,,是")
+        }
+    }
+
+    @Test func exportNeutralisesFormulas() {
+        #expect(LedgerTable.neutralised("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")")
+        #expect(LedgerTable.neutralised("+1") == "'+1")
+        #expect(LedgerTable.neutralised("-1") == "'-1")
+        #expect(LedgerTable.neutralised("@SUM") == "'@SUM")
+        #expect(LedgerTable.neutralised("鲁山县") == "鲁山县")
+    }
+
+    /// Draft → issued → signed for → reported → closure requested → sent back → extension → closed.
+    @Test func anItemWalksFromDraftToClosure() async throws {
+        try await withTestApp { app in
+            // setup
+            let office = try await app.signIn("fangcheng.office")
+            let court = try await app.signIn("fangcheng.court")
+            let list = try #require(try await WorkList.query(on: app.db).filter(\.$title == "方城县府院联动机制实施方案").first())
+            let courtUnit = try await app.unit(named: "方城县人民法院")
+            let created = try await app.send(
+                .POST, "/regions/411322/ledger", as: office,
+                form: [
+                    ("listID", list.id!.uuidString), ("title", "建立行政审判白皮书定期通报制度"), ("content", "每半年通报一次"),
+                    ("area", "trialOversight"), ("deadline", "2026年12月31日"), ("lead[]", courtUnit.id!.uuidString),
+                ])
+            #expect(created.status == .seeOther)
+            let item = try #require(try await WorkItem.query(on: app.db).filter(\.$title == "建立行政审判白皮书定期通报制度").first())
+            #expect(item.number == 31)
+            #expect(item.state == .draft)
+            let itemPath = "/items/\(item.id!.uuidString)"
+            let part = try #require(try await ItemPart.query(on: app.db).filter(\.$item.$id == item.id!).first())
+            func step(_ session: TestSession, _ action: WorkflowAction, reason: String = "") async throws
+                -> TestingHTTPResponse
+            {
+                try await app.send(
+                    .POST, itemPath + "/step", as: session,
+                    form: [("partID", part.id!.uuidString), ("action", action.rawValue), ("reason", reason)])
+            }
+            func state() async throws -> (ItemState, UnitState) {
+                let item = try #require(try await WorkItem.find(item.id, on: app.db))
+                let part = try #require(try await ItemPart.find(part.id, on: app.db))
+                return (item.state, part.state)
+            }
+            // act and check, step by step
+            #expect(try await step(court, .signFor).status == .unprocessableEntity)  // not issued yet
+            #expect(try await app.send(.POST, itemPath + "/issue", as: office, form: []).status == .seeOther)
+            #expect(try await state() == (.issued, .assigned))
+            #expect(try await step(office, .signFor).status == .forbidden)  // the unit signs, not the office
+            #expect(try await step(court, .signFor).status == .seeOther)
+            #expect(try await step(court, .signFor).status == .conflict)  // a double click happens once
+            #expect(try await state() == (.inProgress, .inProgress))
+            let report = try await app.send(
+                .POST, itemPath + "/reports", as: court,
+                form: [("partID", part.id!.uuidString), ("text", "已起草白皮书"), ("figures", "结案 43 件")])
+            #expect(report.status == .seeOther)
+            #expect(try await step(court, .requestClosure).status == .seeOther)
+            #expect(try await state() == (.awaitingReview, .closureRequested))
+            let noReason = try await step(office, .sendBack)
+            #expect(noReason.status == .unprocessableEntity)
+            #expect(noReason.text.contains("理由：退回须说明理由"))
+            #expect(try await step(office, .sendBack, reason: "缺少通报数据").status == .seeOther)
+            #expect(try await state() == (.inProgress, .inProgress))
+            let ext = try await app.send(
+                .POST, itemPath + "/extensions", as: court,
+                form: [("partID", part.id!.uuidString), ("day", "2027-03-31"), ("reason", "等待年度数据")])
+            #expect(ext.status == .seeOther)
+            let pending = try #require(try await ExtensionRequest.query(on: app.db).first())
+            #expect(
+                try await app.send(
+                    .POST, itemPath + "/extensions/decide", as: office,
+                    form: [("extensionID", pending.id!.uuidString), ("approve", "1"), ("note", "同意")]
+                ).status == .seeOther)
+            let extended = try #require(try await ItemPart.find(part.id, on: app.db))
+            #expect(extended.extendedTo == "2027-03-31")
+            #expect(extended.nextDueOn == "2027-03-31")
+            #expect(extended.nextDueReason == "延期后的完成时限")
+            #expect(try await step(court, .requestClosure).status == .seeOther)
+            #expect(try await step(office, .approveClosure).status == .seeOther)
+            #expect(try await state() == (.closed, .closed))
+            let illegal = try await step(court, .requestClosure)
+            #expect(illegal.status == .conflict)
+            #expect(illegal.text.contains("当前状态为“已销号”，不能申请销号"))
+            // the whole history, newest first
+            let events = try await ItemEvent.query(on: app.db).filter(\.$item.$id == item.id!).sort(\.$at).all().map(
+                \.what)
+            #expect(
+                events == [
+                    "新建事项", "交办", "签收：待签收 → 办理中", "报送进展", "申请销号：办理中 → 申请销号", "退回：申请销号 → 办理中",
+                    "申请延期至 2027年3月31日", "同意延期至 2027年3月31日", "申请销号：办理中 → 申请销号", "审核销号：申请销号 → 已销号",
+                ])
+            let page = try await app.send(.GET, itemPath, as: office)
+            #expect(page.text.contains("缺少通报数据"))
+            #expect(page.text.contains("已起草白皮书"))
+            #expect(try await app.auditEntries(.itemStep).count == 5)
+        }
+    }
+
+    @Test func theRollUpShowsEachLowerRegionsAnswer() async throws {
+        try await withTestApp { app in
+            let city = try await app.signIn("pds.office")
+            let cityItem = try #require(
+                try await WorkItem.query(on: app.db).join(Region.self, on: \WorkItem.$region.$id == \Region.$id)
+                    .filter(Region.self, \.$code == "410400").filter(\.$number == 1).first())
+            let page = try await app.send(.GET, "/items/\(cityItem.id!.uuidString)", as: city)
+            #expect(page.text.contains(#"<p class="muted" id="roll-up-tally">草稿 2，已销号 1</p>"#))
+            #expect(page.text.contains("125072.39 元"))
+            let four = try #require(
+                try await WorkItem.query(on: app.db).join(Region.self, on: \WorkItem.$region.$id == \Region.$id)
+                    .filter(Region.self, \.$code == "410400").filter(\.$number == 4).first())
+            let notApplicable = try await app.send(.GET, "/items/\(four.id!.uuidString)", as: city)
+            #expect(notApplicable.text.contains("草稿 2，无相关问题事项 1"))
+            #expect(notApplicable.text.contains("经县住建局、县人民法院认真研判、仔细排查，目前没有相关问题事项。"))
+        }
+    }
+
+    @Test func aLowerOfficeDeploysOrDeclaresNoRelatedMatters() async throws {
+        try await withTestApp { app in
+            let weidong = try await app.signIn("weidong.office")
+            let drafts = try await WorkItem.query(on: app.db).join(
+                Region.self, on: \WorkItem.$region.$id == \Region.$id
+            )
+            .filter(Region.self, \.$code == "410403").sort(\.$number).all()
+            #expect(drafts.count == 10)
+            #expect(drafts.allSatisfy { $0.state == .draft && $0.$parentItem.id != nil })
+            let none = try await app.send(
+                .POST, "/items/\(drafts[3].id!.uuidString)/not-applicable", as: weidong,
+                form: [("reason", "经排查，我区目前没有相关问题事项")])
+            #expect(none.status == .seeOther)
+            let justice = try await app.unit(named: "卫东区司法局")
+            let deploy = try await app.send(
+                .POST, "/items/\(drafts[1].id!.uuidString)/assign", as: weidong,
+                form: [("lead[]", justice.id!.uuidString), ("issueNow", "1")])
+            #expect(deploy.status == .seeOther)
+            #expect(try await WorkItem.find(drafts[1].id, on: app.db)?.state == .issued)
+            #expect(try await WorkItem.find(drafts[3].id, on: app.db)?.state == .notApplicable)
+            let city = try await app.signIn("pds.office")
+            let parent = try #require(drafts[3].$parentItem.id)
+            let rollUp = try await app.send(.GET, "/items/\(parent.uuidString)", as: city)
+            #expect(rollUp.text.contains("草稿 1，无相关问题事项 2"))
+            // a sibling county can neither see nor act
+            let lushan = try await app.signIn("lushan.office")
+            #expect(try await app.send(.GET, "/items/\(drafts[1].id!.uuidString)", as: lushan).status == .notFound)
+            // the city reads but does not act in the county's ledger
+            #expect(try await app.send(.GET, "/items/\(drafts[1].id!.uuidString)", as: city).status == .ok)
+            #expect(
+                try await app.send(
+                    .POST, "/items/\(drafts[2].id!.uuidString)/not-applicable", as: city, form: [("reason", "x")]
+                ).status == .forbidden)
+        }
+    }
+
+    @Test func periodicReportsCloseTheirPeriod() async throws {
+        try await withTestApp { app in
+            let court = try await app.signIn("fangcheng.court")
+            let item = try #require(
+                try await WorkItem.query(on: app.db).join(Region.self, on: \WorkItem.$region.$id == \Region.$id)
+                    .filter(Region.self, \.$code == "411322").filter(\.$number == 7).first())
+            let part = try #require(
+                try await ItemPart.query(on: app.db).filter(\.$item.$id == item.id!).filter(\.$role == .lead).first())
+            #expect(part.nextDueOn == "2022-07-10")
+            #expect(part.nextDueReason == "2022年第2季度进展报告")
+            let wrong = try await app.send(
+                .POST, "/items/\(item.id!.uuidString)/reports", as: court,
+                form: [("partID", part.id!.uuidString), ("text", "走访企业"), ("period", "2019-Q1")])
+            #expect(wrong.status == .unprocessableEntity)
+            #expect(wrong.text.contains("报送期次：请选择本次报告所属的期次"))
+            _ = try await app.send(
+                .POST, "/items/\(item.id!.uuidString)/reports", as: court,
+                form: [("partID", part.id!.uuidString), ("text", "走访企业"), ("period", "2022-Q2")])
+            let after = try #require(try await ItemPart.find(part.id, on: app.db))
+            #expect(after.nextDueOn == "2022-10-10")
+            #expect(after.nextDueReason == "2022年第3季度进展报告")
+        }
+    }
+}
