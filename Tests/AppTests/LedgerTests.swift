@@ -99,6 +99,16 @@ import VaporTesting
         }
     }
 
+    @Test func anEmptyFilterFormMeansAny() async throws {
+        try await withTestApp { app in
+            let office = try await app.signIn("fangcheng.office")
+            let page = try await app.send(
+                .GET, "/regions/411322/ledger?list=&area=&unit=&state=&kind=&timeliness=&q=&page=x", as: office)
+            #expect(page.status == .ok)
+            #expect(page.text.contains("共 30 项"))
+        }
+    }
+
     @Test func exportNeutralisesFormulas() {
         #expect(LedgerTable.neutralised("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")")
         #expect(LedgerTable.neutralised("+1") == "'+1")

@@ -15,6 +15,26 @@ struct LedgerFilter: Content, Sendable {
 
     static let pageSize = 25
 
+    init() {}
+
+    /// A filter form sends every field, empty when not chosen; empty means "any", and so does a value that is
+    /// not one of the choices.
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        func text(_ key: CodingKeys) throws -> String? {
+            let value = try container.decodeIfPresent(String.self, forKey: key)?.trimmingCharacters(in: .whitespaces)
+            return value?.isEmpty == false ? value : nil
+        }
+        list = try text(.list).flatMap(UUID.init(uuidString:))
+        area = try text(.area).flatMap(TaskArea.init(rawValue:))
+        unit = try text(.unit).flatMap(UUID.init(uuidString:))
+        state = try text(.state).flatMap(ItemState.init(rawValue:))
+        kind = try text(.kind).flatMap(Deadline.Kind.init(rawValue:))
+        timeliness = try text(.timeliness).flatMap(Timeliness.init(rawValue:))
+        q = try text(.q)
+        page = try text(.page).flatMap(Int.init)
+    }
+
     /// The same filter as a query string (without the page), for links and the export.
     var queryString: String {
         var components = URLComponents()
