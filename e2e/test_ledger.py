@@ -4,7 +4,9 @@ import csv
 import io
 import re
 
-from conftest import BASE, sign_in, sign_out
+import openpyxl
+
+from conftest import ARTIFACTS, BASE, sign_in
 
 
 def test_marks_on_the_fangcheng_ledger(page):
@@ -24,6 +26,17 @@ def test_marks_on_the_fangcheng_ledger(page):
     assert rows[0] == ["序号", "事项", "牵头单位", "责任单位", "完成时限", "办理状态", "最新进展", "是否逾期"]
     numbers = [page.locator("#ledger tbody tr").nth(i).locator("td").nth(1).inner_text() for i in range(11)]
     assert [r[0] for r in rows[1:]] == numbers
+    # So does the .xlsx, read back by a real spreadsheet reader.
+    with page.expect_download() as download:
+        page.click("#export-xlsx")
+    saved = ARTIFACTS / "ledger.xlsx"
+    ARTIFACTS.mkdir(exist_ok=True)
+    download.value.save_as(saved)
+    assert re.fullmatch(r"方城县工作台账-\d{4}-\d{2}-\d{2}\.xlsx", download.value.suggested_filename)
+    sheet = openpyxl.load_workbook(saved).active
+    assert sheet.title == "工作台账"
+    cells = [[cell.value or "" for cell in row] for row in sheet.iter_rows()]
+    assert cells == rows
 
 
 def test_an_item_from_draft_to_closure(page, browser):

@@ -81,7 +81,8 @@ func routes(_ app: Application) throws {
     do {  // Ledger: the 双清单 工作台账
         let pages = LedgerPages()
         signedIn.get("regions", ":code", "ledger", use: pages.ledger)
-        signedIn.get("regions", ":code", "ledger.csv", use: pages.export)
+        signedIn.get("regions", ":code", "ledger.csv", use: pages.exportCSV)
+        signedIn.get("regions", ":code", "ledger.xlsx", use: pages.exportXLSX)
         signedIn.get("regions", ":code", "ledger", "new", use: pages.newItemPage)
         signedIn.post("regions", ":code", "ledger", use: pages.createItem)
         signedIn.post("regions", ":code", "lists", use: pages.createList)

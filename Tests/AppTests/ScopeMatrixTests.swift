@@ -136,6 +136,7 @@ import VaporTesting
         .get("api/v1/users/:id", "/api/v1/users/{court}", "LOOFFFFFFFF"),
         .get("regions/:code/ledger", "/regions/410423/ledger", readLushanLedger),
         .get("regions/:code/ledger.csv", "/regions/410423/ledger.csv", readLushanLedger),
+        .get("regions/:code/ledger.xlsx", "/regions/410423/ledger.xlsx", readLushanLedger),
         .get("regions/:code/ledger/new", "/regions/410423/ledger/new", writeLushanRoster),
         .form(
             .POST, "regions/:code/ledger", "/regions/410423/ledger", writeLushanRoster,

@@ -23,7 +23,7 @@ enum SitePath: Sendable, Equatable {
     case tokenRevoke(UUID)
     case audit
     case ledger(String)
-    case ledgerExport(String)
+    case ledgerExport(String, format: String)
     case newItem(String)
     case lists(String)
     case item(UUID)
@@ -53,7 +53,7 @@ enum SitePath: Sendable, Equatable {
         case .tokenRevoke(let id): "/admin/tokens/\(id.uuidString)/revoke"
         case .audit: "/audit"
         case .ledger(let code): "/regions/\(code)/ledger"
-        case .ledgerExport(let code): "/regions/\(code)/ledger.csv"
+        case .ledgerExport(let code, let format): "/regions/\(code)/ledger.\(format)"
         case .newItem(let code): "/regions/\(code)/ledger/new"
         case .lists(let code): "/regions/\(code)/lists"
         case .item(let id): "/items/\(id.uuidString)"

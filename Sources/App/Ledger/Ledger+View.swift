@@ -26,11 +26,14 @@ enum LedgerView {
                 if model.canCreate {
                     a(.class("button"), .href(.newItem(model.regionCode)), .id("new-item")) { "新建事项" }
                 }
-                a(
-                    .class("button secondary"),
-                    .attr("href", SitePath.ledgerExport(model.regionCode).url + "?" + filter.queryString),
-                    .id("export-csv")
-                ) { "导出 CSV" }
+                for format in ["xlsx", "csv"] {
+                    a(
+                        .class("button secondary"), .id("export-\(format)"),
+                        .attr(
+                            "href",
+                            SitePath.ledgerExport(model.regionCode, format: format).url + "?" + filter.queryString)
+                    ) { "导出 " + format.uppercased() }
+                }
             }
             form(.get, .action(.ledger(model.regionCode)), .class("card filters"), .id("ledger-filter")) {
                 select(.name("list"), .attr("aria-label", "清单")) {

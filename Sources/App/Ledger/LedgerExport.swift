@@ -19,14 +19,17 @@ enum LedgerTable {
         return "'" + cell
     }
 
+    /// The header and the rows, each cell neutralised: what both the .csv and the .xlsx hold.
+    static func table(_ rows: [LedgerQueries.Row]) -> [[String]] {
+        [header] + rows.map { cells($0).map(neutralised) }
+    }
+
     /// UTF-8 with a byte-order mark, so that Excel on a Chinese Windows opens it without mojibake.
     static func csv(_ rows: [LedgerQueries.Row]) -> String {
         func field(_ text: String) -> String {
-            let safe = neutralised(text)
-            return safe.contains(where: { ",\"\n\r".contains($0) })
-                ? "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : safe
+            text.contains(where: { ",\"\n\r".contains($0) })
+                ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
         }
-        let lines = [header] + rows.map(cells)
-        return "\u{FEFF}" + lines.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        return "\u{FEFF}" + table(rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 }

@@ -22,20 +22,35 @@ struct LedgerPages {
         return LedgerView.render(model, shell: try await request.shell(regionCode: region.code))
     }
 
-    func export(_ request: Request) async throws -> Response {
+    func exportCSV(_ request: Request) async throws -> Response {
+        try await export(request, format: "csv")
+    }
+
+    func exportXLSX(_ request: Request) async throws -> Response {
+        try await export(request, format: "xlsx")
+    }
+
+    /// The filtered ledger, all pages, as the office's spreadsheet.
+    private func export(_ request: Request, format: String) async throws -> Response {
         let (_, region) = try await scopedRegion(request)
         let filter = try request.query.decode(LedgerFilter.self)
+        let today = CalendarDay(containing: request.now)
         let (rows, _) = try await LedgerQueries.rows(
-            region: region, filter: filter, today: CalendarDay(containing: request.now),
-            rules: request.application.dueRules, paged: false, on: request.db)
-        let response = Response(status: .ok, body: .init(string: LedgerTable.csv(rows)))
-        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        let name = "\(region.name)工作台账-\(CalendarDay(containing: request.now)).csv"
+            region: region, filter: filter, today: today, rules: request.application.dueRules, paged: false,
+            on: request.db)
+        let response: Response
+        if format == "xlsx" {
+            let data = try XLSX.workbook(sheet: "工作台账", rows: LedgerTable.table(rows))
+            response = Response(status: .ok, body: .init(data: data))
+            response.headers.replaceOrAdd(name: .contentType, value: XLSX.contentType)
+        } else {
+            response = Response(status: .ok, body: .init(string: LedgerTable.csv(rows)))
+            response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        }
+        let name = "\(region.name)工作台账-\(today).\(format)"
+        let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "ledger"
         response.headers.replaceOrAdd(
-            name: .contentDisposition,
-            value:
-                "attachment; filename=\"ledger.csv\"; filename*=UTF-8''\(name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "ledger.csv")"
-        )
+            name: .contentDisposition, value: "attachment; filename=\"ledger.\(format)\"; filename*=UTF-8''\(encoded)")
         return response
     }
 

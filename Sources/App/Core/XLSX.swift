@@ -1,0 +1,262 @@
+import Foundation
+import ZIPFoundation
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// Minimal .xlsx (Office Open XML) reading and writing: one sheet of text cells, which is what ledgers and imports
+/// exchange. Reading refuses oversized or malformed workbooks with a message instead of exhausting memory.
+enum XLSX {
+    static let contentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    /// The most any one part of a workbook may expand to.
+    static let maximumPartSize = 64 << 20
+
+    struct Problem: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    // MARK: writing
+
+    static func workbook(sheet: String, rows: [[String]]) throws -> Data {
+        let archive = try Archive(accessMode: .create)
+        let mainNS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        let relNS = "http://schemas.openxmlformats.org/package/2006/relationships"
+        let docRel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        let parts: [(String, String)] = [
+            (
+                "[Content_Types].xml",
+                #"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#
+            ),
+            (
+                "_rels/.rels",
+                #"<Relationships xmlns="\#(relNS)"><Relationship Id="rId1" Type="\#(docRel)/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
+            ),
+            (
+                "xl/workbook.xml",
+                #"<workbook xmlns="\#(mainNS)" xmlns:r="\#(docRel)"><sheets><sheet name="\#(escape(sheet))" sheetId="1" r:id="rId1"/></sheets></workbook>"#
+            ),
+            (
+                "xl/_rels/workbook.xml.rels",
+                #"<Relationships xmlns="\#(relNS)"><Relationship Id="rId1" Type="\#(docRel)/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#
+            ),
+            ("xl/worksheets/sheet1.xml", worksheet(rows, namespace: mainNS)),
+        ]
+        for (path, xml) in parts {
+            let data = Data(("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n" + xml).utf8)
+            try archive.addEntry(
+                with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate
+            ) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        guard let data = archive.data else { throw Problem(description: "无法生成 .xlsx 文件") }
+        return data
+    }
+
+    private static func worksheet(_ rows: [[String]], namespace: String) -> String {
+        var xml = #"<worksheet xmlns="\#(namespace)"><sheetData>"#
+        for (r, row) in rows.enumerated() {
+            xml += #"<row r="\#(r + 1)">"#
+            for (c, cell) in row.enumerated() {
+                xml +=
+                    #"<c r="\#(column(c))\#(r + 1)" t="inlineStr"><is><t xml:space="preserve">\#(escape(cell))</t></is></c>"#
+            }
+            xml += "</row>"
+        }
+        return xml + "</sheetData></worksheet>"
+    }
+
+    /// A, B, … Z, AA, AB, …
+    static func column(_ index: Int) -> String {
+        var index = index
+        var name = ""
+        repeat {
+            name = String(UnicodeScalar(UInt8(65 + index % 26))) + name
+            index = index / 26 - 1
+        } while index >= 0
+        return name
+    }
+
+    private static func escape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            case _ where scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value): continue
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    // MARK: reading
+
+    /// The first worksheet's rows as text; empty cells are "", short rows are not padded.
+    static func rows(of data: Data) throws -> [[String]] {
+        let archive: Archive
+        do {
+            archive = try Archive(data: data, accessMode: .read)
+        } catch {
+            throw Problem(description: "不是有效的 .xlsx 文件（无法作为压缩包打开）")
+        }
+        let strings = try part("xl/sharedStrings.xml", of: archive).map { try SheetParser.sharedStrings($0) } ?? []
+        guard let sheet = try firstSheetPath(archive).flatMap({ try part($0, of: archive) }) else {
+            throw Problem(description: "不是有效的 .xlsx 文件（找不到工作表）")
+        }
+        return try SheetParser.rows(sheet, sharedStrings: strings)
+    }
+
+    private static func firstSheetPath(_ archive: Archive) throws -> String? {
+        guard let workbook = try part("xl/workbook.xml", of: archive),
+            let rels = try part("xl/_rels/workbook.xml.rels", of: archive)
+        else {
+            return archive["xl/worksheets/sheet1.xml"] == nil ? nil : "xl/worksheets/sheet1.xml"
+        }
+        guard let id = try SheetParser.firstSheetRelation(workbook),
+            let target = try SheetParser.relationTarget(rels, id: id)
+        else { return nil }
+        return target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+    }
+
+    private static func part(_ path: String, of archive: Archive) throws -> Data? {
+        guard let entry = archive[path] else { return nil }
+        guard entry.uncompressedSize <= maximumPartSize else {
+            throw Problem(description: "文件过大：\(path) 解压后超过 \(maximumPartSize >> 20) MB")
+        }
+        var data = Data()
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                data.append(chunk)
+                if data.count > maximumPartSize {
+                    throw Problem(description: "文件过大：\(path) 解压后超过 \(maximumPartSize >> 20) MB")
+                }
+            }
+        } catch let problem as Problem {
+            throw problem
+        } catch {
+            throw Problem(description: "不是有效的 .xlsx 文件（\(path) 已损坏）")
+        }
+        return data
+    }
+}
+
+/// Streaming readers of the few SpreadsheetML parts an import needs. External entities are never resolved.
+private final class SheetParser: NSObject, XMLParserDelegate {
+    private enum Mode { case sharedStrings, sheet, workbook, rels(String) }
+
+    private let mode: Mode
+    private var sharedStrings: [String] = []
+    private var strings: [String] = []
+    private var rows: [[String]] = []
+    private var row: [String] = []
+    private var text = ""
+    private var inText = false
+    private var cellType = ""
+    private var cellColumn = 0
+    private var value = ""
+    private var found: String?
+
+    private init(mode: Mode, sharedStrings: [String] = []) {
+        self.mode = mode
+        self.sharedStrings = sharedStrings
+    }
+
+    private func run(_ data: Data) throws {
+        let parser = XMLParser(data: data)
+        parser.shouldResolveExternalEntities = false
+        parser.delegate = self
+        guard parser.parse() else { throw XLSX.Problem(description: "不是有效的 .xlsx 文件（内容不是有效的 XML）") }
+    }
+
+    static func sharedStrings(_ data: Data) throws -> [String] {
+        let parser = SheetParser(mode: .sharedStrings)
+        try parser.run(data)
+        return parser.strings
+    }
+
+    static func rows(_ data: Data, sharedStrings: [String]) throws -> [[String]] {
+        let parser = SheetParser(mode: .sheet, sharedStrings: sharedStrings)
+        try parser.run(data)
+        return parser.rows
+    }
+
+    static func firstSheetRelation(_ data: Data) throws -> String? {
+        let parser = SheetParser(mode: .workbook)
+        try parser.run(data)
+        return parser.found
+    }
+
+    static func relationTarget(_ data: Data, id: String) throws -> String? {
+        let parser = SheetParser(mode: .rels(id))
+        try parser.run(data)
+        return parser.found
+    }
+
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
+        switch (mode, name) {
+        case (.workbook, "sheet") where found == nil:
+            found = attributes["r:id"] ?? attributes.first { $0.key.hasSuffix(":id") }?.value
+        case (.rels(let id), "Relationship") where attributes["Id"] == id:
+            found = attributes["Target"]
+        case (.sharedStrings, "si"):
+            text = ""
+        case (_, "t"):
+            inText = true
+        case (.sheet, "row"):
+            row = []
+            // Rows a sheet leaves out are empty rows: keep numbering true to the sheet.
+            if let number = attributes["r"].flatMap(Int.init) {
+                while rows.count < number - 1 { rows.append([]) }
+            }
+        case (.sheet, "c"):
+            cellType = attributes["t"] ?? ""
+            cellColumn = attributes["r"].map(Self.columnIndex) ?? row.count
+            value = ""
+            text = ""
+        case (.sheet, "v"):
+            value = ""
+        default:
+            break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if inText { text += string } else { value += string }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        switch (mode, name) {
+        case (_, "t"):
+            inText = false
+        case (.sharedStrings, "si"):
+            strings.append(text)
+        case (.sheet, "c"):
+            let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+            let cell: String =
+                switch cellType {
+                case "s": Int(trimmed).flatMap { $0 < sharedStrings.count ? sharedStrings[$0] : nil } ?? ""
+                case "inlineStr": text
+                default: trimmed
+                }
+            while row.count < cellColumn { row.append("") }
+            row.append(cell)
+        case (.sheet, "row"):
+            rows.append(row)
+        default:
+            break
+        }
+    }
+
+    /// `C7` → 2.
+    static func columnIndex(_ reference: String) -> Int {
+        reference.unicodeScalars.prefix { $0.properties.isAlphabetic }.reduce(0) { $0 * 26 + Int($1.value) - 64 } - 1
+    }
+}
