@@ -86,6 +86,8 @@ func routes(_ app: Application) throws {
         signedIn.get("regions", ":code", "ledger", "new", use: pages.newItemPage)
         signedIn.post("regions", ":code", "ledger", use: pages.createItem)
         signedIn.post("regions", ":code", "lists", use: pages.createList)
+        signedIn.on(
+            .POST, "regions", ":code", "ledger", "import", body: .collect(maxSize: "20mb"), use: pages.importFile)
         signedIn.get("items", ":id", use: pages.item)
         signedIn.post("items", ":id", "issue", use: pages.issue)
         signedIn.post("items", ":id", "step", use: pages.step)

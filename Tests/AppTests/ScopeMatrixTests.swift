@@ -12,7 +12,8 @@ import VaporTesting
 ///     weidong.office (卫东区, a sibling county of 鲁山县)
 ///
 /// O allowed (2xx or a redirect that is not to sign-in), L sent to sign-in (pages) or 401 (API),
-/// U 401 from a page (a refused sign-in), F 403, N 404 (outside the caller's scope), V 422 (allowed, input refused).
+/// U 401 from a page (a refused sign-in), F 403, N 404 (outside the caller's scope), V 422 (allowed, input refused),
+/// B 400 (allowed, the request itself malformed).
 @Suite struct ScopeMatrixTests {
     static let callers: [String?] = [
         nil, "sysadmin", "secadmin", "auditor", "henan.office", "pds.office", "lushan.office", "lushan.court",
@@ -145,6 +146,9 @@ import VaporTesting
                 ("responsible[]", "{unit}"),
             ]),
         .form(
+            .POST, "regions/:code/ledger/import", "/regions/410423/ledger/import", "LFFFFFBFFFN", [("listID", "{list}")]
+        ),
+        .form(
             .POST, "regions/:code/lists", "/regions/410423/lists", writeLushanRoster,
             [("kind", "problem"), ("title", "第二批{who}")]),
         .get("items/:id", "/items/{item}", readLushanLedger),
@@ -202,6 +206,7 @@ import VaporTesting
         case 403: return "F"
         case 404: return "N"
         case 422: return "V"
+        case 400: return "B"
         case 300..<400 where response.location?.hasPrefix("/login?next=") == true: return "L"
         case 200..<400: return "O"
         default: return "?"

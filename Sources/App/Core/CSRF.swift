@@ -5,6 +5,8 @@ import Vapor
 /// `X-CSRF-Token`). Bearer-token calls carry no ambient credential and need no token.
 struct CSRFMiddleware: AsyncMiddleware {
     static let formLimit = 1 << 20
+    /// The largest upload any route accepts (imports); routes set their own, lower limits.
+    static let uploadLimit = 20 << 20
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard ![.GET, .HEAD, .OPTIONS].contains(request.method) else { return try await next.respond(to: request) }
@@ -45,8 +47,12 @@ struct CSRFMiddleware: AsyncMiddleware {
 
     private func sentToken(_ request: Request) async throws -> String? {
         if let header = request.headers.first(name: "X-CSRF-Token") { return header }
-        guard request.headers.contentType == .urlEncodedForm else { return nil }
-        _ = try await request.body.collect(max: Self.formLimit).get()
+        switch request.headers.contentType {
+        case .some(.urlEncodedForm): _ = try await request.body.collect(max: Self.formLimit).get()
+        case .some(let type) where type.type == "multipart" && type.subType == "form-data":
+            _ = try await request.body.collect(max: Self.uploadLimit).get()
+        default: return nil
+        }
         return try? request.content.get(String.self, at: "_csrf")
     }
 }

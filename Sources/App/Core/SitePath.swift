@@ -25,6 +25,7 @@ enum SitePath: Sendable, Equatable {
     case ledger(String)
     case ledgerExport(String, format: String)
     case newItem(String)
+    case ledgerImport(String)
     case lists(String)
     case item(UUID)
     case itemAction(UUID, String)
@@ -55,6 +56,7 @@ enum SitePath: Sendable, Equatable {
         case .ledger(let code): "/regions/\(code)/ledger"
         case .ledgerExport(let code, let format): "/regions/\(code)/ledger.\(format)"
         case .newItem(let code): "/regions/\(code)/ledger/new"
+        case .ledgerImport(let code): "/regions/\(code)/ledger/import"
         case .lists(let code): "/regions/\(code)/lists"
         case .item(let id): "/items/\(id.uuidString)"
         case .itemAction(let id, let action): "/items/\(id.uuidString)/\(action)"

@@ -11,6 +11,7 @@ enum LedgerView {
         let lists: [(id: UUID, title: String)]
         let units: [(id: UUID, name: String)]
         let canCreate: Bool
+        let notice: String?
     }
 
     static func render(_ model: Model, shell: PageShell) -> HTMLPage {
@@ -33,6 +34,35 @@ enum LedgerView {
                             "href",
                             SitePath.ledgerExport(model.regionCode, format: format).url + "?" + filter.queryString)
                     ) { "导出 " + format.uppercased() }
+                }
+            }
+            Form.notice(model.notice)
+            if model.canCreate && !model.lists.isEmpty {
+                element("details", [.class("card")]) {
+                    element("summary", []) { "从 Excel / CSV 导入事项或进展" }
+                    form(
+                        .post, .action(.ledgerImport(model.regionCode)), .attr("enctype", "multipart/form-data"),
+                        .id("import-form"), .class("actions")
+                    ) {
+                        Layout.csrfField(shell.csrfToken)
+                        select(.name("listID"), .attr("aria-label", "导入到清单")) {
+                            for list in model.lists {
+                                choice(list.id.uuidString, list.title, selected: list.id == filter.list)
+                            }
+                        }
+                        select(.name("kind"), .attr("aria-label", "导入内容")) {
+                            for kind in LedgerImport.Kind.allCases {
+                                choice(kind.rawValue, kind.label, selected: kind == .items)
+                            }
+                        }
+                        input(
+                            .type("file"), .name("file"), .attr("accept", ".xlsx,.csv"), .attr("aria-label", "文件"),
+                            .required)
+                        button(.type("submit"), .class("secondary")) { "导入" }
+                    }
+                    for kind in LedgerImport.Kind.allCases {
+                        p(.class("muted small")) { "\(kind.label)表头：\(kind.columns)" }
+                    }
                 }
             }
             form(.get, .action(.ledger(model.regionCode)), .class("card filters"), .id("ledger-filter")) {
@@ -115,5 +145,46 @@ enum LedgerView {
     private static func link(_ model: Model, page: Int) -> String {
         let query = model.filter.queryString
         return SitePath.ledger(model.regionCode).url + "?" + (query.isEmpty ? "" : query + "&") + "page=\(page)"
+    }
+}
+
+enum ImportRefusedView {
+    struct Model {
+        let regionCode: String
+        let regionName: String
+        let fileName: String
+        let kind: LedgerImport.Kind
+        let problems: [LedgerImport.RowProblem]
+    }
+
+    static func render(_ model: Model, shell: PageShell) -> HTMLPage {
+        Layout.page(
+            title: "导入未完成", shell: shell,
+            breadcrumbs: [
+                (model.regionName, .region(model.regionCode)), ("工作台账", .ledger(model.regionCode)), ("导入", nil),
+            ]
+        ) {
+            h1 { "导入未完成：没有写入任何数据" }
+            div(.class("problems"), .attr("role", "alert")) {
+                "文件“\(model.fileName)”中有 \(model.problems.count) 处问题，请修改后重新导入全部行。"
+            }
+            table(.id("import-problems")) {
+                thead {
+                    tr {
+                        th { "行" }; th { "列" }; th { "问题" }
+                    }
+                }
+                tbody {
+                    for problem in model.problems {
+                        tr {
+                            td { problem.row == 0 ? "—" : "\(problem.row)" }
+                            td { problem.column }
+                            td { problem.reason }
+                        }
+                    }
+                }
+            }
+            p { a(.href(.ledger(model.regionCode))) { "返回工作台账" } }
+        }
     }
 }

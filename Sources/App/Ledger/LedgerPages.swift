@@ -18,7 +18,8 @@ struct LedgerPages {
         let model = LedgerView.Model(
             regionCode: region.code, regionName: region.name, filter: filter, rows: rows, total: total,
             lists: lists.map { ($0.id!, $0.title) }, units: units.map { ($0.id!, $0.name) },
-            canCreate: caller.role.may(.manageLedger) && caller.regionID == region.id)
+            canCreate: caller.role.may(.manageLedger) && caller.regionID == region.id,
+            notice: importNotice(request))
         return LedgerView.render(model, shell: try await request.shell(regionCode: region.code))
     }
 
@@ -52,6 +53,39 @@ struct LedgerPages {
         response.headers.replaceOrAdd(
             name: .contentDisposition, value: "attachment; filename=\"ledger.\(format)\"; filename*=UTF-8''\(encoded)")
         return response
+    }
+
+    func importFile(_ request: Request) async throws -> Response {
+        struct Upload: Content {
+            var listID: UUID
+            var kind: LedgerImport.Kind
+            var file: File
+        }
+        let (_, region) = try await officeRegion(request)
+        let upload = try request.content.decode(Upload.self)
+        guard
+            let list = try await WorkList.query(on: request.db).filter(\.$id == upload.listID).filter(
+                \.$region.$id == region.requireID()
+            ).first()
+        else {
+            throw AppError.invalid("清单：请选择本区划的清单")
+        }
+        let data = Data(buffer: upload.file.data)
+        do {
+            let count =
+                upload.kind == .items
+                ? try await LedgerImport.importItems(data, into: list, request: request)
+                : try await LedgerImport.importProgress(data, into: list, request: request)
+            return request.redirect(
+                to: SitePath.ledger(region.code).url + "?imported=\(count)&what=\(upload.kind.rawValue)")
+        } catch let refused as LedgerImport.Refused {
+            let page = ImportRefusedView.render(
+                .init(
+                    regionCode: region.code, regionName: region.name, fileName: upload.file.filename, kind: upload.kind,
+                    problems: refused.problems),
+                shell: try await request.shell(regionCode: region.code))
+            return try await page.encodeResponse(status: .unprocessableEntity, for: request)
+        }
     }
 
     func newItemPage(_ request: Request) async throws -> HTMLPage {
@@ -185,6 +219,12 @@ struct LedgerPages {
                 cooperating: input.cooperatingUnitIDs,
                 issueNow: input.issueNow, request: request)
         }
+    }
+
+    private func importNotice(_ request: Request) -> String? {
+        guard let count = try? request.query.get(Int.self, at: "imported") else { return nil }
+        let what = (try? request.query.get(String.self, at: "what")) ?? ""
+        return what == LedgerImport.Kind.progress.rawValue ? "已导入 \(count) 条进展" : "已导入 \(count) 项事项（草稿，逐项交办后生效）"
     }
 
     // MARK: helpers

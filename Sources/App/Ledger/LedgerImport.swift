@@ -1,0 +1,281 @@
+import Fluent
+import FuyuanCore
+import Vapor
+
+/// Importing items, or a batch of progress reports, into a list from .xlsx or .csv. Every row is checked first;
+/// either all rows are taken, or nothing is written and every bad row is named with its column and reason.
+enum LedgerImport {
+    enum Kind: String, Content, CaseIterable {
+        case items, progress
+
+        var label: String { self == .items ? "事项" : "进展" }
+        var columns: String {
+            self == .items
+                ? "事项、完成时限、牵头单位或责任单位（必填）；具体内容、任务领域、配合单位（可选）"
+                : "序号、单位、进展情况（必填）；相关数据、报送期次（可选，定期报送的事项必填期次）"
+        }
+    }
+
+    struct RowProblem: Content, Equatable {
+        let row: Int
+        let column: String
+        let reason: String
+    }
+
+    struct Refused: Error {
+        let problems: [RowProblem]
+    }
+
+    /// The rows of an uploaded file: .xlsx by its content (a zip), otherwise UTF-8 CSV.
+    static func table(_ data: Data) throws -> [[String]] {
+        do {
+            return data.starts(with: [0x50, 0x4B, 0x03, 0x04])
+                ? try XLSX.rows(of: data) : try CSV.rows(CSV.text(from: data))
+        } catch let problem as XLSX.Problem {
+            throw Refused(problems: [RowProblem(row: 0, column: "", reason: problem.description)])
+        } catch let problem as CSV.Problem {
+            throw Refused(problems: [RowProblem(row: 0, column: "", reason: problem.description)])
+        }
+    }
+
+    /// A header row: column name → index; missing required columns are problems of row 1.
+    private static func header(_ rows: [[String]], required: [String], oneOf: [String] = []) throws -> [String: Int] {
+        guard let first = rows.first else { throw Refused(problems: [RowProblem(row: 1, column: "", reason: "文件是空的")]) }
+        var columns: [String: Int] = [:]
+        for (index, name) in first.enumerated() {
+            let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+            if !name.isEmpty && columns[name] == nil { columns[name] = index }
+        }
+        var problems = required.filter { columns[$0] == nil }.map { RowProblem(row: 1, column: $0, reason: "缺少此列") }
+        if !oneOf.isEmpty && oneOf.allSatisfy({ columns[$0] == nil }) {
+            problems.append(RowProblem(row: 1, column: oneOf.joined(separator: "/"), reason: "至少需要其中一列"))
+        }
+        if !problems.isEmpty { throw Refused(problems: problems) }
+        return columns
+    }
+
+    private static func cell(_ row: [String], _ columns: [String: Int], _ name: String) -> String {
+        guard let index = columns[name], index < row.count else { return "" }
+        return row[index].trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Data rows with their sheet row numbers, blank rows left out.
+    private static func body(_ rows: [[String]]) -> [(number: Int, cells: [String])] {
+        rows.enumerated().dropFirst().compactMap { index, cells in
+            cells.allSatisfy { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty } ? nil : (index + 1, cells)
+        }
+    }
+
+    /// A deadline as written, or an Excel date serial (days since 1899-12-30).
+    static func deadline(_ text: String) -> Deadline? {
+        if let serial = Double(text), (20_000...80_000).contains(serial) {
+            let base = CalendarDay(parsing: "1899-12-30")!
+            return .date(base.adding(days: Int(serial)))
+        }
+        return Deadline(parsing: text)
+    }
+
+    // MARK: items
+
+    static func importItems(_ data: Data, into list: WorkList, request: Request) async throws -> Int {
+        let caller = try request.caller(for: .manageLedger)
+        guard caller.regionID == list.$region.id else { throw AppError.forbidden }
+        let rows = try table(data)
+        let columns = try header(rows, required: ["事项", "完成时限"], oneOf: ["牵头单位", "责任单位"])
+        let region = try await list.$region.get(on: request.db)
+        let units = try await OrgQueries.units(of: region, on: request.db)
+        let matcher = UnitNameMatcher(units: units.map(\.name), regionName: region.name)
+        let unitsByName = Dictionary(uniqueKeysWithValues: units.map { ($0.name, $0) })
+        let areas = Dictionary(uniqueKeysWithValues: TaskArea.allCases.map { ($0.label, $0) })
+
+        struct Planned {
+            let title: String
+            let content: String
+            let area: TaskArea
+            let deadline: Deadline
+            let parts: [(UUID, PartRole)]
+        }
+        var planned: [Planned] = []
+        var problems: [RowProblem] = []
+        for (number, row) in body(rows) {
+            var rowProblems: [RowProblem] = []
+            let title = cell(row, columns, "事项")
+            if title.isEmpty { rowProblems.append(.init(row: number, column: "事项", reason: "不能为空")) }
+            let deadlineText = cell(row, columns, "完成时限")
+            let parsed = deadline(deadlineText)
+            if parsed == nil {
+                rowProblems.append(
+                    .init(row: number, column: "完成时限", reason: deadlineText.isEmpty ? "不能为空" : "无法识别“\(deadlineText)”"))
+            }
+            let areaText = cell(row, columns, "任务领域")
+            let area = areaText.isEmpty ? TaskArea.other : areas[areaText]
+            if area == nil {
+                rowProblems.append(
+                    .init(
+                        row: number, column: "任务领域",
+                        reason: "“\(areaText)”不是任务领域，可填：" + TaskArea.allCases.map(\.label).joined(separator: "、")))
+            }
+            var parts: [(UUID, PartRole)] = []
+            for (column, role) in [("牵头单位", PartRole.lead), ("责任单位", .responsible), ("配合单位", .cooperating)] {
+                for name in names(cell(row, columns, column)) {
+                    switch matcher.match(name) {
+                    case .unit(let unit): parts.append((unitsByName[unit]!.id!, role))
+                    case .ambiguous(let candidates):
+                        rowProblems.append(
+                            .init(
+                                row: number, column: column, reason: "“\(name)”可能是：" + candidates.joined(separator: "、")
+                            ))
+                    case .none(let closest):
+                        let hint = closest.isEmpty ? "" : "，最接近的是：" + closest.joined(separator: "、")
+                        rowProblems.append(.init(row: number, column: column, reason: "本区划没有“\(name)”\(hint)"))
+                    }
+                }
+            }
+            if rowProblems.isEmpty && !parts.contains(where: { $0.1 != .cooperating }) {
+                rowProblems.append(.init(row: number, column: "责任单位", reason: "至少指定一个牵头或责任单位"))
+            }
+            if Set(parts.map(\.0)).count != parts.count {
+                rowProblems.append(.init(row: number, column: "责任单位", reason: "同一单位只能担任一种角色"))
+            }
+            problems += rowProblems
+            if rowProblems.isEmpty, let parsed, let area {
+                planned.append(
+                    Planned(
+                        title: title, content: cell(row, columns, "具体内容"), area: area, deadline: parsed, parts: parts))
+            }
+        }
+        if planned.isEmpty && problems.isEmpty { problems.append(.init(row: 2, column: "", reason: "没有可导入的行")) }
+        guard problems.isEmpty else { throw Refused(problems: problems) }
+
+        let first =
+            (try await WorkItem.query(on: request.db).filter(\.$list.$id == list.requireID()).max(\.$number) ?? 0) + 1
+        let plans = planned
+        try await request.db.transaction { db in
+            for (offset, plan) in plans.enumerated() {
+                let item = WorkItem(
+                    list: list, number: first + offset, title: plan.title, content: plan.content, area: plan.area,
+                    deadline: plan.deadline)
+                try await item.create(on: db)
+                for (unitID, role) in plan.parts {
+                    try await ItemPart(itemID: item.requireID(), unitID: unitID, role: role).create(on: db)
+                }
+                try await ItemEvent(itemID: item.requireID(), at: request.now, actor: caller.displayName, what: "导入事项")
+                    .create(on: db)
+            }
+            try await request.audit(
+                .itemCreated, object: ("work_list", list.id!.uuidString),
+                summary: "导入事项 \(plans.count) 项到\(list.title)（第 \(first)–\(first + plans.count - 1) 项，草稿）", on: db)
+        }
+        return plans.count
+    }
+
+    /// 鲁山县司法局、县法院 → two names.
+    static func names(_ text: String) -> [String] {
+        text.components(separatedBy: CharacterSet(charactersIn: "、，,;；/\n")).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        .filter { !$0.isEmpty }
+    }
+
+    // MARK: progress
+
+    static func importProgress(_ data: Data, into list: WorkList, request: Request) async throws -> Int {
+        let caller = try request.caller(for: .manageLedger)
+        guard caller.regionID == list.$region.id else { throw AppError.forbidden }
+        let rows = try table(data)
+        let columns = try header(rows, required: ["序号", "单位", "进展情况"])
+        let region = try await list.$region.get(on: request.db)
+        let units = try await OrgQueries.units(of: region, on: request.db)
+        let matcher = UnitNameMatcher(units: units.map(\.name), regionName: region.name)
+        let unitsByName = Dictionary(uniqueKeysWithValues: units.map { ($0.name, $0) })
+        let items = try await WorkItem.query(on: request.db).filter(\.$list.$id == list.requireID()).all()
+        let itemsByNumber = Dictionary(uniqueKeysWithValues: items.map { ($0.number, $0) })
+        let parts = try await ItemPart.query(on: request.db).filter(\.$item.$id ~~ items.compactMap(\.id)).all()
+        let today = CalendarDay(containing: request.now)
+
+        var planned: [(item: WorkItem, part: ItemPart, unit: String, text: String, figures: String, period: String?)] =
+            []
+        var problems: [RowProblem] = []
+        for (number, row) in body(rows) {
+            var rowProblems: [RowProblem] = []
+            let numberText = cell(row, columns, "序号")
+            let item = Int(numberText).flatMap { itemsByNumber[$0] }
+            if item == nil {
+                rowProblems.append(.init(row: number, column: "序号", reason: "\(list.title)没有第“\(numberText)”项"))
+            }
+            let unitText = cell(row, columns, "单位")
+            var unitName: String?
+            switch matcher.match(unitText) {
+            case .unit(let name): unitName = name
+            case .ambiguous(let candidates):
+                rowProblems.append(
+                    .init(row: number, column: "单位", reason: "“\(unitText)”可能是：" + candidates.joined(separator: "、")))
+            case .none(let closest):
+                rowProblems.append(
+                    .init(
+                        row: number, column: "单位",
+                        reason: "本区划没有“\(unitText)”"
+                            + (closest.isEmpty ? "" : "，最接近的是：" + closest.joined(separator: "、"))))
+            }
+            let text = cell(row, columns, "进展情况")
+            if text.isEmpty { rowProblems.append(.init(row: number, column: "进展情况", reason: "不能为空")) }
+            var part: ItemPart?
+            if let item, let unitName {
+                part = parts.first { $0.$item.id == item.id && $0.$unit.id == unitsByName[unitName]!.id }
+                if part == nil {
+                    rowProblems.append(.init(row: number, column: "单位", reason: "\(unitName)不是第 \(item.number) 项的办理单位"))
+                } else if !(part!.state.owesWork || part!.state == .closureRequested) {
+                    rowProblems.append(
+                        .init(
+                            row: number, column: "单位",
+                            reason: "第 \(item.number) 项\(unitName)的状态为“\(part!.state.label)”，不能报送进展"))
+                }
+            }
+            var period: String?
+            if let item, case .periodic(let reporting, _) = item.deadline {
+                let written = cell(row, columns, "报送期次")
+                let spans = LedgerStore.reportingSpans(reporting, from: item.issuedDay ?? today, to: today)
+                period = spans.first { $0.key == written || $0.label == written }?.key
+                if period == nil {
+                    rowProblems.append(
+                        .init(
+                            row: number, column: "报送期次",
+                            reason: written.isEmpty
+                                ? "定期报送的事项须填写期次，如 \(spans.first?.label ?? "")" : "“\(written)”不是本事项的报送期次"))
+                }
+            }
+            problems += rowProblems
+            if rowProblems.isEmpty, let item, let part, let unitName {
+                planned.append((item, part, unitName, text, cell(row, columns, "相关数据"), period))
+            }
+        }
+        if planned.isEmpty && problems.isEmpty { problems.append(.init(row: 2, column: "", reason: "没有可导入的行")) }
+        guard problems.isEmpty else { throw Refused(problems: problems) }
+
+        let plans = planned
+        let touched = Array(
+            Dictionary(planned.map { ($0.item.id!, $0.item) }, uniquingKeysWith: { first, _ in first }).values)
+        try await request.db.transaction { db in
+            for plan in plans {
+                try await ProgressReport(
+                    itemID: plan.item.requireID(), unitID: plan.part.$unit.id, reportedOn: today,
+                    periodKey: plan.period,
+                    text: plan.text, figures: plan.figures, author: caller.displayName
+                ).create(on: db)
+                plan.item.latestReport = "\(plan.unit)：\(plan.text)"
+                try await ItemEvent(
+                    itemID: plan.item.requireID(), at: request.now, actor: caller.displayName,
+                    what: "导入进展" + (plan.period.map { "（\($0)）" } ?? ""), unitName: plan.unit
+                ).create(on: db)
+            }
+            for item in touched {
+                let itemParts = try await ItemPart.query(on: db).filter(\.$item.$id == item.requireID()).all()
+                try await LedgerStore.refresh(item, parts: itemParts, on: db, rules: request.application.dueRules)
+            }
+            try await request.audit(
+                .progressReported, object: ("work_list", list.id!.uuidString),
+                summary: "导入进展 \(plans.count) 条到\(list.title)", on: db)
+        }
+        return plans.count
+    }
+}

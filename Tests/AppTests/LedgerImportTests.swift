@@ -1,0 +1,163 @@
+import Fluent
+import FuyuanCore
+import Testing
+import VaporTesting
+
+@testable import App
+
+@Suite struct LedgerImportTests {
+    func plan(_ app: Application) async throws -> WorkList {
+        try #require(try await WorkList.query(on: app.db).filter(\.$title == "方城县府院联动机制实施方案").first())
+    }
+
+    /// Posts a file as the import form does (multipart/form-data with the CSRF field).
+    func upload(_ app: Application, as session: TestSession, list: WorkList, kind: String, name: String, data: Data)
+        async throws -> TestingHTTPResponse
+    {
+        let boundary = "----fuyuan-test-boundary"
+        var body = Data()
+        for (field, value) in [("_csrf", session.csrf), ("listID", list.id!.uuidString), ("kind", kind)] {
+            body.append(
+                Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"\r\n\r\n\(value)\r\n".utf8))
+        }
+        body.append(
+            Data(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                    .utf8))
+        body.append(data)
+        body.append(Data("\r\n--\(boundary)--\r\n".utf8))
+        var headers = HTTPHeaders()
+        headers.add(name: .cookie, value: "\(Cookies.session)=\(session.cookie)")
+        headers.add(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        return try await app.testing().sendRequest(
+            .POST, "/regions/411322/ledger/import", headers: headers, body: ByteBuffer(data: body))
+    }
+
+    func count(_ app: Application, _ list: WorkList) async throws -> Int {
+        try await WorkItem.query(on: app.db).filter(\.$list.$id == list.id!).count()
+    }
+
+    @Test func importsItemsFromCSVWithShortUnitNames() async throws {
+        try await withTestApp { app in
+            let office = try await app.signIn("fangcheng.office")
+            let list = try await plan(app)
+            let csv =
+                "\u{FEFF}序号,事项,具体内容,任务领域,牵头单位,责任单位,配合单位,完成时限\r\n"
+                + "1,建立行政审判白皮书通报制度,每半年一次,审判执行监督联动,县法院,\"司法局、县政府办\",,2027年6月30日\r\n"
+                + ",,,,,,,\r\n"
+                + "2,建立非诉执行联动台账,,执行联动,,法院,县公安局,每季度\r\n"
+            let response = try await upload(
+                app, as: office, list: list, kind: "items", name: "items.csv", data: Data(csv.utf8))
+            #expect(response.status == .seeOther)
+            #expect(response.location == "/regions/411322/ledger?imported=2&what=items")
+            let added = try await WorkItem.query(on: app.db).filter(\.$list.$id == list.id!).filter(\.$number > 30)
+                .sort(\.$number).all()
+            #expect(added.map(\.title) == ["建立行政审判白皮书通报制度", "建立非诉执行联动台账"])
+            #expect(added.map(\.number) == [31, 32])
+            #expect(added.map(\.state) == [.draft, .draft])
+            #expect(added[0].deadline == .date(CalendarDay(parsing: "2027-06-30")!))
+            #expect(added[1].deadline == .periodic(.quarter, graceDays: 10))
+            let parts = try await LedgerQueries.parts(of: [added[0].id!], on: app.db)[added[0].id!]!
+            #expect(
+                parts.map { "\($0.part.role.rawValue) \($0.unitName)" } == [
+                    "lead 方城县人民法院", "responsible 方城县人民政府办公室", "responsible 方城县司法局",
+                ])
+        }
+    }
+
+    @Test func aBadFileChangesNothingAndNamesEveryBadRow() async throws {
+        try await withTestApp { app in
+            let office = try await app.signIn("fangcheng.office")
+            let list = try await plan(app)
+            let csv =
+                "事项,牵头单位,完成时限,任务领域\n"
+                + "好的一行,县法院,2027年6月30日,\n"
+                + "教育事项,县教育局,2027年6月30日,\n"
+                + ",县法院,尽快,教育\n"
+            let response = try await upload(
+                app, as: office, list: list, kind: "items", name: "items.csv", data: Data(csv.utf8))
+            #expect(response.status == .unprocessableEntity)
+            #expect(response.text.contains("导入未完成：没有写入任何数据"))
+            #expect(response.text.contains("有 4 处问题"))
+            #expect(response.text.contains("<td>3</td><td>牵头单位</td><td>本区划没有“县教育局”"))
+            #expect(response.text.contains("<td>4</td><td>事项</td><td>不能为空</td>"))
+            #expect(response.text.contains("<td>4</td><td>完成时限</td><td>无法识别“尽快”</td>"))
+            #expect(response.text.contains("<td>4</td><td>任务领域</td><td>“教育”不是任务领域"))
+            #expect(try await count(app, list) == 30)
+            #expect(try await app.auditEntries(.itemCreated).isEmpty)
+        }
+    }
+
+    @Test func wrongColumnsGBKAndBrokenWorkbooksAreRefused() async throws {
+        try await withTestApp { app in
+            let office = try await app.signIn("fangcheng.office")
+            let list = try await plan(app)
+            let columns = try await upload(
+                app, as: office, list: list, kind: "items", name: "x.csv", data: Data("标题,时限\nx,y\n".utf8))
+            #expect(columns.text.contains("<td>1</td><td>事项</td><td>缺少此列</td>"))
+            #expect(columns.text.contains("<td>1</td><td>完成时限</td><td>缺少此列</td>"))
+            #expect(columns.text.contains("<td>1</td><td>牵头单位/责任单位</td><td>至少需要其中一列</td>"))
+            let gbk = try await upload(
+                app, as: office, list: list, kind: "items", name: "gbk.csv", data: Data([0xCA, 0xC2, 0xCF, 0xEE, 0x0A]))
+            #expect(gbk.status == .unprocessableEntity)
+            #expect(gbk.text.contains("文件不是 UTF-8 编码（可能是 GBK）"))
+            let workbook = try XLSX.workbook(sheet: "x", rows: [["事项"]])
+            let broken = try await upload(
+                app, as: office, list: list, kind: "items", name: "x.xlsx", data: workbook.prefix(workbook.count - 40))
+            #expect(broken.status == .unprocessableEntity)
+            #expect(broken.text.contains("不是有效的 .xlsx 文件"))
+            #expect(try await count(app, list) == 30)
+        }
+    }
+
+    @Test func importsABatchOfProgressFromXLSX() async throws {
+        try await withTestApp { app in
+            let office = try await app.signIn("fangcheng.office")
+            let list = try await plan(app)
+            let good = try XLSX.workbook(
+                sheet: "进展",
+                rows: [
+                    ["序号", "单位", "进展情况", "相关数据", "报送期次"],
+                    ["2", "县法院", "白皮书已完成初稿", "收案 59 件", ""],
+                    ["7", "法院", "本季度走访企业 12 家", "", "2022年第2季度"],
+                ])
+            let response = try await upload(
+                app, as: office, list: list, kind: "progress", name: "progress.xlsx", data: good)
+            #expect(response.status == .seeOther)
+            #expect(response.location == "/regions/411322/ledger?imported=2&what=progress")
+            let seven = try #require(
+                try await WorkItem.query(on: app.db).filter(\.$list.$id == list.id!).filter(\.$number == 7).first())
+            #expect(seven.latestReport == "方城县人民法院：本季度走访企业 12 家")
+            let lead = try #require(
+                try await ItemPart.query(on: app.db).filter(\.$item.$id == seven.id!).filter(\.$role == .lead).first())
+            #expect(lead.nextDueReason == "2022年第3季度进展报告")
+
+            let bad = try XLSX.workbook(
+                sheet: "进展",
+                rows: [
+                    ["序号", "单位", "进展情况"], ["99", "县法院", "x"], ["3", "县民政局", "x"], ["7", "县法院", "没有期次"],
+                ])
+            let before = try await ProgressReport.query(on: app.db).count()
+            let refused = try await upload(app, as: office, list: list, kind: "progress", name: "bad.xlsx", data: bad)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.text.contains("<td>2</td><td>序号</td><td>方城县府院联动机制实施方案没有第“99”项</td>"))
+            #expect(refused.text.contains("<td>3</td><td>单位</td><td>方城县民政局不是第 3 项的办理单位</td>"))
+            #expect(refused.text.contains("<td>4</td><td>报送期次</td><td>定期报送的事项须填写期次"))
+            #expect(try await ProgressReport.query(on: app.db).count() == before)
+        }
+    }
+
+    @Test func onlyTheOfficeOfTheRegionImports() async throws {
+        try await withTestApp { app in
+            let list = try await plan(app)
+            let court = try await upload(
+                app, as: try await app.signIn("fangcheng.court"), list: list, kind: "items", name: "x.csv",
+                data: Data("事项\n".utf8))
+            #expect(court.status == .forbidden)
+            let city = try await upload(
+                app, as: try await app.signIn("nanyang.office"), list: list, kind: "items", name: "x.csv",
+                data: Data("事项\n".utf8))
+            #expect(city.status == .forbidden)
+        }
+    }
+}
