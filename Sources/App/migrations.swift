@@ -9,4 +9,5 @@ let migrations: [any Migration] = [
     CreateAuthTables(),
     CreateAuditEntry(),
     CreateLedger(),
+    CreateSupervision(),
 ]

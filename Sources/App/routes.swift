@@ -99,6 +99,13 @@ func routes(_ app: Application) throws {
         signedIn.post("items", ":id", "assign", use: pages.assign)
     }
 
+    do {  // Supervision: 催办, 提醒函, 通报
+        let pages = SupervisionPages()
+        signedIn.get("regions", ":code", "supervision", use: pages.list)
+        signedIn.post("regions", ":code", "supervision", use: pages.issue)
+        signedIn.post("supervision-targets", ":id", "respond", use: pages.respond)
+    }
+
     do {  // Audit
         signedIn.get("audit", use: AuditPages().list)
     }

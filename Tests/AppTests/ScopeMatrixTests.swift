@@ -31,6 +31,8 @@ import VaporTesting
         let justicePartID: String
         let courtPartID: String
         let listID: String
+        /// A supervision of 鲁山县 addressed to 鲁山县人民法院.
+        let courtTargetID: String
     }
 
     struct Probe: Sendable, CustomTestStringConvertible {
@@ -172,17 +174,27 @@ import VaporTesting
 
     static let readLushanLedger = "LFFFOOOOOON"
 
+    static let supervisionProbes: [Probe] = [
+        .get("regions/:code/supervision", "/regions/410423/supervision", readLushanLedger),
+        .form(
+            .POST, "regions/:code/supervision", "/regions/410423/supervision", writeLushanRoster,
+            [("kind", "urge"), ("unit[]", "{unit}"), ("text", "请报送进展{who}"), ("respondBy", "2099-01-01")]),
+        .form(
+            .POST, "supervision-targets/:id/respond", "/supervision-targets/{supervisionTarget}/respond", "LFFFFFFOFFF",
+            [("text", "已报送")]),
+    ]
+
     @Test func everyRegisteredRouteHasAProbe() async throws {
         try await withTestApp(demo: false) { app in
             let registered = Set(
                 app.routes.all.map { "\($0.method.rawValue) \($0.path.map(\.description).joined(separator: "/"))" })
-            let probed = Set(Self.probes.map { "\($0.method.rawValue) \($0.route)" })
+            let probed = Set((Self.probes + Self.supervisionProbes).map { "\($0.method.rawValue) \($0.route)" })
             #expect(registered.subtracting(probed).sorted() == [], "routes without a scope rule")
             #expect(probed.subtracting(registered).sorted() == [], "probes of routes that do not exist")
         }
     }
 
-    @Test(arguments: probes)
+    @Test(arguments: probes + supervisionProbes)
     func probe(_ probe: Probe) async throws {
         try await withTestApp { app in
             let fixture = try await makeFixture(app)
@@ -223,13 +235,24 @@ import VaporTesting
                 .filter(Region.self, \.$code == "410423").filter(\.$number == 2).first())
         let parts = try await ItemPart.query(on: app.db).filter(\.$item.$id == item.id!).all()
         let justice = try await app.unit(named: "鲁山县司法局")
+        let supervision = Supervision()
+        supervision.$region.id = try #require(try await Region.query(on: app.db).filter(\.$code == "410423").first())
+            .id!
+        supervision.kind = .urge
+        supervision.tone = .none
+        supervision.text = "请报送进展"
+        supervision.respondBy = "2099-01-01"
+        supervision.issuedBy = "鲁山县联席办"
+        try await supervision.create(on: app.db)
+        let target = SupervisionTarget(supervisionID: supervision.id!, unitID: try await app.unit(named: "鲁山县人民法院").id!)
+        try await target.create(on: app.db)
         return Fixture(
             unitID: justice.id!.uuidString, courtUserID: court.id!.uuidString,
             targetUserID: try await app.user(named: "ruzhou.office").id!.uuidString, tokenID: token.id!.uuidString,
             itemID: item.id!.uuidString,
             justicePartID: try #require(parts.first { $0.$unit.id == justice.id }).id!.uuidString,
             courtPartID: try #require(parts.first { $0.$unit.id != justice.id }).id!.uuidString,
-            listID: item.$list.id.uuidString)
+            listID: item.$list.id.uuidString, courtTargetID: target.id!.uuidString)
     }
 
     func send(_ probe: Probe, as session: TestSession?, who: String, fixture: Fixture, app: Application) async throws
@@ -238,6 +261,7 @@ import VaporTesting
         func fill(_ text: String) -> String {
             text.replacingOccurrences(of: "{unit}", with: fixture.unitID)
                 .replacingOccurrences(of: "{court}", with: fixture.courtUserID)
+                .replacingOccurrences(of: "{supervisionTarget}", with: fixture.courtTargetID)
                 .replacingOccurrences(of: "{target}", with: fixture.targetUserID)
                 .replacingOccurrences(of: "{token}", with: fixture.tokenID)
                 .replacingOccurrences(of: "{who}", with: who)

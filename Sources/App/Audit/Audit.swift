@@ -29,6 +29,8 @@ enum AuditAction: String, CaseIterable, Sendable {
     case progressReported = "ledger.progress_reported"
     case extensionRequested = "ledger.extension_requested"
     case extensionDecided = "ledger.extension_decided"
+    case supervisionIssued = "supervision.issued"
+    case supervisionAnswered = "supervision.answered"
 
     var label: String {
         switch self {
@@ -57,6 +59,8 @@ enum AuditAction: String, CaseIterable, Sendable {
         case .progressReported: "报送进展"
         case .extensionRequested: "申请延期"
         case .extensionDecided: "审批延期"
+        case .supervisionIssued: "督办"
+        case .supervisionAnswered: "回复督办"
         }
     }
 }

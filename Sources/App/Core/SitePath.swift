@@ -29,6 +29,8 @@ enum SitePath: Sendable, Equatable {
     case lists(String)
     case item(UUID)
     case itemAction(UUID, String)
+    case supervision(String)
+    case supervisionRespond(UUID)
     case asset(String)
 
     var url: String {
@@ -60,6 +62,8 @@ enum SitePath: Sendable, Equatable {
         case .lists(let code): "/regions/\(code)/lists"
         case .item(let id): "/items/\(id.uuidString)"
         case .itemAction(let id, let action): "/items/\(id.uuidString)/\(action)"
+        case .supervision(let code): "/regions/\(code)/supervision"
+        case .supervisionRespond(let id): "/supervision-targets/\(id.uuidString)/respond"
         case .asset(let name): "/assets/\(name)"
         }
     }

@@ -56,6 +56,16 @@ enum ItemView {
                         dt { "办理状态" }; dd(.id("item-state")) { item.state.label }
                         dt { "交办日期" }; dd { item.issuedDay?.chinese ?? "尚未交办" }
                     }
+                    if model.isOffice && item.state != .draft {
+                        p {
+                            a(
+                                .class("button secondary"),
+                                .attr("href", SitePath.supervision(model.regionCode).url + "?item=\(id.uuidString)")
+                            ) {
+                                "督办本事项"
+                            }
+                        }
+                    }
                     if model.isOffice && item.state == .draft {
                         form(.post, .action(.itemAction(id, "issue")), .id("issue-form")) {
                             Layout.csrfField(shell.csrfToken)

@@ -24,6 +24,9 @@ struct OrgPages {
         if let parentID = region.$parent.id {
             parent = try await scope.regions(on: request.db).filter(\.$id == parentID).first()
         }
+        let supervision =
+            caller.role.may(.handleParts) && caller.regionID == region.id
+            ? try await SupervisionStore.open(forUnit: caller.unitID, on: request.db) : []
         let model = RegionHomeView.Model(
             code: region.code, name: region.name, level: region.level.label,
             parent: parent.map { ($0.code, $0.name) },
@@ -33,6 +36,10 @@ struct OrgPages {
             units: unitCounts[regionID] ?? 0,
             memberUnits: memberCounts[regionID] ?? 0,
             users: try await OrgQueries.userCount(regionID: regionID, on: request.db),
+            openSupervision: supervision.map {
+                .init(
+                    reference: $0.supervision.reference, text: $0.supervision.text, respondBy: $0.supervision.respondBy)
+            },
             lowerRegions: lower.map {
                 .init(
                     code: $0.code, name: $0.name, level: $0.level.label, units: unitCounts[$0.id!] ?? 0,

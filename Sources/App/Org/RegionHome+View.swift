@@ -1,4 +1,5 @@
 import Foundation
+import FuyuanCore
 
 enum RegionHomeView {
     struct Lower {
@@ -21,7 +22,15 @@ enum RegionHomeView {
         let units: Int
         let memberUnits: Int
         let users: Int
+        /// Supervision awaiting the caller's unit's response.
+        let openSupervision: [OpenSupervision]
         let lowerRegions: [Lower]
+    }
+
+    struct OpenSupervision {
+        let reference: String
+        let text: String
+        let respondBy: String
     }
 
     static func render(_ model: Model, shell: PageShell) -> HTMLPage {
@@ -35,6 +44,20 @@ enum RegionHomeView {
                 stat("联席会议成员单位", model.memberUnits, id: "stat-members")
                 stat("平台用户", model.users, id: "stat-users")
                 stat("下级区划", model.lowerRegions.count, id: "stat-lower")
+            }
+            if !model.openSupervision.isEmpty {
+                div(.class("card"), .id("open-supervision")) {
+                    h2 { "待回复的督办（\(model.openSupervision.count)）" }
+                    ul {
+                        for item in model.openSupervision {
+                            li {
+                                strong { item.reference }
+                                "：\(item.text)（请于 \(CalendarDay(parsing: item.respondBy)?.chinese ?? item.respondBy) 前回复）"
+                            }
+                        }
+                    }
+                    p { a(.href(.supervision(model.code))) { "前往督办页面回复 ›" } }
+                }
             }
             div(.class("card"), .id("meeting-summary")) {
                 h2 { "联席会议" }

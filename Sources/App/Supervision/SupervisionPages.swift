@@ -1,0 +1,187 @@
+import Fluent
+import FuyuanCore
+import Vapor
+
+struct SupervisionPages {
+    func list(_ request: Request) async throws -> HTMLPage {
+        let caller = try request.caller(for: .readLedger)
+        let region = try await caller.scope.region(code: request.parameters.require("code"), on: request.db)
+        return try await page(request, caller: caller, region: region, problems: [])
+    }
+
+    func issue(_ request: Request) async throws -> Response {
+        struct Form: Content {
+            var kind: Supervision.Kind
+            var tone: Supervision.Tone?
+            var unit: [UUID]?
+            var itemID: String?
+            var text: String
+            var respondBy: String
+        }
+        let caller = try request.caller(for: .manageLedger)
+        let region = try await caller.scope.region(code: request.parameters.require("code"), on: request.db)
+        let form = try request.content.decode(Form.self)
+        let input = SupervisionStore.Input(
+            kind: form.kind, tone: form.tone, unitIDs: form.unit ?? [],
+            itemID: form.itemID.flatMap(UUID.init(uuidString:)),
+            text: form.text, respondBy: form.respondBy)
+        do {
+            _ = try await SupervisionStore.issue(input, region: region, request: request)
+        } catch let error as AppError where error.status == .unprocessableEntity {
+            return try await page(
+                request, caller: caller, region: region, problems: error.reason.components(separatedBy: "；")
+            )
+            .encodeResponse(status: .unprocessableEntity, for: request)
+        }
+        return request.redirect(to: SitePath.supervision(region.code).url)
+    }
+
+    func respond(_ request: Request) async throws -> Response {
+        struct Form: Content { var text: String }
+        let caller = try request.caller(for: .handleParts)
+        guard
+            let target = try await caller.scope.restrict(
+                SupervisionTarget.query(on: request.db)
+                    .join(Supervision.self, on: \SupervisionTarget.$supervision.$id == \Supervision.$id)
+                    .join(Region.self, on: \Supervision.$region.$id == \Region.$id)
+            ).filter(\.$id == request.idParameter()).first()
+        else { throw AppError.notFound("督办") }
+        let region = try target.joined(Region.self)
+        do {
+            try await SupervisionStore.respond(
+                target, text: try request.content.decode(Form.self).text, request: request)
+        } catch let error as AppError where error.status == .unprocessableEntity || error.status == .conflict {
+            return try await page(request, caller: caller, region: region, problems: [error.reason]).encodeResponse(
+                status: error.status, for: request)
+        }
+        return request.redirect(to: SitePath.supervision(region.code).url)
+    }
+
+    private func page(_ request: Request, caller: Caller, region: Region, problems: [String]) async throws -> HTMLPage {
+        let isOffice = caller.role.may(.manageLedger) && caller.regionID == region.id
+        let rows = try await SupervisionStore.rows(regionID: region.requireID(), on: request.db)
+        let units = isOffice ? try await OrgQueries.units(of: region, on: request.db) : []
+        let model = SupervisionView.Model(
+            regionCode: region.code, regionName: region.name, rows: rows, isOffice: isOffice,
+            myUnitID: caller.role.may(.handleParts) ? caller.unitID : nil, units: units.map { ($0.id!, $0.name) },
+            presetItemID: try? request.query.get(String.self, at: "item"), today: CalendarDay(containing: request.now),
+            problems: problems)
+        return SupervisionView.render(model, shell: try await request.shell(regionCode: region.code))
+    }
+}
+
+enum SupervisionView {
+    struct Model {
+        let regionCode: String
+        let regionName: String
+        let rows: [SupervisionStore.Row]
+        let isOffice: Bool
+        let myUnitID: UUID?
+        let units: [(id: UUID, name: String)]
+        let presetItemID: String?
+        let today: CalendarDay
+        let problems: [String]
+    }
+
+    static func render(_ model: Model, shell: PageShell) -> HTMLPage {
+        Layout.page(
+            title: "督办", shell: shell, breadcrumbs: [(model.regionName, .region(model.regionCode)), ("督办", nil)]
+        ) {
+            h1 { "\(model.regionName) · 督办" }
+            Form.problems(model.problems)
+            if model.isOffice {
+                element("details", [.class("card")] + (model.presetItemID == nil ? [] : [.flag("open")])) {
+                    element("summary", []) { "发出催办、提醒函或通报" }
+                    form(.post, .action(.supervision(model.regionCode)), .id("supervision-form")) {
+                        Layout.csrfField(shell.csrfToken)
+                        input(.type("hidden"), .name("itemID"), .value(model.presetItemID ?? ""))
+                        div(.class("actions")) {
+                            select(.name("kind"), .attr("aria-label", "督办方式")) {
+                                for kind in Supervision.Kind.allCases {
+                                    choice(kind.rawValue, kind.label, selected: kind == .urge)
+                                }
+                            }
+                            select(.name("tone"), .attr("aria-label", "通报性质")) {
+                                for tone in Supervision.Tone.allCases {
+                                    choice(
+                                        tone.rawValue, tone == .none ? "（通报性质）" : tone.label, selected: tone == .none)
+                                }
+                            }
+                            input(
+                                .type("date"), .name("respondBy"), .value(model.today.adding(days: 7).description),
+                                .attr("aria-label", "回复期限"), .required)
+                        }
+                        div(.class("field")) {
+                            label(.for("f-text")) { "督办内容" }
+                            textarea(.id("f-text"), .name("text"), .attr("rows", "3"), .required) {}
+                        }
+                        div(.class("unit-picks")) {
+                            for unit in model.units {
+                                label {
+                                    input(
+                                        .type("checkbox"), .name("unit[]"), .value(unit.id.uuidString),
+                                        .attr("aria-label", "督办\(unit.name)"))
+                                    " " + unit.name
+                                }
+                            }
+                        }
+                        button(.type("submit")) { "发出" }
+                    }
+                }
+            }
+            if model.rows.isEmpty { p(.class("muted")) { "暂无督办。" } }
+            for row in model.rows {
+                let supervision = row.supervision
+                div(.class("card supervision"), .attr("data-kind", supervision.kind.rawValue)) {
+                    h3 {
+                        supervision.reference + (supervision.tone == .none ? "" : "（\(supervision.tone.label)）")
+                        span(.class("muted small")) {
+                            "  \(supervision.createdAt.map(ChineseTime.minute) ?? "") · \(supervision.issuedBy) · 请于 \(CalendarDay(parsing: supervision.respondBy)?.chinese ?? "") 前回复"
+                        }
+                    }
+                    if let title = row.itemTitle, let itemID = supervision.$item.id {
+                        p {
+                            "事项："; a(.href(.item(itemID))) { title }
+                        }
+                    }
+                    p(.class("prewrap")) { supervision.text }
+                    table {
+                        thead {
+                            tr {
+                                th { "单位" }; th { "回复" }
+                            }
+                        }
+                        tbody {
+                            for (target, unitName) in row.targets {
+                                tr(.attr("data-unit", unitName)) {
+                                    td(.class("nowrap")) { unitName }
+                                    td {
+                                        if let response = target.response {
+                                            response
+                                            span(.class("muted small")) {
+                                                "（\(target.respondedBy ?? "")，\(target.respondedAt.map(ChineseTime.minute) ?? "")）"
+                                            }
+                                        } else if target.$unit.id == model.myUnitID {
+                                            form(
+                                                .post, .action(.supervisionRespond(target.id!)),
+                                                .class("actions respond-form")
+                                            ) {
+                                                Layout.csrfField(shell.csrfToken)
+                                                input(
+                                                    .type("text"), .name("text"), .attr("placeholder", "回复内容"),
+                                                    .attr("aria-label", "回复内容"), .required)
+                                                button(.type("submit"), .class("small")) { "回复" }
+                                            }
+                                        } else {
+                                            span(.class("tag bad")) { "待回复" }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

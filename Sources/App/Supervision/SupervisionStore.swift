@@ -1,0 +1,137 @@
+import Fluent
+import FuyuanCore
+import Vapor
+
+/// Issuing supervision and answering it.
+enum SupervisionStore {
+    struct Input: Content {
+        var kind: Supervision.Kind
+        var tone: Supervision.Tone?
+        var unitIDs: [UUID]
+        var itemID: UUID?
+        var text: String
+        var respondBy: String
+    }
+
+    static func issue(_ input: Input, region: Region, request: Request) async throws -> Supervision {
+        let caller = try request.caller(for: .manageLedger)
+        guard caller.regionID == region.id else { throw AppError.forbidden }
+        var problems = FieldProblems()
+        let text = input.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty { problems.add("督办内容", "不能为空") }
+        let respondBy = CalendarDay(parsing: input.respondBy)
+        if respondBy == nil { problems.add("回复期限", "请填写有效日期") }
+        if let respondBy, respondBy < CalendarDay(containing: request.now) { problems.add("回复期限", "不能早于今天") }
+        if input.unitIDs.isEmpty { problems.add("督办单位", "至少选择一个单位") }
+        let units = try await Unit.query(on: request.db).filter(\.$id ~~ input.unitIDs).filter(
+            \.$region.$id == region.requireID()
+        )
+        .sort(\.$name).all()
+        if units.count != Set(input.unitIDs).count { problems.add("督办单位", "须为本区划的单位") }
+        if let itemID = input.itemID,
+            try await WorkItem.query(on: request.db).filter(\.$id == itemID).filter(\.$region.$id == region.requireID())
+                .count() == 0
+        {
+            problems.add("事项", "须为本区划的事项")
+        }
+        try problems.throwIfAny()
+        let year = CalendarDay(containing: request.now).year
+        return try await request.db.transaction { db in
+            let supervision = Supervision()
+            supervision.$region.id = try region.requireID()
+            supervision.$item.id = input.itemID
+            supervision.kind = input.kind
+            supervision.tone = input.kind == .bulletin ? (input.tone ?? .none) : .none
+            supervision.text = text
+            supervision.respondBy = respondBy!.description
+            supervision.issuedBy = caller.displayName
+            if input.kind == .reminder {
+                // Numbered per region and year; the unique index refuses a number taken by a concurrent writer.
+                let last =
+                    try await Supervision.query(on: db).filter(\.$region.$id == region.requireID())
+                    .filter(\.$kind == .reminder).filter(\.$year == year).max(\.$number) ?? 0
+                supervision.year = year
+                supervision.number = last + 1
+            }
+            try await supervision.create(on: db)
+            for unit in units {
+                try await SupervisionTarget(supervisionID: supervision.requireID(), unitID: unit.requireID()).create(
+                    on: db)
+            }
+            if let itemID = input.itemID {
+                try await ItemEvent(
+                    itemID: itemID, at: request.now, actor: caller.displayName,
+                    what: "\(supervision.reference)：" + units.map(\.name).joined(separator: "、"), reason: text
+                ).create(on: db)
+            }
+            try await request.audit(
+                .supervisionIssued, object: ("supervision", supervision.id!.uuidString),
+                summary: "\(supervision.reference)（\(units.map(\.name).joined(separator: "、"))）：\(text)", on: db)
+            return supervision
+        }
+    }
+
+    static func respond(_ target: SupervisionTarget, text: String, request: Request) async throws {
+        let caller = try request.caller(for: .handleParts)
+        guard caller.unitID == target.$unit.id else { throw AppError.forbidden }
+        guard target.response == nil else { throw AppError.conflict("已回复过该督办") }
+        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw AppError.invalid("回复内容：不能为空") }
+        try await request.db.transaction { db in
+            target.response = text
+            target.respondedBy = caller.displayName
+            target.respondedAt = request.now
+            try await target.save(on: db)
+            try await request.audit(
+                .supervisionAnswered, object: ("supervision", target.$supervision.id.uuidString),
+                summary: "\(caller.unitName) 回复督办：\(text)", on: db)
+        }
+    }
+
+    struct Row {
+        let supervision: Supervision
+        let targets: [(target: SupervisionTarget, unitName: String)]
+        let itemTitle: String?
+    }
+
+    /// Supervision of one region, newest first, with its targets, in three queries.
+    static func rows(regionID: UUID, on db: any Database) async throws -> [Row] {
+        let supervisions = try await Supervision.query(on: db).filter(\.$region.$id == regionID).sort(
+            \.$createdAt, .descending
+        ).all()
+        return try await rows(supervisions, on: db)
+    }
+
+    /// Open supervision addressed to one unit.
+    static func open(forUnit unitID: UUID, on db: any Database) async throws -> [Row] {
+        let ids = try await SupervisionTarget.query(on: db).filter(\.$unit.$id == unitID).filter(\.$response == nil)
+            .all(\.$supervision.$id)
+        let supervisions = try await Supervision.query(on: db).filter(\.$id ~~ ids).sort(\.$respondBy).all()
+        return try await rows(supervisions, on: db).map { row in
+            Row(
+                supervision: row.supervision, targets: row.targets.filter { $0.target.$unit.id == unitID },
+                itemTitle: row.itemTitle)
+        }
+    }
+
+    private static func rows(_ supervisions: [Supervision], on db: any Database) async throws -> [Row] {
+        let ids = supervisions.compactMap(\.id)
+        guard !ids.isEmpty else { return [] }
+        let targets = try await SupervisionTarget.query(on: db).join(
+            Unit.self, on: \SupervisionTarget.$unit.$id == \Unit.$id
+        )
+        .filter(\.$supervision.$id ~~ ids).all()
+        let byID = try Dictionary(
+            grouping: targets.map { ($0, try $0.joined(Unit.self).name) }, by: { $0.0.$supervision.id })
+        let itemIDs = supervisions.compactMap(\.$item.id)
+        let titles = Dictionary(
+            uniqueKeysWithValues: try await WorkItem.query(on: db).filter(\.$id ~~ itemIDs).all().map {
+                ($0.id!, $0.title)
+            })
+        return supervisions.map { supervision in
+            Row(
+                supervision: supervision, targets: (byID[supervision.id!] ?? []).map { (target: $0.0, unitName: $0.1) },
+                itemTitle: supervision.$item.id.flatMap { titles[$0] })
+        }
+    }
+}
