@@ -37,7 +37,13 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.middleware.use(ErrorResponder())
     app.middleware.use(CallerMiddleware())
     app.middleware.use(CSRFMiddleware())
+    if config.runsScheduler { app.lifecycle.use(DigestScheduler()) }
     try routes(app)
+}
+
+/// Today's digest, once; for `fuyuan digest` and cron-like use.
+public func runDigest(_ app: Application) async throws -> Int {
+    try await Digest.run(on: app.db, now: app.clock.now(), rules: app.dueRules)
 }
 
 /// Brings the database to the current schema and checks the SQLite settings the app relies on.

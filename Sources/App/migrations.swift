@@ -10,4 +10,5 @@ let migrations: [any Migration] = [
     CreateAuditEntry(),
     CreateLedger(),
     CreateSupervision(),
+    CreateNotices(),
 ]

@@ -106,6 +106,13 @@ func routes(_ app: Application) throws {
         signedIn.post("supervision-targets", ":id", "respond", use: pages.respond)
     }
 
+    do {  // Notifications: the daily digest and the notification centre
+        let pages = NoticePages()
+        signedIn.get("notices", use: pages.list)
+        signedIn.post("notices", "read", use: pages.markRead)
+        signedIn.post("notices", "run", use: pages.run)
+    }
+
     do {  // Audit
         signedIn.get("audit", use: AuditPages().list)
     }

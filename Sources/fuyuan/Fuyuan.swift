@@ -8,7 +8,7 @@ struct Fuyuan: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fuyuan",
         abstract: "府院通：常态化府院联动工作平台",
-        subcommands: [Serve.self, Migrate.self, Demo.self, UserCommand.self],
+        subcommands: [Serve.self, Migrate.self, Demo.self, DigestCommand.self, UserCommand.self],
         defaultSubcommand: Serve.self)
 }
 
@@ -18,8 +18,11 @@ func say(_ line: String) {
 }
 
 /// Boots the app without letting Vapor read the process arguments, runs `body`, and always shuts down.
-func withApp(arguments: [String] = ["fuyuan"], _ body: (Application) async throws -> Void) async throws {
-    let config = try AppConfig.fromEnvironment()
+func withApp(arguments: [String] = ["fuyuan"], scheduler: Bool = false, _ body: (Application) async throws -> Void)
+    async throws
+{
+    var config = try AppConfig.fromEnvironment()
+    config.runsScheduler = scheduler
     let environment = Environment(
         name: ProcessInfo.processInfo.environment["FUYUAN_ENV"] ?? "production", arguments: arguments)
     let app = try await Application.make(environment)
@@ -41,7 +44,7 @@ struct Serve: AsyncParsableCommand {
     var demo = false
 
     func run() async throws {
-        try await withApp(arguments: ["fuyuan", "serve"]) { app in
+        try await withApp(arguments: ["fuyuan", "serve"], scheduler: true) { app in
             let address = "http://\(app.config.host):\(app.config.port)"
             if demo, try await DemoLoader.isEmpty(app.db) {
                 try await DemoLoader.load(app)
@@ -75,6 +78,15 @@ struct Demo: AsyncParsableCommand {
             try await DemoLoader.load(app)
             say("已载入演示数据，演示账户密码：\(DemoData.password)")
         }
+    }
+}
+
+struct DigestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "digest", abstract: "生成今日提醒（逾期、临期、待签收、待审核、待回复督办）；同一天重复运行不会重复提醒")
+
+    func run() async throws {
+        try await withApp { app in say("已生成今日提醒 \(try await runDigest(app)) 条") }
     }
 }
 

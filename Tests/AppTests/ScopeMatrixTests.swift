@@ -175,6 +175,9 @@ import VaporTesting
     static let readLushanLedger = "LFFFOOOOOON"
 
     static let supervisionProbes: [Probe] = [
+        .get("notices", "/notices", "LFFFOOOOOOO"),
+        .form(.POST, "notices/read", "/notices/read", "LFFFOOOOOOO"),
+        .form(.POST, "notices/run", "/notices/run", "LFFFOOOFFFO"),
         .get("regions/:code/supervision", "/regions/410423/supervision", readLushanLedger),
         .form(
             .POST, "regions/:code/supervision", "/regions/410423/supervision", writeLushanRoster,

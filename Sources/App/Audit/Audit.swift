@@ -31,6 +31,7 @@ enum AuditAction: String, CaseIterable, Sendable {
     case extensionDecided = "ledger.extension_decided"
     case supervisionIssued = "supervision.issued"
     case supervisionAnswered = "supervision.answered"
+    case digestRun = "notices.digest_run"
 
     var label: String {
         switch self {
@@ -61,6 +62,7 @@ enum AuditAction: String, CaseIterable, Sendable {
         case .extensionDecided: "审批延期"
         case .supervisionIssued: "督办"
         case .supervisionAnswered: "回复督办"
+        case .digestRun: "生成提醒"
         }
     }
 }

@@ -20,6 +20,8 @@ public struct AppConfig: Sendable {
     public var lockoutDuration: TimeInterval
     /// Mark cookies `Secure`; set when the app is reached over TLS (directly or through a proxy).
     public var secureCookies: Bool
+    /// Run scheduled work (the daily digest) in this process; `fuyuan serve` turns it on.
+    public var runsScheduler = false
 
     public init(
         database: DatabaseKind, dataDirectory: String, host: String = "127.0.0.1", port: Int = 8080,

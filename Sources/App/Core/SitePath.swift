@@ -31,6 +31,9 @@ enum SitePath: Sendable, Equatable {
     case itemAction(UUID, String)
     case supervision(String)
     case supervisionRespond(UUID)
+    case notices
+    case noticesRead
+    case noticesRun
     case asset(String)
 
     var url: String {
@@ -64,6 +67,9 @@ enum SitePath: Sendable, Equatable {
         case .itemAction(let id, let action): "/items/\(id.uuidString)/\(action)"
         case .supervision(let code): "/regions/\(code)/supervision"
         case .supervisionRespond(let id): "/supervision-targets/\(id.uuidString)/respond"
+        case .notices: "/notices"
+        case .noticesRead: "/notices/read"
+        case .noticesRun: "/notices/run"
         case .asset(let name): "/assets/\(name)"
         }
     }
