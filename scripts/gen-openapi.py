@@ -70,6 +70,52 @@ schemas={
  "CreatedUser":S({"user":ref("User"),"oneTimePassword":st}),
 }
 msgs={400:"请求格式错误",401:"未登录或令牌无效",403:"无权执行，或来源校验（CSRF）失败",404:"不存在或不在可见范围内",409:"与已有数据冲突",415:"须以 application/json 提交",422:"内容校验未通过，message 指明字段"}
+
+# The ledger (双清单 工作台账).
+item_param={"name":"id","in":"path","required":True,"description":"事项 id","schema":{"type":"string","format":"uuid"}}
+area={"type":"string","enum":["lawBasedGovernment","businessEnvironment","bankruptcy","enforcement","majorRisk","disputeResolution","trialOversight","other"]}
+item_state={"type":"string","enum":["draft","issued","inProgress","awaitingReview","ongoing","closed","notApplicable","suspended"]}
+unit_state={"type":"string","enum":["assigned","inProgress","closureRequested","closed","notApplicableRequested","notApplicable","ongoing","suspended"]}
+kind_enum={"type":"string","enum":["date","longTerm","continuous","periodic","asNeeded"]}
+timeliness={"type":"string","enum":["none","onTime","dueSoon","overdue"],"description":"overdue 红、dueSoon 黄、onTime 绿：按今天推算，不存储"}
+list_kind={"type":"string","enum":["problem","responsibility"]}
+nullable=lambda t: {**t, "nullable": True}
+filters=[{"name":n,"in":"query","required":False,"schema":sch} for n,sch in [
+  ("list",{"type":"string","format":"uuid"}),("area",area),("unit",{"type":"string","format":"uuid"}),("state",item_state),
+  ("kind",kind_enum),("timeliness",timeliness),("q",{"type":"string"}),("page",{"type":"integer","minimum":1})]]
+paths.update({
+ "/api/v1/regions/{code}/lists":{
+   "get":{"operationId":"listLists","summary":"区划的清单（问题清单、责任清单）","parameters":[code_param],"responses":{"200":resp("清单",{"type":"array","items":ref("WorkList")}),**E(401,403,404)}},
+   "post":{"operationId":"createList","summary":"新建清单（本区划联席办）","parameters":[code_param,csrf],"requestBody":body("WorkListInput"),"responses":{"201":resp("已创建",ref("WorkList")),**E(400,401,403,404,422)}}},
+ "/api/v1/regions/{code}/items":{"get":{"operationId":"listItems","summary":"工作台账：筛选、关键词、分页（每页 25 项）","parameters":[code_param,*filters],"responses":{"200":resp("事项",ref("ItemPage")),**E(401,403,404)}}},
+ "/api/v1/items":{"post":{"operationId":"createItem","summary":"新建事项（本区划联席办；issueNow 为真时同时交办）","parameters":[csrf],"requestBody":body("ItemInput"),"responses":{"201":resp("已创建",ref("Item")),**E(400,401,403,404,409,422)}}},
+ "/api/v1/items/{id}":{"get":{"operationId":"getItem","summary":"事项，含办理单位与进展报告","parameters":[item_param],"responses":{"200":resp("事项",ref("Item")),**E(401,403,404)}}},
+ "/api/v1/items/{id}/issue":{"post":{"operationId":"issueItem","summary":"交办","parameters":[item_param,csrf],"responses":{"200":resp("已交办",ref("Item")),**E(401,403,404,409,422)}}},
+ "/api/v1/items/{id}/steps":{"post":{"operationId":"stepItem","summary":"办理流转：签收、申请销号、审核销号、退回、申请/确认无相关事项、中止、恢复","parameters":[item_param,csrf],"requestBody":body("Step"),"responses":{"200":resp("流转后",ref("Item")),**E(400,401,403,404,409,422)}}},
+ "/api/v1/items/{id}/reports":{"post":{"operationId":"reportItem","summary":"报送进展（办理单位）","parameters":[item_param,csrf],"requestBody":body("ReportInput"),"responses":{"201":resp("已报送",ref("Item")),**E(400,401,403,404,422)}}},
+ "/api/v1/items/{id}/hand-down":{"post":{"operationId":"handDownItem","summary":"下达至下级区划","parameters":[item_param,csrf],"requestBody":body("HandDown"),"responses":{"200":resp("下达数",S({"created":{"type":"integer"}})),**E(400,401,403,404,422)}}},
+ "/api/v1/items/{id}/roll-up":{"get":{"operationId":"rollUpItem","summary":"下级办理情况汇总","parameters":[item_param],"responses":{"200":resp("汇总",ref("RollUp")),**E(401,403,404)}}},
+})
+schemas.update({
+ "WorkList":S({"id":uuid,"kind":list_kind,"title":st,"source":st}),
+ "WorkListInput":S({"kind":list_kind,"title":st,"source":st},["kind","title"]),
+ "Part":S({"id":uuid,"unitID":uuid,"unitName":st,"role":{"type":"string","enum":["lead","responsible","cooperating"]},"state":unit_state,
+   "nextDueOn":nullable({"type":"string","format":"date"}),"nextDueReason":st,"extendedTo":nullable({"type":"string","format":"date"}),"timeliness":timeliness},
+   ["id","unitID","unitName","role","state","nextDueReason","timeliness"]),
+ "Report":S({"unitName":st,"reportedOn":st,"period":nullable(st),"text":st,"figures":st,"author":st},["unitName","reportedOn","text","figures","author"]),
+ "Item":S({"id":uuid,"listID":uuid,"number":{"type":"integer"},"title":st,"content":st,"area":area,"deadline":st,"deadlineKind":kind_enum,"state":item_state,
+   "issuedOn":nullable(st),"latestReport":st,"timeliness":timeliness,"parentItemID":nullable(uuid),"parts":{"type":"array","items":ref("Part")},
+   "reports":{"type":"array","items":ref("Report"),"nullable":True}},
+   ["id","listID","number","title","content","area","deadline","deadlineKind","state","latestReport","timeliness","parts"]),
+ "ItemPage":S({"total":{"type":"integer"},"items":{"type":"array","items":ref("Item")}}),
+ "ItemInput":S({"listID":uuid,"title":st,"content":st,"area":area,"deadline":{"type":"string","description":"如 2021年10月31日、2023年12月、长期坚持、持续推进、每季度、适时"},
+   "leadUnitIDs":{"type":"array","items":uuid},"responsibleUnitIDs":{"type":"array","items":uuid},"cooperatingUnitIDs":{"type":"array","items":uuid},"issueNow":{"type":"boolean"}}),
+ "Step":S({"partID":uuid,"action":{"type":"string","enum":["signFor","requestClosure","approveClosure","sendBack","requestNotApplicable","confirmNotApplicable","suspend","resume"]},"reason":st},["partID","action"]),
+ "ReportInput":S({"partID":uuid,"text":st,"figures":st,"period":{"type":"string","description":"定期报送事项的期次，如 2024-Q1"}},["partID","text"]),
+ "HandDown":S({"regions":{"type":"array","items":{"type":"string"}}}),
+ "RollUp":S({"tally":{"type":"object","additionalProperties":{"type":"integer"}},
+   "regions":{"type":"array","items":S({"code":st,"name":st,"itemID":uuid,"state":item_state,"latestReport":st})}}),
+})
 doc={"openapi":"3.0.3","info":{"title":"府院通 API","version":"1.0.0","description":"常态化府院联动工作平台的接口。以会话 Cookie（POST /api/v1/auth/login）或系统管理员签发的令牌（Authorization: Bearer …）认证；所有数据按调用者的区划与角色过滤。错误统一为 {\"error\": {\"code\", \"message\"}}。"},
  "servers":[{"url":"/"}],
  "security":[{"bearerAuth":[]},{"cookieAuth":[]}],

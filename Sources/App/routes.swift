@@ -97,6 +97,18 @@ func routes(_ app: Application) throws {
         signedIn.post("items", ":id", "hand-down", use: pages.handDown)
         signedIn.post("items", ":id", "not-applicable", use: pages.declareNotApplicable)
         signedIn.post("items", ":id", "assign", use: pages.assign)
+
+        let ledgerAPI = LedgerAPI()
+        signedInAPI.get("regions", ":code", "lists", use: ledgerAPI.lists)
+        signedInAPI.post("regions", ":code", "lists", use: ledgerAPI.createList)
+        signedInAPI.get("regions", ":code", "items", use: ledgerAPI.items)
+        signedInAPI.post("items", use: ledgerAPI.createItem)
+        signedInAPI.get("items", ":id", use: ledgerAPI.item)
+        signedInAPI.post("items", ":id", "issue", use: ledgerAPI.issue)
+        signedInAPI.post("items", ":id", "steps", use: ledgerAPI.step)
+        signedInAPI.post("items", ":id", "reports", use: ledgerAPI.report)
+        signedInAPI.post("items", ":id", "hand-down", use: ledgerAPI.handDown)
+        signedInAPI.get("items", ":id", "roll-up", use: ledgerAPI.rollUp)
     }
 
     do {  // Supervision: 催办, 提醒函, 通报

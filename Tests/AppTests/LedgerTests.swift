@@ -281,3 +281,67 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct LedgerAPITests {
+    func decode<T: Decodable>(_ type: T.Type, _ response: TestingHTTPResponse) throws -> T {
+        try JSONDecoder().decode(T.self, from: Data(response.body.readableBytesView))
+    }
+
+    @Test func anotherSystemWalksAnItemThroughTheAPI() async throws {
+        try await withTestApp { app in
+            let office = try await app.signIn("fangcheng.office")
+            let court = try await app.signIn("fangcheng.court")
+            let lists = try decode(
+                [LedgerDTO.List].self, try await app.send(.GET, "/api/v1/regions/411322/lists", as: office))
+            #expect(lists.map(\.title) == ["方城县府院联动机制实施方案"])
+            let courtUnit = try await app.unit(named: "方城县人民法院")
+            let input = LedgerStore.ItemInput(
+                listID: lists[0].id, title: "建立执行款项预算保障台账", content: "", area: .enforcement, deadline: "2027年3月31日",
+                leadUnitIDs: [courtUnit.id!], responsibleUnitIDs: [], cooperatingUnitIDs: [], issueNow: true)
+            let created = try await app.send(.POST, "/api/v1/items", as: office, json: input)
+            #expect(created.status == .created)
+            var item = try decode(LedgerDTO.Item.self, created)
+            #expect(item.number == 31)
+            #expect(item.state == .issued)
+            #expect(item.parts.map(\.state) == [.assigned])
+            #expect(item.parts[0].nextDueOn == "2027-03-31")
+            let partID = item.parts[0].id
+            let signed = try await app.send(
+                .POST, "/api/v1/items/\(item.id)/steps", as: court,
+                json: LedgerDTO.Step(partID: partID, action: .signFor, reason: nil))
+            item = try decode(LedgerDTO.Item.self, signed)
+            #expect(item.state == .inProgress)
+            let again = try await app.send(
+                .POST, "/api/v1/items/\(item.id)/steps", as: court,
+                json: LedgerDTO.Step(partID: partID, action: .signFor, reason: nil))
+            #expect(again.status == .conflict)
+            #expect(again.text == #"{"error":{"code":"conflict","message":"当前状态为“办理中”，不能签收"}}"#)
+            let reported = try await app.send(
+                .POST, "/api/v1/items/\(item.id)/reports", as: court,
+                json: LedgerDTO.ReportInput(partID: partID, text: "已建立台账", figures: "12 件", period: nil))
+            #expect(reported.status == .created)
+            #expect(try decode(LedgerDTO.Item.self, reported).reports?.map(\.text) == ["已建立台账"])
+            var filter = try decode(
+                LedgerDTO.Page.self,
+                try await app.send(.GET, "/api/v1/regions/411322/items?timeliness=overdue", as: office))
+            #expect(filter.total == 11)
+            filter = try decode(
+                LedgerDTO.Page.self, try await app.send(.GET, "/api/v1/regions/411322/items?q=预算保障台账", as: office))
+            #expect(filter.items.map(\.title) == ["建立执行款项预算保障台账"])
+        }
+    }
+
+    @Test func theRollUpAsJSON() async throws {
+        try await withTestApp { app in
+            let province = try await app.signIn("henan.office")
+            let item = try #require(
+                try await WorkItem.query(on: app.db).join(Region.self, on: \WorkItem.$region.$id == \Region.$id)
+                    .filter(Region.self, \.$code == "410000").filter(\.$number == 1).first())
+            let rollUp = try decode(
+                LedgerDTO.RollUp.self, try await app.send(.GET, "/api/v1/items/\(item.id!)/roll-up", as: province))
+            #expect(rollUp.regions.map(\.name) == ["平顶山市", "安阳市", "南阳市"])
+            #expect(rollUp.regions.map(\.state) == [.issued, .draft, .draft])
+            #expect(rollUp.tally == ["issued": 1, "draft": 2])
+        }
+    }
+}

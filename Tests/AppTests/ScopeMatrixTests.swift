@@ -175,6 +175,22 @@ import VaporTesting
     static let readLushanLedger = "LFFFOOOOOON"
 
     static let supervisionProbes: [Probe] = [
+        .get("api/v1/regions/:code/lists", "/api/v1/regions/410423/lists", readLushanLedger),
+        .json(
+            .POST, "api/v1/regions/:code/lists", "/api/v1/regions/410423/lists", writeLushanRoster,
+            ["kind": "problem", "title": "第三批{who}"]),
+        .get("api/v1/regions/:code/items", "/api/v1/regions/410423/items?timeliness=overdue", readLushanLedger),
+        .json(.POST, "api/v1/items", "/api/v1/items", "LFFFVVOFFFV"),
+        .get("api/v1/items/:id", "/api/v1/items/{item}", readLushanLedger),
+        .json(.POST, "api/v1/items/:id/issue", "/api/v1/items/{item}/issue", "LFFFFFVFFFN"),
+        .json(
+            .POST, "api/v1/items/:id/steps", "/api/v1/items/{item}/steps", writeLushanRoster,
+            ["partID": "{justicePart}", "action": "approveClosure"]),
+        .json(
+            .POST, "api/v1/items/:id/reports", "/api/v1/items/{item}/reports", "LFFFFFFOFFN",
+            ["partID": "{courtPart}", "text": "本月新收 5 件"]),
+        .json(.POST, "api/v1/items/:id/hand-down", "/api/v1/items/{item}/hand-down", "LFFFFFVFFFN"),
+        .get("api/v1/items/:id/roll-up", "/api/v1/items/{item}/roll-up", readLushanLedger),
         .get("notices", "/notices", "LFFFOOOOOOO"),
         .form(.POST, "notices/read", "/notices/read", "LFFFOOOOOOO"),
         .form(.POST, "notices/run", "/notices/run", "LFFFOOOFFFO"),
@@ -278,6 +294,17 @@ import VaporTesting
             probe.method != .GET
         {
             return try await sendRoster(probe, path: path, session: session, who: who, app: app)
+        }
+        if probe.route == "api/v1/items" {
+            let input = LedgerStore.ItemInput(
+                listID: UUID(uuidString: fixture.listID)!, title: "新事项" + who, content: "", area: .other,
+                deadline: "2027年6月30日",
+                leadUnitIDs: [], responsibleUnitIDs: [UUID(uuidString: fixture.unitID)!], cooperatingUnitIDs: [],
+                issueNow: false)
+            return try await app.send(probe.method, path, as: session, json: input)
+        }
+        if probe.route == "api/v1/items/:id/hand-down" {
+            return try await app.send(probe.method, path, as: session, json: LedgerDTO.HandDown(regions: []))
         }
         if probe.path == "/login", probe.method == .POST, session == nil {
             let page = try await app.send(.GET, "/login")

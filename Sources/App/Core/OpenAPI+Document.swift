@@ -705,6 +705,643 @@ enum OpenAPIDocument {
                   }
                 }
               }
+            },
+            "/api/v1/regions/{code}/lists": {
+              "get": {
+                "operationId": "listLists",
+                "summary": "区划的清单（问题清单、责任清单）",
+                "parameters": [
+                  {
+                    "name": "code",
+                    "in": "path",
+                    "required": true,
+                    "description": "GB/T 2260 区划代码",
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9]{6}([0-9]{3})?$"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "清单",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/WorkList"
+                          }
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/E401"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/E403"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/E404"
+                  }
+                }
+              },
+              "post": {
+                "operationId": "createList",
+                "summary": "新建清单（本区划联席办）",
+                "parameters": [
+                  {
+                    "name": "code",
+                    "in": "path",
+                    "required": true,
+                    "description": "GB/T 2260 区划代码",
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9]{6}([0-9]{3})?$"
+                    }
+                  },
+                  {
+                    "name": "X-CSRF-Token",
+                    "in": "header",
+                    "required": false,
+                    "description": "以会话 Cookie 调用写接口时必填（登录响应中的 csrfToken）；以 Bearer 令牌调用时不需要",
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/WorkListInput"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "201": {
+                    "description": "已创建",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/WorkList"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/E400"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/E401"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/E403"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/E404"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/E422"
+                  }
+                }
+              }
+            },
+            "/api/v1/regions/{code}/items": {
+              "get": {
+                "operationId": "listItems",
+                "summary": "工作台账：筛选、关键词、分页（每页 25 项）",
+                "parameters": [
+                  {
+                    "name": "code",
+                    "in": "path",
+                    "required": true,
+                    "description": "GB/T 2260 区划代码",
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9]{6}([0-9]{3})?$"
+                    }
+                  },
+                  {
+                    "name": "list",
+                    "in": "query",
+                    "required": false,
+                    "schema": {
+                      "type": "string",
+                      "format": "uuid"
+                    }
+                  },
+                  {
+                    "name": "area",
+                    "in": "query",
+                    "required": false,
+                    "schema": {
+                      "type": "string",
+                      "enum": [
+                        "lawBasedGovernment",
+                        "businessEnvironment",
+                        "bankruptcy",
+                        "enforcement",
+                        "majorRisk",
+                        "disputeResolution",
+                        "trialOversight",
+                        "other"
+                      ]
+                    }
+                  },
+                  {
+                    "name": "unit",
+                    "in": "query",
+                    "required": false,
+                    "schema": {
+                      "type": "string",
+                      "format": "uuid"
+                    }
+                  },
+                  {
+                    "name": "state",
+                    "in": "query",
+                    "required": false,
+                    "schema": {
+                      "type": "string",
+                      "enum": [
+                        "draft",
+                        "issued",
+                        "inProgress",
+                        "awaitingReview",
+                        "ongoing",
+                        "closed",
+                        "notApplicable",
+                        "suspended"
+                      ]
+                    }
+                  },
+                  {
+                    "name": "kind",
+                    "in": "query",
+                    "required": false,
+                    "schema": {
+                      "type": "string",
+                      "enum": [
+                        "date",
+                        "longTerm",
+                        "continuous",
+                        "periodic",
+                        "asNeeded"
+                      ]
+                    }
+                  },
+                  {
+                    "name": "timeliness",
+                    "in": "query",
+                    "required": false,
+                    "schema": {
+                      "type": "string",
+                      "enum": [
+                        "none",
+                        "onTime",
+                        "dueSoon",
+                        "overdue"
+                      ],
+                      "description": "overdue 红、dueSoon 黄、onTime 绿：按今天推算，不存储"
+                    }
+                  },
+                  {
+                    "name": "q",
+                    "in": "query",
+                    "required": false,
+                    "schema": {
+                      "type": "string"
+                    }
+                  },
+                  {
+                    "name": "page",
+                    "in": "query",
+                    "required": false,
+                    "schema": {
+                      "type": "integer",
+                      "minimum": 1
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "事项",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ItemPage"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/E401"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/E403"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/E404"
+                  }
+                }
+              }
+            },
+            "/api/v1/items": {
+              "post": {
+                "operationId": "createItem",
+                "summary": "新建事项（本区划联席办；issueNow 为真时同时交办）",
+                "parameters": [
+                  {
+                    "name": "X-CSRF-Token",
+                    "in": "header",
+                    "required": false,
+                    "description": "以会话 Cookie 调用写接口时必填（登录响应中的 csrfToken）；以 Bearer 令牌调用时不需要",
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/ItemInput"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "201": {
+                    "description": "已创建",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Item"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/E400"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/E401"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/E403"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/E404"
+                  },
+                  "409": {
+                    "$ref": "#/components/responses/E409"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/E422"
+                  }
+                }
+              }
+            },
+            "/api/v1/items/{id}": {
+              "get": {
+                "operationId": "getItem",
+                "summary": "事项，含办理单位与进展报告",
+                "parameters": [
+                  {
+                    "name": "id",
+                    "in": "path",
+                    "required": true,
+                    "description": "事项 id",
+                    "schema": {
+                      "type": "string",
+                      "format": "uuid"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "事项",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Item"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/E401"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/E403"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/E404"
+                  }
+                }
+              }
+            },
+            "/api/v1/items/{id}/issue": {
+              "post": {
+                "operationId": "issueItem",
+                "summary": "交办",
+                "parameters": [
+                  {
+                    "name": "id",
+                    "in": "path",
+                    "required": true,
+                    "description": "事项 id",
+                    "schema": {
+                      "type": "string",
+                      "format": "uuid"
+                    }
+                  },
+                  {
+                    "name": "X-CSRF-Token",
+                    "in": "header",
+                    "required": false,
+                    "description": "以会话 Cookie 调用写接口时必填（登录响应中的 csrfToken）；以 Bearer 令牌调用时不需要",
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "已交办",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Item"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/E401"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/E403"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/E404"
+                  },
+                  "409": {
+                    "$ref": "#/components/responses/E409"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/E422"
+                  }
+                }
+              }
+            },
+            "/api/v1/items/{id}/steps": {
+              "post": {
+                "operationId": "stepItem",
+                "summary": "办理流转：签收、申请销号、审核销号、退回、申请/确认无相关事项、中止、恢复",
+                "parameters": [
+                  {
+                    "name": "id",
+                    "in": "path",
+                    "required": true,
+                    "description": "事项 id",
+                    "schema": {
+                      "type": "string",
+                      "format": "uuid"
+                    }
+                  },
+                  {
+                    "name": "X-CSRF-Token",
+                    "in": "header",
+                    "required": false,
+                    "description": "以会话 Cookie 调用写接口时必填（登录响应中的 csrfToken）；以 Bearer 令牌调用时不需要",
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/Step"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "流转后",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Item"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/E400"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/E401"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/E403"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/E404"
+                  },
+                  "409": {
+                    "$ref": "#/components/responses/E409"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/E422"
+                  }
+                }
+              }
+            },
+            "/api/v1/items/{id}/reports": {
+              "post": {
+                "operationId": "reportItem",
+                "summary": "报送进展（办理单位）",
+                "parameters": [
+                  {
+                    "name": "id",
+                    "in": "path",
+                    "required": true,
+                    "description": "事项 id",
+                    "schema": {
+                      "type": "string",
+                      "format": "uuid"
+                    }
+                  },
+                  {
+                    "name": "X-CSRF-Token",
+                    "in": "header",
+                    "required": false,
+                    "description": "以会话 Cookie 调用写接口时必填（登录响应中的 csrfToken）；以 Bearer 令牌调用时不需要",
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/ReportInput"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "201": {
+                    "description": "已报送",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Item"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/E400"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/E401"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/E403"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/E404"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/E422"
+                  }
+                }
+              }
+            },
+            "/api/v1/items/{id}/hand-down": {
+              "post": {
+                "operationId": "handDownItem",
+                "summary": "下达至下级区划",
+                "parameters": [
+                  {
+                    "name": "id",
+                    "in": "path",
+                    "required": true,
+                    "description": "事项 id",
+                    "schema": {
+                      "type": "string",
+                      "format": "uuid"
+                    }
+                  },
+                  {
+                    "name": "X-CSRF-Token",
+                    "in": "header",
+                    "required": false,
+                    "description": "以会话 Cookie 调用写接口时必填（登录响应中的 csrfToken）；以 Bearer 令牌调用时不需要",
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/HandDown"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "下达数",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "type": "object",
+                          "properties": {
+                            "created": {
+                              "type": "integer"
+                            }
+                          },
+                          "additionalProperties": false,
+                          "required": [
+                            "created"
+                          ]
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/E400"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/E401"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/E403"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/E404"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/E422"
+                  }
+                }
+              }
+            },
+            "/api/v1/items/{id}/roll-up": {
+              "get": {
+                "operationId": "rollUpItem",
+                "summary": "下级办理情况汇总",
+                "parameters": [
+                  {
+                    "name": "id",
+                    "in": "path",
+                    "required": true,
+                    "description": "事项 id",
+                    "schema": {
+                      "type": "string",
+                      "format": "uuid"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "汇总",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/RollUp"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/E401"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/E403"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/E404"
+                  }
+                }
+              }
             }
           },
           "components": {
@@ -1244,6 +1881,485 @@ enum OpenAPIDocument {
                 "required": [
                   "user",
                   "oneTimePassword"
+                ]
+              },
+              "WorkList": {
+                "type": "object",
+                "properties": {
+                  "id": {
+                    "type": "string",
+                    "format": "uuid"
+                  },
+                  "kind": {
+                    "type": "string",
+                    "enum": [
+                      "problem",
+                      "responsibility"
+                    ]
+                  },
+                  "title": {
+                    "type": "string"
+                  },
+                  "source": {
+                    "type": "string"
+                  }
+                },
+                "additionalProperties": false,
+                "required": [
+                  "id",
+                  "kind",
+                  "title",
+                  "source"
+                ]
+              },
+              "WorkListInput": {
+                "type": "object",
+                "properties": {
+                  "kind": {
+                    "type": "string",
+                    "enum": [
+                      "problem",
+                      "responsibility"
+                    ]
+                  },
+                  "title": {
+                    "type": "string"
+                  },
+                  "source": {
+                    "type": "string"
+                  }
+                },
+                "additionalProperties": false,
+                "required": [
+                  "kind",
+                  "title"
+                ]
+              },
+              "Part": {
+                "type": "object",
+                "properties": {
+                  "id": {
+                    "type": "string",
+                    "format": "uuid"
+                  },
+                  "unitID": {
+                    "type": "string",
+                    "format": "uuid"
+                  },
+                  "unitName": {
+                    "type": "string"
+                  },
+                  "role": {
+                    "type": "string",
+                    "enum": [
+                      "lead",
+                      "responsible",
+                      "cooperating"
+                    ]
+                  },
+                  "state": {
+                    "type": "string",
+                    "enum": [
+                      "assigned",
+                      "inProgress",
+                      "closureRequested",
+                      "closed",
+                      "notApplicableRequested",
+                      "notApplicable",
+                      "ongoing",
+                      "suspended"
+                    ]
+                  },
+                  "nextDueOn": {
+                    "type": "string",
+                    "format": "date",
+                    "nullable": true
+                  },
+                  "nextDueReason": {
+                    "type": "string"
+                  },
+                  "extendedTo": {
+                    "type": "string",
+                    "format": "date",
+                    "nullable": true
+                  },
+                  "timeliness": {
+                    "type": "string",
+                    "enum": [
+                      "none",
+                      "onTime",
+                      "dueSoon",
+                      "overdue"
+                    ],
+                    "description": "overdue 红、dueSoon 黄、onTime 绿：按今天推算，不存储"
+                  }
+                },
+                "additionalProperties": false,
+                "required": [
+                  "id",
+                  "unitID",
+                  "unitName",
+                  "role",
+                  "state",
+                  "nextDueReason",
+                  "timeliness"
+                ]
+              },
+              "Report": {
+                "type": "object",
+                "properties": {
+                  "unitName": {
+                    "type": "string"
+                  },
+                  "reportedOn": {
+                    "type": "string"
+                  },
+                  "period": {
+                    "type": "string",
+                    "nullable": true
+                  },
+                  "text": {
+                    "type": "string"
+                  },
+                  "figures": {
+                    "type": "string"
+                  },
+                  "author": {
+                    "type": "string"
+                  }
+                },
+                "additionalProperties": false,
+                "required": [
+                  "unitName",
+                  "reportedOn",
+                  "text",
+                  "figures",
+                  "author"
+                ]
+              },
+              "Item": {
+                "type": "object",
+                "properties": {
+                  "id": {
+                    "type": "string",
+                    "format": "uuid"
+                  },
+                  "listID": {
+                    "type": "string",
+                    "format": "uuid"
+                  },
+                  "number": {
+                    "type": "integer"
+                  },
+                  "title": {
+                    "type": "string"
+                  },
+                  "content": {
+                    "type": "string"
+                  },
+                  "area": {
+                    "type": "string",
+                    "enum": [
+                      "lawBasedGovernment",
+                      "businessEnvironment",
+                      "bankruptcy",
+                      "enforcement",
+                      "majorRisk",
+                      "disputeResolution",
+                      "trialOversight",
+                      "other"
+                    ]
+                  },
+                  "deadline": {
+                    "type": "string"
+                  },
+                  "deadlineKind": {
+                    "type": "string",
+                    "enum": [
+                      "date",
+                      "longTerm",
+                      "continuous",
+                      "periodic",
+                      "asNeeded"
+                    ]
+                  },
+                  "state": {
+                    "type": "string",
+                    "enum": [
+                      "draft",
+                      "issued",
+                      "inProgress",
+                      "awaitingReview",
+                      "ongoing",
+                      "closed",
+                      "notApplicable",
+                      "suspended"
+                    ]
+                  },
+                  "issuedOn": {
+                    "type": "string",
+                    "nullable": true
+                  },
+                  "latestReport": {
+                    "type": "string"
+                  },
+                  "timeliness": {
+                    "type": "string",
+                    "enum": [
+                      "none",
+                      "onTime",
+                      "dueSoon",
+                      "overdue"
+                    ],
+                    "description": "overdue 红、dueSoon 黄、onTime 绿：按今天推算，不存储"
+                  },
+                  "parentItemID": {
+                    "type": "string",
+                    "format": "uuid",
+                    "nullable": true
+                  },
+                  "parts": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/Part"
+                    }
+                  },
+                  "reports": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/Report"
+                    },
+                    "nullable": true
+                  }
+                },
+                "additionalProperties": false,
+                "required": [
+                  "id",
+                  "listID",
+                  "number",
+                  "title",
+                  "content",
+                  "area",
+                  "deadline",
+                  "deadlineKind",
+                  "state",
+                  "latestReport",
+                  "timeliness",
+                  "parts"
+                ]
+              },
+              "ItemPage": {
+                "type": "object",
+                "properties": {
+                  "total": {
+                    "type": "integer"
+                  },
+                  "items": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/Item"
+                    }
+                  }
+                },
+                "additionalProperties": false,
+                "required": [
+                  "total",
+                  "items"
+                ]
+              },
+              "ItemInput": {
+                "type": "object",
+                "properties": {
+                  "listID": {
+                    "type": "string",
+                    "format": "uuid"
+                  },
+                  "title": {
+                    "type": "string"
+                  },
+                  "content": {
+                    "type": "string"
+                  },
+                  "area": {
+                    "type": "string",
+                    "enum": [
+                      "lawBasedGovernment",
+                      "businessEnvironment",
+                      "bankruptcy",
+                      "enforcement",
+                      "majorRisk",
+                      "disputeResolution",
+                      "trialOversight",
+                      "other"
+                    ]
+                  },
+                  "deadline": {
+                    "type": "string",
+                    "description": "如 2021年10月31日、2023年12月、长期坚持、持续推进、每季度、适时"
+                  },
+                  "leadUnitIDs": {
+                    "type": "array",
+                    "items": {
+                      "type": "string",
+                      "format": "uuid"
+                    }
+                  },
+                  "responsibleUnitIDs": {
+                    "type": "array",
+                    "items": {
+                      "type": "string",
+                      "format": "uuid"
+                    }
+                  },
+                  "cooperatingUnitIDs": {
+                    "type": "array",
+                    "items": {
+                      "type": "string",
+                      "format": "uuid"
+                    }
+                  },
+                  "issueNow": {
+                    "type": "boolean"
+                  }
+                },
+                "additionalProperties": false,
+                "required": [
+                  "listID",
+                  "title",
+                  "content",
+                  "area",
+                  "deadline",
+                  "leadUnitIDs",
+                  "responsibleUnitIDs",
+                  "cooperatingUnitIDs",
+                  "issueNow"
+                ]
+              },
+              "Step": {
+                "type": "object",
+                "properties": {
+                  "partID": {
+                    "type": "string",
+                    "format": "uuid"
+                  },
+                  "action": {
+                    "type": "string",
+                    "enum": [
+                      "signFor",
+                      "requestClosure",
+                      "approveClosure",
+                      "sendBack",
+                      "requestNotApplicable",
+                      "confirmNotApplicable",
+                      "suspend",
+                      "resume"
+                    ]
+                  },
+                  "reason": {
+                    "type": "string"
+                  }
+                },
+                "additionalProperties": false,
+                "required": [
+                  "partID",
+                  "action"
+                ]
+              },
+              "ReportInput": {
+                "type": "object",
+                "properties": {
+                  "partID": {
+                    "type": "string",
+                    "format": "uuid"
+                  },
+                  "text": {
+                    "type": "string"
+                  },
+                  "figures": {
+                    "type": "string"
+                  },
+                  "period": {
+                    "type": "string",
+                    "description": "定期报送事项的期次，如 2024-Q1"
+                  }
+                },
+                "additionalProperties": false,
+                "required": [
+                  "partID",
+                  "text"
+                ]
+              },
+              "HandDown": {
+                "type": "object",
+                "properties": {
+                  "regions": {
+                    "type": "array",
+                    "items": {
+                      "type": "string"
+                    }
+                  }
+                },
+                "additionalProperties": false,
+                "required": [
+                  "regions"
+                ]
+              },
+              "RollUp": {
+                "type": "object",
+                "properties": {
+                  "tally": {
+                    "type": "object",
+                    "additionalProperties": {
+                      "type": "integer"
+                    }
+                  },
+                  "regions": {
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "properties": {
+                        "code": {
+                          "type": "string"
+                        },
+                        "name": {
+                          "type": "string"
+                        },
+                        "itemID": {
+                          "type": "string",
+                          "format": "uuid"
+                        },
+                        "state": {
+                          "type": "string",
+                          "enum": [
+                            "draft",
+                            "issued",
+                            "inProgress",
+                            "awaitingReview",
+                            "ongoing",
+                            "closed",
+                            "notApplicable",
+                            "suspended"
+                          ]
+                        },
+                        "latestReport": {
+                          "type": "string"
+                        }
+                      },
+                      "additionalProperties": false,
+                      "required": [
+                        "code",
+                        "name",
+                        "itemID",
+                        "state",
+                        "latestReport"
+                      ]
+                    }
+                  }
+                },
+                "additionalProperties": false,
+                "required": [
+                  "tally",
+                  "regions"
                 ]
               }
             },

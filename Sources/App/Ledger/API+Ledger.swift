@@ -1,0 +1,249 @@
+import Fluent
+import FuyuanCore
+import Vapor
+
+/// JSON shapes of the ledger under `/api/v1`.
+enum LedgerDTO {
+    struct List: Content {
+        let id: UUID
+        let kind: ListKind
+        let title: String
+        let source: String
+    }
+
+    struct ListInput: Content {
+        let kind: ListKind
+        let title: String
+        let source: String?
+    }
+
+    struct Part: Content {
+        let id: UUID
+        let unitID: UUID
+        let unitName: String
+        let role: PartRole
+        let state: UnitState
+        let nextDueOn: String?
+        let nextDueReason: String
+        let extendedTo: String?
+        let timeliness: Timeliness
+    }
+
+    struct Report: Content {
+        let unitName: String
+        let reportedOn: String
+        let period: String?
+        let text: String
+        let figures: String
+        let author: String
+    }
+
+    struct Item: Content {
+        let id: UUID
+        let listID: UUID
+        let number: Int
+        let title: String
+        let content: String
+        let area: TaskArea
+        let deadline: String
+        let deadlineKind: Deadline.Kind
+        let state: ItemState
+        let issuedOn: String?
+        let latestReport: String
+        let timeliness: Timeliness
+        let parentItemID: UUID?
+        let parts: [Part]
+        let reports: [Report]?
+    }
+
+    struct Page: Content {
+        let total: Int
+        let items: [Item]
+    }
+
+    struct Step: Content {
+        let partID: UUID
+        let action: WorkflowAction
+        let reason: String?
+    }
+
+    struct ReportInput: Content {
+        let partID: UUID
+        let text: String
+        let figures: String?
+        let period: String?
+    }
+
+    struct HandDown: Content {
+        let regions: [String]
+    }
+
+    struct HandedDown: Content {
+        let created: Int
+    }
+
+    struct RollUp: Content {
+        struct Region: Content {
+            let code: String
+            let name: String
+            let itemID: UUID
+            let state: ItemState
+            let latestReport: String
+        }
+
+        let tally: [String: Int]
+        let regions: [Region]
+    }
+}
+
+struct LedgerAPI {
+    func lists(_ request: Request) async throws -> [LedgerDTO.List] {
+        let caller = try request.caller(for: .readLedger)
+        let region = try await caller.scope.region(code: request.parameters.require("code"), on: request.db)
+        return try await WorkList.query(on: request.db).filter(\.$region.$id == region.requireID()).sort(\.$createdAt)
+            .all()
+            .map { LedgerDTO.List(id: $0.id!, kind: $0.kind, title: $0.title, source: $0.source) }
+    }
+
+    func createList(_ request: Request) async throws -> Response {
+        let caller = try request.caller(for: .manageLedger)
+        let region = try await caller.scope.region(code: request.parameters.require("code"), on: request.db)
+        let input = try request.content.decode(LedgerDTO.ListInput.self)
+        let list = try await LedgerStore.createList(
+            regionID: region.requireID(), kind: input.kind, title: input.title, source: input.source ?? "",
+            request: request)
+        return try await LedgerDTO.List(id: list.id!, kind: list.kind, title: list.title, source: list.source)
+            .encodeResponse(status: .created, for: request)
+    }
+
+    func items(_ request: Request) async throws -> LedgerDTO.Page {
+        let caller = try request.caller(for: .readLedger)
+        let region = try await caller.scope.region(code: request.parameters.require("code"), on: request.db)
+        let filter = try request.query.decode(LedgerFilter.self)
+        let today = CalendarDay(containing: request.now)
+        let (rows, total) = try await LedgerQueries.rows(
+            region: region, filter: filter, today: today, rules: request.application.dueRules, paged: true,
+            on: request.db)
+        return LedgerDTO.Page(
+            total: total,
+            items: rows.map {
+                dto($0.item, parts: $0.parts, reports: nil, today: today, rules: request.application.dueRules)
+            })
+    }
+
+    func createItem(_ request: Request) async throws -> Response {
+        let item = try await LedgerStore.createItem(
+            try request.content.decode(LedgerStore.ItemInput.self), request: request)
+        return try await detail(item.requireID(), request).encodeResponse(status: .created, for: request)
+    }
+
+    func item(_ request: Request) async throws -> LedgerDTO.Item {
+        try await detail(request.idParameter(), request)
+    }
+
+    func issue(_ request: Request) async throws -> LedgerDTO.Item {
+        let item = try await scopedItem(request)
+        try await LedgerStore.issue(item, request: request)
+        return try await detail(item.requireID(), request)
+    }
+
+    func step(_ request: Request) async throws -> LedgerDTO.Item {
+        let item = try await scopedItem(request)
+        let step = try request.content.decode(LedgerDTO.Step.self)
+        try await LedgerStore.step(
+            step.action, item: item, part: try await part(step.partID, of: item, request), reason: step.reason ?? "",
+            request: request)
+        return try await detail(item.requireID(), request)
+    }
+
+    func report(_ request: Request) async throws -> Response {
+        let item = try await scopedItem(request)
+        let input = try request.content.decode(LedgerDTO.ReportInput.self)
+        try await LedgerStore.report(
+            item: item, part: try await part(input.partID, of: item, request), text: input.text,
+            figures: input.figures ?? "", period: input.period, request: request)
+        return try await detail(item.requireID(), request).encodeResponse(status: .created, for: request)
+    }
+
+    func handDown(_ request: Request) async throws -> LedgerDTO.HandedDown {
+        let item = try await scopedItem(request)
+        return LedgerDTO.HandedDown(
+            created: try await LedgerStore.handDown(
+                item, to: try request.content.decode(LedgerDTO.HandDown.self).regions, request: request))
+    }
+
+    func rollUp(_ request: Request) async throws -> LedgerDTO.RollUp {
+        let item = try await scopedItem(request)
+        let children = try await WorkItem.query(on: request.db).join(
+            Region.self, on: \WorkItem.$region.$id == \Region.$id
+        )
+        .filter(\.$parentItem.$id == item.requireID()).sort(Region.self, \.$code).all()
+        return LedgerDTO.RollUp(
+            tally: Dictionary(
+                uniqueKeysWithValues: Workflow.tally(children.map(\.state)).map { ($0.0.rawValue, $0.1) }),
+            regions: try children.map {
+                let region = try $0.joined(Region.self)
+                return .init(
+                    code: region.code, name: region.name, itemID: try $0.requireID(), state: $0.state,
+                    latestReport: $0.latestReport)
+            })
+    }
+
+    // MARK: helpers
+
+    private func scopedItem(_ request: Request) async throws -> WorkItem {
+        let caller = try request.caller(for: .readLedger)
+        return try await LedgerQueries.item(id: request.idParameter(), scope: caller.scope, on: request.db)
+    }
+
+    private func part(_ id: UUID, of item: WorkItem, _ request: Request) async throws -> ItemPart {
+        guard
+            let part = try await ItemPart.query(on: request.db).filter(\.$id == id).filter(
+                \.$item.$id == item.requireID()
+            ).first()
+        else {
+            throw AppError.notFound("办理单位")
+        }
+        return part
+    }
+
+    private func detail(_ id: UUID, _ request: Request) async throws -> LedgerDTO.Item {
+        let caller = try request.caller(for: .readLedger)
+        let item = try await LedgerQueries.item(id: id, scope: caller.scope, on: request.db)
+        let parts = try await LedgerQueries.parts(of: [id], on: request.db)[id] ?? []
+        let reports = try await ProgressReport.query(on: request.db).join(
+            Unit.self, on: \ProgressReport.$unit.$id == \Unit.$id
+        )
+        .filter(\.$item.$id == id).sort(\.$createdAt, .descending).all()
+        return dto(
+            item, parts: parts,
+            reports: try reports.map {
+                .init(
+                    unitName: try $0.joined(Unit.self).name, reportedOn: $0.reportedOn, period: $0.periodKey,
+                    text: $0.text, figures: $0.figures, author: $0.author)
+            },
+            today: CalendarDay(containing: request.now), rules: request.application.dueRules)
+    }
+
+    private func dto(
+        _ item: WorkItem, parts: [(part: ItemPart, unitName: String)], reports: [LedgerDTO.Report]?, today: CalendarDay,
+        rules: DueRules
+    ) -> LedgerDTO.Item {
+        LedgerDTO.Item(
+            id: item.id!, listID: item.$list.id, number: item.number, title: item.title, content: item.content,
+            area: item.area,
+            deadline: item.deadline.label, deadlineKind: item.deadlineKind, state: item.state, issuedOn: item.issuedOn,
+            latestReport: item.latestReport,
+            timeliness: LedgerQueries.timeliness(of: parts.map(\.part), today: today, rules: rules),
+            parentItemID: item.$parentItem.id,
+            parts: parts.map { entry in
+                .init(
+                    id: entry.part.id!, unitID: entry.part.$unit.id, unitName: entry.unitName, role: entry.part.role,
+                    state: entry.part.state,
+                    nextDueOn: entry.part.nextDueOn, nextDueReason: entry.part.nextDueReason,
+                    extendedTo: entry.part.extendedTo,
+                    timeliness: LedgerQueries.timeliness(of: entry.part, today: today, rules: rules))
+            },
+            reports: reports)
+    }
+}
