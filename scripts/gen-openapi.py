@@ -116,6 +116,23 @@ schemas.update({
  "RollUp":S({"tally":{"type":"object","additionalProperties":{"type":"integer"}},
    "regions":{"type":"array","items":S({"code":st,"name":st,"itemID":uuid,"state":item_state,"latestReport":st})}}),
 })
+
+# Supervision (督办).
+sup_kind={"type":"string","enum":["urge","reminder","bulletin"]}
+tone={"type":"string","enum":["none","commend","criticise"]}
+paths.update({
+ "/api/v1/regions/{code}/supervision":{
+   "get":{"operationId":"listSupervision","summary":"区划的督办（催办、提醒函、通报）及各单位回复","parameters":[code_param],"responses":{"200":resp("督办",{"type":"array","items":ref("Supervision")}),**E(401,403,404)}},
+   "post":{"operationId":"issueSupervision","summary":"发出督办（本区划联席办；提醒函按年编号）","parameters":[code_param,csrf],"requestBody":body("SupervisionInput"),"responses":{"201":resp("已发出",ref("Supervision")),**E(400,401,403,404,422)}}},
+ "/api/v1/supervision-targets/{id}/respond":{"post":{"operationId":"respondSupervision","summary":"回复督办（被督办单位）","parameters":[{**item_param,"description":"督办对象 id"},csrf],"requestBody":body("SupervisionResponse"),"responses":{"204":{"description":"已回复"},**E(400,401,403,404,409,422)}}},
+})
+schemas.update({
+ "Supervision":S({"id":uuid,"kind":sup_kind,"tone":tone,"reference":st,"itemID":nullable(uuid),"text":st,"respondBy":st,"issuedBy":st,
+   "targets":{"type":"array","items":S({"id":uuid,"unitID":uuid,"unitName":st,"response":nullable(st),"respondedBy":nullable(st),"respondedAt":nullable({"type":"string","format":"date-time"})},["id","unitID","unitName"])}},
+   ["id","kind","tone","reference","text","respondBy","issuedBy","targets"]),
+ "SupervisionInput":S({"kind":sup_kind,"tone":tone,"unitIDs":{"type":"array","items":uuid},"itemID":nullable(uuid),"text":st,"respondBy":{"type":"string","format":"date"}},["kind","unitIDs","text","respondBy"]),
+ "SupervisionResponse":S({"text":st}),
+})
 doc={"openapi":"3.0.3","info":{"title":"府院通 API","version":"1.0.0","description":"常态化府院联动工作平台的接口。以会话 Cookie（POST /api/v1/auth/login）或系统管理员签发的令牌（Authorization: Bearer …）认证；所有数据按调用者的区划与角色过滤。错误统一为 {\"error\": {\"code\", \"message\"}}。"},
  "servers":[{"url":"/"}],
  "security":[{"bearerAuth":[]},{"cookieAuth":[]}],

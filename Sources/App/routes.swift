@@ -116,6 +116,11 @@ func routes(_ app: Application) throws {
         signedIn.get("regions", ":code", "supervision", use: pages.list)
         signedIn.post("regions", ":code", "supervision", use: pages.issue)
         signedIn.post("supervision-targets", ":id", "respond", use: pages.respond)
+
+        let supervisionAPI = SupervisionAPI()
+        signedInAPI.get("regions", ":code", "supervision", use: supervisionAPI.list)
+        signedInAPI.post("regions", ":code", "supervision", use: supervisionAPI.issue)
+        signedInAPI.post("supervision-targets", ":id", "respond", use: supervisionAPI.respond)
     }
 
     do {  // Notifications: the daily digest and the notification centre

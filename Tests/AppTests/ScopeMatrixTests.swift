@@ -175,6 +175,11 @@ import VaporTesting
     static let readLushanLedger = "LFFFOOOOOON"
 
     static let supervisionProbes: [Probe] = [
+        .get("api/v1/regions/:code/supervision", "/api/v1/regions/410423/supervision", readLushanLedger),
+        .json(.POST, "api/v1/regions/:code/supervision", "/api/v1/regions/410423/supervision", writeLushanRoster),
+        .json(
+            .POST, "api/v1/supervision-targets/:id/respond", "/api/v1/supervision-targets/{supervisionTarget}/respond",
+            "LFFFFFFOFFF", ["text": "已报送"]),
         .get("api/v1/regions/:code/lists", "/api/v1/regions/410423/lists", readLushanLedger),
         .json(
             .POST, "api/v1/regions/:code/lists", "/api/v1/regions/410423/lists", writeLushanRoster,
@@ -301,6 +306,12 @@ import VaporTesting
                 deadline: "2027年6月30日",
                 leadUnitIDs: [], responsibleUnitIDs: [UUID(uuidString: fixture.unitID)!], cooperatingUnitIDs: [],
                 issueNow: false)
+            return try await app.send(probe.method, path, as: session, json: input)
+        }
+        if probe.route == "api/v1/regions/:code/supervision", probe.method == .POST {
+            let input = SupervisionStore.Input(
+                kind: .urge, tone: nil, unitIDs: [UUID(uuidString: fixture.unitID)!], itemID: nil, text: "请报送进展" + who,
+                respondBy: "2099-01-01")
             return try await app.send(probe.method, path, as: session, json: input)
         }
         if probe.route == "api/v1/items/:id/hand-down" {

@@ -1342,6 +1342,170 @@ enum OpenAPIDocument {
                   }
                 }
               }
+            },
+            "/api/v1/regions/{code}/supervision": {
+              "get": {
+                "operationId": "listSupervision",
+                "summary": "区划的督办（催办、提醒函、通报）及各单位回复",
+                "parameters": [
+                  {
+                    "name": "code",
+                    "in": "path",
+                    "required": true,
+                    "description": "GB/T 2260 区划代码",
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9]{6}([0-9]{3})?$"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "督办",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/Supervision"
+                          }
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/E401"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/E403"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/E404"
+                  }
+                }
+              },
+              "post": {
+                "operationId": "issueSupervision",
+                "summary": "发出督办（本区划联席办；提醒函按年编号）",
+                "parameters": [
+                  {
+                    "name": "code",
+                    "in": "path",
+                    "required": true,
+                    "description": "GB/T 2260 区划代码",
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9]{6}([0-9]{3})?$"
+                    }
+                  },
+                  {
+                    "name": "X-CSRF-Token",
+                    "in": "header",
+                    "required": false,
+                    "description": "以会话 Cookie 调用写接口时必填（登录响应中的 csrfToken）；以 Bearer 令牌调用时不需要",
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/SupervisionInput"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "201": {
+                    "description": "已发出",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Supervision"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/E400"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/E401"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/E403"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/E404"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/E422"
+                  }
+                }
+              }
+            },
+            "/api/v1/supervision-targets/{id}/respond": {
+              "post": {
+                "operationId": "respondSupervision",
+                "summary": "回复督办（被督办单位）",
+                "parameters": [
+                  {
+                    "name": "id",
+                    "in": "path",
+                    "required": true,
+                    "description": "督办对象 id",
+                    "schema": {
+                      "type": "string",
+                      "format": "uuid"
+                    }
+                  },
+                  {
+                    "name": "X-CSRF-Token",
+                    "in": "header",
+                    "required": false,
+                    "description": "以会话 Cookie 调用写接口时必填（登录响应中的 csrfToken）；以 Bearer 令牌调用时不需要",
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/SupervisionResponse"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "204": {
+                    "description": "已回复"
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/E400"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/E401"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/E403"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/E404"
+                  },
+                  "409": {
+                    "$ref": "#/components/responses/E409"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/E422"
+                  }
+                }
+              }
             }
           },
           "components": {
@@ -2360,6 +2524,156 @@ enum OpenAPIDocument {
                 "required": [
                   "tally",
                   "regions"
+                ]
+              },
+              "Supervision": {
+                "type": "object",
+                "properties": {
+                  "id": {
+                    "type": "string",
+                    "format": "uuid"
+                  },
+                  "kind": {
+                    "type": "string",
+                    "enum": [
+                      "urge",
+                      "reminder",
+                      "bulletin"
+                    ]
+                  },
+                  "tone": {
+                    "type": "string",
+                    "enum": [
+                      "none",
+                      "commend",
+                      "criticise"
+                    ]
+                  },
+                  "reference": {
+                    "type": "string"
+                  },
+                  "itemID": {
+                    "type": "string",
+                    "format": "uuid",
+                    "nullable": true
+                  },
+                  "text": {
+                    "type": "string"
+                  },
+                  "respondBy": {
+                    "type": "string"
+                  },
+                  "issuedBy": {
+                    "type": "string"
+                  },
+                  "targets": {
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "properties": {
+                        "id": {
+                          "type": "string",
+                          "format": "uuid"
+                        },
+                        "unitID": {
+                          "type": "string",
+                          "format": "uuid"
+                        },
+                        "unitName": {
+                          "type": "string"
+                        },
+                        "response": {
+                          "type": "string",
+                          "nullable": true
+                        },
+                        "respondedBy": {
+                          "type": "string",
+                          "nullable": true
+                        },
+                        "respondedAt": {
+                          "type": "string",
+                          "format": "date-time",
+                          "nullable": true
+                        }
+                      },
+                      "additionalProperties": false,
+                      "required": [
+                        "id",
+                        "unitID",
+                        "unitName"
+                      ]
+                    }
+                  }
+                },
+                "additionalProperties": false,
+                "required": [
+                  "id",
+                  "kind",
+                  "tone",
+                  "reference",
+                  "text",
+                  "respondBy",
+                  "issuedBy",
+                  "targets"
+                ]
+              },
+              "SupervisionInput": {
+                "type": "object",
+                "properties": {
+                  "kind": {
+                    "type": "string",
+                    "enum": [
+                      "urge",
+                      "reminder",
+                      "bulletin"
+                    ]
+                  },
+                  "tone": {
+                    "type": "string",
+                    "enum": [
+                      "none",
+                      "commend",
+                      "criticise"
+                    ]
+                  },
+                  "unitIDs": {
+                    "type": "array",
+                    "items": {
+                      "type": "string",
+                      "format": "uuid"
+                    }
+                  },
+                  "itemID": {
+                    "type": "string",
+                    "format": "uuid",
+                    "nullable": true
+                  },
+                  "text": {
+                    "type": "string"
+                  },
+                  "respondBy": {
+                    "type": "string",
+                    "format": "date"
+                  }
+                },
+                "additionalProperties": false,
+                "required": [
+                  "kind",
+                  "unitIDs",
+                  "text",
+                  "respondBy"
+                ]
+              },
+              "SupervisionResponse": {
+                "type": "object",
+                "properties": {
+                  "text": {
+                    "type": "string"
+                  }
+                },
+                "additionalProperties": false,
+                "required": [
+                  "text"
                 ]
               }
             },

@@ -1,0 +1,76 @@
+import Fluent
+import FuyuanCore
+import Vapor
+
+enum SupervisionDTO {
+    struct Target: Content {
+        let id: UUID
+        let unitID: UUID
+        let unitName: String
+        let response: String?
+        let respondedBy: String?
+        let respondedAt: Date?
+    }
+
+    struct Supervision: Content {
+        let id: UUID
+        let kind: App.Supervision.Kind
+        let tone: App.Supervision.Tone
+        let reference: String
+        let itemID: UUID?
+        let text: String
+        let respondBy: String
+        let issuedBy: String
+        let targets: [Target]
+    }
+
+    struct Response: Content {
+        let text: String
+    }
+
+    static func from(_ row: SupervisionStore.Row) -> Supervision {
+        let supervision = row.supervision
+        return Supervision(
+            id: supervision.id!, kind: supervision.kind, tone: supervision.tone, reference: supervision.reference,
+            itemID: supervision.$item.id, text: supervision.text, respondBy: supervision.respondBy,
+            issuedBy: supervision.issuedBy,
+            targets: row.targets.map {
+                Target(
+                    id: $0.target.id!, unitID: $0.target.$unit.id, unitName: $0.unitName, response: $0.target.response,
+                    respondedBy: $0.target.respondedBy, respondedAt: $0.target.respondedAt)
+            })
+    }
+}
+
+struct SupervisionAPI {
+    func list(_ request: Request) async throws -> [SupervisionDTO.Supervision] {
+        let caller = try request.caller(for: .readLedger)
+        let region = try await caller.scope.region(code: request.parameters.require("code"), on: request.db)
+        return try await SupervisionStore.rows(regionID: region.requireID(), on: request.db).map(SupervisionDTO.from)
+    }
+
+    func issue(_ request: Request) async throws -> Response {
+        let caller = try request.caller(for: .manageLedger)
+        let region = try await caller.scope.region(code: request.parameters.require("code"), on: request.db)
+        let supervision = try await SupervisionStore.issue(
+            try request.content.decode(SupervisionStore.Input.self), region: region, request: request)
+        let row = try await SupervisionStore.rows(regionID: region.requireID(), on: request.db).first {
+            $0.supervision.id == supervision.id
+        }!
+        return try await SupervisionDTO.from(row).encodeResponse(status: .created, for: request)
+    }
+
+    func respond(_ request: Request) async throws -> HTTPStatus {
+        let caller = try request.caller(for: .handleParts)
+        guard
+            let target = try await caller.scope.restrict(
+                SupervisionTarget.query(on: request.db)
+                    .join(Supervision.self, on: \SupervisionTarget.$supervision.$id == \Supervision.$id)
+                    .join(Region.self, on: \Supervision.$region.$id == \Region.$id)
+            ).filter(\.$id == request.idParameter()).first()
+        else { throw AppError.notFound("督办") }
+        try await SupervisionStore.respond(
+            target, text: try request.content.decode(SupervisionDTO.Response.self).text, request: request)
+        return .noContent
+    }
+}
