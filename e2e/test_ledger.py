@@ -40,14 +40,14 @@ def test_marks_on_the_fangcheng_ledger(page):
 
 
 def test_an_item_from_draft_to_closure(page, browser):
-    # The office drafts an item for the court, then issues it.
+    # The office drafts an item for 方城县司法局, then issues it; the bureau's liaison handles it.
     sign_in(page, "fangcheng.office")
     page.goto("/regions/411322/ledger/new")
     page.fill("#f-title", "建立行政审判白皮书定期通报制度")
     page.fill("#f-content", "每半年通报一次行政审判情况")
     page.select_option("#f-area", "trialOversight")
     page.fill("#f-deadline", "2026年11月28日")
-    page.check("[aria-label='方城县人民法院牵头单位']")
+    page.check("[aria-label='方城县司法局牵头单位']")
     page.click("#item-form button[type=submit]")
     page.wait_for_url(re.compile(r"/items/[0-9A-F-]+$"))
     item_url = page.url
@@ -57,44 +57,44 @@ def test_an_item_from_draft_to_closure(page, browser):
     # Due in five days: yellow.
     assert page.locator("#parts tr[data-mark=yellow]").count() == 1
 
-    court = browser.new_context(base_url=BASE).new_page()
-    sign_in(court, "fangcheng.court")
-    court.goto(item_url)
-    court.click("button[data-action=signFor]")
-    assert court.inner_text("#parts .part-state") == "办理中"
-    court.fill("#f-text", "已起草白皮书初稿")
-    court.fill("#f-figures", "收案 59 件，结案 43 件")
-    court.click("#report-form button[type=submit]")
-    assert "已起草白皮书初稿" in court.inner_text("body")
-    court.click("button[data-action=requestClosure]")
-    assert court.inner_text("#parts .part-state") == "申请销号"
+    liaison = browser.new_context(base_url=BASE).new_page()
+    sign_in(liaison, "fangcheng.sfj")
+    liaison.goto(item_url)
+    liaison.click("button[data-action=signFor]")
+    assert liaison.inner_text("#parts .part-state") == "办理中"
+    liaison.fill("#f-text", "已起草白皮书初稿")
+    liaison.fill("#f-figures", "收案 59 件，结案 43 件")
+    liaison.click("#report-form button[type=submit]")
+    assert "已起草白皮书初稿" in liaison.inner_text("body")
+    liaison.click("button[data-action=requestClosure]")
+    assert liaison.inner_text("#parts .part-state") == "申请销号"
 
     page.goto(item_url)
     assert page.inner_text("#item-state") == "待审核"
     page.click("button[data-action=sendBack]")  # refused by the browser: the reason is required
-    page.fill("[aria-label='方城县人民法院退回理由']", "缺少结案数据的分析")
+    page.fill("[aria-label='方城县司法局退回理由']", "缺少结案数据的分析")
     page.click("button[data-action=sendBack]")
     assert page.inner_text("#item-state") == "推进中"
 
-    court.goto(item_url)
-    court.fill("#extension-form [aria-label='延期至']", "2027-01-31")
-    court.fill("#extension-form [aria-label='延期理由']", "等待年度数据")
-    court.click("#extension-form button")
+    liaison.goto(item_url)
+    liaison.fill("#extension-form [aria-label='延期至']", "2027-01-31")
+    liaison.fill("#extension-form [aria-label='延期理由']", "等待年度数据")
+    liaison.click("#extension-form button")
     page.goto(item_url)
     page.fill("[aria-label='审批意见']", "同意延期")
     page.click("#extensions button[value='1']")
     assert "2027年1月31日（延期后的完成时限）" in page.inner_text("#parts")
     assert page.locator("#parts tr[data-mark=green]").count() == 1
 
-    court.goto(item_url)
-    court.click("button[data-action=requestClosure]")
+    liaison.goto(item_url)
+    liaison.click("button[data-action=requestClosure]")
     page.goto(item_url)
     page.click("button[data-action=approveClosure]")
     assert page.inner_text("#item-state") == "已销号"
     history = page.inner_text("#history")
     for line in ["交办", "签收：待签收 → 办理中", "退回：申请销号 → 办理中", "缺少结案数据的分析", "同意延期至 2027年1月31日", "审核销号：申请销号 → 已销号"]:
         assert line in history
-    court.context.close()
+    liaison.context.close()
 
 
 def test_the_city_sees_how_its_counties_answered(page):

@@ -345,3 +345,22 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct LedgerSortTests {
+    @Test func byTheNearestDueDayWithOpenEndedItemsLast() async throws {
+        try await withTestApp { app in
+            let region = try #require(try await Region.query(on: app.db).filter(\.$code == "411322").first())
+            var filter = LedgerFilter()
+            filter.sort = .due
+            let rows = try await LedgerQueries.rows(
+                region: region, filter: filter, today: CalendarDay(containing: app.clock.now()), rules: DueRules(),
+                paged: false, on: app.db
+            ).rows
+            // Earliest first: item 7, whose responsible units never sent their 2021 Q3 report (due 2021-10-10); the
+            // 2021-10-31 items still open (13, 18, 19, 20, 25, 29); 2021-11-30 (8, 10); 2021-12-20 (2, 22); then the rest.
+            #expect(rows.prefix(11).map(\.item.number) == [7, 13, 18, 19, 20, 25, 29, 8, 10, 2, 22])
+            #expect(rows.dropFirst(11).allSatisfy { $0.item.nextDueOn == nil })
+            #expect(rows.count == 30)
+        }
+    }
+}

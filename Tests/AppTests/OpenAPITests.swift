@@ -104,17 +104,17 @@ import VaporTesting
     @Test func usersAreCreatedWithAOneTimePassword() async throws {
         try await withTestApp { app in
             let admin = try await app.signIn("sysadmin")
-            let unit = try await app.unit(named: "方城县司法局")
+            let unit = try await app.unit(named: "方城县民政局")
             let response = try await app.send(
                 .POST, "/api/v1/users", as: admin,
                 json: [
-                    "username": "fangcheng.sfj", "displayName": "司法局联络员", "role": "liaison",
+                    "username": "fangcheng.mzj", "displayName": "民政局联络员", "role": "liaison",
                     "unitID": unit.id!.uuidString,
                 ])
             #expect(response.status == .created)
             let created = try JSONDecoder().decode(OrgDTO.CreatedUser.self, from: Data(response.body.readableBytesView))
-            #expect(created.user.username == "fangcheng.sfj")
-            let session = try await app.signIn("fangcheng.sfj", password: created.oneTimePassword)
+            #expect(created.user.username == "fangcheng.mzj")
+            let session = try await app.signIn("fangcheng.mzj", password: created.oneTimePassword)
             let me = try await app.send(.GET, "/api/v1/me", as: session)
             #expect(me.text.contains("\"mustChangePassword\":true"))
             #expect(try await app.send(.GET, "/api/v1/regions/411322", as: session).status == .forbidden)

@@ -150,5 +150,7 @@ public enum DemoData {
         ),
         .init(
             username: "fangcheng.court", displayName: "方城县法院工作人员（演示）", role: .court, region: "411322", unit: "方城县人民法院"),
+        .init(
+            username: "fangcheng.sfj", displayName: "方城县司法局联络员（演示）", role: .liaison, region: "411322", unit: "方城县司法局"),
     ]
 }

@@ -25,6 +25,7 @@ struct CreateLedger: AsyncMigration {
             .field("state", .string, .required)
             .field("issued_on", .string)
             .field("latest_report", .string, .required)
+            .field("next_due_on", .string)
             .field("created_at", .datetime)
             .field("updated_at", .datetime)
             .unique(on: "list_id", "number")

@@ -95,6 +95,11 @@ enum LedgerView {
                     choice(Timeliness.overdue.rawValue, "逾期", selected: filter.timeliness == .overdue)
                     choice(Timeliness.dueSoon.rawValue, "临期", selected: filter.timeliness == .dueSoon)
                 }
+                select(.name("sort"), .attr("aria-label", "排序")) {
+                    for sort in LedgerFilter.Sort.allCases {
+                        choice(sort.rawValue, sort.label, selected: sort == (filter.sort ?? .number))
+                    }
+                }
                 input(
                     .type("search"), .name("q"), .value(filter.q ?? ""), .attr("placeholder", "关键词"),
                     .attr("aria-label", "关键词"))

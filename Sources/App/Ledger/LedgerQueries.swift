@@ -1,5 +1,6 @@
 import Fluent
 import FuyuanCore
+import SQLKit
 import Vapor
 
 /// The ledger's filters, as the page's query string and the export share them.
@@ -11,7 +12,20 @@ struct LedgerFilter: Content, Sendable {
     var kind: Deadline.Kind?
     var timeliness: Timeliness?
     var q: String?
+    var sort: Sort?
     var page: Int?
+
+    enum Sort: String, Codable, CaseIterable, Sendable {
+        case number, due, updated
+
+        var label: String {
+            switch self {
+            case .number: "按清单序号"
+            case .due: "按最近时限"
+            case .updated: "按最近更新"
+            }
+        }
+    }
 
     static let pageSize = 25
 
@@ -32,6 +46,7 @@ struct LedgerFilter: Content, Sendable {
         kind = try text(.kind).flatMap(Deadline.Kind.init(rawValue:))
         timeliness = try text(.timeliness).flatMap(Timeliness.init(rawValue:))
         q = try text(.q)
+        sort = try text(.sort).flatMap(Sort.init(rawValue:))
         page = try text(.page).flatMap(Int.init)
     }
 
@@ -42,6 +57,7 @@ struct LedgerFilter: Content, Sendable {
             ("list", list?.uuidString), ("area", area?.rawValue), ("unit", unit?.uuidString),
             ("state", state?.rawValue),
             ("kind", kind?.rawValue), ("timeliness", timeliness?.rawValue), ("q", q),
+            ("sort", sort?.rawValue),
         ].compactMap { name, value in value.flatMap { $0.isEmpty ? nil : URLQueryItem(name: name, value: $0) } }
         return components.percentEncodedQuery ?? ""
     }
@@ -92,7 +108,16 @@ enum LedgerQueries {
         }
         let total = try await query.copy().count()
         query = query.join(WorkList.self, on: \WorkItem.$list.$id == \WorkList.$id)
-            .sort(WorkList.self, \.$createdAt).sort(\.$number)
+        switch filter.sort ?? .number {
+        case .number:
+            query = query.sort(WorkList.self, \.$createdAt).sort(\.$number)
+        case .due:
+            // Items with nothing due go last on both databases (SQLite and PostgreSQL order NULLs differently).
+            query = query.sort(.custom(SQLRaw(#"CASE WHEN "work_items"."next_due_on" IS NULL THEN 1 ELSE 0 END"#)))
+                .sort(\.$nextDueOn).sort(\.$number)
+        case .updated:
+            query = query.sort(\.$updatedAt, .descending).sort(\.$number)
+        }
         if paged {
             let page = max(1, filter.page ?? 1)
             query = query.range(((page - 1) * LedgerFilter.pageSize)..<(page * LedgerFilter.pageSize))

@@ -421,6 +421,7 @@ enum LedgerStore {
             }
         }
         item.state = Workflow.itemState(issued: item.issuedOn != nil, units: parts.filter(\.counts).map(\.state))
+        item.nextDueOn = parts.compactMap(\.nextDueOn).min()
         try await item.save(on: db)
     }
 }

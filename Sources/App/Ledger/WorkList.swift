@@ -76,6 +76,8 @@ final class WorkItem: Model, @unchecked Sendable {
     /// `YYYY-MM-DD` in Asia/Shanghai; nil while a draft.
     @OptionalField(key: "issued_on") var issuedOn: String?
     @Field(key: "latest_report") var latestReport: String
+    /// The earliest next due day of its open parts, kept by `LedgerStore.refresh` for sorting by due day.
+    @OptionalField(key: "next_due_on") var nextDueOn: String?
 
     // relationships
     @Parent(key: "list_id") var list: WorkList
