@@ -97,6 +97,7 @@ func routes(_ app: Application) throws {
         signedIn.post("items", ":id", "hand-down", use: pages.handDown)
         signedIn.post("items", ":id", "not-applicable", use: pages.declareNotApplicable)
         signedIn.post("items", ":id", "assign", use: pages.assign)
+        signedIn.post("items", ":id", "links", use: pages.link)
 
         let ledgerAPI = LedgerAPI()
         signedInAPI.get("regions", ":code", "lists", use: ledgerAPI.lists)

@@ -364,3 +364,34 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct ItemLinkTests {
+    @Test func ruzhousMeasuresAnswerTheLossRateProblem() async throws {
+        try await withTestApp { app in
+            let office = try await app.signIn("ruzhou.office")
+            let problem = try #require(
+                try await WorkItem.query(on: app.db).join(Region.self, on: \WorkItem.$region.$id == \Region.$id)
+                    .filter(Region.self, \.$code == "410482").filter(\.$title == "行政机关败诉率高、行政争议实质性化解不佳的问题").first())
+            let page = try await app.send(.GET, "/items/\(problem.id!.uuidString)", as: office)
+            #expect(page.text.contains("对应的责任清单事项（17）"))
+            #expect(page.text.contains("第 1 项 建立汝州市人民政府行政复议咨询委员会"))
+            let measure = try #require(try await WorkItem.query(on: app.db).filter(\.$title == "强化行政执法监督").first())
+            let back = try await app.send(.GET, "/items/\(measure.id!.uuidString)", as: office)
+            #expect(back.text.contains("回应的问题清单事项"))
+            #expect(back.text.contains("行政机关败诉率高、行政争议实质性化解不佳的问题"))
+            // Pairing again is refused; a problem cannot be paired with another problem.
+            let again = try await app.send(
+                .POST, "/items/\(problem.id!.uuidString)/links", as: office,
+                form: [("measureID", measure.id!.uuidString)])
+            #expect(again.status == .conflict)
+            let other = try #require(
+                try await WorkItem.query(on: app.db).join(Region.self, on: \WorkItem.$region.$id == \Region.$id)
+                    .filter(Region.self, \.$code == "410482").filter(\.$title == "问题楼房处置化解").first())
+            let wrong = try await app.send(
+                .POST, "/items/\(problem.id!.uuidString)/links", as: office, form: [("measureID", other.id!.uuidString)]
+            )
+            #expect(wrong.status == .unprocessableEntity)
+            #expect(wrong.text.contains("责任清单事项：须为本区划责任清单中的事项"))
+        }
+    }
+}

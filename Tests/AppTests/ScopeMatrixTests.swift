@@ -175,6 +175,7 @@ import VaporTesting
     static let readLushanLedger = "LFFFOOOOOON"
 
     static let supervisionProbes: [Probe] = [
+        .form(.POST, "items/:id/links", "/items/{item}/links", "LFFFFFVFFFN", [("measureID", "{item}")]),
         .get("api/v1/regions/:code/supervision", "/api/v1/regions/410423/supervision", readLushanLedger),
         .json(.POST, "api/v1/regions/:code/supervision", "/api/v1/regions/410423/supervision", writeLushanRoster),
         .json(

@@ -32,6 +32,7 @@ enum AuditAction: String, CaseIterable, Sendable {
     case supervisionIssued = "supervision.issued"
     case supervisionAnswered = "supervision.answered"
     case digestRun = "notices.digest_run"
+    case itemLinked = "ledger.item_linked"
 
     var label: String {
         switch self {
@@ -63,6 +64,7 @@ enum AuditAction: String, CaseIterable, Sendable {
         case .supervisionIssued: "督办"
         case .supervisionAnswered: "回复督办"
         case .digestRun: "生成提醒"
+        case .itemLinked: "问题与责任对应"
         }
     }
 }

@@ -245,6 +245,14 @@ enum DemoLedger {
         try await LedgerStore.refresh(item, parts: parts, on: context.db, rules: context.rules)
     }
 
+    /// Seed 002 is 汝州市's answer to the problem of high loss rates: its 17 measures answer that problem.
+    private static func pairWithRuzhouPlan(_ problem: WorkItem, context: Context) async throws {
+        let plan = try await WorkList.query(on: context.db).filter(\.$source == "汝府院联席办〔2022〕4号").first()!
+        for measure in try await WorkItem.query(on: context.db).filter(\.$list.$id == plan.requireID()).all() {
+            try await ItemLink(problemID: problem.requireID(), measureID: measure.requireID()).create(on: context.db)
+        }
+    }
+
     /// 河南省 → 平顶山市, 安阳市, 南阳市; 平顶山市 → 鲁山县, 卫东区, 汝州市; 鲁山县 answers as seed 000 says.
     private static func loadFirstBatch(_ context: Context) async throws {
         let province = context.regions["410000"]!
@@ -271,6 +279,7 @@ enum DemoLedger {
             for code in ["410423", "410403", "410482"] {
                 let copy = try await LedgerStore.copy(
                     cityCopy, list: cityList, from: city, into: context.regions[code]!, on: context.db)
+                if code == "410482" && index == 1 { try await pairWithRuzhouPlan(copy, context: context) }
                 guard code == "410423" else { continue }
                 if let reply = lushanAnswers[index + 1] {
                     try await answer(

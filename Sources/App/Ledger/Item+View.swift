@@ -30,6 +30,11 @@ enum ItemView {
         let lowerRegions: [(code: String, name: String)]
         /// The region's units, offered when the office deploys a draft.
         let units: [(id: UUID, name: String)]
+        let listKind: ListKind
+        /// For a problem: the responsibility entries that answer it; for a responsibility entry: the problems it answers.
+        let paired: [(id: UUID, title: String, state: String)]
+        /// Responsibility entries the office can still pair with this problem.
+        let pairCandidates: [(id: UUID, title: String)]
         let problems: [String]
     }
 
@@ -76,6 +81,30 @@ enum ItemView {
                 div(.class("card")) {
                     h2 { "具体内容" }
                     p(.class("prewrap")) { item.content.isEmpty ? "（无）" : item.content }
+                }
+            }
+            if !model.paired.isEmpty || !model.pairCandidates.isEmpty {
+                div(.class("card"), .id("paired")) {
+                    h2 { model.listKind == .problem ? "对应的责任清单事项（\(model.paired.count)）" : "回应的问题清单事项" }
+                    ul {
+                        for entry in model.paired {
+                            li {
+                                a(.href(.item(entry.id))) { entry.title };
+                                span(.class("muted small")) { "  " + entry.state }
+                            }
+                        }
+                    }
+                    if !model.pairCandidates.isEmpty {
+                        form(.post, .action(.itemAction(id, "links")), .class("actions"), .id("link-form")) {
+                            Layout.csrfField(shell.csrfToken)
+                            select(.name("measureID"), .attr("aria-label", "责任清单事项")) {
+                                for candidate in model.pairCandidates {
+                                    choice(candidate.id.uuidString, candidate.title, selected: false)
+                                }
+                            }
+                            button(.type("submit"), .class("secondary small")) { "对应" }
+                        }
+                    }
                 }
             }
             if !model.children.isEmpty { rollUp(model) }

@@ -80,11 +80,19 @@ struct CreateLedger: AsyncMigration {
             .field("unit_name", .string)
             .create()
         try await database.index(ItemEvent.schema, "item_id")
+        try await database.schema(ItemLink.schema)
+            .id()
+            .field("problem_id", .uuid, .required, .references(WorkItem.schema, "id"))
+            .field("measure_id", .uuid, .required, .references(WorkItem.schema, "id"))
+            .unique(on: "problem_id", "measure_id")
+            .create()
+        try await database.index(ItemLink.schema, "measure_id")
     }
 
     func revert(on database: any Database) async throws {
         for schema in [
-            ItemEvent.schema, ExtensionRequest.schema, ProgressReport.schema, ItemPart.schema, WorkItem.schema,
+            ItemLink.schema, ItemEvent.schema, ExtensionRequest.schema, ProgressReport.schema, ItemPart.schema,
+            WorkItem.schema,
             WorkList.schema,
         ] {
             try await database.schema(schema).delete()

@@ -195,6 +195,14 @@ struct LedgerPages {
         }
     }
 
+    func link(_ request: Request) async throws -> Response {
+        struct Form: Content { var measureID: UUID }
+        return try await act(request) { item in
+            try await LedgerStore.link(
+                problem: item, measureID: try request.content.decode(Form.self).measureID, request: request)
+        }
+    }
+
     func handDown(_ request: Request) async throws -> Response {
         struct Form: Content { var region: [String]? }
         return try await act(request) { item in
@@ -312,6 +320,17 @@ struct LedgerPages {
             }
             : []
         let units = isOffice && item.state == .draft ? try await OrgQueries.units(of: region, on: db) : []
+        let list = try item.joined(WorkList.self)
+        let paired = try await ItemLink.query(on: db)
+            .group(.or) { $0.filter(\.$problem.$id == itemID).filter(\.$measure.$id == itemID) }.all()
+        let pairedIDs = paired.map { $0.$problem.id == itemID ? $0.$measure.id : $0.$problem.id }
+        let pairedItems = try await WorkItem.query(on: db).filter(\.$id ~~ pairedIDs).sort(\.$number).all()
+        let candidates =
+            isOffice && list.kind == .problem
+            ? try await WorkItem.query(on: db).join(WorkList.self, on: \WorkItem.$list.$id == \WorkList.$id)
+                .filter(\.$region.$id == item.$region.id).filter(WorkList.self, \.$kind == .responsibility)
+                .sort(WorkList.self, \.$createdAt).sort(\.$number).all().filter { !pairedIDs.contains($0.id!) }
+            : []
         let model = ItemView.Model(
             item: item, listTitle: try item.joined(WorkList.self).title, regionCode: region.code,
             regionName: region.name,
@@ -331,6 +350,8 @@ struct LedgerPages {
             events: events, periods: periods, isOffice: isOffice,
             children: try children.map { ($0, try $0.joined(Region.self).name) },
             lowerRegions: lower.map { ($0.code, $0.name) }, units: units.map { ($0.id!, $0.name) },
+            listKind: list.kind, paired: pairedItems.map { ($0.id!, "第 \($0.number) 项 \($0.title)", $0.state.label) },
+            pairCandidates: candidates.map { ($0.id!, "第 \($0.number) 项 \($0.title)") },
             problems: problems)
         return ItemView.render(model, shell: try await request.shell(regionCode: region.code))
     }

@@ -176,7 +176,8 @@ enum LedgerStore {
     static func copy(_ item: WorkItem, list: WorkList, from upper: Region, into target: Region, on db: any Database)
         async throws -> WorkItem
     {
-        let title = "\(upper.name)：\(list.title)"
+        // A list that was itself handed down keeps its name (河南省：第一批十项重点工作) on its way further down.
+        let title = list.source.hasSuffix("下达") ? list.title : "\(upper.name)：\(list.title)"
         let targetList: WorkList
         if let existing = try await WorkList.query(on: db).filter(\.$region.$id == target.requireID()).filter(
             \.$title == title
@@ -215,6 +216,35 @@ enum LedgerStore {
             try await request.audit(
                 .itemStep, object: ("work_item", item.id!.uuidString), summary: "\(item.title)：确认无相关问题事项，\(reason)",
                 on: db)
+        }
+    }
+
+    /// Pairs a problem with a responsibility entry of the same region that answers it.
+    static func link(problem: WorkItem, measureID: UUID, request: Request) async throws {
+        let caller = try request.requireCaller()
+        try requireOffice(caller, of: problem)
+        let problemList = try await problem.$list.get(on: request.db)
+        guard problemList.kind == .problem else { throw AppError.invalid("只有问题清单的事项可以对应责任清单事项") }
+        guard
+            let measure = try await WorkItem.query(on: request.db).join(
+                WorkList.self, on: \WorkItem.$list.$id == \WorkList.$id
+            )
+            .filter(\.$id == measureID).filter(\.$region.$id == problem.$region.id)
+            .filter(WorkList.self, \.$kind == .responsibility).first()
+        else { throw AppError.invalid("责任清单事项：须为本区划责任清单中的事项") }
+        if try await ItemLink.query(on: request.db).filter(\.$problem.$id == problem.requireID()).filter(
+            \.$measure.$id == measureID
+        ).count() > 0 {
+            throw AppError.conflict("已对应该事项")
+        }
+        try await request.db.transaction { db in
+            try await ItemLink(problemID: problem.requireID(), measureID: measureID).create(on: db)
+            try await ItemEvent(
+                itemID: problem.requireID(), at: request.now, actor: caller.displayName, what: "对应责任清单：\(measure.title)"
+            ).create(on: db)
+            try await request.audit(
+                .itemLinked, object: ("work_item", problem.id!.uuidString),
+                summary: "\(problem.title) ↔ \(measure.title)", on: db)
         }
     }
 

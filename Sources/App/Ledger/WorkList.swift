@@ -257,3 +257,22 @@ final class ItemEvent: Model, @unchecked Sendable {
         self.unitName = unitName
     }
 }
+
+/// A problem (问题清单) paired with a responsibility entry (责任清单) that answers it.
+final class ItemLink: Model, @unchecked Sendable {
+    static let schema = "item_links"
+
+    // managed fields
+    @ID var id: UUID?
+
+    // relationships
+    @Parent(key: "problem_id") var problem: WorkItem
+    @Parent(key: "measure_id") var measure: WorkItem
+
+    init() {}
+
+    init(problemID: UUID, measureID: UUID) {
+        self.$problem.id = problemID
+        self.$measure.id = measureID
+    }
+}
