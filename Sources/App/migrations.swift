@@ -11,4 +11,5 @@ let migrations: [any Migration] = [
     CreateLedger(),
     CreateSupervision(),
     CreateNotices(),
+    CreateAttachment(),
 ]

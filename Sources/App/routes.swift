@@ -98,6 +98,8 @@ func routes(_ app: Application) throws {
         signedIn.post("items", ":id", "not-applicable", use: pages.declareNotApplicable)
         signedIn.post("items", ":id", "assign", use: pages.assign)
         signedIn.post("items", ":id", "links", use: pages.link)
+        signedIn.on(.POST, "items", ":id", "attachments", body: .collect(maxSize: "20mb"), use: pages.attach)
+        signedIn.get("attachments", ":id", use: pages.download)
 
         let ledgerAPI = LedgerAPI()
         signedInAPI.get("regions", ":code", "lists", use: ledgerAPI.lists)

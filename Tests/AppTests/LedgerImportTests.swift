@@ -161,3 +161,66 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct AttachmentTests {
+    func post(_ app: Application, _ path: String, as session: TestSession, name: String, data: Data) async throws
+        -> TestingHTTPResponse
+    {
+        let boundary = "----fuyuan-attachment"
+        var body = Data(
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(session.csrf)\r\n".utf8)
+        body.append(
+            Data(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: application/pdf\r\n\r\n"
+                    .utf8))
+        body.append(data)
+        body.append(Data("\r\n--\(boundary)--\r\n".utf8))
+        var headers = HTTPHeaders()
+        headers.add(name: .cookie, value: "\(Cookies.session)=\(session.cookie)")
+        headers.add(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        return try await app.testing().sendRequest(.POST, path, headers: headers, body: ByteBuffer(data: body))
+    }
+
+    @Test func evidenceIsCheckedByContentStoredByHashAndDownloadedInScope() async throws {
+        try await withTestApp { app in
+            let court = try await app.signIn("fangcheng.court")
+            let item = try #require(
+                try await WorkItem.query(on: app.db).join(Region.self, on: \WorkItem.$region.$id == \Region.$id)
+                    .filter(Region.self, \.$code == "411322").filter(\.$number == 2).first())
+            let path = "/items/\(item.id!.uuidString)/attachments"
+            let pdf = Data("%PDF-1.7\n白皮书\n%%EOF".utf8)
+            #expect(try await post(app, path, as: court, name: "白皮书.pdf", data: pdf).status == .seeOther)
+            let stored = try #require(try await Attachment.query(on: app.db).first())
+            #expect(stored.fileName == "白皮书.pdf")
+            #expect(stored.contentType == "application/pdf")
+            #expect(stored.unitName == "方城县人民法院")
+            #expect(
+                FileManager.default.contents(
+                    atPath: AttachmentStore.path(for: stored.sha256, in: app.config.dataDirectory)) == pdf)
+            let renamed = try await post(app, path, as: court, name: "说明.pdf", data: Data("MZ\u{90}\0 not a pdf".utf8))
+            #expect(renamed.status == .unprocessableEntity)
+            #expect(renamed.text.contains("附件：只接受 PDF、PNG、JPEG 图片和 Office 文档（.docx、.xlsx）"))
+            let zip = try await post(
+                app, path, as: court, name: "x.zip", data: try XLSX.workbook(sheet: "x", rows: [["a"]]))
+            #expect(zip.text.contains("附件：压缩文件只接受 .docx 和 .xlsx 文档"))
+            // A unit without a part in the item (方城县司法局 has none in item 30) cannot attach; downloads stay in scope.
+            let thirty = try #require(
+                try await WorkItem.query(on: app.db).filter(\.$region.$id == item.$region.id).filter(\.$number == 30)
+                    .first())
+            let outsider = try await post(
+                app, "/items/\(thirty.id!.uuidString)/attachments", as: try await app.signIn("fangcheng.sfj"),
+                name: "a.pdf", data: pdf)
+            #expect(outsider.status == .forbidden)
+            let download = try await app.send(
+                .GET, "/attachments/\(stored.id!.uuidString)", as: try await app.signIn("fangcheng.office"))
+            #expect(download.status == .ok)
+            #expect(download.headers.first(name: .contentDisposition)?.hasPrefix("attachment;") == true)
+            #expect(Data(download.body.readableBytesView) == pdf)
+            #expect(
+                try await app.send(
+                    .GET, "/attachments/\(stored.id!.uuidString)", as: try await app.signIn("lushan.office")
+                ).status == .notFound)
+            #expect(try await Attachment.query(on: app.db).count() == 1)
+        }
+    }
+}

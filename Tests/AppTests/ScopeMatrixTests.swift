@@ -33,6 +33,7 @@ import VaporTesting
         let listID: String
         /// A supervision of 鲁山县 addressed to 鲁山县人民法院.
         let courtTargetID: String
+        let attachmentID: String
     }
 
     struct Probe: Sendable, CustomTestStringConvertible {
@@ -175,6 +176,8 @@ import VaporTesting
     static let readLushanLedger = "LFFFOOOOOON"
 
     static let supervisionProbes: [Probe] = [
+        .form(.POST, "items/:id/attachments", "/items/{item}/attachments", "LFFFFFBBFFN"),
+        .get("attachments/:id", "/attachments/{attachment}", readLushanLedger),
         .form(.POST, "items/:id/links", "/items/{item}/links", "LFFFFFVFFFN", [("measureID", "{item}")]),
         .get("api/v1/regions/:code/supervision", "/api/v1/regions/410423/supervision", readLushanLedger),
         .json(.POST, "api/v1/regions/:code/supervision", "/api/v1/regions/410423/supervision", writeLushanRoster),
@@ -269,6 +272,18 @@ import VaporTesting
         supervision.respondBy = "2099-01-01"
         supervision.issuedBy = "鲁山县联席办"
         try await supervision.create(on: app.db)
+        let attachment = Attachment()
+        attachment.$item.id = item.id!
+        attachment.fileName = "白皮书.pdf"
+        attachment.contentType = "application/pdf"
+        attachment.size = 9
+        attachment.sha256 = String(repeating: "ab", count: 32)
+        attachment.uploadedBy = "鲁山县联席办"
+        try await attachment.create(on: app.db)
+        let stored = AttachmentStore.path(for: attachment.sha256, in: app.config.dataDirectory)
+        try FileManager.default.createDirectory(
+            atPath: (stored as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try Data("%PDF-1.4\n".utf8).write(to: URL(fileURLWithPath: stored))
         let target = SupervisionTarget(supervisionID: supervision.id!, unitID: try await app.unit(named: "鲁山县人民法院").id!)
         try await target.create(on: app.db)
         return Fixture(
@@ -277,7 +292,8 @@ import VaporTesting
             itemID: item.id!.uuidString,
             justicePartID: try #require(parts.first { $0.$unit.id == justice.id }).id!.uuidString,
             courtPartID: try #require(parts.first { $0.$unit.id != justice.id }).id!.uuidString,
-            listID: item.$list.id.uuidString, courtTargetID: target.id!.uuidString)
+            listID: item.$list.id.uuidString, courtTargetID: target.id!.uuidString,
+            attachmentID: attachment.id!.uuidString)
     }
 
     func send(_ probe: Probe, as session: TestSession?, who: String, fixture: Fixture, app: Application) async throws
@@ -294,6 +310,7 @@ import VaporTesting
                 .replacingOccurrences(of: "{justicePart}", with: fixture.justicePartID)
                 .replacingOccurrences(of: "{courtPart}", with: fixture.courtPartID)
                 .replacingOccurrences(of: "{list}", with: fixture.listID)
+                .replacingOccurrences(of: "{attachment}", with: fixture.attachmentID)
         }
         let path = fill(probe.path)
         if probe.route == "regions/:code/meeting" || probe.route == "api/v1/regions/:code/joint-meeting",

@@ -33,6 +33,7 @@ enum AuditAction: String, CaseIterable, Sendable {
     case supervisionAnswered = "supervision.answered"
     case digestRun = "notices.digest_run"
     case itemLinked = "ledger.item_linked"
+    case attachmentAdded = "ledger.attachment_added"
 
     var label: String {
         switch self {
@@ -65,6 +66,7 @@ enum AuditAction: String, CaseIterable, Sendable {
         case .supervisionAnswered: "回复督办"
         case .digestRun: "生成提醒"
         case .itemLinked: "问题与责任对应"
+        case .attachmentAdded: "上传附件"
         }
     }
 }

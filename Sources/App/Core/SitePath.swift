@@ -32,6 +32,7 @@ enum SitePath: Sendable, Equatable {
     case supervision(String)
     case supervisionRespond(UUID)
     case notices
+    case attachment(UUID)
     case noticesRead
     case noticesRun
     case asset(String)
@@ -68,6 +69,7 @@ enum SitePath: Sendable, Equatable {
         case .supervision(let code): "/regions/\(code)/supervision"
         case .supervisionRespond(let id): "/supervision-targets/\(id.uuidString)/respond"
         case .notices: "/notices"
+        case .attachment(let id): "/attachments/\(id.uuidString)"
         case .noticesRead: "/notices/read"
         case .noticesRun: "/notices/run"
         case .asset(let name): "/assets/\(name)"

@@ -30,6 +30,8 @@ enum ItemView {
         let lowerRegions: [(code: String, name: String)]
         /// The region's units, offered when the office deploys a draft.
         let units: [(id: UUID, name: String)]
+        let attachments: [Attachment]
+        let canAttach: Bool
         let listKind: ListKind
         /// For a problem: the responsibility entries that answer it; for a responsibility entry: the problems it answers.
         let paired: [(id: UUID, title: String, state: String)]
@@ -235,6 +237,33 @@ enum ItemView {
                             }
                         }
                     }
+                }
+            }
+            div(.class("card"), .id("attachments")) {
+                h2 { "附件（\(model.attachments.count)）" }
+                ul {
+                    for attachment in model.attachments {
+                        li {
+                            a(.href(.attachment(attachment.id!))) { attachment.fileName }
+                            span(.class("muted small")) {
+                                "  \(attachment.size / 1024 + 1) KB · \(attachment.unitName ?? "联席办") · \(attachment.uploadedBy)"
+                            }
+                        }
+                    }
+                }
+                if model.canAttach {
+                    form(
+                        .post, .action(.itemAction(id, "attachments")), .attr("enctype", "multipart/form-data"),
+                        .class("actions"),
+                        .id("attachment-form")
+                    ) {
+                        Layout.csrfField(shell.csrfToken)
+                        input(
+                            .type("file"), .name("file"), .attr("accept", ".pdf,.png,.jpg,.jpeg,.docx,.xlsx"),
+                            .attr("aria-label", "附件"), .required)
+                        button(.type("submit"), .class("secondary small")) { "上传附件" }
+                    }
+                    p(.class("muted small")) { "PDF、PNG、JPEG、.docx、.xlsx，单个不超过 20 MB。" }
                 }
             }
             div(.class("card")) {

@@ -195,6 +195,32 @@ struct LedgerPages {
         }
     }
 
+    func attach(_ request: Request) async throws -> Response {
+        struct Upload: Content { var file: File }
+        return try await act(request) { item in
+            try await AttachmentStore.requireUploader(of: item, request: request)
+            _ = try await AttachmentStore.attach(
+                try request.content.decode(Upload.self).file, to: item, request: request)
+        }
+    }
+
+    /// Sends an attachment of an item in scope; always as a download, never rendered inline.
+    func download(_ request: Request) async throws -> Response {
+        let caller = try request.caller(for: .readLedger)
+        guard let attachment = try await Attachment.find(request.idParameter(), on: request.db) else {
+            throw AppError.notFound("附件")
+        }
+        _ = try await LedgerQueries.item(id: attachment.$item.id, scope: caller.scope, on: request.db)
+        let path = AttachmentStore.path(for: attachment.sha256, in: request.application.config.dataDirectory)
+        guard let data = FileManager.default.contents(atPath: path) else { throw AppError.notFound("附件文件") }
+        let response = Response(status: .ok, body: .init(data: data))
+        response.headers.replaceOrAdd(name: .contentType, value: attachment.contentType)
+        let encoded = attachment.fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "file"
+        response.headers.replaceOrAdd(
+            name: .contentDisposition, value: "attachment; filename=\"attachment\"; filename*=UTF-8''\(encoded)")
+        return response
+    }
+
     func link(_ request: Request) async throws -> Response {
         struct Form: Content { var measureID: UUID }
         return try await act(request) { item in
@@ -321,6 +347,9 @@ struct LedgerPages {
             : []
         let units = isOffice && item.state == .draft ? try await OrgQueries.units(of: region, on: db) : []
         let list = try item.joined(WorkList.self)
+        let attachments = try await Attachment.query(on: db).filter(\.$item.$id == itemID).sort(\.$createdAt).all()
+        let canAttach =
+            isOffice || parts.contains { caller.role.may(.handleParts) && $0.part.$unit.id == caller.unitID }
         let paired = try await ItemLink.query(on: db)
             .group(.or) { $0.filter(\.$problem.$id == itemID).filter(\.$measure.$id == itemID) }.all()
         let pairedIDs = paired.map { $0.$problem.id == itemID ? $0.$measure.id : $0.$problem.id }
@@ -350,7 +379,8 @@ struct LedgerPages {
             events: events, periods: periods, isOffice: isOffice,
             children: try children.map { ($0, try $0.joined(Region.self).name) },
             lowerRegions: lower.map { ($0.code, $0.name) }, units: units.map { ($0.id!, $0.name) },
-            listKind: list.kind, paired: pairedItems.map { ($0.id!, "第 \($0.number) 项 \($0.title)", $0.state.label) },
+            attachments: attachments, canAttach: canAttach, listKind: list.kind,
+            paired: pairedItems.map { ($0.id!, "第 \($0.number) 项 \($0.title)", $0.state.label) },
             pairCandidates: candidates.map { ($0.id!, "第 \($0.number) 项 \($0.title)") },
             problems: problems)
         return ItemView.render(model, shell: try await request.shell(regionCode: region.code))

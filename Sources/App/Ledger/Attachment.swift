@@ -1,0 +1,132 @@
+import Crypto
+import Fluent
+import FuyuanCore
+import Vapor
+
+/// Evidence attached to an item (a document, a scan, a photo), kept under the data directory by content hash.
+final class Attachment: Model, @unchecked Sendable {
+    static let schema = "attachments"
+
+    // managed fields
+    @ID var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    // data fields
+    @Field(key: "file_name") var fileName: String
+    @Field(key: "content_type") var contentType: String
+    @Field(key: "size") var size: Int
+    @Field(key: "sha256") var sha256: String
+    @Field(key: "uploaded_by") var uploadedBy: String
+    @OptionalField(key: "unit_name") var unitName: String?
+
+    // relationships
+    @Parent(key: "item_id") var item: WorkItem
+
+    init() {}
+}
+
+struct CreateAttachment: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(Attachment.schema)
+            .id()
+            .field("item_id", .uuid, .required, .references(WorkItem.schema, "id"))
+            .field("file_name", .string, .required)
+            .field("content_type", .string, .required)
+            .field("size", .int, .required)
+            .field("sha256", .string, .required)
+            .field("uploaded_by", .string, .required)
+            .field("unit_name", .string)
+            .field("created_at", .datetime)
+            .create()
+        try await database.index(Attachment.schema, "item_id")
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(Attachment.schema).delete()
+    }
+}
+
+/// Storing and checking attachments: the type is judged by the file's first bytes, never by its name.
+enum AttachmentStore {
+    static let maximumSize = 20 << 20
+
+    /// The kinds of evidence accepted, by their signature.
+    static func contentType(of data: Data) -> String? {
+        let head = [UInt8](data.prefix(8))
+        if head.starts(with: Array("%PDF-".utf8)) { return "application/pdf" }
+        if head.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return "image/png" }
+        if head.starts(with: [0xFF, 0xD8, 0xFF]) { return "image/jpeg" }
+        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return "application/zip" }
+        return nil
+    }
+
+    static func path(for sha256: String, in directory: String) -> String {
+        "\(directory)/attachments/\(sha256.prefix(2))/\(sha256)"
+    }
+
+    /// Who may attach: the item's office, or a unit with a part in it. Returns whether the caller is the office.
+    @discardableResult
+    static func requireUploader(of item: WorkItem, request: Request) async throws -> Bool {
+        let caller = try request.requireCaller()
+        let isOffice = caller.role.may(.manageLedger) && caller.regionID == item.$region.id
+        let hasPart =
+            caller.role.may(.handleParts)
+            ? try await ItemPart.query(on: request.db).filter(\.$item.$id == item.requireID()).filter(
+                \.$unit.$id == caller.unitID
+            ).count() > 0
+            : false
+        guard isOffice || hasPart else { throw AppError.forbidden }
+        return isOffice
+    }
+
+    static func attach(_ file: File, to item: WorkItem, request: Request) async throws -> Attachment {
+        let caller = try request.requireCaller()
+        let isOffice = try await requireUploader(of: item, request: request)
+        let data = Data(buffer: file.data)
+        guard !data.isEmpty else { throw AppError.invalid("附件：文件是空的") }
+        guard data.count <= maximumSize else { throw AppError.invalid("附件：不能超过 \(maximumSize >> 20) MB") }
+        guard var type = contentType(of: data) else {
+            throw AppError.invalid("附件：只接受 PDF、PNG、JPEG 图片和 Office 文档（.docx、.xlsx）")
+        }
+        let name = String(file.filename.split(separator: "/").last ?? "附件").prefix(120)
+        if type == "application/zip" {
+            let lower = name.lowercased()
+            if lower.hasSuffix(".docx") {
+                type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            } else if lower.hasSuffix(".xlsx") {
+                type = XLSX.contentType
+            } else {
+                throw AppError.invalid("附件：压缩文件只接受 .docx 和 .xlsx 文档")
+            }
+        }
+        let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let target = path(for: digest, in: request.application.config.dataDirectory)
+        if !FileManager.default.fileExists(atPath: target) {
+            try FileManager.default.createDirectory(
+                atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            // Written beside and renamed, so that a crash never leaves half a file under its final name.
+            let partial = target + ".part-" + UUID().uuidString
+            try data.write(to: URL(fileURLWithPath: partial))
+            try FileManager.default.moveItem(atPath: partial, toPath: target)
+        }
+        let attachment = Attachment()
+        attachment.$item.id = try item.requireID()
+        attachment.fileName = String(name)
+        attachment.contentType = type
+        attachment.size = data.count
+        attachment.sha256 = digest
+        attachment.uploadedBy = caller.displayName
+        attachment.unitName = isOffice ? nil : caller.unitName
+        try await request.db.transaction { db in
+            try await attachment.create(on: db)
+            try await ItemEvent(
+                itemID: item.requireID(), at: request.now, actor: caller.displayName, what: "上传附件：\(name)",
+                unitName: attachment.unitName
+            ).create(on: db)
+            try await request.audit(
+                .attachmentAdded, object: ("work_item", item.id!.uuidString),
+                summary: "\(item.title) 上传附件 \(name)（\(data.count) 字节，SHA-256 \(digest.prefix(12))…）", on: db)
+        }
+        return attachment
+    }
+}
