@@ -1,5 +1,6 @@
 import Fluent
 import FluentPostgresDriver
+import FuyuanCore
 import FluentSQLiteDriver
 import SQLKit
 import Vapor
@@ -19,6 +20,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     }
     app.migrations.add(migrations)
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
+    app.dueRules = DueRules(dueSoonDays: config.dueSoonDays)
     app.decoyPasswordHash = try Bcrypt.hash(Secret.make(), cost: config.bcryptCost)
     app.http.server.configuration.hostname = config.host
     app.http.server.configuration.port = config.port

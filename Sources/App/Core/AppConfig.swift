@@ -20,6 +20,8 @@ public struct AppConfig: Sendable {
     public var lockoutDuration: TimeInterval
     /// Mark cookies `Secure`; set when the app is reached over TLS (directly or through a proxy).
     public var secureCookies: Bool
+    /// Items due within this many days are 临期 (yellow).
+    public var dueSoonDays = 7
     /// Run scheduled work (the daily digest) in this process; `fuyuan serve` turns it on.
     public var runsScheduler = false
 
@@ -65,7 +67,7 @@ public struct AppConfig: Sendable {
         } else {
             database = .sqlite(path: dataDirectory + "/fuyuan.sqlite")
         }
-        return AppConfig(
+        var config = AppConfig(
             database: database,
             dataDirectory: dataDirectory,
             host: env["FUYUAN_HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1",
@@ -77,6 +79,8 @@ public struct AppConfig: Sendable {
             lockoutDuration: TimeInterval(try integer("FUYUAN_LOCKOUT_MINUTES", 15, 1...1440) * 60),
             secureCookies: env["FUYUAN_SECURE_COOKIES"] == "1"
         )
+        config.dueSoonDays = try integer("FUYUAN_DUE_SOON_DAYS", 7, 0...90)
+        return config
     }
 }
 
