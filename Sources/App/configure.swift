@@ -1,7 +1,7 @@
 import Fluent
 import FluentPostgresDriver
-import FuyuanCore
 import FluentSQLiteDriver
+import FuyuanCore
 import SQLKit
 import Vapor
 
