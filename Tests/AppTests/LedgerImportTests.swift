@@ -10,27 +10,12 @@ import VaporTesting
         try #require(try await WorkList.query(on: app.db).filter(\.$title == "方城县府院联动机制实施方案").first())
     }
 
-    /// Posts a file as the import form does (multipart/form-data with the CSRF field).
     func upload(_ app: Application, as session: TestSession, list: WorkList, kind: String, name: String, data: Data)
         async throws -> TestingHTTPResponse
     {
-        let boundary = "----fuyuan-test-boundary"
-        var body = Data()
-        for (field, value) in [("_csrf", session.csrf), ("listID", list.id!.uuidString), ("kind", kind)] {
-            body.append(
-                Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"\r\n\r\n\(value)\r\n".utf8))
-        }
-        body.append(
-            Data(
-                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
-                    .utf8))
-        body.append(data)
-        body.append(Data("\r\n--\(boundary)--\r\n".utf8))
-        var headers = HTTPHeaders()
-        headers.add(name: .cookie, value: "\(Cookies.session)=\(session.cookie)")
-        headers.add(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
-        return try await app.testing().sendRequest(
-            .POST, "/regions/411322/ledger/import", headers: headers, body: ByteBuffer(data: body))
+        try await app.upload(
+            "/regions/411322/ledger/import", as: session, fields: [("listID", list.id!.uuidString), ("kind", kind)],
+            fileName: name, data: data)
     }
 
     func count(_ app: Application, _ list: WorkList) async throws -> Int {
@@ -166,19 +151,7 @@ import VaporTesting
     func post(_ app: Application, _ path: String, as session: TestSession, name: String, data: Data) async throws
         -> TestingHTTPResponse
     {
-        let boundary = "----fuyuan-attachment"
-        var body = Data(
-            "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(session.csrf)\r\n".utf8)
-        body.append(
-            Data(
-                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: application/pdf\r\n\r\n"
-                    .utf8))
-        body.append(data)
-        body.append(Data("\r\n--\(boundary)--\r\n".utf8))
-        var headers = HTTPHeaders()
-        headers.add(name: .cookie, value: "\(Cookies.session)=\(session.cookie)")
-        headers.add(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
-        return try await app.testing().sendRequest(.POST, path, headers: headers, body: ByteBuffer(data: body))
+        try await app.upload(path, as: session, fileName: name, data: data)
     }
 
     @Test func evidenceIsCheckedByContentStoredByHashAndDownloadedInScope() async throws {

@@ -151,7 +151,8 @@ struct LedgerAPI {
         let item = try await scopedItem(request)
         let step = try request.content.decode(LedgerDTO.Step.self)
         try await LedgerStore.step(
-            step.action, item: item, part: try await part(step.partID, of: item, request), reason: step.reason ?? "",
+            step.action, item: item, part: try await LedgerQueries.part(step.partID, of: item, on: request.db),
+            reason: step.reason ?? "",
             request: request)
         return try await detail(item.requireID(), request)
     }
@@ -160,7 +161,7 @@ struct LedgerAPI {
         let item = try await scopedItem(request)
         let input = try request.content.decode(LedgerDTO.ReportInput.self)
         try await LedgerStore.report(
-            item: item, part: try await part(input.partID, of: item, request), text: input.text,
+            item: item, part: try await LedgerQueries.part(input.partID, of: item, on: request.db), text: input.text,
             figures: input.figures ?? "", period: input.period, request: request)
         return try await detail(item.requireID(), request).encodeResponse(status: .created, for: request)
     }
@@ -174,10 +175,7 @@ struct LedgerAPI {
 
     func rollUp(_ request: Request) async throws -> LedgerDTO.RollUp {
         let item = try await scopedItem(request)
-        let children = try await WorkItem.query(on: request.db).join(
-            Region.self, on: \WorkItem.$region.$id == \Region.$id
-        )
-        .filter(\.$parentItem.$id == item.requireID()).sort(Region.self, \.$code).all()
+        let children = try await LedgerQueries.children(of: item, on: request.db)
         return LedgerDTO.RollUp(
             tally: Dictionary(
                 uniqueKeysWithValues: Workflow.tally(children.map(\.state)).map { ($0.0.rawValue, $0.1) }),
@@ -194,17 +192,6 @@ struct LedgerAPI {
     private func scopedItem(_ request: Request) async throws -> WorkItem {
         let caller = try request.caller(for: .readLedger)
         return try await LedgerQueries.item(id: request.idParameter(), scope: caller.scope, on: request.db)
-    }
-
-    private func part(_ id: UUID, of item: WorkItem, _ request: Request) async throws -> ItemPart {
-        guard
-            let part = try await ItemPart.query(on: request.db).filter(\.$id == id).filter(
-                \.$item.$id == item.requireID()
-            ).first()
-        else {
-            throw AppError.notFound("办理单位")
-        }
-        return part
     }
 
     private func detail(_ id: UUID, _ request: Request) async throws -> LedgerDTO.Item {

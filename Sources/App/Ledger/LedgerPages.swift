@@ -141,7 +141,7 @@ struct LedgerPages {
         return try await act(request) { item in
             let form = try request.content.decode(Form.self)
             try await LedgerStore.step(
-                form.action, item: item, part: try await part(form.partID, of: item, on: request.db),
+                form.action, item: item, part: try await LedgerQueries.part(form.partID, of: item, on: request.db),
                 reason: form.reason ?? "", request: request)
         }
     }
@@ -156,7 +156,7 @@ struct LedgerPages {
         return try await act(request) { item in
             let form = try request.content.decode(Form.self)
             try await LedgerStore.report(
-                item: item, part: try await part(form.partID, of: item, on: request.db), text: form.text,
+                item: item, part: try await LedgerQueries.part(form.partID, of: item, on: request.db), text: form.text,
                 figures: form.figures ?? "", period: form.period, request: request)
         }
     }
@@ -170,7 +170,7 @@ struct LedgerPages {
         return try await act(request) { item in
             let form = try request.content.decode(Form.self)
             try await LedgerStore.requestExtension(
-                item: item, part: try await part(form.partID, of: item, on: request.db), day: form.day,
+                item: item, part: try await LedgerQueries.part(form.partID, of: item, on: request.db), day: form.day,
                 reason: form.reason, request: request)
         }
     }
@@ -278,16 +278,6 @@ struct LedgerPages {
         return request.redirect(to: SitePath.item(item.id!).url)
     }
 
-    private func part(_ id: UUID, of item: WorkItem, on db: any Database) async throws -> ItemPart {
-        guard
-            let part = try await ItemPart.query(on: db).filter(\.$id == id).filter(\.$item.$id == item.requireID())
-                .first()
-        else {
-            throw AppError.notFound("办理单位")
-        }
-        return part
-    }
-
     private func scopedRegion(_ request: Request) async throws -> (Caller, Region) {
         let caller = try request.caller(for: .readLedger)
         return (caller, try await caller.scope.region(code: request.parameters.require("code"), on: request.db))
@@ -336,8 +326,7 @@ struct LedgerPages {
         if case .periodic(let reporting, _) = item.deadline, let issued = item.issuedDay {
             periods = LedgerStore.reportingSpans(reporting, from: issued, to: today)
         }
-        let children = try await WorkItem.query(on: db).join(Region.self, on: \WorkItem.$region.$id == \Region.$id)
-            .filter(\.$parentItem.$id == itemID).sort(Region.self, \.$code).all()
+        let children = try await LedgerQueries.children(of: item, on: db)
         let handedTo = Set(children.map(\.$region.id))
         let lower =
             isOffice && item.state != .draft

@@ -171,6 +171,21 @@ enum LedgerQueries {
         return rules.timeliness(Due(day: day, reason: part.nextDueReason), today: today)
     }
 
+    /// A part of `item`, or 404.
+    static func part(_ id: UUID, of item: WorkItem, on db: any Database) async throws -> ItemPart {
+        guard
+            let part = try await ItemPart.query(on: db).filter(\.$id == id).filter(\.$item.$id == item.requireID())
+                .first()
+        else { throw AppError.notFound("办理单位") }
+        return part
+    }
+
+    /// Copies of `item` handed down to lower regions, with their region joined, by region code.
+    static func children(of item: WorkItem, on db: any Database) async throws -> [WorkItem] {
+        try await WorkItem.query(on: db).join(Region.self, on: \WorkItem.$region.$id == \Region.$id)
+            .filter(\.$parentItem.$id == item.requireID()).sort(Region.self, \.$code).all()
+    }
+
     /// An item in the caller's scope, with its list and region joined, or 404.
     static func item(id: UUID, scope: Scope, on db: any Database) async throws -> WorkItem {
         guard

@@ -62,13 +62,7 @@ struct SupervisionAPI {
 
     func respond(_ request: Request) async throws -> HTTPStatus {
         let caller = try request.caller(for: .handleParts)
-        guard
-            let target = try await caller.scope.restrict(
-                SupervisionTarget.query(on: request.db)
-                    .join(Supervision.self, on: \SupervisionTarget.$supervision.$id == \Supervision.$id)
-                    .join(Region.self, on: \Supervision.$region.$id == \Region.$id)
-            ).filter(\.$id == request.idParameter()).first()
-        else { throw AppError.notFound("督办") }
+        let target = try await SupervisionStore.target(request.idParameter(), scope: caller.scope, on: request.db)
         try await SupervisionStore.respond(
             target, text: try request.content.decode(SupervisionDTO.Response.self).text, request: request)
         return .noContent

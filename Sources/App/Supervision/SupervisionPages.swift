@@ -39,13 +39,7 @@ struct SupervisionPages {
     func respond(_ request: Request) async throws -> Response {
         struct Form: Content { var text: String }
         let caller = try request.caller(for: .handleParts)
-        guard
-            let target = try await caller.scope.restrict(
-                SupervisionTarget.query(on: request.db)
-                    .join(Supervision.self, on: \SupervisionTarget.$supervision.$id == \Supervision.$id)
-                    .join(Region.self, on: \Supervision.$region.$id == \Region.$id)
-            ).filter(\.$id == request.idParameter()).first()
-        else { throw AppError.notFound("督办") }
+        let target = try await SupervisionStore.target(request.idParameter(), scope: caller.scope, on: request.db)
         let region = try target.joined(Region.self)
         do {
             try await SupervisionStore.respond(

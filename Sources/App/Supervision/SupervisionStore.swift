@@ -88,6 +88,18 @@ enum SupervisionStore {
         }
     }
 
+    /// A supervision target in the caller's scope, with its supervision and region joined, or 404.
+    static func target(_ id: UUID, scope: Scope, on db: any Database) async throws -> SupervisionTarget {
+        guard
+            let target = try await scope.restrict(
+                SupervisionTarget.query(on: db)
+                    .join(Supervision.self, on: \SupervisionTarget.$supervision.$id == \Supervision.$id)
+                    .join(Region.self, on: \Supervision.$region.$id == \Region.$id)
+            ).filter(\.$id == id).first()
+        else { throw AppError.notFound("督办") }
+        return target
+    }
+
     struct Row {
         let supervision: Supervision
         let targets: [(target: SupervisionTarget, unitName: String)]

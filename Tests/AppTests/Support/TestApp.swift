@@ -117,6 +117,30 @@ extension Application {
     }
 }
 
+extension Application {
+    /// Posts fields and one file as a browser's multipart/form-data form does, with the session's CSRF field.
+    func upload(_ path: String, as session: TestSession, fields: [(String, String)] = [], fileName: String, data: Data)
+        async throws -> TestingHTTPResponse
+    {
+        let boundary = "----fuyuan-test-boundary"
+        var body = Data()
+        for (field, value) in [("_csrf", session.csrf)] + fields {
+            body.append(
+                Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"\r\n\r\n\(value)\r\n".utf8))
+        }
+        body.append(
+            Data(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(fileName)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                    .utf8))
+        body.append(data)
+        body.append(Data("\r\n--\(boundary)--\r\n".utf8))
+        var headers = HTTPHeaders()
+        headers.add(name: .cookie, value: "\(Cookies.session)=\(session.cookie)")
+        headers.add(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        return try await testing().sendRequest(.POST, path, headers: headers, body: ByteBuffer(data: body))
+    }
+}
+
 extension TestingHTTPResponse {
     var sessionCookie: String? { headers.setCookie?[Cookies.session]?.string }
     var location: String? { headers.first(name: .location) }
