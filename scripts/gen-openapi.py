@@ -133,6 +133,32 @@ schemas.update({
  "SupervisionInput":S({"kind":sup_kind,"tone":tone,"unitIDs":{"type":"array","items":uuid},"itemID":nullable(uuid),"text":st,"respondBy":{"type":"string","format":"date"}},["kind","unitIDs","text","respondBy"]),
  "SupervisionResponse":S({"text":st}),
 })
+
+# Litigation: the two endpoints other systems call.
+rate={"type":"number","minimum":0,"maximum":1,"nullable":True,"description":"0–1；零个案件时为 null"}
+figure_props={k:{"type":"integer"} for k in ["received","carriedOver","new","caseload","concluded","pending","losses","heard","appeared"]}
+figure_props.update({k:rate for k in ["lossRate","appearanceRate","principalAppearanceRate","spokeRate","mediatedWithdrawalRate"]})
+paths.update({
+ "/api/v1/litigation/cases/import":{"post":{"operationId":"importCases","summary":"导入行政诉讼案件（法院工作人员或其令牌）：按案号幂等，全部写入或全部不写",
+   "parameters":[csrf],
+   "requestBody":{"required":True,"content":{"text/csv":{"schema":{"type":"string"}},"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet":{"schema":{"type":"string","format":"binary"}}}},
+   "responses":{"200":resp("导入结果",ref("CaseImportCounts")),"422":resp("有问题的行，未写入任何数据",ref("CaseImportRefusal")),**E(400,401,403)}}},
+ "/api/v1/litigation/figures":{"get":{"operationId":"litigationFigures","summary":"区划（含下级）在期间内的诉讼数据、上年同期与双下降",
+   "parameters":[
+     {"name":"region","in":"query","required":True,"schema":{"type":"string","pattern":"^[0-9]{6}([0-9]{3})?$"}},
+     {"name":"from","in":"query","required":True,"schema":{"type":"string","format":"date"}},
+     {"name":"to","in":"query","required":True,"schema":{"type":"string","format":"date"}},
+     {"name":"unit","in":"query","required":False,"schema":{"type":"string","format":"uuid"}},
+     {"name":"breakdown","in":"query","required":False,"schema":{"type":"string","enum":["unit","actionType","cause","month"]}}],
+   "responses":{"200":resp("诉讼数据",ref("LitigationAnswer")),**E(400,401,403,404,422)}}},
+})
+schemas.update({
+ "CaseImportCounts":S({"created":{"type":"integer"},"updated":{"type":"integer"},"unchanged":{"type":"integer"}}),
+ "CaseImportRefusal":S({"error":S({"code":st,"message":st}),"rows":{"type":"array","items":S({"row":{"type":"integer"},"column":st,"reason":st})}}),
+ "LitigationFigures":S(figure_props),
+ "LitigationAnswer":S({"region":st,"from":st,"to":st,"figures":ref("LitigationFigures"),"previous":ref("LitigationFigures"),"doubleDecline":{"type":"boolean"},
+   "breakdown":{"type":"array","items":S({"key":st,"label":st,"figures":ref("LitigationFigures")})}},["region","from","to","figures","previous","doubleDecline"]),
+})
 doc={"openapi":"3.0.3","info":{"title":"府院通 API","version":"1.0.0","description":"常态化府院联动工作平台的接口。以会话 Cookie（POST /api/v1/auth/login）或系统管理员签发的令牌（Authorization: Bearer …）认证；所有数据按调用者的区划与角色过滤。错误统一为 {\"error\": {\"code\", \"message\"}}。"},
  "servers":[{"url":"/"}],
  "security":[{"bearerAuth":[]},{"cookieAuth":[]}],

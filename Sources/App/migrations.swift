@@ -12,4 +12,5 @@ let migrations: [any Migration] = [
     CreateSupervision(),
     CreateNotices(),
     CreateAttachment(),
+    CreateLitigation(),
 ]

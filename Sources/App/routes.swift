@@ -133,6 +133,13 @@ func routes(_ app: Application) throws {
         signedIn.post("notices", "run", use: pages.run)
     }
 
+    do {  // Litigation: cases, hearings and the figures
+        let litigationAPI = LitigationAPI()
+        signedInAPI.on(
+            .POST, "litigation", "cases", "import", body: .collect(maxSize: "50mb"), use: litigationAPI.importCases)
+        signedInAPI.get("litigation", "figures", use: litigationAPI.figures)
+    }
+
     do {  // Audit
         signedIn.get("audit", use: AuditPages().list)
     }

@@ -22,6 +22,8 @@ public enum Action: String, CaseIterable, Sendable {
     case manageLedger
     /// Handle the caller's own unit's part of an item: sign for it, report, ask for closure or an extension.
     case handleParts
+    /// Enter and import administrative litigation cases of the caller's region.
+    case maintainLitigation
 }
 
 extension Role {
@@ -37,6 +39,7 @@ extension Role {
         case .readLedger: Role.business.contains(self)
         case .manageLedger: self == .office
         case .handleParts: self == .liaison || self == .court
+        case .maintainLitigation: self == .court
         }
     }
 

@@ -176,6 +176,10 @@ import VaporTesting
     static let readLushanLedger = "LFFFOOOOOON"
 
     static let supervisionProbes: [Probe] = [
+        .json(.POST, "api/v1/litigation/cases/import", "/api/v1/litigation/cases/import", "LFFFFFFVFFF"),
+        .get(
+            "api/v1/litigation/figures", "/api/v1/litigation/figures?region=410423&from=2023-01-01&to=2023-07-24",
+            readLushanLedger),
         .form(.POST, "items/:id/attachments", "/items/{item}/attachments", "LFFFFFBBFFN"),
         .get("attachments/:id", "/attachments/{attachment}", readLushanLedger),
         .form(.POST, "items/:id/links", "/items/{item}/links", "LFFFFFVFFFN", [("measureID", "{item}")]),

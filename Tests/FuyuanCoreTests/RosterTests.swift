@@ -62,9 +62,11 @@ struct PermissionTests {
             Action.allCases.filter { Role.office.may($0) } == [
                 .readOrganisation, .editUnits, .editRoster, .readLedger, .manageLedger,
             ])
-        for role in [Role.liaison, .court] {
-            #expect(Action.allCases.filter { role.may($0) } == [.readOrganisation, .readLedger, .handleParts])
-        }
+        #expect(Action.allCases.filter { Role.liaison.may($0) } == [.readOrganisation, .readLedger, .handleParts])
+        #expect(
+            Action.allCases.filter { Role.court.may($0) } == [
+                .readOrganisation, .readLedger, .handleParts, .maintainLitigation,
+            ])
         #expect(Action.allCases.filter { Role.leader.may($0) } == [.readOrganisation, .readLedger])
     }
 

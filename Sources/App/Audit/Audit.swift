@@ -34,6 +34,7 @@ enum AuditAction: String, CaseIterable, Sendable {
     case digestRun = "notices.digest_run"
     case itemLinked = "ledger.item_linked"
     case attachmentAdded = "ledger.attachment_added"
+    case casesImported = "litigation.cases_imported"
 
     var label: String {
         switch self {
@@ -67,6 +68,7 @@ enum AuditAction: String, CaseIterable, Sendable {
         case .digestRun: "生成提醒"
         case .itemLinked: "问题与责任对应"
         case .attachmentAdded: "上传附件"
+        case .casesImported: "导入行政诉讼案件"
         }
     }
 }

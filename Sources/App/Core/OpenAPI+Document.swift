@@ -1506,6 +1506,155 @@ enum OpenAPIDocument {
                   }
                 }
               }
+            },
+            "/api/v1/litigation/cases/import": {
+              "post": {
+                "operationId": "importCases",
+                "summary": "导入行政诉讼案件（法院工作人员或其令牌）：按案号幂等，全部写入或全部不写",
+                "parameters": [
+                  {
+                    "name": "X-CSRF-Token",
+                    "in": "header",
+                    "required": false,
+                    "description": "以会话 Cookie 调用写接口时必填（登录响应中的 csrfToken）；以 Bearer 令牌调用时不需要",
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "text/csv": {
+                      "schema": {
+                        "type": "string"
+                      }
+                    },
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                      "schema": {
+                        "type": "string",
+                        "format": "binary"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "导入结果",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/CaseImportCounts"
+                        }
+                      }
+                    }
+                  },
+                  "422": {
+                    "description": "有问题的行，未写入任何数据",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/CaseImportRefusal"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/E400"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/E401"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/E403"
+                  }
+                }
+              }
+            },
+            "/api/v1/litigation/figures": {
+              "get": {
+                "operationId": "litigationFigures",
+                "summary": "区划（含下级）在期间内的诉讼数据、上年同期与双下降",
+                "parameters": [
+                  {
+                    "name": "region",
+                    "in": "query",
+                    "required": true,
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9]{6}([0-9]{3})?$"
+                    }
+                  },
+                  {
+                    "name": "from",
+                    "in": "query",
+                    "required": true,
+                    "schema": {
+                      "type": "string",
+                      "format": "date"
+                    }
+                  },
+                  {
+                    "name": "to",
+                    "in": "query",
+                    "required": true,
+                    "schema": {
+                      "type": "string",
+                      "format": "date"
+                    }
+                  },
+                  {
+                    "name": "unit",
+                    "in": "query",
+                    "required": false,
+                    "schema": {
+                      "type": "string",
+                      "format": "uuid"
+                    }
+                  },
+                  {
+                    "name": "breakdown",
+                    "in": "query",
+                    "required": false,
+                    "schema": {
+                      "type": "string",
+                      "enum": [
+                        "unit",
+                        "actionType",
+                        "cause",
+                        "month"
+                      ]
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "诉讼数据",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/LitigationAnswer"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/E400"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/E401"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/E403"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/E404"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/E422"
+                  }
+                }
+              }
             }
           },
           "components": {
@@ -2674,6 +2823,214 @@ enum OpenAPIDocument {
                 "additionalProperties": false,
                 "required": [
                   "text"
+                ]
+              },
+              "CaseImportCounts": {
+                "type": "object",
+                "properties": {
+                  "created": {
+                    "type": "integer"
+                  },
+                  "updated": {
+                    "type": "integer"
+                  },
+                  "unchanged": {
+                    "type": "integer"
+                  }
+                },
+                "additionalProperties": false,
+                "required": [
+                  "created",
+                  "updated",
+                  "unchanged"
+                ]
+              },
+              "CaseImportRefusal": {
+                "type": "object",
+                "properties": {
+                  "error": {
+                    "type": "object",
+                    "properties": {
+                      "code": {
+                        "type": "string"
+                      },
+                      "message": {
+                        "type": "string"
+                      }
+                    },
+                    "additionalProperties": false,
+                    "required": [
+                      "code",
+                      "message"
+                    ]
+                  },
+                  "rows": {
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "properties": {
+                        "row": {
+                          "type": "integer"
+                        },
+                        "column": {
+                          "type": "string"
+                        },
+                        "reason": {
+                          "type": "string"
+                        }
+                      },
+                      "additionalProperties": false,
+                      "required": [
+                        "row",
+                        "column",
+                        "reason"
+                      ]
+                    }
+                  }
+                },
+                "additionalProperties": false,
+                "required": [
+                  "error",
+                  "rows"
+                ]
+              },
+              "LitigationFigures": {
+                "type": "object",
+                "properties": {
+                  "received": {
+                    "type": "integer"
+                  },
+                  "carriedOver": {
+                    "type": "integer"
+                  },
+                  "new": {
+                    "type": "integer"
+                  },
+                  "caseload": {
+                    "type": "integer"
+                  },
+                  "concluded": {
+                    "type": "integer"
+                  },
+                  "pending": {
+                    "type": "integer"
+                  },
+                  "losses": {
+                    "type": "integer"
+                  },
+                  "heard": {
+                    "type": "integer"
+                  },
+                  "appeared": {
+                    "type": "integer"
+                  },
+                  "lossRate": {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 1,
+                    "nullable": true,
+                    "description": "0–1；零个案件时为 null"
+                  },
+                  "appearanceRate": {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 1,
+                    "nullable": true,
+                    "description": "0–1；零个案件时为 null"
+                  },
+                  "principalAppearanceRate": {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 1,
+                    "nullable": true,
+                    "description": "0–1；零个案件时为 null"
+                  },
+                  "spokeRate": {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 1,
+                    "nullable": true,
+                    "description": "0–1；零个案件时为 null"
+                  },
+                  "mediatedWithdrawalRate": {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 1,
+                    "nullable": true,
+                    "description": "0–1；零个案件时为 null"
+                  }
+                },
+                "additionalProperties": false,
+                "required": [
+                  "received",
+                  "carriedOver",
+                  "new",
+                  "caseload",
+                  "concluded",
+                  "pending",
+                  "losses",
+                  "heard",
+                  "appeared",
+                  "lossRate",
+                  "appearanceRate",
+                  "principalAppearanceRate",
+                  "spokeRate",
+                  "mediatedWithdrawalRate"
+                ]
+              },
+              "LitigationAnswer": {
+                "type": "object",
+                "properties": {
+                  "region": {
+                    "type": "string"
+                  },
+                  "from": {
+                    "type": "string"
+                  },
+                  "to": {
+                    "type": "string"
+                  },
+                  "figures": {
+                    "$ref": "#/components/schemas/LitigationFigures"
+                  },
+                  "previous": {
+                    "$ref": "#/components/schemas/LitigationFigures"
+                  },
+                  "doubleDecline": {
+                    "type": "boolean"
+                  },
+                  "breakdown": {
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "properties": {
+                        "key": {
+                          "type": "string"
+                        },
+                        "label": {
+                          "type": "string"
+                        },
+                        "figures": {
+                          "$ref": "#/components/schemas/LitigationFigures"
+                        }
+                      },
+                      "additionalProperties": false,
+                      "required": [
+                        "key",
+                        "label",
+                        "figures"
+                      ]
+                    }
+                  }
+                },
+                "additionalProperties": false,
+                "required": [
+                  "region",
+                  "from",
+                  "to",
+                  "figures",
+                  "previous",
+                  "doubleDecline"
                 ]
               }
             },

@@ -142,6 +142,7 @@ enum DemoLedger {
         }
         try await loadFirstBatch(context)
         try await loadSupervision(context)
+        try await DemoLitigation.load(context)
     }
 
     /// Seed 002's 提醒函: the office reminds the court of the overdue risk white paper (方城县 item 2).

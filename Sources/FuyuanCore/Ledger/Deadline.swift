@@ -180,7 +180,7 @@ public enum Deadline: Equatable, Hashable, Codable, Sendable {
 }
 
 extension CalendarDay {
-    static func lastDay(year: Int, month: Int) -> CalendarDay {
+    public static func lastDay(year: Int, month: Int) -> CalendarDay {
         let normalisedYear = year + (month - 1) / 12
         let normalisedMonth = (month - 1) % 12 + 1
         return (28...31).reversed().lazy.compactMap {

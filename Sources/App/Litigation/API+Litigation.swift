@@ -1,0 +1,126 @@
+import Fluent
+import FuyuanCore
+import Vapor
+
+/// `POST /api/v1/litigation/cases/import` and `GET /api/v1/litigation/figures`: the two endpoints other systems call.
+struct LitigationAPI {
+    struct Refusal: Content {
+        let error: ErrorResponder.Body.Detail
+        let rows: [LedgerImport.RowProblem]
+    }
+
+    func importCases(_ request: Request) async throws -> Response {
+        _ = try request.caller(for: .maintainLitigation)
+        guard let body = request.body.data, body.readableBytes > 0 else {
+            throw AppError(status: .badRequest, code: "bad_request", reason: "请求体须为 .csv 或 .xlsx 文件")
+        }
+        do {
+            let counts = try await CaseImport.importCases(Data(buffer: body), request: request)
+            return try await counts.encodeResponse(for: request)
+        } catch let refused as LedgerImport.Refused {
+            let refusal = Refusal(
+                error: .init(code: "invalid", message: "文件中有 \(refused.problems.count) 处问题，未写入任何数据"),
+                rows: refused.problems)
+            return try await refusal.encodeResponse(status: .unprocessableEntity, for: request)
+        }
+    }
+
+    struct FiguresDTO: Content {
+        let received: Int
+        let carriedOver: Int
+        let new: Int
+        let caseload: Int
+        let concluded: Int
+        let pending: Int
+        let losses: Int
+        let lossRate: Double?
+        let heard: Int
+        let appeared: Int
+        let appearanceRate: Double?
+        let principalAppearanceRate: Double?
+        let spokeRate: Double?
+        let mediatedWithdrawalRate: Double?
+
+        init(_ figures: LitigationFigures) {
+            received = figures.received
+            carriedOver = figures.carriedOver
+            new = figures.new
+            caseload = figures.caseload
+            concluded = figures.concluded
+            pending = figures.pending
+            losses = figures.losses
+            lossRate = figures.lossRate?.value
+            heard = figures.heard
+            appeared = figures.appeared
+            appearanceRate = figures.appearanceRate?.value
+            principalAppearanceRate = figures.principalAppearanceRate?.value
+            spokeRate = figures.spokeRate?.value
+            mediatedWithdrawalRate = figures.mediatedWithdrawalRate?.value
+        }
+
+        /// Rates over zero cases are written as `null`, not left out.
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(received, forKey: .received)
+            try container.encode(carriedOver, forKey: .carriedOver)
+            try container.encode(new, forKey: .new)
+            try container.encode(caseload, forKey: .caseload)
+            try container.encode(concluded, forKey: .concluded)
+            try container.encode(pending, forKey: .pending)
+            try container.encode(losses, forKey: .losses)
+            try container.encode(lossRate, forKey: .lossRate)
+            try container.encode(heard, forKey: .heard)
+            try container.encode(appeared, forKey: .appeared)
+            try container.encode(appearanceRate, forKey: .appearanceRate)
+            try container.encode(principalAppearanceRate, forKey: .principalAppearanceRate)
+            try container.encode(spokeRate, forKey: .spokeRate)
+            try container.encode(mediatedWithdrawalRate, forKey: .mediatedWithdrawalRate)
+        }
+    }
+
+    struct BreakdownRow: Content {
+        let key: String
+        let label: String
+        let figures: FiguresDTO
+    }
+
+    struct Answer: Content {
+        let region: String
+        let from: String
+        let to: String
+        let figures: FiguresDTO
+        let previous: FiguresDTO
+        let doubleDecline: Bool
+        let breakdown: [BreakdownRow]?
+    }
+
+    func figures(_ request: Request) async throws -> Answer {
+        struct Query: Content {
+            var region: String
+            var from: String
+            var to: String
+            var unit: UUID?
+            var breakdown: LitigationQueries.Breakdown?
+        }
+        let caller = try request.caller(for: .readLedger)
+        let query = try request.query.decode(Query.self)
+        var problems = FieldProblems()
+        let from = CalendarDay(parsing: query.from)
+        let to = CalendarDay(parsing: query.to)
+        if from == nil { problems.add("from", "须为 YYYY-MM-DD") }
+        if to == nil { problems.add("to", "须为 YYYY-MM-DD") }
+        if let from, let to, to < from { problems.add("to", "早于 from") }
+        try problems.throwIfAny()
+        let region = try await caller.scope.region(code: query.region, on: request.db)
+        let period = DayRange(from: from!, to: to!)
+        let result = try await LitigationQueries.figures(
+            region: region, unit: query.unit, period: period, breakdown: query.breakdown, on: request.db)
+        return Answer(
+            region: region.code, from: period.from.description, to: period.to.description,
+            figures: .init(result.current),
+            previous: .init(result.previous), doubleDecline: result.doubleDecline,
+            breakdown: query.breakdown.map { _ in
+                result.rows.map { BreakdownRow(key: $0.key, label: $0.label, figures: .init($0.figures)) }
+            })
+    }
+}
