@@ -105,3 +105,27 @@ def test_the_city_sees_how_its_counties_answered(page):
     row = page.locator("#roll-up tr[data-region='鲁山县']")
     assert "已销号" in row.inner_text()
     assert "125072.39 元" in row.inner_text()
+
+
+def test_the_litigation_dashboard_and_bulletin(page):
+    sign_in(page, "lushan.leader")
+    page.click("nav.menu >> text=行政诉讼")
+    page.fill("[aria-label='起始日期']", "2023-01-01")
+    page.fill("[aria-label='截止日期']", "2023-07-24")
+    page.click("#period-form button[type=submit]")
+    assert page.inner_text("#fig-received .num") == "59"
+    assert page.inner_text("#fig-pending .num") == "16"
+    assert page.inner_text("#fig-concluded .num") == "43"
+    assert page.inner_text("#fig-losses .num") == "6"
+    assert page.inner_text("#fig-loss-rate .num") == "14.0%"
+    assert "实现“双下降”" in page.inner_text("#double-decline")
+    ranking = page.locator("#unit-ranking tbody tr")
+    assert ranking.nth(0).locator("td").nth(0).inner_text() == "鲁山县自然资源局"
+    assert ranking.nth(0).locator("td").nth(4).inner_text() == "4"
+    assert ranking.nth(1).locator("td").nth(4).inner_text() == "2"
+    page.click("text=出庭应诉情况通报 ›")
+    page.fill("[aria-label='年度']", "2023")
+    page.select_option("[aria-label='季度']", "2")
+    page.click("#bulletin-form button[type=submit]")
+    assert page.inner_text("#bulletin-title") == "鲁山县2023年第2季度行政机关负责人出庭应诉情况通报"
+    assert "本季度开庭审理的行政案件 21 件，行政机关负责人出庭 19 件，出庭率 90.5%" in page.inner_text("main")

@@ -134,6 +134,10 @@ func routes(_ app: Application) throws {
     }
 
     do {  // Litigation: cases, hearings and the figures
+        let pages = LitigationPages()
+        signedIn.get("regions", ":code", "litigation", use: pages.dashboard)
+        signedIn.get("regions", ":code", "litigation", "bulletin", use: pages.bulletin)
+
         let litigationAPI = LitigationAPI()
         signedInAPI.on(
             .POST, "litigation", "cases", "import", body: .collect(maxSize: "50mb"), use: litigationAPI.importCases)

@@ -136,3 +136,39 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct LitigationPageTests {
+    @Test func theDashboardShowsTheSeedsFigures() async throws {
+        try await withTestApp { app in
+            let page = try await app.send(
+                .GET, "/regions/410423/litigation?from=2023-01-01&to=2023-07-24",
+                as: try await app.signIn("lushan.leader"))
+            #expect(page.status == .ok)
+            let text = page.text
+            #expect(text.contains(#"<div class="stat" id="fig-received"><div class="num">59</div>"#))
+            #expect(text.contains(#"<div class="stat" id="fig-pending"><div class="num">16</div>"#))
+            #expect(text.contains(#"<div class="stat" id="fig-concluded"><div class="num">43</div>"#))
+            #expect(text.contains(#"<div class="stat" id="fig-losses"><div class="num">6</div>"#))
+            #expect(
+                text.contains(
+                    #"<div class="stat" id="fig-loss-rate"><div class="num">14.0%</div><div class="cap">败诉率</div><div class="cap">上年同期 22.9%</div>"#
+                ))
+            #expect(text.contains("实现“双下降”：发案量 47 件（上年同期 55 件），败诉率 14.0%（上年同期 22.9%）。"))
+            #expect(text.contains(#"<tr data-name="鲁山县自然资源局">"#))
+            #expect(text.contains("<svg"))
+        }
+    }
+
+    @Test func theQuarterlyBulletin() async throws {
+        try await withTestApp { app in
+            let page = try await app.send(
+                .GET, "/regions/410423/litigation/bulletin?year=2023&quarter=2",
+                as: try await app.signIn("lushan.office"))
+            #expect(page.text.contains("鲁山县2023年第2季度行政机关负责人出庭应诉情况通报"))
+            // Hearings dated 2023-04-01…06-30 (a hearing falls five days before conclusion): carried-over cases 9–11
+            // (all appeared, 9 the principal) and new cases 13–30 (20 and 27 without the head; 15, 18, 21, 24, 30 the
+            // principal; 13 appeared but did not speak): 21 heard, 19 appeared, 6 principal, 1 silent.
+            #expect(page.text.contains("本季度开庭审理的行政案件 21 件，行政机关负责人出庭 19 件，出庭率 90.5%；正职出庭 6 件，出庭未出声 1 件。"))
+        }
+    }
+}

@@ -176,6 +176,10 @@ import VaporTesting
     static let readLushanLedger = "LFFFOOOOOON"
 
     static let supervisionProbes: [Probe] = [
+        .get("regions/:code/litigation", "/regions/410423/litigation?from=2023-01-01&to=2023-07-24", readLushanLedger),
+        .get(
+            "regions/:code/litigation/bulletin", "/regions/410423/litigation/bulletin?year=2023&quarter=2",
+            readLushanLedger),
         .json(.POST, "api/v1/litigation/cases/import", "/api/v1/litigation/cases/import", "LFFFFFFVFFF"),
         .get(
             "api/v1/litigation/figures", "/api/v1/litigation/figures?region=410423&from=2023-01-01&to=2023-07-24",

@@ -111,6 +111,8 @@ enum Assets {
         .unit-picks { display:grid; grid-template-columns:repeat(auto-fill,minmax(220px,1fr)); gap:4px 12px; margin:8px 0 12px; }
         details.card > summary { cursor:pointer; font-weight:600; }
         .notice-card.unread { border-left:4px solid var(--accent); }
+        svg.chart { max-width:100%; height:auto; }
+        input[type=number] { font:inherit; padding:7px 9px; border:1px solid #b8c0cc; border-radius:4px; width:90px; }
         input[type=search] { font:inherit; padding:7px 9px; border:1px solid #b8c0cc; border-radius:4px; }
         .secret { font-family:monospace; font-size:18px; background:#fffbea; border:1px dashed var(--warn); padding:8px 12px; display:inline-block; }
         .roster-row { display:grid; grid-template-columns:160px 1fr 1fr; gap:8px; margin-bottom:6px; }

@@ -30,7 +30,8 @@ extension Request {
         case .office, .liaison, .court, .leader:
             [
                 .init(label: "首页", path: .region(region)), .init(label: "工作台账", path: .ledger(region)),
-                .init(label: "督办", path: .supervision(region)), .init(label: "通知", path: .notices),
+                .init(label: "督办", path: .supervision(region)), .init(label: "行政诉讼", path: .litigation(region)),
+                .init(label: "通知", path: .notices),
                 .init(label: "联席会议", path: .meeting(region)), .init(label: "单位", path: .units(region)),
             ]
         case .systemAdmin:

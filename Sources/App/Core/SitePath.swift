@@ -32,6 +32,7 @@ enum SitePath: Sendable, Equatable {
     case supervision(String)
     case supervisionRespond(UUID)
     case notices
+    case litigation(String)
     case attachment(UUID)
     case noticesRead
     case noticesRun
@@ -69,6 +70,7 @@ enum SitePath: Sendable, Equatable {
         case .supervision(let code): "/regions/\(code)/supervision"
         case .supervisionRespond(let id): "/supervision-targets/\(id.uuidString)/respond"
         case .notices: "/notices"
+        case .litigation(let code): "/regions/\(code)/litigation"
         case .attachment(let id): "/attachments/\(id.uuidString)"
         case .noticesRead: "/notices/read"
         case .noticesRun: "/notices/run"
