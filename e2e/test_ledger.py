@@ -123,6 +123,7 @@ def test_the_litigation_dashboard_and_bulletin(page):
     assert ranking.nth(0).locator("td").nth(0).inner_text() == "鲁山县自然资源局"
     assert ranking.nth(0).locator("td").nth(4).inner_text() == "4"
     assert ranking.nth(1).locator("td").nth(4).inner_text() == "2"
+    assert ranking.nth(0).locator(".mark").inner_text() == "红色预警"
     page.click("text=出庭应诉情况通报 ›")
     page.fill("[aria-label='年度']", "2023")
     page.select_option("[aria-label='季度']", "2")

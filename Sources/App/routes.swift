@@ -137,6 +137,7 @@ func routes(_ app: Application) throws {
         let pages = LitigationPages()
         signedIn.get("regions", ":code", "litigation", use: pages.dashboard)
         signedIn.get("regions", ":code", "litigation", "bulletin", use: pages.bulletin)
+        signedIn.post("regions", ":code", "litigation", "warnings", use: pages.superviseWarning)
 
         let litigationAPI = LitigationAPI()
         signedInAPI.on(

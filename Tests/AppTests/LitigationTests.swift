@@ -172,3 +172,40 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct LitigationWarningTests {
+    @Test func aRedWarningBecomesAnUrgeWithOneAction() async throws {
+        try await withTestApp { app in
+            let office = try await app.signIn("lushan.office")
+            let page = try await app.send(.GET, "/regions/410423/litigation?from=2023-01-01&to=2023-07-24", as: office)
+            // 鲁山县自然资源局 lost 4 of 4 (100 %): red; 人社局 2 of 2: red; 市场监督管理局 appeared in 4 of 6 hearings: red.
+            #expect(page.text.contains(#"<tr data-name="鲁山县自然资源局">"#))
+            #expect(page.text.components(separatedBy: #"data-level="red""#).count - 1 == 3)
+            #expect(page.text.contains("转为督办"))
+            let leader = try await app.send(
+                .GET, "/regions/410423/litigation?from=2023-01-01&to=2023-07-24",
+                as: try await app.signIn("lushan.leader"))
+            #expect(!leader.text.contains("转为督办"))
+            let zrzy = try await app.unit(named: "鲁山县自然资源局")
+            let urged = try await app.send(
+                .POST, "/regions/410423/litigation/warnings", as: office,
+                form: [
+                    ("unitID", zrzy.id!.uuidString), ("from", "2023-01-01"), ("to", "2023-07-24"),
+                ])
+            #expect(urged.status == .seeOther)
+            let supervision = try #require(try await Supervision.query(on: app.db).filter(\.$kind == .urge).first())
+            #expect(
+                supervision.text
+                    == "行政诉讼红色预警：2023年1月1日至2023年7月24日，鲁山县自然资源局结案 4 件、败诉 4 件，败诉率 100.0%，负责人出庭率 100.0%。请分析原因，报告整改措施。")
+            let liaison = try await app.send(.GET, "/regions/410423", as: try await app.signIn("lushan.zrzy"))
+            #expect(liaison.text.contains("待回复的督办（1）"))
+            let calm = try await app.unit(named: "张官营镇人民政府")
+            let refused = try await app.send(
+                .POST, "/regions/410423/litigation/warnings", as: office,
+                form: [
+                    ("unitID", calm.id!.uuidString), ("from", "2023-01-01"), ("to", "2023-07-24"),
+                ])
+            #expect(refused.status == .unprocessableEntity)
+        }
+    }
+}

@@ -34,6 +34,8 @@ import VaporTesting
         /// A supervision of 鲁山县 addressed to 鲁山县人民法院.
         let courtTargetID: String
         let attachmentID: String
+        /// 鲁山县自然资源局: red warning for 2023-01-01…07-24 (4 lost of 4).
+        let zrzyID: String
     }
 
     struct Probe: Sendable, CustomTestStringConvertible {
@@ -176,6 +178,9 @@ import VaporTesting
     static let readLushanLedger = "LFFFOOOOOON"
 
     static let supervisionProbes: [Probe] = [
+        .form(
+            .POST, "regions/:code/litigation/warnings", "/regions/410423/litigation/warnings", writeLushanRoster,
+            [("unitID", "{zrzy}"), ("from", "2023-01-01"), ("to", "2023-07-24")]),
         .get("regions/:code/litigation", "/regions/410423/litigation?from=2023-01-01&to=2023-07-24", readLushanLedger),
         .get(
             "regions/:code/litigation/bulletin", "/regions/410423/litigation/bulletin?year=2023&quarter=2",
@@ -301,7 +306,8 @@ import VaporTesting
             justicePartID: try #require(parts.first { $0.$unit.id == justice.id }).id!.uuidString,
             courtPartID: try #require(parts.first { $0.$unit.id != justice.id }).id!.uuidString,
             listID: item.$list.id.uuidString, courtTargetID: target.id!.uuidString,
-            attachmentID: attachment.id!.uuidString)
+            attachmentID: attachment.id!.uuidString,
+            zrzyID: try await app.unit(named: "鲁山县自然资源局").id!.uuidString)
     }
 
     func send(_ probe: Probe, as session: TestSession?, who: String, fixture: Fixture, app: Application) async throws
@@ -309,6 +315,7 @@ import VaporTesting
     {
         func fill(_ text: String) -> String {
             text.replacingOccurrences(of: "{unit}", with: fixture.unitID)
+                .replacingOccurrences(of: "{zrzy}", with: fixture.zrzyID)
                 .replacingOccurrences(of: "{court}", with: fixture.courtUserID)
                 .replacingOccurrences(of: "{supervisionTarget}", with: fixture.courtTargetID)
                 .replacingOccurrences(of: "{target}", with: fixture.targetUserID)

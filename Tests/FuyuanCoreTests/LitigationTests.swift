@@ -142,3 +142,33 @@ struct LitigationFiguresTests {
         #expect(DayRange(from: day("2024-02-29"), to: day("2024-02-29")).yearBefore.from == day("2023-02-28"))
     }
 }
+
+struct WarningTests {
+    func figures(concluded: Int, losses: Int, heard: Int, appeared: Int) -> LitigationFigures {
+        var figures = LitigationFigures()
+        figures.concluded = concluded
+        figures.losses = losses
+        figures.heard = heard
+        figures.appeared = appeared
+        return figures
+    }
+
+    @Test func levelsFromLossAndAppearanceRates() {
+        let thresholds = WarningThresholds()
+        #expect(thresholds.level(figures(concluded: 10, losses: 1, heard: 4, appeared: 4)) == WarningLevel.none)
+        #expect(thresholds.level(figures(concluded: 20, losses: 3, heard: 4, appeared: 4)) == .yellow)  // exactly 15 %
+        #expect(thresholds.level(figures(concluded: 10, losses: 2, heard: 4, appeared: 4)) == .orange)
+        #expect(thresholds.level(figures(concluded: 4, losses: 4, heard: 4, appeared: 4)) == .red)  // 鲁山县自然资源局
+        #expect(thresholds.level(figures(concluded: 10, losses: 0, heard: 10, appeared: 9)) == .yellow)  // 90 %
+        #expect(thresholds.level(figures(concluded: 10, losses: 0, heard: 3, appeared: 2)) == .red)  // 66.7 %
+        #expect(thresholds.level(LitigationFigures()) == WarningLevel.none)  // no cases, no warning
+    }
+
+    @Test func configurableThresholds() {
+        #expect(WarningThresholds.levels("10, 25,40") == [10, 25, 40])
+        #expect(WarningThresholds.levels("10,25") == nil)
+        #expect(WarningThresholds.levels("10,25,140") == nil)
+        let strict = WarningThresholds(lossRate: [5, 10, 20], appearanceRate: [100, 95, 90])
+        #expect(strict.level(figures(concluded: 14, losses: 1, heard: 0, appeared: 0)) == .yellow)  // 7.1 %
+    }
+}

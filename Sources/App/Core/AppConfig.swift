@@ -1,4 +1,5 @@
 import Foundation
+import FuyuanCore
 import Vapor
 
 /// Everything the app reads from its environment, read once at start.
@@ -22,6 +23,8 @@ public struct AppConfig: Sendable {
     public var secureCookies: Bool
     /// Items due within this many days are 临期 (yellow).
     public var dueSoonDays = 7
+    /// When a unit's loss rate or appearance rate raises a yellow, orange or red warning.
+    public var warnings = WarningThresholds()
     /// Run scheduled work (the daily digest) in this process; `fuyuan serve` turns it on.
     public var runsScheduler = false
 
@@ -80,6 +83,16 @@ public struct AppConfig: Sendable {
             secureCookies: env["FUYUAN_SECURE_COOKIES"] == "1"
         )
         config.dueSoonDays = try integer("FUYUAN_DUE_SOON_DAYS", 7, 0...90)
+        for (key, path) in [
+            ("FUYUAN_LOSS_RATE_WARNINGS", \WarningThresholds.lossRate),
+            ("FUYUAN_APPEARANCE_WARNINGS", \.appearanceRate),
+        ] {
+            guard let text = env[key], !text.isEmpty else { continue }
+            guard let levels = WarningThresholds.levels(text) else {
+                throw Problem(description: "\(key) 须为三个 0–100 的整数百分比（黄、橙、红），如 15,20,30")
+            }
+            config.warnings[keyPath: path] = levels
+        }
         return config
     }
 }

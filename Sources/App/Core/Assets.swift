@@ -112,6 +112,7 @@ enum Assets {
         details.card > summary { cursor:pointer; font-weight:600; }
         .notice-card.unread { border-left:4px solid var(--accent); }
         svg.chart { max-width:100%; height:auto; }
+        .mark.warn-yellow { background:#d69e2e; } .mark.warn-orange { background:#dd6b20; } .mark.warn-red { background:var(--bad); }
         input[type=number] { font:inherit; padding:7px 9px; border:1px solid #b8c0cc; border-radius:4px; width:90px; }
         input[type=search] { font:inherit; padding:7px 9px; border:1px solid #b8c0cc; border-radius:4px; }
         .secret { font-family:monospace; font-size:18px; background:#fffbea; border:1px dashed var(--warn); padding:8px 12px; display:inline-block; }

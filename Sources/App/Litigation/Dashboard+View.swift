@@ -8,6 +8,9 @@ enum DashboardView {
         let period: DayRange
         let result: LitigationQueries.Result
         let months: [LitigationQueries.Row]
+        let thresholds: WarningThresholds
+        /// The office of this region may turn a warning into a supervision item.
+        let canSupervise: Bool
         let lower: [(code: String, name: String, figures: LitigationFigures)]
         let presets: [(label: String, from: CalendarDay, to: CalendarDay)]
     }
@@ -75,7 +78,36 @@ enum DashboardView {
             }
             div(.class("card")) {
                 h2 { "被告单位排名" }
-                figureTable(model.result.rows.map { ($0.label, $0.figures) }, id: "unit-ranking", first: "被告单位")
+                p(.class("muted small")) {
+                    "预警：败诉率达到 \(model.thresholds.lossRate.map { "\($0)%" }.joined(separator: "／"))，或出庭率低于 "
+                        + "\(model.thresholds.appearanceRate.map { "\($0)%" }.joined(separator: "／"))，分别为黄、橙、红色预警。"
+                }
+                figureTable(model.result.rows.map { ($0.label, $0.figures) }, id: "unit-ranking", first: "被告单位") {
+                    index in
+                    let row = model.result.rows[index]
+                    let level = model.thresholds.level(row.figures)
+                    return [
+                        td {
+                            if level != .none {
+                                span(.class("mark warn-\(level)"), .attr("data-level", "\(level)")) { level.label }
+                            }
+                        },
+                        td {
+                            if model.canSupervise && level != .none, let unitID = UUID(uuidString: row.key) {
+                                form(
+                                    .post, .attr("action", "/regions/\(model.regionCode)/litigation/warnings"),
+                                    .class("inline")
+                                ) {
+                                    Layout.csrfField(shell.csrfToken)
+                                    input(.type("hidden"), .name("unitID"), .value(unitID.uuidString))
+                                    input(.type("hidden"), .name("from"), .value(model.period.from.description))
+                                    input(.type("hidden"), .name("to"), .value(model.period.to.description))
+                                    button(.type("submit"), .class("small secondary")) { "转为督办" }
+                                }
+                            }
+                        },
+                    ]
+                }
             }
             if !model.lower.isEmpty {
                 div(.class("card")) {
@@ -86,17 +118,21 @@ enum DashboardView {
         }
     }
 
-    static func figureTable(_ rows: [(String, LitigationFigures)], id: String, first: String) -> Node {
+    /// `extra` adds cells after the figures of row `index` (the warning mark and action on the ranking).
+    static func figureTable(
+        _ rows: [(String, LitigationFigures)], id: String, first: String, extra: ((Int) -> [Node])? = nil
+    ) -> Node {
         div(.class("table-wrap")) {
             table(.id(id)) {
                 thead {
                     tr {
                         th { first }; th { "收案" }; th { "结案" }; th { "未结" }; th { "败诉" }; th { "败诉率" }; th { "开庭" }
                         th { "出庭率" }; th { "调解撤诉率" }
+                        if extra != nil { th { "预警" }; th { "" } }
                     }
                 }
                 tbody {
-                    for (name, figures) in rows {
+                    for (index, (name, figures)) in rows.enumerated() {
                         tr(.attr("data-name", name)) {
                             td(.class("nowrap")) { name }
                             td { "\(figures.received)" }
@@ -107,6 +143,7 @@ enum DashboardView {
                             td { "\(figures.heard)" }
                             td { Rate.text(figures.appearanceRate) }
                             td { Rate.text(figures.mediatedWithdrawalRate) }
+                            if let extra { extra(index) }
                         }
                     }
                 }

@@ -26,8 +26,41 @@ struct LitigationPages {
         }
         let model = DashboardView.Model(
             regionCode: region.code, regionName: region.name, period: period, result: byUnit, months: byMonth.rows,
+            thresholds: request.application.config.warnings,
+            canSupervise: caller.role.may(.manageLedger) && caller.regionID == region.id,
             lower: lowerRows, presets: DashboardView.presets(today: today))
         return DashboardView.render(model, shell: try await request.shell(regionCode: region.code))
+    }
+
+    /// Turns a unit's warning into an urge (催办) in the ledger's supervision, with the figures that raised it.
+    func superviseWarning(_ request: Request) async throws -> Response {
+        struct Form: Content {
+            var unitID: UUID
+            var from: String
+            var to: String
+        }
+        let caller = try request.caller(for: .manageLedger)
+        let region = try await caller.scope.region(code: request.parameters.require("code"), on: request.db)
+        let form = try request.content.decode(Form.self)
+        guard let from = CalendarDay(parsing: form.from), let to = CalendarDay(parsing: form.to) else {
+            throw AppError.invalid("统计期间：日期无效")
+        }
+        let unit = try await caller.scope.unit(id: form.unitID, on: request.db)
+        let period = DayRange(from: from, to: to)
+        let figures = try await LitigationQueries.figures(
+            region: region, unit: unit.requireID(), period: period, breakdown: nil, on: request.db
+        ).current
+        let level = request.application.config.warnings.level(figures)
+        guard level != .none else { throw AppError.invalid("\(unit.name)在该期间没有预警") }
+        let text =
+            "行政诉讼\(level.label)：\(period.from.chinese)至\(period.to.chinese)，\(unit.name)结案 \(figures.concluded) 件、败诉 \(figures.losses) 件，"
+            + "败诉率 \(Rate.text(figures.lossRate))，负责人出庭率 \(Rate.text(figures.appearanceRate))。请分析原因，报告整改措施。"
+        _ = try await SupervisionStore.issue(
+            .init(
+                kind: .urge, tone: nil, unitIDs: [unit.requireID()], itemID: nil, text: text,
+                respondBy: CalendarDay(containing: request.now).adding(days: 14).description),
+            region: region, request: request)
+        return request.redirect(to: SitePath.supervision(region.code).url)
     }
 
     func bulletin(_ request: Request) async throws -> HTMLPage {
