@@ -64,7 +64,7 @@ import VaporTesting
             #expect(response.status == .unprocessableEntity)
             #expect(response.text.contains("导入未完成：没有写入任何数据"))
             #expect(response.text.contains("有 4 处问题"))
-            #expect(response.text.contains("<td>3</td><td>牵头单位</td><td>本区划没有“县教育局”"))
+            #expect(response.text.contains("<td>3</td><td>牵头单位</td><td>方城县没有“县教育局”"))
             #expect(response.text.contains("<td>4</td><td>事项</td><td>不能为空</td>"))
             #expect(response.text.contains("<td>4</td><td>完成时限</td><td>无法识别“尽快”</td>"))
             #expect(response.text.contains("<td>4</td><td>任务领域</td><td>“教育”不是任务领域"))

@@ -159,7 +159,7 @@ enum ImportRefusedView {
         let regionName: String
         let fileName: String
         let kind: LedgerImport.Kind
-        let problems: [LedgerImport.RowProblem]
+        let problems: [SpreadsheetImport.RowProblem]
     }
 
     static func render(_ model: Model, shell: PageShell) -> HTMLPage {

@@ -16,62 +16,9 @@ enum LedgerImport {
         }
     }
 
-    struct RowProblem: Content, Equatable {
-        let row: Int
-        let column: String
-        let reason: String
-    }
-
-    struct Refused: Error {
-        let problems: [RowProblem]
-    }
-
-    /// The rows of an uploaded file: .xlsx by its content (a zip), otherwise UTF-8 CSV.
-    static func table(_ data: Data) throws -> [[String]] {
-        do {
-            return data.starts(with: [0x50, 0x4B, 0x03, 0x04])
-                ? try XLSX.rows(of: data) : try CSV.rows(CSV.text(from: data))
-        } catch let problem as XLSX.Problem {
-            throw Refused(problems: [RowProblem(row: 0, column: "", reason: problem.description)])
-        } catch let problem as CSV.Problem {
-            throw Refused(problems: [RowProblem(row: 0, column: "", reason: problem.description)])
-        }
-    }
-
-    /// A header row: column name → index; missing required columns are problems of row 1.
-    private static func header(_ rows: [[String]], required: [String], oneOf: [String] = []) throws -> [String: Int] {
-        guard let first = rows.first else { throw Refused(problems: [RowProblem(row: 1, column: "", reason: "文件是空的")]) }
-        var columns: [String: Int] = [:]
-        for (index, name) in first.enumerated() {
-            let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
-            if !name.isEmpty && columns[name] == nil { columns[name] = index }
-        }
-        var problems = required.filter { columns[$0] == nil }.map { RowProblem(row: 1, column: $0, reason: "缺少此列") }
-        if !oneOf.isEmpty && oneOf.allSatisfy({ columns[$0] == nil }) {
-            problems.append(RowProblem(row: 1, column: oneOf.joined(separator: "/"), reason: "至少需要其中一列"))
-        }
-        if !problems.isEmpty { throw Refused(problems: problems) }
-        return columns
-    }
-
-    private static func cell(_ row: [String], _ columns: [String: Int], _ name: String) -> String {
-        guard let index = columns[name], index < row.count else { return "" }
-        return row[index].trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    /// Data rows with their sheet row numbers, blank rows left out.
-    private static func body(_ rows: [[String]]) -> [(number: Int, cells: [String])] {
-        rows.enumerated().dropFirst().compactMap { index, cells in
-            cells.allSatisfy { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty } ? nil : (index + 1, cells)
-        }
-    }
-
-    /// A deadline as written, or an Excel date serial (days since 1899-12-30).
+    /// A deadline as written, or an Excel date cell.
     static func deadline(_ text: String) -> Deadline? {
-        if let serial = Double(text), (20_000...80_000).contains(serial) {
-            let base = CalendarDay(parsing: "1899-12-30")!
-            return .date(base.adding(days: Int(serial)))
-        }
+        if Double(text) != nil, let day = SpreadsheetImport.day(text) { return .date(day) }
         return Deadline(parsing: text)
     }
 
@@ -80,8 +27,7 @@ enum LedgerImport {
     static func importItems(_ data: Data, into list: WorkList, request: Request) async throws -> Int {
         let caller = try request.caller(for: .manageLedger)
         guard caller.regionID == list.$region.id else { throw AppError.forbidden }
-        let rows = try table(data)
-        let columns = try header(rows, required: ["事项", "完成时限"], oneOf: ["牵头单位", "责任单位"])
+        let sheet = try SpreadsheetImport.sheet(data, required: ["事项", "完成时限"], oneOf: ["牵头单位", "责任单位"])
         let region = try await list.$region.get(on: request.db)
         let units = try await OrgQueries.units(of: region, on: request.db)
         let matcher = UnitNameMatcher(units: units.map(\.name), regionName: region.name)
@@ -96,18 +42,18 @@ enum LedgerImport {
             let parts: [(UUID, PartRole)]
         }
         var planned: [Planned] = []
-        var problems: [RowProblem] = []
-        for (number, row) in body(rows) {
-            var rowProblems: [RowProblem] = []
-            let title = cell(row, columns, "事项")
+        var problems: [SpreadsheetImport.RowProblem] = []
+        for (number, row) in sheet.rows {
+            var rowProblems: [SpreadsheetImport.RowProblem] = []
+            let title = sheet.cell(row, "事项")
             if title.isEmpty { rowProblems.append(.init(row: number, column: "事项", reason: "不能为空")) }
-            let deadlineText = cell(row, columns, "完成时限")
+            let deadlineText = sheet.cell(row, "完成时限")
             let parsed = deadline(deadlineText)
             if parsed == nil {
                 rowProblems.append(
                     .init(row: number, column: "完成时限", reason: deadlineText.isEmpty ? "不能为空" : "无法识别“\(deadlineText)”"))
             }
-            let areaText = cell(row, columns, "任务领域")
+            let areaText = sheet.cell(row, "任务领域")
             let area = areaText.isEmpty ? TaskArea.other : areas[areaText]
             if area == nil {
                 rowProblems.append(
@@ -117,17 +63,14 @@ enum LedgerImport {
             }
             var parts: [(UUID, PartRole)] = []
             for (column, role) in [("牵头单位", PartRole.lead), ("责任单位", .responsible), ("配合单位", .cooperating)] {
-                for name in names(cell(row, columns, column)) {
-                    switch matcher.match(name) {
-                    case .unit(let unit): parts.append((unitsByName[unit]!.id!, role))
-                    case .ambiguous(let candidates):
-                        rowProblems.append(
-                            .init(
-                                row: number, column: column, reason: "“\(name)”可能是：" + candidates.joined(separator: "、")
-                            ))
-                    case .none(let closest):
-                        let hint = closest.isEmpty ? "" : "，最接近的是：" + closest.joined(separator: "、")
-                        rowProblems.append(.init(row: number, column: column, reason: "本区划没有“\(name)”\(hint)"))
+                for name in names(sheet.cell(row, column)) {
+                    let match = matcher.match(name)
+                    if case .unit(let unit) = match {
+                        parts.append((unitsByName[unit]!.id!, role))
+                    } else if let reason = SpreadsheetImport.problem(
+                        with: match, written: name, regionName: region.name)
+                    {
+                        rowProblems.append(.init(row: number, column: column, reason: reason))
                     }
                 }
             }
@@ -141,11 +84,11 @@ enum LedgerImport {
             if rowProblems.isEmpty, let parsed, let area {
                 planned.append(
                     Planned(
-                        title: title, content: cell(row, columns, "具体内容"), area: area, deadline: parsed, parts: parts))
+                        title: title, content: sheet.cell(row, "具体内容"), area: area, deadline: parsed, parts: parts))
             }
         }
         if planned.isEmpty && problems.isEmpty { problems.append(.init(row: 2, column: "", reason: "没有可导入的行")) }
-        guard problems.isEmpty else { throw Refused(problems: problems) }
+        guard problems.isEmpty else { throw SpreadsheetImport.Refused(problems: problems) }
 
         let first =
             (try await WorkItem.query(on: request.db).filter(\.$list.$id == list.requireID()).max(\.$number) ?? 0) + 1
@@ -182,8 +125,7 @@ enum LedgerImport {
     static func importProgress(_ data: Data, into list: WorkList, request: Request) async throws -> Int {
         let caller = try request.caller(for: .manageLedger)
         guard caller.regionID == list.$region.id else { throw AppError.forbidden }
-        let rows = try table(data)
-        let columns = try header(rows, required: ["序号", "单位", "进展情况"])
+        let sheet = try SpreadsheetImport.sheet(data, required: ["序号", "单位", "进展情况"])
         let region = try await list.$region.get(on: request.db)
         let units = try await OrgQueries.units(of: region, on: request.db)
         let matcher = UnitNameMatcher(units: units.map(\.name), regionName: region.name)
@@ -195,29 +137,22 @@ enum LedgerImport {
 
         var planned: [(item: WorkItem, part: ItemPart, unit: String, text: String, figures: String, period: String?)] =
             []
-        var problems: [RowProblem] = []
-        for (number, row) in body(rows) {
-            var rowProblems: [RowProblem] = []
-            let numberText = cell(row, columns, "序号")
+        var problems: [SpreadsheetImport.RowProblem] = []
+        for (number, row) in sheet.rows {
+            var rowProblems: [SpreadsheetImport.RowProblem] = []
+            let numberText = sheet.cell(row, "序号")
             let item = Int(numberText).flatMap { itemsByNumber[$0] }
             if item == nil {
                 rowProblems.append(.init(row: number, column: "序号", reason: "\(list.title)没有第“\(numberText)”项"))
             }
-            let unitText = cell(row, columns, "单位")
+            let unitText = sheet.cell(row, "单位")
+            let match = matcher.match(unitText)
             var unitName: String?
-            switch matcher.match(unitText) {
-            case .unit(let name): unitName = name
-            case .ambiguous(let candidates):
-                rowProblems.append(
-                    .init(row: number, column: "单位", reason: "“\(unitText)”可能是：" + candidates.joined(separator: "、")))
-            case .none(let closest):
-                rowProblems.append(
-                    .init(
-                        row: number, column: "单位",
-                        reason: "本区划没有“\(unitText)”"
-                            + (closest.isEmpty ? "" : "，最接近的是：" + closest.joined(separator: "、"))))
+            if case .unit(let name) = match { unitName = name }
+            if let reason = SpreadsheetImport.problem(with: match, written: unitText, regionName: region.name) {
+                rowProblems.append(.init(row: number, column: "单位", reason: reason))
             }
-            let text = cell(row, columns, "进展情况")
+            let text = sheet.cell(row, "进展情况")
             if text.isEmpty { rowProblems.append(.init(row: number, column: "进展情况", reason: "不能为空")) }
             var part: ItemPart?
             if let item, let unitName {
@@ -233,7 +168,7 @@ enum LedgerImport {
             }
             var period: String?
             if let item, case .periodic(let reporting, _) = item.deadline {
-                let written = cell(row, columns, "报送期次")
+                let written = sheet.cell(row, "报送期次")
                 let spans = LedgerStore.reportingSpans(reporting, from: item.issuedDay ?? today, to: today)
                 period = spans.first { $0.key == written || $0.label == written }?.key
                 if period == nil {
@@ -246,11 +181,11 @@ enum LedgerImport {
             }
             problems += rowProblems
             if rowProblems.isEmpty, let item, let part, let unitName {
-                planned.append((item, part, unitName, text, cell(row, columns, "相关数据"), period))
+                planned.append((item, part, unitName, text, sheet.cell(row, "相关数据"), period))
             }
         }
         if planned.isEmpty && problems.isEmpty { problems.append(.init(row: 2, column: "", reason: "没有可导入的行")) }
-        guard problems.isEmpty else { throw Refused(problems: problems) }
+        guard problems.isEmpty else { throw SpreadsheetImport.Refused(problems: problems) }
 
         let plans = planned
         let touched = Array(

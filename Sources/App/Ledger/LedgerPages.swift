@@ -78,7 +78,7 @@ struct LedgerPages {
                 : try await LedgerImport.importProgress(data, into: list, request: request)
             return request.redirect(
                 to: SitePath.ledger(region.code).url + "?imported=\(count)&what=\(upload.kind.rawValue)")
-        } catch let refused as LedgerImport.Refused {
+        } catch let refused as SpreadsheetImport.Refused {
             let page = ImportRefusedView.render(
                 .init(
                     regionCode: region.code, regionName: region.name, fileName: upload.file.filename, kind: upload.kind,

@@ -6,7 +6,7 @@ import Vapor
 struct LitigationAPI {
     struct Refusal: Content {
         let error: ErrorResponder.Body.Detail
-        let rows: [LedgerImport.RowProblem]
+        let rows: [SpreadsheetImport.RowProblem]
     }
 
     func importCases(_ request: Request) async throws -> Response {
@@ -17,7 +17,7 @@ struct LitigationAPI {
         do {
             let counts = try await CaseImport.importCases(Data(buffer: body), request: request)
             return try await counts.encodeResponse(for: request)
-        } catch let refused as LedgerImport.Refused {
+        } catch let refused as SpreadsheetImport.Refused {
             let refusal = Refusal(
                 error: .init(code: "invalid", message: "文件中有 \(refused.problems.count) 处问题，未写入任何数据"),
                 rows: refused.problems)

@@ -43,16 +43,7 @@ enum CaseImport {
 
     static func importCases(_ data: Data, request: Request) async throws -> Counts {
         let caller = try request.caller(for: .maintainLitigation)
-        let rows = try LedgerImport.table(data)
-        guard let first = rows.first else {
-            throw LedgerImport.Refused(problems: [.init(row: 1, column: "", reason: "文件是空的")])
-        }
-        let names = first.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-        let missing = header.filter { !names.contains($0) }
-        if !missing.isEmpty {
-            throw LedgerImport.Refused(problems: missing.map { .init(row: 1, column: $0, reason: "缺少此列") })
-        }
-        let column = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let sheet = try SpreadsheetImport.sheet(data, required: header)
         let regions = try await caller.scope.regions(on: request.db).all()
         let regionsByCode = Dictionary(uniqueKeysWithValues: regions.map { ($0.code, $0) })
         let units = try await Unit.query(on: request.db).filter(\.$region.$id ~~ regions.compactMap(\.id)).all()
@@ -64,17 +55,12 @@ enum CaseImport {
             outcome: Dictionary(uniqueKeysWithValues: Outcome.allCases.map { ($0.label, $0) }),
             cause: Dictionary(uniqueKeysWithValues: LossCause.allCases.map { ($0.label, $0) })
         )
-        var problems: [LedgerImport.RowProblem] = []
+        var problems: [SpreadsheetImport.RowProblem] = []
         var planned: [String: Planned] = [:]
         var order: [String] = []
-        for (index, row) in rows.enumerated().dropFirst() {
-            let number = index + 1
-            func cell(_ name: String) -> String {
-                guard let i = column[name], i < row.count else { return "" }
-                return row[i].trimmingCharacters(in: .whitespacesAndNewlines)
-            }
-            if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
-            var rowProblems: [LedgerImport.RowProblem] = []
+        for (number, row) in sheet.rows {
+            func cell(_ name: String) -> String { sheet.cell(row, name) }
+            var rowProblems: [SpreadsheetImport.RowProblem] = []
             func problem(_ name: String, _ reason: String) {
                 rowProblems.append(.init(row: number, column: name, reason: reason))
             }
@@ -84,7 +70,7 @@ enum CaseImport {
                     if required { problem(name, "不能为空") }
                     return nil
                 }
-                guard case .date(let value) = LedgerImport.deadline(text) else {
+                guard let value = SpreadsheetImport.day(text) else {
                     problem(name, "无法识别日期“\(text)”，可写 2023-07-24、2023/7/24 或 2023年7月24日")
                     return nil
                 }
@@ -113,14 +99,10 @@ enum CaseImport {
             var defendant: Unit?
             if let region {
                 let candidates = unitsByRegion[region.id!] ?? []
-                switch UnitNameMatcher(units: candidates.map(\.name), regionName: region.name).match(cell("被告单位")) {
-                case .unit(let name): defendant = candidates.first { $0.name == name }
-                case .ambiguous(let names): problem("被告单位", "“\(cell("被告单位"))”可能是：" + names.joined(separator: "、"))
-                case .none(let closest):
-                    problem(
-                        "被告单位",
-                        "\(region.name)没有“\(cell("被告单位"))”"
-                            + (closest.isEmpty ? "" : "，最接近的是：" + closest.joined(separator: "、")))
+                let match = UnitNameMatcher(units: candidates.map(\.name), regionName: region.name).match(cell("被告单位"))
+                if case .unit(let name) = match { defendant = candidates.first { $0.name == name } }
+                if let reason = SpreadsheetImport.problem(with: match, written: cell("被告单位"), regionName: region.name) {
+                    problem("被告单位", reason)
                 }
             }
             let action = labels.action[cell("行政行为类别")]
@@ -180,7 +162,7 @@ enum CaseImport {
             }
         }
         if planned.isEmpty && problems.isEmpty { problems.append(.init(row: 2, column: "", reason: "没有可导入的行")) }
-        guard problems.isEmpty else { throw LedgerImport.Refused(problems: problems) }
+        guard problems.isEmpty else { throw SpreadsheetImport.Refused(problems: problems) }
         let plans = order.map { planned[$0]! }
         return try await store(plans, request: request)
     }

@@ -5,12 +5,6 @@ import Vapor
 
 /// Read queries of the organisation model, each taking the caller's scope.
 enum OrgQueries {
-    struct RegionCounts {
-        var units = 0
-        var users = 0
-        var memberUnits = 0
-    }
-
     /// Units per region for `regionIDs`, in one grouped query.
     static func unitCounts(regionIDs: [UUID], on db: any Database) async throws -> [UUID: Int] {
         guard !regionIDs.isEmpty, let sql = db as? any SQLDatabase else { return [:] }
