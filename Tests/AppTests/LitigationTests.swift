@@ -159,6 +159,22 @@ import VaporTesting
         }
     }
 
+    @Test func theCitySeesItsCountiesSideBySide() async throws {
+        try await withTestApp { app in
+            let page = try await app.send(
+                .GET, "/regions/410400/litigation?from=2023-01-01&to=2023-07-24", as: try await app.signIn("pds.office")
+            )
+            #expect(
+                page.text.contains(
+                    #"<tr data-name="鲁山县"><td class="nowrap">鲁山县</td><td>59</td><td>43</td><td>16</td><td>6</td><td>14.0%</td><td>34</td><td>91.2%</td>"#
+                ))
+            #expect(
+                page.text.contains(
+                    #"<tr data-name="卫东区"><td class="nowrap">卫东区</td><td>0</td><td>0</td><td>0</td><td>0</td><td>—</td>"#
+                ))
+        }
+    }
+
     @Test func theQuarterlyBulletin() async throws {
         try await withTestApp { app in
             let page = try await app.send(

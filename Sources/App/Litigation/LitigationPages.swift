@@ -13,16 +13,16 @@ struct LitigationPages {
                 year: today.year, month: 1, day: 1)!
         let to = (try? request.query.get(String.self, at: "to")).flatMap(CalendarDay.init(parsing:)) ?? today
         let period = DayRange(from: min(from, to), to: max(from, to))
-        let byUnit = try await LitigationQueries.figures(
-            region: region, unit: nil, period: period, breakdown: .unit, on: request.db)
-        let byMonth = try await LitigationQueries.figures(
-            region: region, unit: nil, period: period, breakdown: .month, on: request.db)
+        // One load of the region's cases serves every table on the page.
+        let loaded = try await LitigationQueries.cases(region: region, unit: nil, period: period, on: request.db)
+        let byUnit = LitigationQueries.result(of: loaded, period: period, breakdown: .unit)
+        let byMonth = LitigationQueries.result(of: loaded, period: period, breakdown: .month)
         let lower = try await OrgQueries.lowerRegions(of: region, scope: caller.scope, on: request.db)
-        var lowerRows: [(String, String, LitigationFigures)] = []
-        for child in lower {
-            let result = try await LitigationQueries.figures(
-                region: child, unit: nil, period: period, breakdown: nil, on: request.db)
-            lowerRows.append((child.code, child.name, result.current))
+        let lowerRows = lower.map { child in
+            let inChild = loaded.filter { $0.regionPath == child.path || $0.regionPath.hasPrefix(child.path + "/") }
+            return (
+                child.code, child.name, LitigationQueries.result(of: inChild, period: period, breakdown: nil).current
+            )
         }
         let model = DashboardView.Model(
             regionCode: region.code, regionName: region.name, period: period, result: byUnit, months: byMonth.rows,

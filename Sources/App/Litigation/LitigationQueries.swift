@@ -26,6 +26,8 @@ enum LitigationQueries {
     struct Loaded {
         let adminCase: AdminCase
         let unitName: String
+        /// The region path of the case, to group a region's cases by its lower regions.
+        let regionPath: String
         let facts: CaseFacts
     }
 
@@ -56,6 +58,7 @@ enum LitigationQueries {
         return try cases.map { item in
             Loaded(
                 adminCase: item, unitName: try item.joined(Unit.self).name,
+                regionPath: try item.joined(Region.self).path,
                 facts: CaseFacts(
                     filed: CalendarDay(parsing: item.filedOn)!,
                     concluded: item.concludedOn.flatMap(CalendarDay.init(parsing:)),
@@ -66,7 +69,13 @@ enum LitigationQueries {
     static func figures(region: Region, unit: UUID?, period: DayRange, breakdown: Breakdown?, on db: any Database)
         async throws -> Result
     {
-        let loaded = try await cases(region: region, unit: unit, period: period, on: db)
+        result(
+            of: try await cases(region: region, unit: unit, period: period, on: db), period: period,
+            breakdown: breakdown)
+    }
+
+    /// The figures of cases already loaded, so that one page can show several breakdowns from one load.
+    static func result(of loaded: [Loaded], period: DayRange, breakdown: Breakdown?) -> Result {
         let facts = loaded.map(\.facts)
         let current = LitigationFigures.of(facts, in: period)
         let previous = LitigationFigures.of(facts, in: period.yearBefore)
