@@ -89,11 +89,14 @@ enum Digest {
 }
 
 /// Runs the digest each day after 08:00 Asia/Shanghai, on whichever instance takes the day's lease first.
-struct DigestScheduler: LifecycleHandler {
+final class DigestScheduler: LifecycleHandler, @unchecked Sendable {
+    private let lock = NSLock()
+    private var task: Task<Void, Never>?
+
     func didBootAsync(_ application: Application) async throws {
         let holder = UUID().uuidString
         let app = application
-        Task {
+        let task = Task {
             while !Task.isCancelled {
                 let now = app.clock.now()
                 let hour = Calendar.shanghai.component(.hour, from: now)
@@ -109,6 +112,12 @@ struct DigestScheduler: LifecycleHandler {
                 try? await Task.sleep(for: .seconds(15 * 60))
             }
         }
+        lock.withLock { self.task = task }
+    }
+
+    /// Stops the loop before the databases close, so it never touches a shut-down application.
+    func shutdownAsync(_ application: Application) async {
+        lock.withLock { task }?.cancel()
     }
 }
 
