@@ -69,7 +69,7 @@ schemas={
  "UserInput":S({"username":st,"displayName":st,"role":role,"unitID":uuid}),
  "CreatedUser":S({"user":ref("User"),"oneTimePassword":st}),
 }
-msgs={400:"请求格式错误",401:"未登录或令牌无效",403:"无权执行，或来源校验（CSRF）失败",404:"不存在或不在可见范围内",409:"与已有数据冲突",415:"须以 application/json 提交",422:"内容校验未通过，message 指明字段"}
+msgs={400:"请求格式错误",401:"未登录或令牌无效",403:"无权执行，或来源校验（CSRF）失败",404:"不存在或不在可见范围内",409:"与已有数据冲突",413:"文件过大",415:"须以 application/json 提交",422:"内容校验未通过，message 指明字段"}
 
 # The ledger (双清单 工作台账).
 item_param={"name":"id","in":"path","required":True,"description":"事项 id","schema":{"type":"string","format":"uuid"}}
@@ -142,7 +142,17 @@ paths.update({
  "/api/v1/litigation/cases/import":{"post":{"operationId":"importCases","summary":"导入行政诉讼案件（法院工作人员或其令牌）：按案号幂等，全部写入或全部不写",
    "parameters":[csrf],
    "requestBody":{"required":True,"content":{"text/csv":{"schema":{"type":"string"}},"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet":{"schema":{"type":"string","format":"binary"}}}},
-   "responses":{"200":resp("导入结果",ref("CaseImportCounts")),"422":resp("有问题的行，未写入任何数据",ref("CaseImportRefusal")),**E(400,401,403)}}},
+   "responses":{"200":resp("导入结果",ref("CaseImportCounts")),"422":resp("有问题的行，未写入任何数据",ref("CaseImportRefusal")),**E(400,401,403,413)}}},
+ "/api/v1/litigation/cases":{"get":{"operationId":"listCases","summary":"区划（含下级）的行政诉讼案件，按立案日期倒序，每页 50 件",
+   "parameters":[
+     {"name":"region","in":"query","required":True,"schema":{"type":"string","pattern":"^[0-9]{6}([0-9]{3})?$"}},
+     {"name":"unit","in":"query","required":False,"description":"被告单位","schema":{"type":"string","format":"uuid"}},
+     {"name":"state","in":"query","required":False,"schema":{"type":"string","enum":["pending","concluded","lost"]}},
+     {"name":"number","in":"query","required":False,"description":"案号中包含的文字","schema":{"type":"string"}},
+     {"name":"page","in":"query","required":False,"schema":{"type":"integer","minimum":1}}],
+   "responses":{"200":resp("案件列表",ref("CasePage")),**E(400,401,403,404,422)}}},
+ "/api/v1/litigation/cases/{id}":{"get":{"operationId":"getCase","summary":"案件及其各次开庭、负责人出庭情况","parameters":[id_param],
+   "responses":{"200":resp("案件",ref("AdminCase")),**E(400,401,403,404)}}},
  "/api/v1/litigation/figures":{"get":{"operationId":"litigationFigures","summary":"区划（含下级）在期间内的诉讼数据、上年同期与双下降",
    "parameters":[
      {"name":"region","in":"query","required":True,"schema":{"type":"string","pattern":"^[0-9]{6}([0-9]{3})?$"}},
@@ -156,6 +166,13 @@ schemas.update({
  "CaseImportCounts":S({"created":{"type":"integer"},"updated":{"type":"integer"},"unchanged":{"type":"integer"}}),
  "CaseImportRefusal":S({"error":S({"code":st,"message":st}),"rows":{"type":"array","items":S({"row":{"type":"integer"},"column":st,"reason":st})}}),
  "LitigationFigures":S(figure_props),
+ "CasePage":S({"total":{"type":"integer"},"page":{"type":"integer"},"pageSize":{"type":"integer"},"cases":{"type":"array","items":S({
+   "id":uuid,"caseNumber":st,"defendant":st,"region":st,"actionType":st,"filedOn":st,"concludedOn":{"type":"string","nullable":True},
+   "outcome":{"type":"string","nullable":True},"heard":{"type":"integer"},"appeared":{"type":"integer"}},["id","caseNumber","defendant","region","actionType","filedOn","heard","appeared"])}}),
+ "AdminCase":S({"id":uuid,"caseNumber":st,"court":st,"procedure":st,"defendant":st,"region":st,"actionType":st,"plaintiffKind":st,"filedOn":st,
+   "concludedOn":{"type":"string","nullable":True},"outcome":{"type":"string","nullable":True},"lossCause":{"type":"string","nullable":True},
+   "hearings":{"type":"array","items":S({"heldOn":st,"headAppeared":{"type":"boolean"},"headRank":st,"principal":{"type":"boolean"},"spoke":{"type":"boolean"}})}},
+   ["id","caseNumber","court","procedure","defendant","region","actionType","plaintiffKind","filedOn","hearings"]),
  "LitigationAnswer":S({"region":st,"from":st,"to":st,"figures":ref("LitigationFigures"),"previous":ref("LitigationFigures"),"doubleDecline":{"type":"boolean"},
    "breakdown":{"type":"array","items":S({"key":st,"label":st,"figures":ref("LitigationFigures")})}},["region","from","to","figures","previous","doubleDecline"]),
 })

@@ -138,11 +138,27 @@ func routes(_ app: Application) throws {
         signedIn.get("regions", ":code", "litigation", use: pages.dashboard)
         signedIn.get("regions", ":code", "litigation", "bulletin", use: pages.bulletin)
         signedIn.post("regions", ":code", "litigation", "warnings", use: pages.superviseWarning)
+        let cases = CasePages()
+        signedIn.get("regions", ":code", "litigation", "cases", use: cases.list)
+        signedIn.post("regions", ":code", "litigation", "cases", use: cases.create)
+        signedIn.get("regions", ":code", "litigation", "cases", "new", use: cases.newCase)
+        signedIn.get("regions", ":code", "litigation", "cases", "template.xlsx") {
+            try await cases.template($0, format: "xlsx")
+        }
+        signedIn.get("regions", ":code", "litigation", "cases", "template.csv") {
+            try await cases.template($0, format: "csv")
+        }
+        signedIn.on(.POST, "regions", ":code", "litigation", "cases", "import", body: .stream, use: cases.importCases)
+        signedIn.get("litigation", "cases", ":id", use: cases.show)
+        signedIn.post("litigation", "cases", ":id", use: cases.update)
+        signedIn.post("litigation", "cases", ":id", "delete", use: cases.delete)
 
         let litigationAPI = LitigationAPI()
         signedInAPI.on(
-            .POST, "litigation", "cases", "import", body: .collect(maxSize: "50mb"), use: litigationAPI.importCases)
+            .POST, "litigation", "cases", "import", body: .stream, use: litigationAPI.importCases)
         signedInAPI.get("litigation", "figures", use: litigationAPI.figures)
+        signedInAPI.get("litigation", "cases", use: litigationAPI.cases)
+        signedInAPI.get("litigation", "cases", ":id", use: litigationAPI.adminCase)
     }
 
     do {  // Audit

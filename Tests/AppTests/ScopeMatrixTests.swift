@@ -36,6 +36,8 @@ import VaporTesting
         let attachmentID: String
         /// 鲁山县自然资源局: red warning for 2023-01-01…07-24 (4 lost of 4).
         let zrzyID: String
+        /// A case of 鲁山县 (its defendant 鲁山县自然资源局).
+        let caseID: String
     }
 
     struct Probe: Sendable, CustomTestStringConvertible {
@@ -177,6 +179,9 @@ import VaporTesting
 
     static let readLushanLedger = "LFFFOOOOOON"
 
+    /// Only 鲁山县's court staff maintain its cases; everyone else is refused by role.
+    static func courtOfLushan(_ outcome: Character) -> String { "LFFFFFF\(outcome)FFF" }
+
     static let supervisionProbes: [Probe] = [
         .form(
             .POST, "regions/:code/litigation/warnings", "/regions/410423/litigation/warnings", writeLushanRoster,
@@ -186,6 +191,24 @@ import VaporTesting
             "regions/:code/litigation/bulletin", "/regions/410423/litigation/bulletin?year=2023&quarter=2",
             readLushanLedger),
         .json(.POST, "api/v1/litigation/cases/import", "/api/v1/litigation/cases/import", "LFFFFFFVFFF"),
+        .get("api/v1/litigation/cases", "/api/v1/litigation/cases?region=410423", readLushanLedger),
+        .get("api/v1/litigation/cases/:id", "/api/v1/litigation/cases/{case}", readLushanLedger),
+        .get("regions/:code/litigation/cases", "/regions/410423/litigation/cases", readLushanLedger),
+        .form(.POST, "regions/:code/litigation/cases", "/regions/410423/litigation/cases", courtOfLushan("V")),
+        .get("regions/:code/litigation/cases/new", "/regions/410423/litigation/cases/new", courtOfLushan("O")),
+        .get(
+            "regions/:code/litigation/cases/template.xlsx", "/regions/410423/litigation/cases/template.xlsx",
+            courtOfLushan("O")),
+        .get(
+            "regions/:code/litigation/cases/template.csv", "/regions/410423/litigation/cases/template.csv",
+            courtOfLushan("O")),
+        // The page's import answers 200 and streams the refusal of a body that is not a case file.
+        .json(
+            .POST, "regions/:code/litigation/cases/import", "/regions/410423/litigation/cases/import",
+            courtOfLushan("O")),
+        .get("litigation/cases/:id", "/litigation/cases/{case}", readLushanLedger),
+        .form(.POST, "litigation/cases/:id", "/litigation/cases/{case}", courtOfLushan("V")),
+        .form(.POST, "litigation/cases/:id/delete", "/litigation/cases/{case}/delete", courtOfLushan("O")),
         .get(
             "api/v1/litigation/figures", "/api/v1/litigation/figures?region=410423&from=2023-01-01&to=2023-07-24",
             readLushanLedger),
@@ -307,7 +330,11 @@ import VaporTesting
             courtPartID: try #require(parts.first { $0.$unit.id != justice.id }).id!.uuidString,
             listID: item.$list.id.uuidString, courtTargetID: target.id!.uuidString,
             attachmentID: attachment.id!.uuidString,
-            zrzyID: try await app.unit(named: "鲁山县自然资源局").id!.uuidString)
+            zrzyID: try await app.unit(named: "鲁山县自然资源局").id!.uuidString,
+            caseID: try #require(
+                try await AdminCase.query(on: app.db).filter(\.$defendant.$id == app.unit(named: "鲁山县自然资源局").id!)
+                    .first()
+            ).id!.uuidString)
     }
 
     func send(_ probe: Probe, as session: TestSession?, who: String, fixture: Fixture, app: Application) async throws
@@ -316,6 +343,7 @@ import VaporTesting
         func fill(_ text: String) -> String {
             text.replacingOccurrences(of: "{unit}", with: fixture.unitID)
                 .replacingOccurrences(of: "{zrzy}", with: fixture.zrzyID)
+                .replacingOccurrences(of: "{case}", with: fixture.caseID)
                 .replacingOccurrences(of: "{court}", with: fixture.courtUserID)
                 .replacingOccurrences(of: "{supervisionTarget}", with: fixture.courtTargetID)
                 .replacingOccurrences(of: "{target}", with: fixture.targetUserID)

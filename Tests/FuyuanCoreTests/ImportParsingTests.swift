@@ -41,11 +41,36 @@ struct CSVTests {
         #expect(throws: CSV.Problem(description: "第 2 行：引号没有成对闭合")) { try CSV.rows("a,b\n1,\"x\n") }
     }
 
-    @Test func decodesUTF8WithOrWithoutBOMAndRefusesGBK() throws {
+    @Test func decodesUTF8WithOrWithoutBOMAndGBK() throws {
         #expect(try CSV.text(from: Data([0xEF, 0xBB, 0xBF] + Array("事项".utf8))) == "事项")
         #expect(try CSV.text(from: Data("事项".utf8)) == "事项")
-        // 事项 in GBK
-        let gbk = Data([0xCA, 0xC2, 0xCF, 0xEE])
-        #expect(throws: CSV.Problem.self) { try CSV.text(from: gbk) }
+        // 事项,鲁山县人民政府 as Excel saves it on Chinese Windows (GBK)
+        let gbk: [UInt8] = [
+            0xCA, 0xC2, 0xCF, 0xEE, 0x2C, 0xC2, 0xB3, 0xC9, 0xBD, 0xCF, 0xD8, 0xC8, 0xCB, 0xC3, 0xF1, 0xD5, 0xFE, 0xB8,
+            0xAE, 0x0A,
+        ]
+        #expect(try CSV.text(from: Data(gbk)) == "事项,鲁山县人民政府\n")
+        #expect(throws: CSV.Problem.self) { try CSV.text(from: Data([0xFF, 0xFE, 0x8B, 0x4E])) }
+        #expect(throws: CSV.Problem.self) { try CSV.text(from: Data([0x61, 0x0A, 0xFF, 0xFF, 0xFF])) }
+    }
+
+    /// Pieces cut anywhere (inside a character, a quoted field, a CR LF) read as the whole text does.
+    @Test func piecesReadLikeTheWhole() throws {
+        let text = "案号,被告单位\r\n\"（2023）豫0423行初15号\",\"县\"\"人社局\"\"\r\n多行\"\r\n"
+        let whole = try CSV.rows(text)
+        let bytes = Array(text.utf8)
+        for size in [1, 2, 3, 5, 7] {
+            var decoder = CSV.Decoder()
+            var parser = CSV.Parser()
+            var rows: [[String]] = []
+            for start in stride(from: 0, to: bytes.count, by: size) {
+                let piece = Data(bytes[start..<min(start + size, bytes.count)])
+                parser.feed(try decoder.decode(piece, final: false)) { rows.append($0) }
+            }
+            parser.feed(try decoder.decode(Data(), final: true)) { rows.append($0) }
+            try parser.finish { rows.append($0) }
+            #expect(rows == whole, "pieces of \(size) bytes")
+        }
+        #expect(whole == [["案号", "被告单位"], ["（2023）豫0423行初15号", "县\"人社局\"\r\n多行"]])
     }
 }

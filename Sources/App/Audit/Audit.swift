@@ -35,6 +35,8 @@ enum AuditAction: String, CaseIterable, Sendable {
     case itemLinked = "ledger.item_linked"
     case attachmentAdded = "ledger.attachment_added"
     case casesImported = "litigation.cases_imported"
+    case caseSaved = "litigation.case_saved"
+    case caseDeleted = "litigation.case_deleted"
 
     var label: String {
         switch self {
@@ -69,6 +71,8 @@ enum AuditAction: String, CaseIterable, Sendable {
         case .itemLinked: "问题与责任对应"
         case .attachmentAdded: "上传附件"
         case .casesImported: "导入行政诉讼案件"
+        case .caseSaved: "录入或修改行政诉讼案件"
+        case .caseDeleted: "删除行政诉讼案件"
         }
     }
 }

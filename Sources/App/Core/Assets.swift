@@ -39,7 +39,92 @@ enum Assets {
               if (!window.confirm(f.getAttribute("data-confirm"))) { e.preventDefault(); }
             });
           });
+          document.querySelectorAll("form[data-stream-import]").forEach(streamImport);
         });
+
+        // Sends the chosen file as the request body and shows the answer's lines as they come: progress, then the
+        // counts or the table of bad rows. Text only ever goes in through textContent.
+        function streamImport(f) {
+          var out = document.getElementById(f.getAttribute("data-stream-import"));
+          function el(tag, text, cls) {
+            var e = document.createElement(tag);
+            if (text !== undefined) { e.textContent = text; }
+            if (cls) { e.className = cls; }
+            return e;
+          }
+          f.addEventListener("submit", function (e) {
+            e.preventDefault();
+            var file = f.querySelector("input[type=file]").files[0];
+            if (!file) { return; }
+            var button = f.querySelector("button");
+            button.disabled = true;
+            out.replaceChildren();
+            var bar = el("progress");
+            var status = el("p", "正在上传 " + file.name + "……", "muted");
+            status.id = "import-status";
+            out.append(bar, status);
+            function show(event) {
+              if (event.read !== undefined) { status.textContent = "已读取并校验 " + event.read + " 行"; }
+              if (event.stored !== undefined) {
+                bar.max = event.of; bar.value = event.stored;
+                status.textContent = "正在写入：" + event.stored + " / " + event.of + " 件";
+              }
+              if (event.done) {
+                bar.remove();
+                status.className = "notice";
+                status.textContent = "导入完成：新增 " + event.done.created + " 件，更新 " + event.done.updated +
+                  " 件，未变 " + event.done.unchanged + " 件。";
+              }
+              if (event.failed) { bar.remove(); status.className = "problems"; status.textContent = event.failed; }
+              if (event.refused) {
+                bar.remove();
+                status.className = "problems";
+                status.textContent = event.refused.error.message;
+                var table = el("table"); table.id = "import-problems";
+                var head = el("tr");
+                ["行", "列", "问题"].forEach(function (t) { head.append(el("th", t)); });
+                table.append(el("thead")); table.tHead.append(head);
+                var body = el("tbody");
+                event.refused.rows.forEach(function (r) {
+                  var tr = el("tr");
+                  tr.append(el("td", String(r.row)), el("td", r.column), el("td", r.reason));
+                  body.append(tr);
+                });
+                table.append(body);
+                out.append(table);
+              }
+            }
+            fetch(f.action, {
+              method: "POST", body: file, credentials: "same-origin",
+              headers: { "X-CSRF-Token": f.querySelector("[name=_csrf]").value, "Accept": "application/json",
+                         "Content-Type": file.type || "application/octet-stream" }
+            }).then(function (response) {
+              if (!response.ok) {
+                return response.text().then(function (text) {
+                  var message = "导入失败（HTTP " + response.status + "）";
+                  try { message = JSON.parse(text).error.message; } catch (ignored) {}
+                  show({ failed: message });
+                });
+              }
+              var reader = response.body.getReader(), decoder = new TextDecoder(), buffer = "";
+              function pump() {
+                return reader.read().then(function (chunk) {
+                  if (chunk.done) { return; }
+                  buffer += decoder.decode(chunk.value, { stream: true });
+                  var at;
+                  while ((at = buffer.indexOf("\\n")) >= 0) {
+                    show(JSON.parse(buffer.slice(0, at)));
+                    buffer = buffer.slice(at + 1);
+                  }
+                  return pump();
+                });
+              }
+              return pump();
+            }).catch(function () {
+              show({ failed: "连接中断，请检查网络后重试" });
+            }).finally(function () { button.disabled = false; });
+          });
+        }
         """
 
     static let stylesheet = """
@@ -87,6 +172,8 @@ enum Assets {
         .button, button { font:inherit; cursor:pointer; border:1px solid var(--accent); background:var(--accent);
           color:#fff; padding:7px 16px; border-radius:4px; }
         .button.secondary, button.secondary { background:#fff; color:var(--accent); }
+        .button.danger, button.danger { background:#fff; color:var(--bad); border-color:var(--bad); }
+        #case-import progress { width:100%; max-width:480px; height:14px; }
         .button.small, button.small { padding:3px 10px; font-size:13px; }
         button.link { background:none; border:0; padding:0; color:var(--blue); }
         .topbar button.link { color:#fff; }

@@ -83,7 +83,8 @@ struct ErrorResponder: AsyncMiddleware {
             (status, code, message) = (.internalServerError, "internal", "服务器内部错误，请稍后重试或联系系统管理员")
         }
         let response: Response
-        if request.url.path.hasPrefix("/api/") {
+        // Pages' own scripts ask for JSON with the Accept header.
+        if request.url.path.hasPrefix("/api/") || request.headers.accept.mediaTypes.first == .json {
             response = Response(status: status)
             try? response.content.encode(Body(error: .init(code: code, message: message)), as: .json)
         } else {

@@ -1567,6 +1567,135 @@ enum OpenAPIDocument {
                   },
                   "403": {
                     "$ref": "#/components/responses/E403"
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/E413"
+                  }
+                }
+              }
+            },
+            "/api/v1/litigation/cases": {
+              "get": {
+                "operationId": "listCases",
+                "summary": "区划（含下级）的行政诉讼案件，按立案日期倒序，每页 50 件",
+                "parameters": [
+                  {
+                    "name": "region",
+                    "in": "query",
+                    "required": true,
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9]{6}([0-9]{3})?$"
+                    }
+                  },
+                  {
+                    "name": "unit",
+                    "in": "query",
+                    "required": false,
+                    "description": "被告单位",
+                    "schema": {
+                      "type": "string",
+                      "format": "uuid"
+                    }
+                  },
+                  {
+                    "name": "state",
+                    "in": "query",
+                    "required": false,
+                    "schema": {
+                      "type": "string",
+                      "enum": [
+                        "pending",
+                        "concluded",
+                        "lost"
+                      ]
+                    }
+                  },
+                  {
+                    "name": "number",
+                    "in": "query",
+                    "required": false,
+                    "description": "案号中包含的文字",
+                    "schema": {
+                      "type": "string"
+                    }
+                  },
+                  {
+                    "name": "page",
+                    "in": "query",
+                    "required": false,
+                    "schema": {
+                      "type": "integer",
+                      "minimum": 1
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "案件列表",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/CasePage"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/E400"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/E401"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/E403"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/E404"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/E422"
+                  }
+                }
+              }
+            },
+            "/api/v1/litigation/cases/{id}": {
+              "get": {
+                "operationId": "getCase",
+                "summary": "案件及其各次开庭、负责人出庭情况",
+                "parameters": [
+                  {
+                    "name": "id",
+                    "in": "path",
+                    "required": true,
+                    "schema": {
+                      "type": "string",
+                      "format": "uuid"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "案件",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/AdminCase"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/E400"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/E401"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/E403"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/E404"
                   }
                 }
               }
@@ -2978,6 +3107,168 @@ enum OpenAPIDocument {
                   "mediatedWithdrawalRate"
                 ]
               },
+              "CasePage": {
+                "type": "object",
+                "properties": {
+                  "total": {
+                    "type": "integer"
+                  },
+                  "page": {
+                    "type": "integer"
+                  },
+                  "pageSize": {
+                    "type": "integer"
+                  },
+                  "cases": {
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "properties": {
+                        "id": {
+                          "type": "string",
+                          "format": "uuid"
+                        },
+                        "caseNumber": {
+                          "type": "string"
+                        },
+                        "defendant": {
+                          "type": "string"
+                        },
+                        "region": {
+                          "type": "string"
+                        },
+                        "actionType": {
+                          "type": "string"
+                        },
+                        "filedOn": {
+                          "type": "string"
+                        },
+                        "concludedOn": {
+                          "type": "string",
+                          "nullable": true
+                        },
+                        "outcome": {
+                          "type": "string",
+                          "nullable": true
+                        },
+                        "heard": {
+                          "type": "integer"
+                        },
+                        "appeared": {
+                          "type": "integer"
+                        }
+                      },
+                      "additionalProperties": false,
+                      "required": [
+                        "id",
+                        "caseNumber",
+                        "defendant",
+                        "region",
+                        "actionType",
+                        "filedOn",
+                        "heard",
+                        "appeared"
+                      ]
+                    }
+                  }
+                },
+                "additionalProperties": false,
+                "required": [
+                  "total",
+                  "page",
+                  "pageSize",
+                  "cases"
+                ]
+              },
+              "AdminCase": {
+                "type": "object",
+                "properties": {
+                  "id": {
+                    "type": "string",
+                    "format": "uuid"
+                  },
+                  "caseNumber": {
+                    "type": "string"
+                  },
+                  "court": {
+                    "type": "string"
+                  },
+                  "procedure": {
+                    "type": "string"
+                  },
+                  "defendant": {
+                    "type": "string"
+                  },
+                  "region": {
+                    "type": "string"
+                  },
+                  "actionType": {
+                    "type": "string"
+                  },
+                  "plaintiffKind": {
+                    "type": "string"
+                  },
+                  "filedOn": {
+                    "type": "string"
+                  },
+                  "concludedOn": {
+                    "type": "string",
+                    "nullable": true
+                  },
+                  "outcome": {
+                    "type": "string",
+                    "nullable": true
+                  },
+                  "lossCause": {
+                    "type": "string",
+                    "nullable": true
+                  },
+                  "hearings": {
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "properties": {
+                        "heldOn": {
+                          "type": "string"
+                        },
+                        "headAppeared": {
+                          "type": "boolean"
+                        },
+                        "headRank": {
+                          "type": "string"
+                        },
+                        "principal": {
+                          "type": "boolean"
+                        },
+                        "spoke": {
+                          "type": "boolean"
+                        }
+                      },
+                      "additionalProperties": false,
+                      "required": [
+                        "heldOn",
+                        "headAppeared",
+                        "headRank",
+                        "principal",
+                        "spoke"
+                      ]
+                    }
+                  }
+                },
+                "additionalProperties": false,
+                "required": [
+                  "id",
+                  "caseNumber",
+                  "court",
+                  "procedure",
+                  "defendant",
+                  "region",
+                  "actionType",
+                  "plaintiffKind",
+                  "filedOn",
+                  "hearings"
+                ]
+              },
               "LitigationAnswer": {
                 "type": "object",
                 "properties": {
@@ -3077,6 +3368,16 @@ enum OpenAPIDocument {
               },
               "E409": {
                 "description": "与已有数据冲突",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              },
+              "E413": {
+                "description": "文件过大",
                 "content": {
                   "application/json": {
                     "schema": {

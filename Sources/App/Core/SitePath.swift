@@ -33,6 +33,12 @@ enum SitePath: Sendable, Equatable {
     case supervisionRespond(UUID)
     case notices
     case litigation(String)
+    case cases(String)
+    case newCase(String)
+    case caseImport(String)
+    case caseTemplate(String, format: String)
+    case adminCase(UUID)
+    case adminCaseDelete(UUID)
     case attachment(UUID)
     case noticesRead
     case noticesRun
@@ -71,6 +77,12 @@ enum SitePath: Sendable, Equatable {
         case .supervisionRespond(let id): "/supervision-targets/\(id.uuidString)/respond"
         case .notices: "/notices"
         case .litigation(let code): "/regions/\(code)/litigation"
+        case .cases(let code): "/regions/\(code)/litigation/cases"
+        case .newCase(let code): "/regions/\(code)/litigation/cases/new"
+        case .caseImport(let code): "/regions/\(code)/litigation/cases/import"
+        case .caseTemplate(let code, let format): "/regions/\(code)/litigation/cases/template.\(format)"
+        case .adminCase(let id): "/litigation/cases/\(id.uuidString)"
+        case .adminCaseDelete(let id): "/litigation/cases/\(id.uuidString)/delete"
         case .attachment(let id): "/attachments/\(id.uuidString)"
         case .noticesRead: "/notices/read"
         case .noticesRun: "/notices/run"

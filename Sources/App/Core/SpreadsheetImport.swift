@@ -1,5 +1,6 @@
 import FuyuanCore
 import Vapor
+import ZIPFoundation
 
 /// What every import shares: reading an uploaded .xlsx or CSV into a sheet with a checked header, dates as people
 /// and Excel write them, unit names matched with the closest candidates, and problems named by row and column.
@@ -15,10 +16,27 @@ enum SpreadsheetImport {
         let problems: [RowProblem]
     }
 
-    /// A sheet: its header's columns and its data rows with their sheet row numbers, blank rows left out.
-    struct Sheet {
+    /// Where an import reads from: a small upload in memory, or a large one spooled to a file.
+    enum Source {
+        case data(Data)
+        case file(URL)
+
+        /// .xlsx is recognised by its content (a zip), never by its name.
+        var isWorkbook: Bool {
+            let zip: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
+            switch self {
+            case .data(let data): return data.starts(with: zip)
+            case .file(let url):
+                guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
+                defer { try? handle.close() }
+                return (try? handle.read(upToCount: 4)).map { Array($0) == zip } ?? false
+            }
+        }
+    }
+
+    /// A checked header row: where each column is.
+    struct Header {
         let columns: [String: Int]
-        let rows: [(number: Int, cells: [String])]
 
         func cell(_ cells: [String], _ name: String) -> String {
             guard let index = columns[name], index < cells.count else { return "" }
@@ -26,33 +44,86 @@ enum SpreadsheetImport {
         }
     }
 
-    /// Reads the file (.xlsx by its content, a zip; otherwise UTF-8 CSV) and checks its header row.
+    /// A whole sheet in memory, for the small imports (ledger items, progress batches).
+    struct Sheet {
+        let header: Header
+        let rows: [(number: Int, cells: [String])]
+
+        func cell(_ cells: [String], _ name: String) -> String { header.cell(cells, name) }
+    }
+
     static func sheet(_ data: Data, required: [String], oneOf: [String] = []) throws -> Sheet {
-        let rows: [[String]]
+        var header: Header?
+        var rows: [(number: Int, cells: [String])] = []
+        try read(.data(data), required: required, oneOf: oneOf) { checked, number, cells in
+            header = checked
+            rows.append((number, cells))
+        }
+        return Sheet(header: header ?? Header(columns: [:]), rows: rows)
+    }
+
+    /// Reads the first sheet of an .xlsx, or a CSV (UTF-8, UTF-8 with BOM or GBK), one row at a time: checks the
+    /// header row, then hands over each data row that is not blank with its sheet row number.
+    static func read(
+        _ source: Source, required: [String], oneOf: [String] = [],
+        _ body: (Header, Int, [String]) throws -> Void
+    ) throws {
+        var header: Header?
+        func take(_ number: Int, _ cells: [String]) throws {
+            guard let header else {
+                header = try checkedHeader(cells, row: number, required: required, oneOf: oneOf)
+                return
+            }
+            if cells.allSatisfy({ $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) { return }
+            try body(header, number, cells)
+        }
         do {
-            rows =
-                data.starts(with: [0x50, 0x4B, 0x03, 0x04])
-                ? try XLSX.rows(of: data) : try CSV.rows(CSV.text(from: data))
+            switch (source, source.isWorkbook) {
+            case (.data(let data), true): try XLSX.eachRow(of: Archive(data: data, accessMode: .read), take)
+            case (.file(let url), true): try XLSX.eachRow(of: Archive(url: url, accessMode: .read), take)
+            case (.data(let data), false): try readCSV(pieces: [data], take)
+            case (.file(let url), false):
+                guard let handle = try? FileHandle(forReadingFrom: url) else {
+                    throw CSV.Problem(description: "无法读取上传的文件")
+                }
+                defer { try? handle.close() }
+                let pieces = AnyIterator { (try? handle.read(upToCount: 1 << 18)).flatMap { $0.isEmpty ? nil : $0 } }
+                try readCSV(pieces: pieces, take)
+            }
         } catch let problem as XLSX.Problem {
             throw Refused(problems: [RowProblem(row: 0, column: "", reason: problem.description)])
         } catch let problem as CSV.Problem {
             throw Refused(problems: [RowProblem(row: 0, column: "", reason: problem.description)])
         }
-        guard let first = rows.first else { throw Refused(problems: [RowProblem(row: 1, column: "", reason: "文件是空的")]) }
+        if header == nil { throw Refused(problems: [RowProblem(row: 1, column: "", reason: "文件是空的")]) }
+    }
+
+    private static func readCSV(pieces: some Sequence<Data>, _ take: (Int, [String]) throws -> Void) throws {
+        var decoder = CSV.Decoder()
+        var parser = CSV.Parser()
+        var number = 0
+        let row: ([String]) throws -> Void = { cells in
+            number += 1
+            try take(number, cells)
+        }
+        for piece in pieces { try parser.feed(decoder.decode(piece, final: false), emit: row) }
+        try parser.feed(decoder.decode(Data(), final: true), emit: row)
+        try parser.finish(emit: row)
+    }
+
+    private static func checkedHeader(_ cells: [String], row: Int, required: [String], oneOf: [String]) throws -> Header
+    {
         var columns: [String: Int] = [:]
-        for (index, name) in first.enumerated() {
+        for (index, name) in cells.enumerated() {
             let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
             if !name.isEmpty && columns[name] == nil { columns[name] = index }
         }
-        var problems = required.filter { columns[$0] == nil }.map { RowProblem(row: 1, column: $0, reason: "缺少此列") }
+        var problems = required.filter { columns[$0] == nil }.map { RowProblem(row: row, column: $0, reason: "缺少此列") }
         if !oneOf.isEmpty && oneOf.allSatisfy({ columns[$0] == nil }) {
-            problems.append(RowProblem(row: 1, column: oneOf.joined(separator: "/"), reason: "至少需要其中一列"))
+            problems.append(RowProblem(row: row, column: oneOf.joined(separator: "/"), reason: "至少需要其中一列"))
         }
         if !problems.isEmpty { throw Refused(problems: problems) }
-        let body = rows.enumerated().dropFirst().compactMap { index, cells -> (number: Int, cells: [String])? in
-            cells.allSatisfy { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty } ? nil : (index + 1, cells)
-        }
-        return Sheet(columns: columns, rows: body)
+        return Header(columns: columns)
     }
 
     /// A day as written (2023-07-24, 2023/7/24, 2023年7月24日) or an Excel date cell (days since 1899-12-30).

@@ -9,8 +9,10 @@ import ZIPFoundation
 /// exchange. Reading refuses oversized or malformed workbooks with a message instead of exhausting memory.
 enum XLSX {
     static let contentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    /// The most any one part of a workbook may expand to.
+    /// The most any other part of a workbook (shared strings, workbook, relations) may expand to in memory.
     static let maximumPartSize = 64 << 20
+    /// The most the worksheet itself may expand to; it is unpacked to disk, not memory.
+    static let maximumSheetSize = 1 << 30
 
     struct Problem: Error, CustomStringConvertible {
         let description: String
@@ -96,19 +98,54 @@ enum XLSX {
 
     // MARK: reading
 
-    /// The first worksheet's rows as text; empty cells are "", short rows are not padded.
+    /// The first worksheet's rows as text; empty cells are "", short rows are not padded, rows the sheet leaves out
+    /// are empty rows.
     static func rows(of data: Data) throws -> [[String]] {
+        var rows: [[String]] = []
+        try eachRow(of: Archive(data: data, accessMode: .read)) { number, cells in
+            while rows.count < number - 1 { rows.append([]) }
+            rows.append(cells)
+        }
+        return rows
+    }
+
+    /// Hands over the first worksheet's rows one at a time with their sheet row numbers. The sheet is unpacked to a
+    /// temporary file and parsed from there, so a large workbook is never in memory at once; only its shared
+    /// strings are.
+    static func eachRow(of opening: @autoclosure () throws -> Archive, _ body: (Int, [String]) throws -> Void) throws {
         let archive: Archive
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            archive = try opening()
         } catch {
             throw Problem(description: "不是有效的 .xlsx 文件（无法作为压缩包打开）")
         }
         let strings = try part("xl/sharedStrings.xml", of: archive).map { try SheetParser.sharedStrings($0) } ?? []
-        guard let sheet = try firstSheetPath(archive).flatMap({ try part($0, of: archive) }) else {
+        guard let path = try firstSheetPath(archive), let entry = archive[path] else {
             throw Problem(description: "不是有效的 .xlsx 文件（找不到工作表）")
         }
-        return try SheetParser.rows(sheet, sharedStrings: strings)
+        let unpacked = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "fuyuan-sheet-\(UUID().uuidString).xml")
+        defer { try? FileManager.default.removeItem(at: unpacked) }
+        guard FileManager.default.createFile(atPath: unpacked.path, contents: nil),
+            let file = try? FileHandle(forWritingTo: unpacked)
+        else { throw Problem(description: "无法写入临时文件") }
+        var size = 0
+        do {
+            defer { try? file.close() }
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                size += chunk.count
+                if size > maximumSheetSize {
+                    throw Problem(description: "文件过大：工作表解压后超过 \(maximumSheetSize >> 20) MB")
+                }
+                try file.write(contentsOf: chunk)
+            }
+        } catch let problem as Problem {
+            throw problem
+        } catch {
+            throw Problem(description: "不是有效的 .xlsx 文件（\(path) 已损坏）")
+        }
+        guard let stream = InputStream(url: unpacked) else { throw Problem(description: "无法读取工作表") }
+        try withoutActuallyEscaping(body) { try SheetParser.rows(stream, sharedStrings: strings, $0) }
     }
 
     private static func firstSheetPath(_ archive: Archive) throws -> String? {
@@ -152,8 +189,11 @@ private final class SheetParser: NSObject, XMLParserDelegate {
     private let mode: Mode
     private var sharedStrings: [String] = []
     private var strings: [String] = []
-    private var rows: [[String]] = []
     private var row: [String] = []
+    private var rowNumber = 0
+    private var onRow: (Int, [String]) throws -> Void = { _, _ in }
+    /// What `onRow` threw; parsing stops there.
+    private var failure: (any Error)?
     private var text = ""
     private var inText = false
     private var cellType = ""
@@ -166,12 +206,15 @@ private final class SheetParser: NSObject, XMLParserDelegate {
         self.sharedStrings = sharedStrings
     }
 
-    private func run(_ data: Data) throws {
-        let parser = XMLParser(data: data)
+    private func run(_ parser: XMLParser) throws {
         parser.shouldResolveExternalEntities = false
         parser.delegate = self
-        guard parser.parse() else { throw XLSX.Problem(description: "不是有效的 .xlsx 文件（内容不是有效的 XML）") }
+        let parsed = parser.parse()
+        if let failure { throw failure }
+        guard parsed else { throw XLSX.Problem(description: "不是有效的 .xlsx 文件（内容不是有效的 XML）") }
     }
+
+    private func run(_ data: Data) throws { try run(XMLParser(data: data)) }
 
     static func sharedStrings(_ data: Data) throws -> [String] {
         let parser = SheetParser(mode: .sharedStrings)
@@ -179,10 +222,12 @@ private final class SheetParser: NSObject, XMLParserDelegate {
         return parser.strings
     }
 
-    static func rows(_ data: Data, sharedStrings: [String]) throws -> [[String]] {
+    static func rows(
+        _ stream: InputStream, sharedStrings: [String], _ body: @escaping (Int, [String]) throws -> Void
+    ) throws {
         let parser = SheetParser(mode: .sheet, sharedStrings: sharedStrings)
-        try parser.run(data)
-        return parser.rows
+        parser.onRow = body
+        try parser.run(XMLParser(stream: stream))
     }
 
     static func firstSheetRelation(_ data: Data) throws -> String? {
@@ -212,10 +257,7 @@ private final class SheetParser: NSObject, XMLParserDelegate {
             inText = true
         case (.sheet, "row"):
             row = []
-            // Rows a sheet leaves out are empty rows: keep numbering true to the sheet.
-            if let number = attributes["r"].flatMap(Int.init) {
-                while rows.count < number - 1 { rows.append([]) }
-            }
+            rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
         case (.sheet, "c"):
             cellType = attributes["t"] ?? ""
             cellColumn = attributes["r"].map(Self.columnIndex) ?? row.count
@@ -248,8 +290,11 @@ private final class SheetParser: NSObject, XMLParserDelegate {
                 }
             while row.count < cellColumn { row.append("") }
             row.append(cell)
-        case (.sheet, "row"):
-            rows.append(row)
+        case (.sheet, "row") where failure == nil:
+            do { try onRow(rowNumber, row) } catch {
+                failure = error
+                parser.abortParsing()
+            }
         default:
             break
         }

@@ -24,12 +24,5 @@ enum LedgerTable {
         [header] + rows.map { cells($0).map(neutralised) }
     }
 
-    /// UTF-8 with a byte-order mark, so that Excel on a Chinese Windows opens it without mojibake.
-    static func csv(_ rows: [LedgerQueries.Row]) -> String {
-        func field(_ text: String) -> String {
-            text.contains(where: { ",\"\n\r".contains($0) })
-                ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-        }
-        return "\u{FEFF}" + table(rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
-    }
+    static func csv(_ rows: [LedgerQueries.Row]) -> String { CSV.document(table(rows)) }
 }

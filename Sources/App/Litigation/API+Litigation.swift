@@ -7,21 +7,25 @@ struct LitigationAPI {
     struct Refusal: Content {
         let error: ErrorResponder.Body.Detail
         let rows: [SpreadsheetImport.RowProblem]
+
+        init(_ refused: SpreadsheetImport.Refused) {
+            error = .init(code: "invalid", message: "文件中有 \(refused.problems.count) 处问题，未写入任何数据")
+            rows = refused.problems
+        }
     }
 
     func importCases(_ request: Request) async throws -> Response {
         _ = try request.caller(for: .maintainLitigation)
-        guard let body = request.body.data, body.readableBytes > 0 else {
+        let spool = try await request.spoolBody(limit: CaseImport.maximumBytes)
+        defer { spool.close() }
+        guard spool.size > 0 else {
             throw AppError(status: .badRequest, code: "bad_request", reason: "请求体须为 .csv 或 .xlsx 文件")
         }
         do {
-            let counts = try await CaseImport.importCases(Data(buffer: body), request: request)
+            let counts = try await CaseImport.run(.file(spool.url), request: request)
             return try await counts.encodeResponse(for: request)
         } catch let refused as SpreadsheetImport.Refused {
-            let refusal = Refusal(
-                error: .init(code: "invalid", message: "文件中有 \(refused.problems.count) 处问题，未写入任何数据"),
-                rows: refused.problems)
-            return try await refusal.encodeResponse(status: .unprocessableEntity, for: request)
+            return try await Refusal(refused).encodeResponse(status: .unprocessableEntity, for: request)
         }
     }
 
@@ -122,5 +126,106 @@ struct LitigationAPI {
             breakdown: query.breakdown.map { _ in
                 result.rows.map { BreakdownRow(key: $0.key, label: $0.label, figures: .init($0.figures)) }
             })
+    }
+
+    struct HearingDTO: Content {
+        let heldOn: String
+        let headAppeared: Bool
+        let headRank: String
+        let principal: Bool
+        let spoke: Bool
+    }
+
+    struct CaseDTO: Content {
+        let id: UUID
+        let caseNumber: String
+        let court: String
+        let procedure: String
+        let defendant: String
+        let region: String
+        let actionType: String
+        let plaintiffKind: String
+        let filedOn: String
+        let concludedOn: String?
+        let outcome: String?
+        let lossCause: String?
+        let hearings: [HearingDTO]
+
+        init(_ detail: CaseQueries.Detail) {
+            let item = detail.adminCase
+            id = item.id!
+            caseNumber = item.caseNumber
+            court = item.court
+            procedure = item.procedure.label
+            defendant = detail.unitName
+            region = detail.region.code
+            actionType = item.actionType.label
+            plaintiffKind = item.plaintiffKind.label
+            filedOn = item.filedOn
+            concludedOn = item.concludedOn
+            outcome = item.outcome?.label
+            lossCause = item.lossCause?.label
+            hearings = detail.hearings.map {
+                HearingDTO(
+                    heldOn: $0.heldOn, headAppeared: $0.headAppeared, headRank: $0.headRank, principal: $0.principal,
+                    spoke: $0.spoke)
+            }
+        }
+    }
+
+    struct CaseRowDTO: Content {
+        let id: UUID
+        let caseNumber: String
+        let defendant: String
+        let region: String
+        let actionType: String
+        let filedOn: String
+        let concludedOn: String?
+        let outcome: String?
+        let heard: Int
+        let appeared: Int
+    }
+
+    struct CasePage: Content {
+        let total: Int
+        let page: Int
+        let pageSize: Int
+        let cases: [CaseRowDTO]
+    }
+
+    /// `GET /api/v1/litigation/cases?region=…[&unit=…][&state=pending|concluded|lost][&number=…][&page=…]`
+    func cases(_ request: Request) async throws -> CasePage {
+        struct Query: Content {
+            var region: String
+            var unit: UUID?
+            var state: String?
+            var number: String?
+            var page: Int?
+        }
+        let caller = try request.caller(for: .readLedger)
+        let query = try request.query.decode(Query.self)
+        var state: CaseQueries.State?
+        if let text = query.state {
+            state = CaseQueries.State(rawValue: text)
+            if state == nil { throw AppError.invalid("state：须为 pending、concluded 或 lost") }
+        }
+        let region = try await caller.scope.region(code: query.region, on: request.db)
+        let filter = CaseQueries.Filter(unit: query.unit, state: state, number: query.number, page: query.page ?? 1)
+        let (rows, total) = try await CaseQueries.list(
+            region: region, scope: caller.scope, filter: filter, on: request.db)
+        return CasePage(
+            total: total, page: max(filter.page, 1), pageSize: CaseQueries.pageSize,
+            cases: rows.map {
+                CaseRowDTO(
+                    id: $0.id, caseNumber: $0.number, defendant: $0.unitName, region: $0.regionCode,
+                    actionType: $0.actionType.label, filedOn: $0.filedOn, concludedOn: $0.concludedOn,
+                    outcome: $0.outcome?.label, heard: $0.heard, appeared: $0.appeared)
+            })
+    }
+
+    /// `GET /api/v1/litigation/cases/{id}` with its hearings.
+    func adminCase(_ request: Request) async throws -> CaseDTO {
+        let caller = try request.caller(for: .readLedger)
+        return CaseDTO(try await CaseQueries.detail(id: request.idParameter(), scope: caller.scope, on: request.db))
     }
 }

@@ -48,6 +48,7 @@ enum DashboardView {
                     a(.attr("href", "\(path)?from=\(preset.from)&to=\(preset.to)"), .class("small")) { preset.label }
                 }
                 a(.attr("href", "\(path)/bulletin"), .class("small")) { "出庭应诉情况通报 ›" }
+                a(.href(.cases(model.regionCode)), .class("small"), .id("cases-link")) { "案件 ›" }
             }
             p(.class("muted")) {
                 "统计期间 \(model.period.from.chinese)至\(model.period.to.chinese)，含下级区划；上年同期 \(model.period.yearBefore.from.chinese)至\(model.period.yearBefore.to.chinese)。"

@@ -81,7 +81,7 @@ extension Application {
 
     func send(
         _ method: HTTPMethod, _ path: String, as session: TestSession? = nil, form: [(String, String)]? = nil,
-        json: (any Encodable)? = nil, headers extra: [(String, String)] = [], csrf: Bool = true
+        json: (any Encodable)? = nil, headers extra: [(String, String)] = [], body raw: Data? = nil, csrf: Bool = true
     ) async throws -> TestingHTTPResponse {
         var headers = HTTPHeaders(extra)
         if let session {
@@ -96,6 +96,8 @@ extension Application {
         } else if let json {
             headers.contentType = .json
             body = ByteBuffer(data: try JSONEncoder().encode(json))
+        } else if let raw {
+            body = ByteBuffer(data: raw)
         }
         return try await testing().sendRequest(method, path, headers: headers, body: body)
     }
