@@ -43,7 +43,7 @@ def S(props, req=None):
     return schema
 st={"type":"string"}; uuid={"type":"string","format":"uuid"}
 level={"type":"string","enum":["province","city","county","township"]}
-kind={"type":"string","enum":["governmentOffice","department","court","procuratorate","publicSecurity","township","streetOffice","other"]}
+kind={"type":"string","enum":["government","governmentOffice","department","court","procuratorate","publicSecurity","township","streetOffice","other"]}
 role={"type":"string","enum":["systemAdmin","securityAdmin","auditAdmin","office","liaison","court","leader"]}
 mrole={"type":"string","enum":["convener","executiveDeputy","deputy"]}
 day={"type":"string","format":"date","description":"YYYY-MM-DD（亦接受 2023/7/24、2023年7月24日）"}
@@ -58,7 +58,7 @@ schemas={
  "UnitPatch":S({"name":st,"kind":kind},[]),
  "JointMeeting":S({"regionCode":st,"name":st,"officeUnitID":{"type":"string","format":"uuid","nullable":True},"officeUnitName":{"type":"string","nullable":True},
    "people":{"type":"array","items":S({"role":mrole,"name":st,"post":st})},
-   "memberUnits":{"type":"array","items":S({"unitID":uuid,"unitName":st,"liaisonName":st,"liaisonPhone":st})},
+   "memberUnits":{"type":"array","items":S({"unitID":uuid,"unitName":st,"liaisonName":st,"liaisonPhone":{"type":"string","description":"脱敏显示，如 138****5678；库中以 SM4 加密、HMAC-SM3 校验保存"}})},
    "changes":{"type":"array","items":S({"summary":{"type":"array","items":st},"approvedBy":st,"approvedOn":st,"recordedBy":st,"recordedAt":{"type":"string","format":"date-time","nullable":True}},["summary","approvedBy","approvedOn","recordedBy"])}},
    ["regionCode","name","people","memberUnits","changes"]),
  "JointMeetingInput":S({"name":st,"officeUnitID":{"type":"string","format":"uuid","nullable":True},

@@ -21,6 +21,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(migrations)
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.dueRules = DueRules(dueSoonDays: config.dueSoonDays)
+    app.fieldSeal = FieldSeal(masterKey: try DataKey.load(config))
     app.decoyPasswordHash = try Bcrypt.hash(Secret.make(), cost: config.bcryptCost)
     app.http.server.configuration.hostname = config.host
     app.http.server.configuration.port = config.port

@@ -13,4 +13,5 @@ let migrations: [any Migration] = [
     CreateNotices(),
     CreateAttachment(),
     CreateLitigation(),
+    ChainAuditEntries(),
 ]

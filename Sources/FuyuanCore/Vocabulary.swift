@@ -18,10 +18,11 @@ public enum RegionLevel: String, Codable, CaseIterable, Sendable, Comparable {
 
 /// Kind of a unit (单位类别).
 public enum UnitKind: String, Codable, CaseIterable, Sendable {
-    case governmentOffice, department, court, procuratorate, publicSecurity, township, streetOffice, other
+    case government, governmentOffice, department, court, procuratorate, publicSecurity, township, streetOffice, other
 
     public var label: String {
         switch self {
+        case .government: "人民政府"
         case .governmentOffice: "政府办"
         case .department: "政府部门"
         case .court: "法院"

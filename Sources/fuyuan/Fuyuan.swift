@@ -8,7 +8,9 @@ struct Fuyuan: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fuyuan",
         abstract: "府院通：常态化府院联动工作平台",
-        subcommands: [Serve.self, Migrate.self, Demo.self, DigestCommand.self, UserCommand.self],
+        subcommands: [
+            Serve.self, Migrate.self, Demo.self, DigestCommand.self, UserCommand.self, VerifyAudit.self,
+        ],
         defaultSubcommand: Serve.self)
 }
 
@@ -87,6 +89,23 @@ struct DigestCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await withApp { app in say("已生成今日提醒 \(try await runDigest(app)) 条") }
+    }
+}
+
+struct VerifyAudit: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify-audit", abstract: "校验审计日志的哈希链：任何一条被改动、删除或插入都会被发现；不通过时以状态 1 退出")
+
+    func run() async throws {
+        var intact = false
+        try await withApp { app in
+            let verdict = try await AuditChain.verify(on: app.db)
+            intact = verdict.intact
+            say(
+                verdict.problem.map { "审计日志完整性校验未通过：\($0)（已校验 \(verdict.checked) 条）" }
+                    ?? "审计日志完整性校验通过：共 \(verdict.checked) 条")
+        }
+        if !intact { throw ExitCode(1) }
     }
 }
 

@@ -23,7 +23,7 @@ import VaporTesting
                 ))
             #expect(
                 text.contains(
-                    #"<td class="nowrap"><a href="/regions/410423">鲁山县</a></td><td>410423</td><td>县（区、县级市）</td><td>10</td><td>9</td>"#
+                    #"<td class="nowrap"><a href="/regions/410423">鲁山县</a></td><td>410423</td><td>县（区、县级市）</td><td>11</td><td>9</td>"#
                 )
             )
             #expect(

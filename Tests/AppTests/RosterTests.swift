@@ -1,5 +1,6 @@
 import Fluent
 import FuyuanCore
+import SQLKit
 import Testing
 import VaporTesting
 
@@ -77,10 +78,27 @@ import VaporTesting
             let lines = change.summary.components(separatedBy: "\n")
             #expect(lines.first == "移出副召集人：武中立（区人民法院院长）")
             #expect(lines[1] == "增加副召集人：王某某（区人民法院院长）")
-            #expect(lines.contains("卫东区司法局联络员：（空） → 刘某 0375-2345678"))
+            // Phone numbers are recorded masked, stored sealed, shown masked and edited whole.
+            #expect(lines.contains("卫东区司法局联络员：（空） → 刘某 037*****5678"))
+            let member = try #require(
+                try await MemberUnit.query(on: app.db).filter(\.$unit.$id == app.unit(named: "卫东区司法局").id!).first())
+            #expect(member.sealedPhone.hasPrefix("sm4:"))
+            #expect(try app.fieldSeal.open(member.sealedPhone) == "0375-2345678")
+            let sql = app.db as! any SQLDatabase
+            let raw = try await sql.raw("SELECT liaison_phone FROM member_units").all().map {
+                try $0.decode(column: "liaison_phone", as: String.self)
+            }
+            #expect(!raw.contains { $0.contains("2345678") })
+            #expect(page.text.contains("<td>刘某</td><td>037*****5678</td>"))
+            #expect(!page.text.contains("0375-2345678"))
+            let edit = try await app.send(.GET, "/regions/410403/meeting/edit", as: office)
+            #expect(edit.text.contains(#"value="0375-2345678""#))
+            let api = try await app.send(.GET, "/api/v1/regions/410403/joint-meeting", as: office)
+            #expect(api.text.contains(#""liaisonPhone":"037*****5678""#))
             #expect(lines.filter { $0.hasPrefix("移出成员单位") }.count == 21)
             let audit = try #require(try await app.auditEntries(.rosterChanged).first)
             #expect(audit.summary.hasPrefix("卫东区联席会议组成调整（批准人：宋建立）：移出副召集人：武中立"))
+            #expect(!(audit.after ?? "").contains("2345678"))
             let before = try JSONDecoder().decode(Roster.self, from: Data(try #require(audit.before).utf8))
             let after = try JSONDecoder().decode(Roster.self, from: Data(try #require(audit.after).utf8))
             #expect(before.memberUnits.count == 24)

@@ -98,7 +98,8 @@ enum Audit {
         before: (any Encodable)? = nil, after: (any Encodable)? = nil, at time: Date, on db: any Database
     ) async throws {
         let entry = AuditEntry()
-        entry.at = time
+        // Whole milliseconds, so that the time hashes the same after either database has stored it.
+        entry.at = Date(timeIntervalSince1970: (time.timeIntervalSince1970 * 1000).rounded() / 1000)
         entry.actorID = actor.id
         entry.actorName = actor.name
         entry.regionPath = actor.regionPath
@@ -109,6 +110,14 @@ enum Audit {
         entry.summary = summary
         entry.before = try before.map(json)
         entry.after = try after.map(json)
+        guard db.inTransaction else {
+            // Linking moves the chain's head: it and the entry are written together or not at all.
+            return try await db.write { db in
+                try await AuditChain.link(entry, on: db)
+                try await entry.create(on: db)
+            }
+        }
+        try await AuditChain.link(entry, on: db)
         try await entry.create(on: db)
     }
 

@@ -1,7 +1,7 @@
 import Fluent
 import Vapor
 
-/// One write, sign-in or refusal, as the audit log keeps it. The product never updates or deletes these rows.
+/// One write, sign-in or refusal, as the audit log keeps it: append-only and hash-chained (`AuditChain`).
 final class AuditEntry: Model, @unchecked Sendable {
     static let schema = "audit_entries"
 
@@ -21,6 +21,10 @@ final class AuditEntry: Model, @unchecked Sendable {
     @Field(key: "summary") var summary: String
     @OptionalField(key: "before") var before: String?
     @OptionalField(key: "after") var after: String?
+    /// Position in the hash chain (1, 2, …) and the chain's hashes; see `AuditChain`.
+    @Field(key: "seq") var seq: Int
+    @Field(key: "previous_hash") var previousHash: String
+    @Field(key: "hash") var hash: String
 
     init() {}
 }

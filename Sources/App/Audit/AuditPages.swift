@@ -12,6 +12,8 @@ struct AuditPages {
         var from: String?
         var to: String?
         var page: Int?
+        /// Set by the "verify" button: the whole chain is checked and the verdict shown above the list.
+        var verify: String?
     }
 
     func list(_ request: Request) async throws -> HTMLPage {
@@ -29,9 +31,10 @@ struct AuditPages {
         let page = max(1, filter.page ?? 1)
         let entries = try await query.sort(\.$at, .descending).sort(\.$id, .descending)
             .range(((page - 1) * Self.pageSize)..<(page * Self.pageSize + 1)).all()
+        let verdict = filter.verify == nil ? nil : try await AuditChain.verify(on: request.db)
         let model = AuditView.Model(
             entries: Array(entries.prefix(Self.pageSize)), filter: filter, page: page,
-            hasNext: entries.count > Self.pageSize)
+            hasNext: entries.count > Self.pageSize, verdict: verdict)
         return AuditView.render(model, shell: try await request.shell())
     }
 }
@@ -42,11 +45,25 @@ enum AuditView {
         let filter: AuditPages.Filter
         let page: Int
         let hasNext: Bool
+        let verdict: AuditChain.Verdict?
     }
 
     static func render(_ model: Model, shell: PageShell) -> HTMLPage {
         Layout.page(title: "审计日志", shell: shell, breadcrumbs: [("审计日志", nil)]) {
             h1 { "审计日志" }
+            if let verdict = model.verdict {
+                div(.class(verdict.intact ? "notice" : "problems"), .attr("role", "status"), .id("audit-verdict")) {
+                    if let problem = verdict.problem {
+                        "审计日志完整性校验未通过：\(problem)。已校验 \(verdict.checked) 条。请立即报告安全管理员并保全数据库。"
+                    } else {
+                        "审计日志完整性校验通过：共 \(verdict.checked) 条，哈希链（SM3）首尾相接，无改动、无删除。"
+                    }
+                }
+            }
+            form(.get, .action(.audit), .class("actions"), .id("audit-verify")) {
+                input(.type("hidden"), .name("verify"), .value("1"))
+                button(.type("submit"), .class("secondary")) { "校验日志完整性" }
+            }
             form(.get, .action(.audit), .class("actions card"), .id("audit-filter")) {
                 select(.name("action"), .attr("aria-label", "操作")) {
                     choice("", "全部操作", selected: (model.filter.action ?? "").isEmpty)

@@ -89,7 +89,7 @@ struct AuthPages {
             return try await page.encodeResponse(status: .unprocessableEntity, for: request)
         }
         let hash = try await request.password.async.hash(newPassword)
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             user.passwordHash = hash
             user.passwordChangedAt = request.now
             user.mustChangePassword = false

@@ -31,7 +31,7 @@ enum SignIn {
             let token = Secret.make()
             let csrf = Secret.make()
             let region = try user.joined(Region.self)
-            try await request.db.transaction { db in
+            try await request.db.write { db in
                 if let throttle { try await throttle.delete(on: db) }
                 if let previous = request.cookies[Cookies.session]?.string {
                     try await UserSession.query(on: db).filter(\.$tokenHash == Secret.digest(previous)).delete()
@@ -51,7 +51,7 @@ enum SignIn {
 
         let regionPath = (try? user?.joined(Region.self).path) ?? ""
         let actor = AuditActor(id: user?.id, name: name, regionPath: regionPath, ipAddress: address)
-        let lockedUntil: Date? = try await request.db.transaction { db in
+        let lockedUntil: Date? = try await request.db.write { db in
             let record = throttle ?? LoginThrottle(username: name, now: now)
             if now.timeIntervalSince(record.firstFailureAt) > config.lockoutDuration {
                 record.failures = 0
@@ -84,7 +84,7 @@ enum SignIn {
     /// Ends the caller's session on the server, not only in the browser.
     static func signOut(_ request: Request) async throws {
         guard let caller = request.caller, case .session(let id, _) = caller.credential else { return }
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             try await UserSession.query(on: db).filter(\.$id == id).delete()
             try await Audit.record(
                 .signOut, by: .of(caller, address: request.clientAddress), object: ("user", caller.userID.uuidString),

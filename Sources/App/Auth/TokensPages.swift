@@ -32,7 +32,7 @@ struct TokensPages {
         let secret = "fy_" + Secret.make()
         let token = APIToken(
             name: name, tokenHash: Secret.digest(secret), userID: try user.requireID(), createdBy: caller.username)
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             try await token.create(on: db)
             try await request.audit(
                 .tokenIssued, object: ("api_token", token.id!.uuidString),
@@ -53,7 +53,7 @@ struct TokensPages {
         else { throw AppError.notFound("令牌") }
         if token.revokedAt == nil {
             token.revokedAt = request.now
-            try await request.db.transaction { db in
+            try await request.db.write { db in
                 try await token.update(on: db)
                 try await request.audit(
                     .tokenRevoked, object: ("api_token", token.id!.uuidString), summary: "吊销接口令牌“\(token.name)”", on: db

@@ -25,6 +25,8 @@ public struct AppConfig: Sendable {
     public var dueSoonDays = 7
     /// When a unit's loss rate or appearance rate raises a yellow, orange or red warning.
     public var warnings = WarningThresholds()
+    /// `FUYUAN_DATA_KEY`: the key sealing personal fields and backups; nil to use `data.key` in the data directory.
+    public var dataKey: String?
     /// Run scheduled work (the daily digest) in this process; `fuyuan serve` turns it on.
     public var runsScheduler = false
 
@@ -83,6 +85,7 @@ public struct AppConfig: Sendable {
             secureCookies: env["FUYUAN_SECURE_COOKIES"] == "1"
         )
         config.dueSoonDays = try integer("FUYUAN_DUE_SOON_DAYS", 7, 0...90)
+        config.dataKey = env["FUYUAN_DATA_KEY"].flatMap { $0.isEmpty ? nil : $0 }
         for (key, path) in [
             ("FUYUAN_LOSS_RATE_WARNINGS", \WarningThresholds.lossRate),
             ("FUYUAN_APPEARANCE_WARNINGS", \.appearanceRate),

@@ -1962,6 +1962,7 @@ enum OpenAPIDocument {
                   "kind": {
                     "type": "string",
                     "enum": [
+                      "government",
                       "governmentOffice",
                       "department",
                       "court",
@@ -1993,6 +1994,7 @@ enum OpenAPIDocument {
                   "kind": {
                     "type": "string",
                     "enum": [
+                      "government",
                       "governmentOffice",
                       "department",
                       "court",
@@ -2019,6 +2021,7 @@ enum OpenAPIDocument {
                   "kind": {
                     "type": "string",
                     "enum": [
+                      "government",
                       "governmentOffice",
                       "department",
                       "court",
@@ -2094,7 +2097,8 @@ enum OpenAPIDocument {
                           "type": "string"
                         },
                         "liaisonPhone": {
-                          "type": "string"
+                          "type": "string",
+                          "description": "脱敏显示，如 138****5678；库中以 SM4 加密、HMAC-SM3 校验保存"
                         }
                       },
                       "additionalProperties": false,

@@ -35,7 +35,8 @@ public enum DemoData {
         ],
         // Seed 000: the units the county's status report names.
         "410423": [
-            ("鲁山县人民政府办公室", .governmentOffice), ("鲁山县人民法院", .court), ("鲁山县人民检察院", .procuratorate),
+            ("鲁山县人民政府", .government), ("鲁山县人民政府办公室", .governmentOffice), ("鲁山县人民法院", .court),
+            ("鲁山县人民检察院", .procuratorate),
             ("鲁山县司法局", .department), ("鲁山县公安局", .publicSecurity), ("鲁山县住房和城乡建设局", .department),
             ("鲁山县自然资源局", .department), ("鲁山县人力资源和社会保障局", .department),
             ("鲁山县市场监督管理局", .department), ("张官营镇人民政府", .township),

@@ -19,7 +19,8 @@ public enum DemoLoader {
         guard empty else { throw NotEmpty() }
         let hash = try app.password.hash(DemoData.password)
         let now = app.clock.now()
-        try await app.db.transaction { db in
+        let seal = app.fieldSeal
+        try await app.db.write { db in
             var regions: [String: Region] = [:]
             for seed in DemoData.regions {
                 let region = Region(
@@ -49,9 +50,12 @@ public enum DemoLoader {
                 }
                 let members = seed.members ?? (DemoData.units[seed.region] ?? []).map(\.0)
                 for (index, name) in members.enumerated() {
+                    // 鲁山县's liaisons are made up (the seeds name none), to show phone numbers sealed and masked.
+                    let lushan = seed.region == "410423"
                     try await MemberUnit(
-                        meetingID: meetingID, unitID: try units[name]!.requireID(), liaisonName: "", liaisonPhone: "",
-                        position: index
+                        meetingID: meetingID, unitID: try units[name]!.requireID(),
+                        liaisonName: lushan ? "联络员\(index + 1)（演示）" : "",
+                        liaisonPhone: lushan ? "1380375\(1000 + index)" : "", position: index, seal: seal
                     ).create(on: db)
                 }
                 if let establishment = seed.establishment {

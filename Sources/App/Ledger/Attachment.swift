@@ -117,7 +117,7 @@ enum AttachmentStore {
         attachment.sha256 = digest
         attachment.uploadedBy = caller.displayName
         attachment.unitName = isOffice ? nil : caller.unitName
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             try await attachment.create(on: db)
             try await ItemEvent(
                 itemID: item.requireID(), at: request.now, actor: caller.displayName, what: "上传附件：\(name)",

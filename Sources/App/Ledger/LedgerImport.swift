@@ -93,7 +93,7 @@ enum LedgerImport {
         let first =
             (try await WorkItem.query(on: request.db).filter(\.$list.$id == list.requireID()).max(\.$number) ?? 0) + 1
         let plans = planned
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             for (offset, plan) in plans.enumerated() {
                 let item = WorkItem(
                     list: list, number: first + offset, title: plan.title, content: plan.content, area: plan.area,
@@ -190,7 +190,7 @@ enum LedgerImport {
         let plans = planned
         let touched = Array(
             Dictionary(planned.map { ($0.item.id!, $0.item) }, uniquingKeysWith: { first, _ in first }).values)
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             for plan in plans {
                 try await ProgressReport(
                     itemID: plan.item.requireID(), unitID: plan.part.$unit.id, reportedOn: today,

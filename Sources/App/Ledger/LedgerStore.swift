@@ -41,7 +41,7 @@ enum LedgerStore {
         guard !title.isEmpty else { throw AppError.invalid("清单名称：不能为空") }
         let list = WorkList(
             regionID: regionID, kind: kind, title: title, source: source.trimmingCharacters(in: .whitespaces))
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             try await list.create(on: db)
             try await request.audit(
                 .listCreated, object: ("work_list", list.id!.uuidString), summary: "新建\(kind.label)：\(title)", on: db)
@@ -77,7 +77,7 @@ enum LedgerStore {
             (try await WorkItem.query(on: request.db).filter(\.$list.$id == list.requireID()).max(\.$number) ?? 0) + 1
         let item = WorkItem(
             list: list, number: number, title: title, content: input.content, area: input.area, deadline: deadline!)
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             try await item.create(on: db)
             let itemID = try item.requireID()
             for (ids, role) in [
@@ -111,7 +111,7 @@ enum LedgerStore {
         ).count()
         if inRegion != Set(chosen).count { problems.add("单位", "须为本区划的单位") }
         try problems.throwIfAny()
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             let itemID = try item.requireID()
             try await ItemPart.query(on: db).filter(\.$item.$id == itemID).delete()
             for (ids, role) in [(lead, PartRole.lead), (responsible, .responsible), (cooperating, .cooperating)] {
@@ -127,7 +127,7 @@ enum LedgerStore {
     /// 交办: the draft goes to its units, each of which must sign for its part.
     static func issue(_ item: WorkItem, request: Request) async throws {
         try requireOffice(try request.requireCaller(), of: item)
-        try await request.db.transaction { db in try await issue(item, on: db, request: request) }
+        try await request.db.write { db in try await issue(item, on: db, request: request) }
     }
 
     private static func issue(_ item: WorkItem, on db: any Database, request: Request) async throws {
@@ -157,7 +157,7 @@ enum LedgerStore {
         let already = Set(
             try await WorkItem.query(on: request.db).filter(\.$parentItem.$id == item.requireID()).all(\.$region.$id))
         let targets = lower.filter { !already.contains($0.id!) }
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             for target in targets {
                 _ = try await copy(item, list: list, from: region, into: target, on: db)
             }
@@ -205,7 +205,7 @@ enum LedgerStore {
         }
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw AppError.invalid("理由：请说明排查情况") }
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             item.state = .notApplicable
             item.issuedOn = CalendarDay(containing: request.now).description
             item.latestReport = reason
@@ -237,7 +237,7 @@ enum LedgerStore {
         ).count() > 0 {
             throw AppError.conflict("已对应该事项")
         }
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             try await ItemLink(problemID: problem.requireID(), measureID: measureID).create(on: db)
             try await ItemEvent(
                 itemID: problem.requireID(), at: request.now, actor: caller.displayName, what: "对应责任清单：\(measure.title)"
@@ -269,7 +269,7 @@ enum LedgerStore {
             throw AppError.conflict(error.description)
         }
         let unit = try await part.$unit.get(on: request.db)
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             // Only from the state that was read: a double-submitted step happens once.
             guard try await moved(part, from: from, to: to, on: db) else {
                 throw AppError.conflict("该事项已被他人办理，请刷新后重试")
@@ -301,7 +301,7 @@ enum LedgerStore {
         guard !text.isEmpty else { throw AppError.invalid("进展情况：不能为空") }
         let periodKey = try reportedPeriod(of: item, chosen: period, today: CalendarDay(containing: request.now))
         let unit = try await part.$unit.get(on: request.db)
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             let report = ProgressReport(
                 itemID: try item.requireID(), unitID: part.$unit.id, reportedOn: CalendarDay(containing: request.now),
                 periodKey: periodKey,
@@ -367,7 +367,7 @@ enum LedgerStore {
             throw AppError.conflict("已有待审批的延期申请")
         }
         let unit = try await part.$unit.get(on: request.db)
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             let ext = ExtensionRequest(
                 partID: try part.requireID(), requestedDay: newDay!, reason: reason, requestedBy: caller.displayName)
             try await ext.create(on: db)
@@ -388,7 +388,7 @@ enum LedgerStore {
         try requireOffice(caller, of: item)
         guard ext.status == .pending else { throw AppError.conflict("该延期申请已审批") }
         let unit = try await part.$unit.get(on: request.db)
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             let pending = try await ExtensionRequest.query(on: db).filter(\.$id == ext.requireID()).filter(
                 \.$status == .pending
             ).count()

@@ -55,7 +55,7 @@ struct CasePages {
         let caller = try request.caller(for: .maintainLitigation)
         let detail = try await CaseQueries.detail(id: request.idParameter(), scope: caller.scope, on: request.db)
         let item = detail.adminCase
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             try await Hearing.query(on: db).filter(\.$adminCase.$id == item.requireID()).delete()
             try await item.delete(on: db)
             try await request.audit(

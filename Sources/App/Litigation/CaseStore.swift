@@ -19,7 +19,7 @@ enum CaseStore {
         progress: @escaping @Sendable (CaseImport.Progress) -> Void = { _ in },
         summary: @escaping @Sendable (Counts) -> String
     ) async throws -> Counts {
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             var counts = Counts()
             for start in stride(from: 0, to: plans.count, by: batchSize) {
                 let batch = plans[start..<min(start + batchSize, plans.count)]

@@ -25,7 +25,7 @@ struct NoticePages {
     /// On demand, for the office: today's digest now (it never notifies anyone twice in a day).
     func run(_ request: Request) async throws -> Response {
         _ = try request.caller(for: .manageLedger)
-        let count = try await request.db.transaction { db in
+        let count = try await request.db.write { db in
             let count = try await Digest.run(on: db, now: request.now, rules: request.application.dueRules)
             try await request.audit(
                 .digestRun, object: ("digest", CalendarDay(containing: request.now).description),

@@ -131,7 +131,7 @@ struct OrgAPI {
     func meeting(_ request: Request) async throws -> OrgDTO.Meeting {
         let caller = try request.caller(for: .readOrganisation)
         let region = try await caller.scope.region(code: request.parameters.require("code"), on: request.db)
-        let loaded = try await RosterStore.load(region: region, on: request.db)
+        let loaded = try await RosterStore.load(region: region, seal: request.fieldSeal, on: request.db)
         guard loaded.meeting != nil else { throw AppError.notFound("\(region.name)联席会议") }
         return dto(loaded, regionCode: region.code)
     }
@@ -140,7 +140,9 @@ struct OrgAPI {
         let caller = try request.caller(for: .editRoster)
         let region = try await caller.scope.region(code: request.parameters.require("code"), on: request.db)
         try await RosterStore.save(try request.content.decode(RosterStore.Input.self), region: region, request: request)
-        return dto(try await RosterStore.load(region: region, on: request.db), regionCode: region.code)
+        return dto(
+            try await RosterStore.load(region: region, seal: request.fieldSeal, on: request.db), regionCode: region.code
+        )
     }
 
     func users(_ request: Request) async throws -> [OrgDTO.User] {
@@ -186,7 +188,7 @@ struct OrgAPI {
             memberUnits: loaded.members.map {
                 .init(
                     unitID: $0.unit.id!, unitName: $0.unit.name, liaisonName: $0.member.liaisonName,
-                    liaisonPhone: $0.member.liaisonPhone)
+                    liaisonPhone: FieldSeal.masked($0.member.liaisonPhone))
             },
             changes: loaded.changes.map {
                 .init(

@@ -19,7 +19,7 @@ public enum Accounts {
         let password = Secret.oneTimePassword()
         let hash = try app.password.hash(password)
         let now = app.clock.now()
-        try await app.db.transaction { db in
+        try await app.db.write { db in
             let region: Region
             if let existing = try await Region.query(on: db).filter(\.$parent.$id == nil).sort(\.$code).first() {
                 region = existing
@@ -63,7 +63,7 @@ public enum Accounts {
         let user = User(
             username: name, displayName: displayName, passwordHash: try app.password.hash(password), role: role,
             unitID: try unit.requireID(), mustChangePassword: true, passwordChangedAt: app.clock.now())
-        try await app.db.transaction { db in
+        try await app.db.write { db in
             try await user.create(on: db)
             try await Audit.record(
                 .userCreated, by: .system, object: ("user", try user.requireID().uuidString),
@@ -82,7 +82,7 @@ public enum Accounts {
         user.passwordHash = try app.password.hash(password)
         user.mustChangePassword = true
         user.passwordChangedAt = app.clock.now()
-        try await app.db.transaction { db in
+        try await app.db.write { db in
             try await user.update(on: db)
             try await UserSession.query(on: db).filter(\.$user.$id == user.requireID()).delete()
             try await LoginThrottle.query(on: db).filter(\.$username == name).delete()

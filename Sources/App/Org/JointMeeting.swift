@@ -66,7 +66,10 @@ final class MemberUnit: Model, @unchecked Sendable {
 
     // data fields
     @Field(key: "liaison_name") var liaisonName: String
-    @Field(key: "liaison_phone") var liaisonPhone: String
+    /// Sealed at rest (SM4 + HMAC-SM3, `FieldSeal`); "" when none was given.
+    @Field(key: "liaison_phone") var sealedPhone: String
+    /// The liaison's phone as `RosterStore.load` opened it; never stored as such.
+    var liaisonPhone = ""
     @Field(key: "position") var position: Int
 
     // relationships
@@ -75,10 +78,11 @@ final class MemberUnit: Model, @unchecked Sendable {
 
     init() {}
 
-    init(meetingID: UUID, unitID: UUID, liaisonName: String, liaisonPhone: String, position: Int) {
+    init(meetingID: UUID, unitID: UUID, liaisonName: String, liaisonPhone: String, position: Int, seal: FieldSeal) {
         self.$meeting.id = meetingID
         self.$unit.id = unitID
         self.liaisonName = liaisonName
+        self.sealedPhone = liaisonPhone.isEmpty ? "" : seal.seal(liaisonPhone)
         self.liaisonPhone = liaisonPhone
         self.position = position
     }

@@ -72,7 +72,7 @@ enum MeetingView {
                                         td { "\(index + 1)" }
                                         td { entry.unit.name }
                                         td { entry.member.liaisonName.isEmpty ? "（未指定）" : entry.member.liaisonName }
-                                        td { entry.member.liaisonPhone }
+                                        td { FieldSeal.masked(entry.member.liaisonPhone) }
                                     }
                                 }
                             }

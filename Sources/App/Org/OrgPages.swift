@@ -19,7 +19,7 @@ struct OrgPages {
         let ids = [regionID] + lower.compactMap(\.id)
         let unitCounts = try await OrgQueries.unitCounts(regionIDs: ids, on: request.db)
         let memberCounts = try await OrgQueries.memberCounts(regionIDs: ids, on: request.db)
-        let roster = try await RosterStore.load(region: region, on: request.db)
+        let roster = try await RosterStore.load(region: region, seal: request.fieldSeal, on: request.db)
         var parent: Region?
         if let parentID = region.$parent.id {
             parent = try await scope.regions(on: request.db).filter(\.$id == parentID).first()
@@ -112,7 +112,7 @@ struct OrgPages {
     func meeting(_ request: Request) async throws -> HTMLPage {
         let caller = try request.caller(for: .readOrganisation)
         let region = try await caller.scope.region(code: request.parameters.require("code"), on: request.db)
-        let loaded = try await RosterStore.load(region: region, on: request.db)
+        let loaded = try await RosterStore.load(region: region, seal: request.fieldSeal, on: request.db)
         let saved = (try? request.query.get(String.self, at: "saved")) != nil
         let model = MeetingView.Model(
             regionCode: region.code, regionName: region.name, loaded: loaded,
@@ -125,7 +125,7 @@ struct OrgPages {
         let caller = try request.caller(for: .editRoster)
         let region = try await caller.scope.region(code: request.parameters.require("code"), on: request.db)
         guard caller.mayWrite(inRegion: region.id!) else { throw AppError.forbidden }
-        let loaded = try await RosterStore.load(region: region, on: request.db)
+        let loaded = try await RosterStore.load(region: region, seal: request.fieldSeal, on: request.db)
         let form = MeetingEditView.FormValues(
             loaded: loaded, regionName: region.name, today: CalendarDay(containing: request.now))
         return try await meetingEditPage(request, region: region, form: form, problems: [])

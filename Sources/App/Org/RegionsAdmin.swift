@@ -31,7 +31,7 @@ enum RegionStore {
             throw AppError.conflict("区划代码：\(code) 已存在")
         }
         let region = Region(code: code, name: name, level: level, parent: parent)
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             try await region.create(on: db)
             try await request.audit(
                 .regionCreated, object: ("region", code), summary: "新建区划 \(code) \(name)",

@@ -12,23 +12,26 @@ enum RosterStore {
         let changes: [RosterChange]
 
         /// The roster as people read it, for describing changes.
-        func roster() -> Roster {
+        /// The roster; with phone numbers masked for what is recorded (changes, audit), whole to detect a change.
+        func roster(masked: Bool) -> Roster {
             Roster(
                 name: meeting?.name ?? "",
                 officeHost: officeUnit?.name ?? "",
                 people: people.map { Roster.Person(role: $0.role, name: $0.name, post: $0.post) },
                 memberUnits: members.map {
-                    Roster.MemberUnit(unit: $0.unit.name, liaison: liaison($0.member))
+                    Roster.MemberUnit(
+                        unit: $0.unit.name,
+                        liaison: liaison($0.member.liaisonName, $0.member.liaisonPhone, masked: masked))
                 })
         }
     }
 
-    static func liaison(_ member: MemberUnit) -> String {
-        [member.liaisonName, member.liaisonPhone].filter { !$0.isEmpty }.joined(separator: " ")
+    static func liaison(_ name: String, _ phone: String, masked: Bool) -> String {
+        [name, masked ? FieldSeal.masked(phone) : phone].filter { !$0.isEmpty }.joined(separator: " ")
     }
 
-    /// The region was already loaded through the caller's scope.
-    static func load(region: Region, on db: any Database) async throws -> Loaded {
+    /// The region was already loaded through the caller's scope. Liaisons' phones are opened with `seal`.
+    static func load(region: Region, seal: FieldSeal, on db: any Database) async throws -> Loaded {
         guard let meeting = try await JointMeeting.query(on: db).filter(\.$region.$id == region.requireID()).first()
         else { return Loaded(meeting: nil, people: [], members: [], officeUnit: nil, changes: []) }
         let meetingID = try meeting.requireID()
@@ -38,7 +41,12 @@ enum RosterStore {
             .filter(\.$meeting.$id == meetingID)
             .sort(\.$position)
             .all()
-            .map { ($0, try $0.joined(Unit.self)) }
+            .map { member in
+                if !member.sealedPhone.isEmpty {
+                    member.liaisonPhone = (try? seal.open(member.sealedPhone)) ?? "（无法解密）"
+                }
+                return (member, try member.joined(Unit.self))
+            }
         let office = try await meeting.$officeUnit.get(on: db)
         let changes = try await RosterChange.query(on: db).filter(\.$meeting.$id == meetingID)
             .sort(\.$recordedAt, .descending).all()
@@ -97,19 +105,26 @@ enum RosterStore {
         if input.approvedOn > CalendarDay(containing: request.now) { problems.add("批准日期", "不能晚于今天") }
         try problems.throwIfAny()
 
-        let before = try await load(region: region, on: request.db)
-        let after = Roster(
-            name: input.name, officeHost: input.officeUnitID.flatMap { unitsByID[$0]?.name } ?? "",
-            people: input.people.map { .init(role: $0.role, name: $0.name, post: $0.post) },
-            memberUnits: input.memberUnits.map {
-                .init(
-                    unit: unitsByID[$0.unitID]!.name,
-                    liaison: [$0.liaisonName, $0.liaisonPhone].filter { !$0.isEmpty }.joined(separator: " "))
-            })
-        let lines = after.changes(from: before.roster())
-        guard !lines.isEmpty else { throw AppError.invalid("未作任何修改") }
+        let before = try await load(region: region, seal: request.fieldSeal, on: request.db)
+        func roster(masked: Bool) -> Roster {
+            Roster(
+                name: input.name, officeHost: input.officeUnitID.flatMap { unitsByID[$0]?.name } ?? "",
+                people: input.people.map { .init(role: $0.role, name: $0.name, post: $0.post) },
+                memberUnits: input.memberUnits.map {
+                    .init(
+                        unit: unitsByID[$0.unitID]!.name,
+                        liaison: liaison($0.liaisonName, $0.liaisonPhone, masked: masked))
+                })
+        }
+        guard !roster(masked: false).changes(from: before.roster(masked: false)).isEmpty else {
+            throw AppError.invalid("未作任何修改")
+        }
+        // What is recorded shows phone numbers masked; a change hidden by the mask is still named.
+        let after = roster(masked: true)
+        let masked = after.changes(from: before.roster(masked: true))
+        let lines = masked.isEmpty ? ["成员单位联络员电话变更"] : masked
 
-        return try await request.db.transaction { db in
+        return try await request.db.write { db in
             let regionID = try region.requireID()
             let meeting = before.meeting ?? JointMeeting(name: input.name, regionID: regionID, officeUnitID: nil)
             meeting.name = input.name
@@ -127,7 +142,7 @@ enum RosterStore {
             for (index, member) in input.memberUnits.enumerated() {
                 try await MemberUnit(
                     meetingID: meetingID, unitID: member.unitID, liaisonName: member.liaisonName,
-                    liaisonPhone: member.liaisonPhone, position: index
+                    liaisonPhone: member.liaisonPhone, position: index, seal: request.fieldSeal
                 ).create(on: db)
             }
             let change = RosterChange(
@@ -137,7 +152,7 @@ enum RosterStore {
             try await request.audit(
                 .rosterChanged, object: ("joint_meeting", meetingID.uuidString),
                 summary: "\(region.name)联席会议组成调整（批准人：\(input.approvedBy)）：" + lines.joined(separator: "；"),
-                before: before.meeting == nil ? nil : before.roster(), after: after, on: db)
+                before: before.meeting == nil ? nil : before.roster(masked: true), after: after, on: db)
             return change
         }
     }

@@ -16,7 +16,7 @@ enum UnitStore {
         let name = try validName(input.name)
         try await requireUnique(name, regionID: region.requireID(), except: nil, on: request.db)
         let unit = Unit(name: name, kind: input.kind, regionID: try region.requireID())
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             try await unit.create(on: db)
             try await request.audit(
                 .unitCreated, object: ("unit", unit.id!.uuidString), summary: "新建单位：\(region.name) \(name)",
@@ -34,7 +34,7 @@ enum UnitStore {
         let before = unit.snapshot
         unit.name = name
         unit.kind = input.kind
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             try await unit.update(on: db)
             try await request.audit(
                 .unitUpdated, object: ("unit", unit.id!.uuidString), summary: "修改单位：\(before.name) → \(name)",

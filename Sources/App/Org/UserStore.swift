@@ -30,7 +30,7 @@ enum UserStore {
         let user = User(
             username: name, displayName: displayName, passwordHash: try await request.password.async.hash(password),
             role: input.role, unitID: input.unitID, mustChangePassword: true, passwordChangedAt: request.now)
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             try await user.create(on: db)
             try await request.audit(
                 .userCreated, object: ("user", user.id!.uuidString), summary: "新建用户 \(name)（\(input.role.label)）",
@@ -47,7 +47,7 @@ enum UserStore {
         guard role != user.role else { return }
         let before = user.snapshot
         user.role = role
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             try await user.update(on: db)
             // A change of privilege ends the user's sessions; they sign in again with the new role.
             try await UserSession.query(on: db).filter(\.$user.$id == user.requireID()).delete()
@@ -60,7 +60,7 @@ enum UserStore {
 
     static func unlock(_ user: User, request: Request) async throws {
         _ = try request.caller(for: .assignRoles)
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             try await LoginThrottle.query(on: db).filter(\.$username == user.username).delete()
             try await request.audit(
                 .userUnlocked, object: ("user", user.id!.uuidString), summary: "解除 \(user.username) 的登录锁定", on: db)
@@ -72,7 +72,7 @@ enum UserStore {
         guard !user.role.isAdministrator else { throw AppError.invalid("管理员的密码只能在服务器上用 fuyuan user reset-password 重置") }
         let password = Secret.oneTimePassword()
         let hash = try await request.password.async.hash(password)
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             user.passwordHash = hash
             user.mustChangePassword = true
             user.passwordChangedAt = request.now
@@ -90,7 +90,7 @@ enum UserStore {
         guard user.isActive != active else { return }
         let before = user.snapshot
         user.isActive = active
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             try await user.update(on: db)
             if !active { try await UserSession.query(on: db).filter(\.$user.$id == user.requireID()).delete() }
             try await request.audit(

@@ -36,7 +36,7 @@ enum SupervisionStore {
         }
         try problems.throwIfAny()
         let year = CalendarDay(containing: request.now).year
-        return try await request.db.transaction { db in
+        return try await request.db.write { db in
             let supervision = Supervision()
             supervision.$region.id = try region.requireID()
             supervision.$item.id = input.itemID
@@ -77,7 +77,7 @@ enum SupervisionStore {
         guard target.response == nil else { throw AppError.conflict("已回复过该督办") }
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw AppError.invalid("回复内容：不能为空") }
-        try await request.db.transaction { db in
+        try await request.db.write { db in
             target.response = text
             target.respondedBy = caller.displayName
             target.respondedAt = request.now

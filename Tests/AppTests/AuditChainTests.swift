@@ -1,0 +1,103 @@
+import Fluent
+import FuyuanCore
+import SQLKit
+import Testing
+import VaporTesting
+
+@testable import App
+
+/// The audit log is a hash chain: concurrent writers extend it without forks or gaps, the table refuses UPDATE and
+/// DELETE, and whatever a database administrator changes behind the product's back is found by `verify`.
+@Suite struct AuditChainTests {
+    func sql(_ app: Application) -> any SQLDatabase { app.db as! any SQLDatabase }
+
+    /// What someone with the database's password could do: drop the triggers first.
+    func dropTriggers(_ app: Application) async throws {
+        if sql(app).dialect.name == "sqlite" {
+            try await sql(app).raw("DROP TRIGGER audit_entries_no_update").run()
+            try await sql(app).raw("DROP TRIGGER audit_entries_no_delete").run()
+        } else {
+            try await sql(app).raw("DROP TRIGGER audit_entries_append_only ON audit_entries").run()
+        }
+    }
+
+    @Test func concurrentWritersExtendOneUnbrokenChain() async throws {
+        try await withTestApp { app in
+            let office = try await app.signIn("lushan.office")
+            let before = try await AuditEntry.query(on: app.db).count()
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for index in 1...40 {
+                    group.addTask {
+                        try await app.send(
+                            .POST, "/api/v1/regions/410423/units", as: office,
+                            json: ["name": "鲁山县并发测试单位\(index)", "kind": "department"]
+                        ).status
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses == Array(repeating: .created, count: 40))
+            let entries = try await AuditEntry.query(on: app.db).sort(\.$seq).all()
+            #expect(entries.count == before + 40)
+            #expect(entries.map(\.seq) == Array(1...entries.count))
+            #expect(try await app.auditEntries(.unitCreated).count == 40)
+            #expect(try await AuditChain.verify(on: app.db) == .init(checked: entries.count, problem: nil))
+        }
+    }
+
+    @Test func theTableRefusesUpdateAndDelete() async throws {
+        try await withTestApp { app in
+            _ = try await app.signIn("lushan.office")
+            await #expect(throws: (any Error).self) {
+                try await sql(app).raw("UPDATE audit_entries SET summary = 'x'").run()
+            }
+            await #expect(throws: (any Error).self) { try await sql(app).raw("DELETE FROM audit_entries").run() }
+            #expect(try await AuditChain.verify(on: app.db).intact)
+        }
+    }
+
+    @Test func anEditADeletionAndATruncationAreFound() async throws {
+        try await withTestApp { app in
+            for name in ["lushan.office", "lushan.court", "weidong.office", "fangcheng.office"] {
+                _ = try await app.signIn(name)
+            }
+            // The demo's loading and four sign-ins.
+            #expect(try await AuditChain.verify(on: app.db) == .init(checked: 5, problem: nil))
+            try await dropTriggers(app)
+
+            try await sql(app).raw("UPDATE audit_entries SET ip_address = '10.0.0.9' WHERE seq = 2").run()
+            #expect(try await AuditChain.verify(on: app.db) == .init(checked: 1, problem: "第 2 条的内容被改动"))
+
+            try await sql(app).raw("DELETE FROM audit_entries WHERE seq = 2").run()
+            #expect(try await AuditChain.verify(on: app.db) == .init(checked: 1, problem: "第 2 条缺失（被删除）"))
+
+            // Rebuilding the chain after the deletion needs the hash of an entry the forger cannot make: even
+            // renumbering leaves entry 3 pointing at the deleted one.
+            try await sql(app).raw("UPDATE audit_entries SET seq = 2 WHERE seq = 3").run()
+            #expect(try await AuditChain.verify(on: app.db).problem == "第 2 条与前一条的链接不符")
+        }
+    }
+
+    @Test func aDeletedTailIsFoundByTheHead() async throws {
+        try await withTestApp { app in
+            for name in ["lushan.office", "lushan.court", "weidong.office"] { _ = try await app.signIn(name) }
+            try await dropTriggers(app)
+            try await sql(app).raw("DELETE FROM audit_entries WHERE seq = 4").run()
+            #expect(
+                try await AuditChain.verify(on: app.db)
+                    == .init(checked: 3, problem: "链头记录 4 条，实有 3 条（末尾的记录被删除）"))
+        }
+    }
+
+    @Test func theAuditorSeesTheVerdict() async throws {
+        try await withTestApp { app in
+            let auditor = try await app.signIn("auditor")
+            let page = try await app.send(.GET, "/audit?verify=1", as: auditor)
+            #expect(page.text.contains("审计日志完整性校验通过：共 2 条"))
+            try await dropTriggers(app)
+            try await sql(app).raw("UPDATE audit_entries SET summary = '改过' WHERE seq = 1").run()
+            let broken = try await app.send(.GET, "/audit?verify=1", as: auditor)
+            #expect(broken.text.contains("审计日志完整性校验未通过：第 1 条的内容被改动。已校验 0 条。"))
+        }
+    }
+}

@@ -1,0 +1,142 @@
+#!/usr/bin/env python3
+"""Imports N administrative cases (default 100 000) through the cases page's streaming import and reports rows/s,
+the progress lines as they arrive, and the server's peak resident memory.
+
+    python3 bench/import_cases.py [--rows 100000] [--format csv|xlsx] [--binary .build/release/fuyuan]
+
+It starts its own server on a fresh SQLite database with the demo data (or on DATABASE_URL if set, which must name
+an empty database), signs in as lushan.court and posts one generated file. Loopback only.
+"""
+import argparse
+import http.client
+import json
+import os
+import pathlib
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+HEADER = ["案号", "审理法院", "审级", "被告单位", "区划代码", "行政行为类别", "原告类型", "立案日期", "结案日期", "裁判结果", "败诉原因",
+          "开庭日期", "负责人出庭", "出庭负责人职务", "是否正职", "是否出声"]
+DEFENDANTS = ["县人社局", "县自然资源局", "县公安局", "县住建局", "县市场监管局", "县政府"]
+ACTIONS = ["行政处罚", "行政强制", "行政许可", "信息公开", "工伤认定", "行政登记"]
+
+
+def rows(count):
+    """Deterministic cases of 鲁山县 in 2030–2031 (clear of the demo's), one hearing each on every other row."""
+    for n in range(1, count + 1):
+        year = 2030 + n % 2
+        filed = f"{year}-{1 + n % 11:02d}-{1 + n % 27:02d}"
+        concluded = f"{year}-12-{1 + n % 28:02d}" if n % 3 else ""
+        outcome = ("撤销" if n % 7 == 0 else "驳回诉讼请求") if concluded else ""
+        cause = "违反法定程序" if outcome == "撤销" else ""
+        hearing = [f"{year}-12-01", "是" if n % 10 else "否", "局长" if n % 10 else "", "是" if n % 20 else "否",
+                   "是" if n % 10 else "否"] if n % 2 and concluded else ["", "", "", "", ""]
+        if hearing[1] == "否":
+            hearing[2:] = ["", "否", "否"]
+        yield [f"（{year}）豫0423行初{n}号", "鲁山县人民法院", "一审", DEFENDANTS[n % len(DEFENDANTS)], "410423",
+               ACTIONS[n % len(ACTIONS)], "个人" if n % 5 else "企业", filed, concluded, outcome, cause, *hearing]
+
+
+def write_file(path, count, fmt):
+    if fmt == "csv":
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            f.write(",".join(HEADER) + "\r\n")
+            for row in rows(count):
+                f.write(",".join(row) + "\r\n")
+    else:
+        import openpyxl
+        book = openpyxl.Workbook(write_only=True)
+        sheet = book.create_sheet("cases")
+        sheet.append(HEADER)
+        for row in rows(count):
+            sheet.append(row)
+        book.save(path)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def rss_kib(pid):
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--format", choices=["csv", "xlsx"], default="csv")
+    parser.add_argument("--binary", default=".build/release/fuyuan")
+    args = parser.parse_args()
+    if not os.path.exists(args.binary):
+        subprocess.run(["swift", "build", "-c", "release", "--product", "fuyuan"], check=True)
+    work = pathlib.Path(tempfile.mkdtemp(prefix="fuyuan-bench-"))
+    data = work / f"cases.{args.format}"
+    started = time.time()
+    write_file(data, args.rows, args.format)
+    print(f"generated {args.rows} rows ({data.stat().st_size >> 20} MB) in {time.time() - started:.1f} s")
+
+    port = free_port()
+    env = dict(os.environ, FUYUAN_DATA_DIR=str(work / "data"), FUYUAN_PORT=str(port), FUYUAN_BCRYPT_COST="4")
+    server = subprocess.Popen([args.binary, "serve", "--demo"], env=env, stdout=open(work / "server.log", "w"),
+                              stderr=subprocess.STDOUT)
+    peak = [0]
+    stop = threading.Event()
+
+    def sample():
+        while not stop.is_set():
+            try:
+                peak[0] = max(peak[0], rss_kib(server.pid))
+            except OSError:
+                return
+            time.sleep(0.1)
+
+    try:
+        for _ in range(300):
+            try:
+                http.client.HTTPConnection("127.0.0.1", port, timeout=1).request("GET", "/health/ready")
+                break
+            except OSError:
+                time.sleep(0.1)
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+        connection.request("POST", "/api/v1/auth/login",
+                           json.dumps({"username": "lushan.court", "password": "Fuyuan@2026"}),
+                           {"Content-Type": "application/json"})
+        response = connection.getresponse()
+        me = json.loads(response.read())
+        cookie = response.getheader("Set-Cookie").split(";")[0]
+        idle = rss_kib(server.pid)
+        threading.Thread(target=sample, daemon=True).start()
+        started = time.time()
+        with open(data, "rb") as body:
+            connection.request("POST", "/regions/410423/litigation/cases/import", body,
+                               {"Cookie": cookie, "X-CSRF-Token": me["csrfToken"], "Accept": "application/json",
+                                "Content-Type": "text/csv" if args.format == "csv" else "application/octet-stream",
+                                "Content-Length": str(data.stat().st_size)})
+            response = connection.getresponse()
+            last = None
+            while line := response.readline():
+                last = json.loads(line)
+                print(f"  {time.time() - started:6.1f} s  {json.dumps(last, ensure_ascii=False)[:160]}")
+        elapsed = time.time() - started
+        stop.set()
+        if not last or "done" not in last:
+            sys.exit(f"import failed: {json.dumps(last, ensure_ascii=False)[:400]}")
+        print(f"{args.rows} rows from .{args.format} in {elapsed:.1f} s: {args.rows / elapsed:,.0f} rows/s; "
+              f"server RSS {idle >> 10} MB idle, {peak[0] >> 10} MB peak (file {data.stat().st_size >> 20} MB)")
+    finally:
+        stop.set()
+        server.terminate()
+        server.wait()
+
+
+if __name__ == "__main__":
+    main()
