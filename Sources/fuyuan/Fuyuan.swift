@@ -10,6 +10,8 @@ struct Fuyuan: AsyncParsableCommand {
         abstract: "府院通：常态化府院联动工作平台",
         subcommands: [
             Serve.self, Migrate.self, Demo.self, DigestCommand.self, UserCommand.self, VerifyAudit.self,
+            BackupCommand.self,
+            RestoreCommand.self,
         ],
         defaultSubcommand: Serve.self)
 }
@@ -106,6 +108,35 @@ struct VerifyAudit: AsyncParsableCommand {
                     ?? "审计日志完整性校验通过：共 \(verdict.checked) 条")
         }
         if !intact { throw ExitCode(1) }
+    }
+}
+
+struct BackupCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup", abstract: "在线备份数据库到一个加密文件（SM4 加密、HMAC-SM3 校验，使用数据密钥）")
+
+    @ArgumentParser.Option(help: "备份文件路径") var to: String
+
+    func run() async throws {
+        try await withApp { app in
+            let size = try await Backup.create(app, to: URL(fileURLWithPath: to))
+            say("已备份到 \(to)（\(size) 字节）。请另行保管数据密钥：没有它无法恢复。")
+        }
+    }
+}
+
+struct RestoreCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "restore", abstract: "从加密备份恢复数据库（SQLite 须先停止服务）；恢复后校验审计日志")
+
+    @ArgumentParser.Option(help: "备份文件路径") var from: String
+    @ArgumentParser.Flag(help: "确认以备份覆盖当前数据库") var yes = false
+
+    func run() async throws {
+        guard yes else { throw ValidationError("恢复会覆盖当前数据库，确认无误请加 --yes") }
+        try await Backup.restore(try AppConfig.fromEnvironment(), from: URL(fileURLWithPath: from))
+        say("已从 \(from) 恢复")
+        try await VerifyAudit().run()
     }
 }
 

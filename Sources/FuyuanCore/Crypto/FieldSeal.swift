@@ -10,10 +10,14 @@ public struct FieldSeal: Sendable {
 
     public struct Problem: Error, Equatable, CustomStringConvertible {
         public let description: String
+
+        public init(description: String) {
+            self.description = description
+        }
     }
 
-    private let encryptionKey: [UInt8]
-    private let macKey: [UInt8]
+    let encryptionKey: [UInt8]
+    let macKey: [UInt8]
 
     /// Two independent keys derived from one 32-byte master key.
     public init(masterKey: [UInt8]) {

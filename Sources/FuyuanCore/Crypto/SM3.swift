@@ -19,14 +19,21 @@ public struct SM3 {
     }
 
     public mutating func update(_ bytes: some Sequence<UInt8>) {
-        for byte in bytes {
-            buffer.append(byte)
-            length &+= 8
-            if buffer.count == Self.blockSize {
-                compress(buffer)
-                buffer.removeAll(keepingCapacity: true)
-            }
+        let bytes = Array(bytes)
+        length &+= UInt64(bytes.count) * 8
+        var start = 0
+        if !buffer.isEmpty {
+            start = min(Self.blockSize - buffer.count, bytes.count)
+            buffer += bytes[0..<start]
+            guard buffer.count == Self.blockSize else { return }
+            compress(buffer[...])
+            buffer.removeAll(keepingCapacity: true)
         }
+        while bytes.count - start >= Self.blockSize {
+            compress(bytes[start..<start + Self.blockSize])
+            start += Self.blockSize
+        }
+        buffer += bytes[start...]
     }
 
     public mutating func finalize() -> [UInt8] {
@@ -35,18 +42,21 @@ public struct SM3 {
         while tail.count % Self.blockSize != 56 { tail.append(0) }
         tail += (0..<8).map { UInt8(truncatingIfNeeded: bits >> (56 - 8 * $0)) }
         for start in stride(from: 0, to: tail.count, by: Self.blockSize) {
-            compress(Array(tail[start..<start + Self.blockSize]))
+            compress(tail[start..<start + Self.blockSize])
         }
         return state.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * $0)) } }
     }
 
-    private mutating func compress(_ block: [UInt8]) {
+    private mutating func compress(_ block: ArraySlice<UInt8>) {
         func rotl(_ x: UInt32, _ n: UInt32) -> UInt32 { (x << (n % 32)) | (x >> ((32 - n % 32) % 32)) }
         func p0(_ x: UInt32) -> UInt32 { x ^ rotl(x, 9) ^ rotl(x, 17) }
         func p1(_ x: UInt32) -> UInt32 { x ^ rotl(x, 15) ^ rotl(x, 23) }
         var w = [UInt32](repeating: 0, count: 68)
         for j in 0..<16 {
-            w[j] = (0..<4).reduce(0) { $0 << 8 | UInt32(block[4 * j + $1]) }
+            let at = block.startIndex + 4 * j
+            w[j] =
+                UInt32(block[at]) << 24 | UInt32(block[at + 1]) << 16 | UInt32(block[at + 2]) << 8
+                | UInt32(block[at + 3])
         }
         for j in 16..<68 {
             w[j] = p1(w[j - 16] ^ w[j - 9] ^ rotl(w[j - 3], 15)) ^ rotl(w[j - 13], 7) ^ w[j - 6]
@@ -74,14 +84,28 @@ public struct SM3 {
 
     /// HMAC-SM3 of `message` under `key`.
     public static func hmac(key: some Collection<UInt8>, _ message: some Sequence<UInt8>) -> [UInt8] {
-        var block = key.count > blockSize ? hash(key) : Array(key)
-        block += [UInt8](repeating: 0, count: blockSize - block.count)
-        var inner = SM3()
-        inner.update(block.map { $0 ^ 0x36 })
-        inner.update(message)
-        var outer = SM3()
-        outer.update(block.map { $0 ^ 0x5C })
-        outer.update(inner.finalize())
-        return outer.finalize()
+        var mac = HMAC(key: key)
+        mac.update(message)
+        return mac.finalize()
+    }
+
+    /// HMAC-SM3 (RFC 2104) over a message given in pieces.
+    public struct HMAC {
+        private var inner = SM3()
+        private var outer = SM3()
+
+        public init(key: some Collection<UInt8>) {
+            var block = key.count > SM3.blockSize ? SM3.hash(key) : Array(key)
+            block += [UInt8](repeating: 0, count: SM3.blockSize - block.count)
+            inner.update(block.map { $0 ^ 0x36 })
+            outer.update(block.map { $0 ^ 0x5C })
+        }
+
+        public mutating func update(_ bytes: some Sequence<UInt8>) { inner.update(bytes) }
+
+        public mutating func finalize() -> [UInt8] {
+            outer.update(inner.finalize())
+            return outer.finalize()
+        }
     }
 }

@@ -22,31 +22,47 @@ public struct SM4 {
     /// CTR mode: the same call encrypts and decrypts; `counter` is the 16-byte initial block.
     public func ctr(_ bytes: [UInt8], counter: [UInt8]) -> [UInt8] {
         var counter = counter
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        for start in stride(from: 0, to: bytes.count, by: 16) {
+        return ctr(bytes, advancing: &counter)
+    }
+
+    /// CTR mode over one piece of a longer stream: `counter` is left at the block after the last one used, so the
+    /// next piece continues the stream. Every piece but the last must be a whole number of blocks.
+    public func ctr(_ bytes: [UInt8], advancing counter: inout [UInt8]) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: bytes.count)
+        var start = 0
+        while start < bytes.count {
             let stream = encrypt(block: counter)
-            for (offset, byte) in bytes[start..<min(start + 16, bytes.count)].enumerated() {
-                out.append(byte ^ stream[offset])
+            for offset in 0..<min(16, bytes.count - start) {
+                out[start + offset] = bytes[start + offset] ^ stream[offset]
             }
             for index in stride(from: 15, through: 0, by: -1) {
                 counter[index] &+= 1
                 if counter[index] != 0 { break }
             }
+            start += 16
         }
         return out
     }
 
     private func crypt(_ block: [UInt8], keys: [UInt32]) -> [UInt8] {
         precondition(block.count == 16, "SM4 blocks are 16 bytes")
-        var x = (0..<4).map { Self.word(block, at: 4 * $0) }
-        for i in 0..<32 {
-            let b = Self.tau(x[i + 1] ^ x[i + 2] ^ x[i + 3] ^ keys[i])
-            x.append(x[i] ^ b ^ Self.rotl(b, 2) ^ Self.rotl(b, 10) ^ Self.rotl(b, 18) ^ Self.rotl(b, 24))
+        var (x0, x1, x2, x3) = (
+            Self.word(block, at: 0), Self.word(block, at: 4), Self.word(block, at: 8), Self.word(block, at: 12)
+        )
+        for key in keys {
+            let b = Self.tau(x1 ^ x2 ^ x3 ^ key)
+            (x0, x1, x2, x3) = (
+                x1, x2, x3, x0 ^ b ^ Self.rotl(b, 2) ^ Self.rotl(b, 10) ^ Self.rotl(b, 18) ^ Self.rotl(b, 24)
+            )
         }
-        return [x[35], x[34], x[33], x[32]].flatMap { word in
-            (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * $0)) }
+        var out = [UInt8](repeating: 0, count: 16)
+        for (index, word) in [x3, x2, x1, x0].enumerated() {
+            out[4 * index] = UInt8(truncatingIfNeeded: word >> 24)
+            out[4 * index + 1] = UInt8(truncatingIfNeeded: word >> 16)
+            out[4 * index + 2] = UInt8(truncatingIfNeeded: word >> 8)
+            out[4 * index + 3] = UInt8(truncatingIfNeeded: word)
         }
+        return out
     }
 
     private static func word(_ bytes: [UInt8], at start: Int) -> UInt32 {
@@ -56,7 +72,8 @@ public struct SM4 {
     private static func rotl(_ x: UInt32, _ n: UInt32) -> UInt32 { (x << n) | (x >> (32 - n)) }
 
     private static func tau(_ a: UInt32) -> UInt32 {
-        (0..<4).reduce(0) { $0 << 8 | UInt32(sbox[Int(truncatingIfNeeded: a >> (24 - 8 * $1)) & 0xFF]) }
+        UInt32(sbox[Int(a >> 24)]) << 24 | UInt32(sbox[Int(a >> 16 & 0xFF)]) << 16
+            | UInt32(sbox[Int(a >> 8 & 0xFF)]) << 8 | UInt32(sbox[Int(a & 0xFF)])
     }
 
     private static let sbox: [UInt8] = [

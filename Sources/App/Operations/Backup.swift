@@ -1,0 +1,87 @@
+import Fluent
+import FuyuanCore
+import SQLKit
+import Vapor
+
+/// Backups of either database, sealed with the data key (SM4 + HMAC-SM3, `SealedFile`), and their restore.
+/// SQLite is copied online with `VACUUM INTO` (a consistent snapshot while the app keeps serving); PostgreSQL with
+/// `pg_dump --format=custom` (and `pg_restore` back). Attachments are files under the data directory and are
+/// backed up with it (see docs/operations.md).
+public enum Backup {
+    public struct Problem: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Writes a sealed backup of the running app's database to `target`; returns its size in bytes.
+    @discardableResult
+    public static func create(_ app: Application, to target: URL) async throws -> Int {
+        let plain = temporary("backup")
+        defer { try? FileManager.default.removeItem(at: plain) }
+        let kind: String
+        switch app.config.database {
+        case .sqlite:
+            try await (app.db as! any SQLDatabase).raw("VACUUM INTO \(bind: plain.path)").run()
+            kind = "sqlite"
+        case let .postgres(url, searchPath):
+            var arguments = ["--format=custom", "--no-owner", "--file=\(plain.path)", "--dbname=\(url)"]
+            if let searchPath { arguments.append("--schema=\(searchPath)") }
+            try run("pg_dump", arguments)
+            kind = "postgresql"
+        }
+        try SealedFile.seal(plain, to: target, kind: kind, with: app.fieldSeal)
+        return (try FileManager.default.attributesOfItem(atPath: target.path)[.size] as? Int) ?? 0
+    }
+
+    /// Restores a sealed backup into the database `config` names. The file's tag is checked before anything is
+    /// touched. SQLite: the app must be stopped; the database file is replaced whole. PostgreSQL: `pg_restore
+    /// --clean` replaces the objects the backup holds.
+    public static func restore(_ config: AppConfig, from source: URL) async throws {
+        let seal = FieldSeal(masterKey: try DataKey.load(config))
+        let plain = temporary("restore")
+        defer { try? FileManager.default.removeItem(at: plain) }
+        let kind = try SealedFile.open(source, to: plain, with: seal)
+        switch (config.database, kind) {
+        case (.sqlite(let path), "sqlite"):
+            let file = try FileHandle(forReadingFrom: plain)
+            let header = try file.read(upToCount: 16) ?? Data()
+            try file.close()
+            guard header == Data("SQLite format 3\u{0}".utf8) else { throw Problem(description: "备份内容不是 SQLite 数据库") }
+            try FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            let staged = path + ".restoring"
+            try? FileManager.default.removeItem(atPath: staged)
+            try FileManager.default.copyItem(at: plain, to: URL(fileURLWithPath: staged))
+            for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            // rename(2): the database file is swapped whole, never half-written.
+            guard Foundation.rename(staged, path) == 0 else { throw Problem(description: "无法替换 \(path)") }
+        case let (.postgres(url, _), "postgresql"):
+            try run(
+                "pg_restore",
+                ["--clean", "--if-exists", "--no-owner", "--exit-on-error", "--dbname=\(url)", plain.path])
+        default:
+            throw Problem(description: "备份来自 \(kind)，与当前配置的数据库类型不同")
+        }
+    }
+
+    private static func temporary(_ name: String) -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("fuyuan-\(name)-\(UUID().uuidString)")
+    }
+
+    private static func run(_ tool: String, _ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [tool] + arguments
+        let errors = Pipe()
+        process.standardError = errors
+        do {
+            try process.run()
+        } catch {
+            throw Problem(description: "无法运行 \(tool)：请安装 PostgreSQL 客户端（Debian：apt install postgresql-client）")
+        }
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw Problem(description: "\(tool) 失败：\(message.trimmingCharacters(in: .whitespacesAndNewlines))")
+        }
+    }
+}
