@@ -14,4 +14,5 @@ let migrations: [any Migration] = [
     CreateAttachment(),
     CreateLitigation(),
     ChainAuditEntries(),
+    CreatePasswordHistory(),
 ]

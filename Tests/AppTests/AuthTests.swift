@@ -203,7 +203,7 @@ import VaporTesting
                 .POST, "/account/password", as: session,
                 form: [("current", password), ("new", "abc12345"), ("confirm", "abc12345")])
             #expect(weak.status == .unprocessableEntity)
-            #expect(weak.text.contains("新密码：密码须同时包含字母、数字和符号"))
+            #expect(weak.text.contains("新密码：密码须包含大写字母、小写字母、数字、符号中的至少 3 类"))
             let changed = try await app.send(
                 .POST, "/account/password", as: session,
                 form: [("current", password), ("new", "Henan#2026x"), ("confirm", "Henan#2026x")])
@@ -253,5 +253,62 @@ import VaporTesting
             #expect(refused.status == .unauthorized)
             #expect(refused.text == #"{"error":{"code":"invalid_token","message":"接口令牌无效或已吊销"}}"#)
         }
+    }
+}
+
+/// Passwords expire after the policy's days and may not repeat the last five.
+@Suite struct PasswordAgeAndHistoryTests {
+    func change(_ app: Application, _ session: TestSession, from current: String, to new: String) async throws
+        -> TestingHTTPResponse
+    {
+        try await app.send(
+            .POST, "/account/password", as: session, form: [("current", current), ("new", new), ("confirm", new)])
+    }
+
+    @Test func theLastFivePasswordsCannotComeBack() async throws {
+        try await withTestApp { app in
+            let session = try await app.signIn("fangcheng.office")
+            var current = DemoData.password
+            for round in 1...6 {
+                let next = "Fangcheng#\(round)x"
+                #expect(try await change(app, session, from: current, to: next).status == .ok)
+                current = next
+                if round == 1 {
+                    let back = try await change(app, session, from: current, to: DemoData.password)
+                    #expect(back.status == .unprocessableEntity)
+                    #expect(back.text.contains("新密码：不能与最近 5 次用过的密码相同"))
+                }
+            }
+            let user = try await app.user(named: "fangcheng.office")
+            #expect(try await PasswordHistory.query(on: app.db).filter(\.$user.$id == user.id!).count() == 5)
+            let recent = try await change(app, session, from: current, to: "Fangcheng#2x")
+            #expect(recent.text.contains("新密码：不能与最近 5 次用过的密码相同"))
+            let same = try await change(app, session, from: current, to: current)
+            #expect(same.text.contains("新密码：不能与当前密码相同"))
+            // The demo password was six changes ago: it may be used again.
+            #expect(try await change(app, session, from: current, to: DemoData.password).status == .ok)
+        }
+    }
+
+    @Test func aPasswordOlderThanNinetyDaysMustBeChanged() async throws {
+        try await withTestApp { app in
+            app.clock.advance(by: 89 * 86_400)
+            #expect(!(try await me(app, "fangcheng.office").mustChangePassword))
+            app.clock.advance(by: 86_400)
+            let expired = try await app.signIn("fangcheng.office")
+            #expect(try await me(app, "fangcheng.office").mustChangePassword)
+            let home = try await app.send(.GET, "/regions/411322", as: expired)
+            #expect(home.location == "/account/password")
+            let page = try await app.send(.GET, "/account/password", as: expired)
+            #expect(page.text.contains("密码已使用超过 90 天，请设置新密码。"))
+            #expect(try await change(app, expired, from: DemoData.password, to: "Fangcheng#new1").status == .ok)
+            #expect(try await app.send(.GET, "/regions/411322", as: expired).status == .ok)
+        }
+    }
+
+    func me(_ app: Application, _ name: String) async throws -> AuthAPI.Me {
+        let response = try await app.send(
+            .POST, "/api/v1/auth/login", json: ["username": name, "password": DemoData.password])
+        return try JSONDecoder().decode(AuthAPI.Me.self, from: Data(response.body.readableBytesView))
     }
 }

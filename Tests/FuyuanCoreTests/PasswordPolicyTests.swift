@@ -1,10 +1,14 @@
+import Foundation
 import FuyuanCore
 import Testing
 
 struct PasswordPolicyTests {
     let policy = PasswordPolicy()
 
-    @Test(arguments: ["Fuyuan@2026", "a1!bcdef", "长口令也可以：correct horse battery 9"])
+    @Test(arguments: [
+        "Fuyuan@2026", "a1!bcdef", "Abcdefg1", "ABCDEF1!", "长口令也可以：correct horse battery",
+        "correct horse battery staple",
+    ])
     func accepts(_ password: String) {
         #expect(policy.problems(password: password, username: "lushan.office").isEmpty)
     }
@@ -13,9 +17,23 @@ struct PasswordPolicyTests {
         #expect(policy.problems(password: "a1!b", username: "x") == ["密码至少 8 个字符"])
     }
 
-    @Test(arguments: ["abc12345", "Abcdefgh", "!!!!1111", "abcdefg!"])
-    func refusesPasswordsWithoutTheThreeKinds(_ password: String) {
-        #expect(policy.problems(password: password, username: "x") == ["密码须同时包含字母、数字和符号"])
+    @Test(arguments: ["abc12345", "Abcdefgh", "!!!!1111", "abcdefg!", "ABCD1234", "correcthorsebattery"])
+    func refusesPasswordsOfFewerThanThreeKinds(_ password: String) {
+        #expect(policy.problems(password: password, username: "x") == ["密码须包含大写字母、小写字母、数字、符号中的至少 3 类"])
+    }
+
+    @Test func aStricterPolicyAsksForAllFourKinds() {
+        let strict = PasswordPolicy(minimumLength: 12, requiredKinds: 4)
+        #expect(strict.problems(password: "Abcdefgh1234", username: "x") == ["密码须包含大写字母、小写字母、数字、符号中的至少 4 类"])
+        #expect(
+            strict.problems(password: "Abc!", username: "x") == ["密码至少 12 个字符", "密码须包含大写字母、小写字母、数字、符号中的至少 4 类"])
+    }
+
+    @Test func passwordsExpireAfterTheirDays() {
+        let set = Date(timeIntervalSince1970: 1_700_000_000)
+        #expect(!policy.expired(changedAt: set, now: set.addingTimeInterval(89 * 86_400)))
+        #expect(policy.expired(changedAt: set, now: set.addingTimeInterval(90 * 86_400)))
+        #expect(!PasswordPolicy(maximumAgeDays: 0).expired(changedAt: set, now: set.addingTimeInterval(9_999 * 86_400)))
     }
 
     @Test func refusesTheUserNameAndItsReverse() {

@@ -32,7 +32,7 @@ struct AuthAPI {
             let me = Me(
                 id: try user.requireID(), username: user.username, displayName: user.displayName, role: user.role,
                 unitID: try unit.requireID(), unitName: unit.name, regionCode: region.code, regionName: region.name,
-                mustChangePassword: user.mustChangePassword, csrfToken: csrf)
+                mustChangePassword: user.mustChangePassword(on: request), csrfToken: csrf)
             let response = try await me.encodeResponse(for: request)
             Cookies.set(Cookies.session, token, on: response, secure: request.application.config.secureCookies)
             return response

@@ -31,7 +31,7 @@ struct AuthPages {
         let next = safeNext(form.next)
         switch try await SignIn.attempt(username: form.username ?? "", password: form.password ?? "", on: request) {
         case let .signedIn(token, _, user):
-            let target = user.mustChangePassword ? SitePath.password.url : next
+            let target = user.mustChangePassword(on: request) ? SitePath.password.url : next
             let response = request.redirect(to: target)
             let secure = request.application.config.secureCookies
             Cookies.set(Cookies.session, token, on: response, secure: secure)
@@ -64,8 +64,21 @@ struct AuthPages {
 
     func passwordPage(_ request: Request) async throws -> HTMLPage {
         let caller = try request.requireCaller()
+        guard let user = try await User.find(caller.userID, on: request.db) else { throw AppError.unauthorized }
         return PasswordView.render(
-            .init(mustChange: caller.mustChangePassword, problems: [], done: false), shell: try await request.shell())
+            .init(
+                notice: reason(user, request), problems: [], done: false, hint: request.application.passwordPolicy.hint),
+            shell: try await request.shell())
+    }
+
+    /// Why the user must change their password now, if they must.
+    private func reason(_ user: User, _ request: Request) -> String? {
+        if user.mustChangePassword { return "首次登录或密码已被重置，请先设置新密码。" }
+        let policy = request.application.passwordPolicy
+        if policy.expired(changedAt: user.passwordChangedAt, now: request.now) {
+            return "密码已使用超过 \(policy.maximumAgeDays) 天，请设置新密码。"
+        }
+        return nil
     }
 
     func changePassword(_ request: Request) async throws -> Response {
@@ -79,17 +92,32 @@ struct AuthPages {
         if newPassword != (form.confirm ?? "") { problems.append("确认新密码：两次输入不一致") }
         problems += request.application.passwordPolicy.problems(password: newPassword, username: user.username)
             .map { "新密码：\($0)" }
-        if currentOK, try await request.password.async.verify(newPassword, created: user.passwordHash) {
-            problems.append("新密码：不能与当前密码相同")
+        let policy = request.application.passwordPolicy
+        let history = try await PasswordHistory.query(on: request.db).filter(\.$user.$id == caller.userID)
+            .sort(\.$retiredAt, .descending).limit(policy.historyCount).all()
+        if currentOK, problems.isEmpty {
+            for (index, earlier) in ([user.passwordHash] + history.map(\.hash)).enumerated() {
+                guard try await request.password.async.verify(newPassword, created: earlier) else { continue }
+                problems.append(index == 0 ? "新密码：不能与当前密码相同" : "新密码：不能与最近 \(policy.historyCount) 次用过的密码相同")
+                break
+            }
         }
         guard problems.isEmpty else {
             let page = PasswordView.render(
-                .init(mustChange: caller.mustChangePassword, problems: problems, done: false),
+                .init(notice: reason(user, request), problems: problems, done: false, hint: policy.hint),
                 shell: try await request.shell())
             return try await page.encodeResponse(status: .unprocessableEntity, for: request)
         }
         let hash = try await request.password.async.hash(newPassword)
+        let retired = PasswordHistory(userID: caller.userID, hash: user.passwordHash, retiredAt: request.now)
+        let keep = policy.historyCount
         try await request.db.write { db in
+            try await retired.create(on: db)
+            let stale = try await PasswordHistory.query(on: db).filter(\.$user.$id == caller.userID)
+                .sort(\.$retiredAt, .descending).all().dropFirst(keep)
+            if !stale.isEmpty {
+                try await PasswordHistory.query(on: db).filter(\.$id ~~ stale.compactMap(\.id)).delete()
+            }
             user.passwordHash = hash
             user.passwordChangedAt = request.now
             user.mustChangePassword = false
@@ -109,7 +137,7 @@ struct AuthPages {
             credential: caller.credential)
         request.caller = refreshed
         return try await PasswordView.render(
-            .init(mustChange: false, problems: [], done: true), shell: try await request.shell()
+            .init(notice: nil, problems: [], done: true, hint: policy.hint), shell: try await request.shell()
         )
         .encodeResponse(for: request)
     }

@@ -51,7 +51,7 @@ enum CallerLookup {
         }
         return try caller(
             user: user, unit: session.joined(Unit.self), region: session.joined(Region.self),
-            credential: .session(id: sessionID, csrfToken: session.csrfToken))
+            credential: .session(id: sessionID, csrfToken: session.csrfToken), on: request)
     }
 
     static func token(_ token: String, on request: Request) async throws -> Caller? {
@@ -74,15 +74,17 @@ enum CallerLookup {
         }
         return try caller(
             user: user, unit: record.joined(Unit.self), region: record.joined(Region.self),
-            credential: .token(id: tokenID))
+            credential: .token(id: tokenID), on: request)
     }
 
-    static func caller(user: User, unit: Unit, region: Region, credential: Caller.Credential) throws -> Caller {
+    static func caller(user: User, unit: Unit, region: Region, credential: Caller.Credential, on request: Request)
+        throws -> Caller
+    {
         Caller(
             userID: try user.requireID(), username: user.username, displayName: user.displayName, role: user.role,
             unitID: try unit.requireID(), unitName: unit.name, regionID: try region.requireID(),
             regionCode: region.code, regionName: region.name, regionPath: region.path,
-            mustChangePassword: user.mustChangePassword, credential: credential)
+            mustChangePassword: user.mustChangePassword(on: request), credential: credential)
     }
 }
 

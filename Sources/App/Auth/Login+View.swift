@@ -29,9 +29,11 @@ enum LoginView {
 
 enum PasswordView {
     struct Model {
-        var mustChange: Bool
+        /// Why the password must be changed now, if it must.
+        var notice: String?
         var problems: [String]
         var done: Bool
+        var hint: String
     }
 
     static func render(_ model: Model, shell: PageShell) -> HTMLPage {
@@ -42,12 +44,12 @@ enum PasswordView {
                     Form.notice("密码已修改，其他设备上的登录已全部退出。")
                     p { a(.href(.home)) { "返回首页" } }
                 } else {
-                    if model.mustChange { Form.notice("首次登录或密码已被重置，请先设置新密码。") }
+                    Form.notice(model.notice)
                     Form.problems(model.problems)
                     form(.post, .action(.password), .id("password-form")) {
                         Layout.csrfField(shell.csrfToken)
                         Form.field("当前密码", name: "current", type: "password")
-                        Form.field("新密码", name: "new", type: "password", hint: "至少 8 位，须同时包含字母、数字和符号；可粘贴长口令")
+                        Form.field("新密码", name: "new", type: "password", hint: model.hint)
                         Form.field("确认新密码", name: "confirm", type: "password")
                         button(.type("submit")) { "保存新密码" }
                     }

@@ -1,3 +1,4 @@
+import Fluent
 import FuyuanCore
 import Vapor
 
@@ -10,7 +11,54 @@ extension Application {
         set { storage[DecoyKey.self] = newValue }
     }
 
-    var passwordPolicy: PasswordPolicy { PasswordPolicy() }
+    var passwordPolicy: PasswordPolicy { config.passwordPolicy }
+}
+
+extension User {
+    /// Must change the password before anything else: a one-time password, or one older than the policy allows.
+    func mustChangePassword(on request: Request) -> Bool {
+        mustChangePassword
+            || request.application.passwordPolicy.expired(changedAt: passwordChangedAt, now: request.now)
+    }
+}
+
+/// A password a user had before (bcrypt hash), kept so that the last few are not chosen again.
+final class PasswordHistory: Model, @unchecked Sendable {
+    static let schema = "password_history"
+
+    // managed fields
+    @ID var id: UUID?
+
+    // data fields
+    @Field(key: "hash") var hash: String
+    @Field(key: "retired_at") var retiredAt: Date
+
+    // relationships
+    @Parent(key: "user_id") var user: User
+
+    init() {}
+
+    init(userID: UUID, hash: String, retiredAt: Date) {
+        self.$user.id = userID
+        self.hash = hash
+        self.retiredAt = retiredAt
+    }
+}
+
+struct CreatePasswordHistory: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(PasswordHistory.schema)
+            .id()
+            .field("user_id", .uuid, .required, .references(User.schema, "id"))
+            .field("hash", .string, .required)
+            .field("retired_at", .datetime, .required)
+            .create()
+        try await database.index(PasswordHistory.schema, "user_id", "retired_at")
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(PasswordHistory.schema).delete()
+    }
 }
 
 extension Request {

@@ -25,6 +25,8 @@ public struct AppConfig: Sendable {
     public var dueSoonDays = 7
     /// When a unit's loss rate or appearance rate raises a yellow, orange or red warning.
     public var warnings = WarningThresholds()
+    /// `FUYUAN_PASSWORD_*`: length, kinds of character, age and history of passwords.
+    public var passwordPolicy = PasswordPolicy()
     /// `FUYUAN_DATA_KEY`: the key sealing personal fields and backups; nil to use `data.key` in the data directory.
     public var dataKey: String?
     /// Run scheduled work (the daily digest) in this process; `fuyuan serve` turns it on.
@@ -86,6 +88,11 @@ public struct AppConfig: Sendable {
         )
         config.dueSoonDays = try integer("FUYUAN_DUE_SOON_DAYS", 7, 0...90)
         config.dataKey = env["FUYUAN_DATA_KEY"].flatMap { $0.isEmpty ? nil : $0 }
+        config.passwordPolicy = PasswordPolicy(
+            minimumLength: try integer("FUYUAN_PASSWORD_MIN_LENGTH", 8, 8...64),
+            requiredKinds: try integer("FUYUAN_PASSWORD_KINDS", 3, 3...4),
+            maximumAgeDays: try integer("FUYUAN_PASSWORD_MAX_AGE_DAYS", 90, 0...3650),
+            historyCount: try integer("FUYUAN_PASSWORD_HISTORY", 5, 0...24))
         for (key, path) in [
             ("FUYUAN_LOSS_RATE_WARNINGS", \WarningThresholds.lossRate),
             ("FUYUAN_APPEARANCE_WARNINGS", \.appearanceRate),
