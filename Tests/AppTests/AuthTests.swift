@@ -312,3 +312,22 @@ import VaporTesting
         return try JSONDecoder().decode(AuthAPI.Me.self, from: Data(response.body.readableBytesView))
     }
 }
+
+@Suite struct SessionCookieTests {
+    @Test func theSessionCookieIsHttpOnlyStrictAndForTheSessionOnly() async throws {
+        try await withTestApp { app in
+            let response = try await app.send(
+                .POST, "/api/v1/auth/login", json: ["username": "lushan.office", "password": DemoData.password])
+            let cookie = try #require(
+                response.headers[.setCookie].first { $0.hasPrefix(Cookies.session + "=") })
+            let attributes = Set(
+                cookie.split(separator: ";").dropFirst().map { $0.trimmingCharacters(in: .whitespaces) })
+            #expect(attributes.contains("HttpOnly"))
+            #expect(attributes.contains("SameSite=Strict"))
+            #expect(attributes.contains("Path=/"))
+            #expect(
+                !attributes.contains { $0.hasPrefix("Expires") || $0.hasPrefix("Max-Age") || $0.hasPrefix("Domain") })
+            #expect(!attributes.contains("Secure"), "Secure only when FUYUAN_SECURE_COOKIES=1")
+        }
+    }
+}

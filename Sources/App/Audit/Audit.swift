@@ -37,6 +37,7 @@ enum AuditAction: String, CaseIterable, Sendable {
     case casesImported = "litigation.cases_imported"
     case caseSaved = "litigation.case_saved"
     case caseDeleted = "litigation.case_deleted"
+    case backupCreated = "system.backup_created"
 
     var label: String {
         switch self {
@@ -73,6 +74,7 @@ enum AuditAction: String, CaseIterable, Sendable {
         case .casesImported: "导入行政诉讼案件"
         case .caseSaved: "录入或修改行政诉讼案件"
         case .caseDeleted: "删除行政诉讼案件"
+        case .backupCreated: "备份数据库"
         }
     }
 }

@@ -17,6 +17,10 @@ public enum Backup {
     public static func create(_ app: Application, to target: URL) async throws -> Int {
         let plain = temporary("backup")
         defer { try? FileManager.default.removeItem(at: plain) }
+        // Recorded first, so that the backup holds the entry of its own making.
+        try await Audit.record(
+            .backupCreated, by: .system, object: ("system", "backup"), summary: "备份数据库到 \(target.path)",
+            at: app.clock.now(), on: app.db)
         let kind: String
         switch app.config.database {
         case .sqlite:
