@@ -176,6 +176,13 @@ schemas.update({
  "LitigationAnswer":S({"region":st,"from":st,"to":st,"figures":ref("LitigationFigures"),"previous":ref("LitigationFigures"),"doubleDecline":{"type":"boolean"},
    "breakdown":{"type":"array","items":S({"key":st,"label":st,"figures":ref("LitigationFigures")})}},["region","from","to","figures","previous","doubleDecline"]),
 })
+# Every signed-in POST takes an Idempotency-Key; a retry with it gets the first answer (409 while unknown).
+idem={"name":"Idempotency-Key","in":"header","required":False,"description":"重试同一请求时带上同一个值：只执行一次，重试得到第一次的答复","schema":{"type":"string","minLength":1,"maxLength":200}}
+for path, ops in paths.items():
+    op=ops.get("post")
+    if op is None or op.get("security")==[]: continue
+    op["parameters"]=op.get("parameters",[])+[idem]
+    op["responses"].setdefault("409",{"$ref":"#/components/responses/E409"})
 doc={"openapi":"3.0.3","info":{"title":"府院通 API","version":"1.0.0","description":"常态化府院联动工作平台的接口。以会话 Cookie（POST /api/v1/auth/login）或系统管理员签发的令牌（Authorization: Bearer …）认证；所有数据按调用者的区划与角色过滤。错误统一为 {\"error\": {\"code\", \"message\"}}。"},
  "servers":[{"url":"/"}],
  "security":[{"bearerAuth":[]},{"cookieAuth":[]}],

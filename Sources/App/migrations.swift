@@ -15,4 +15,5 @@ let migrations: [any Migration] = [
     CreateLitigation(),
     ChainAuditEntries(),
     CreatePasswordHistory(),
+    CreateIdempotencyKeys(),
 ]

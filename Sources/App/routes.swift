@@ -4,7 +4,7 @@ import Vapor
 func routes(_ app: Application) throws {
     let signedIn = app.grouped(RequireSignIn())
     let api = app.grouped("api", "v1")
-    let signedInAPI = signedIn.grouped("api", "v1")
+    let signedInAPI = signedIn.grouped("api", "v1").grouped(IdempotencyMiddleware())
 
     do {  // Core: assets, health, the API description
         app.get("assets", ":name") { request -> Response in

@@ -7,6 +7,7 @@ extension Database {
     /// write from ("database is locked"); and the app's own writers take turns in `WriteGate` first, instead of
     /// spinning in SQLite's busy handler. On PostgreSQL it is a plain transaction.
     func write<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        let body = Self.recordingIdempotencyKey(body)
         guard let sql = self as? any SQLDatabase, sql.dialect.name == "sqlite" else {
             return try await transaction(body)
         }
@@ -21,6 +22,21 @@ extension Database {
         } catch {
             await WriteGate.shared.leave()
             throw error
+        }
+    }
+}
+
+extension Database {
+    /// The body, then the request's `Idempotency-Key` (if any, and not yet recorded) in the same transaction: the key
+    /// is taken exactly when the write commits, and a concurrent duplicate fails on the key's unique index.
+    fileprivate static func recordingIdempotencyKey<T: Sendable>(
+        _ body: @escaping @Sendable (any Database) async throws -> T
+    ) -> @Sendable (any Database) async throws -> T {
+        guard let pending = IdempotencyKey.pending else { return body }
+        return { db in
+            let result = try await body(db)
+            if !pending.isRecorded { try await pending.create(on: db) }
+            return result
         }
     }
 }

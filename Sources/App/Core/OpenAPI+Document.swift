@@ -104,6 +104,17 @@ enum OpenAPIDocument {
                     "schema": {
                       "type": "string"
                     }
+                  },
+                  {
+                    "name": "Idempotency-Key",
+                    "in": "header",
+                    "required": false,
+                    "description": "重试同一请求时带上同一个值：只执行一次，重试得到第一次的答复",
+                    "schema": {
+                      "type": "string",
+                      "minLength": 1,
+                      "maxLength": 200
+                    }
                   }
                 ],
                 "responses": {
@@ -115,6 +126,9 @@ enum OpenAPIDocument {
                   },
                   "403": {
                     "$ref": "#/components/responses/E403"
+                  },
+                  "409": {
+                    "$ref": "#/components/responses/E409"
                   }
                 }
               }
@@ -192,6 +206,17 @@ enum OpenAPIDocument {
                     "description": "以会话 Cookie 调用写接口时必填（登录响应中的 csrfToken）；以 Bearer 令牌调用时不需要",
                     "schema": {
                       "type": "string"
+                    }
+                  },
+                  {
+                    "name": "Idempotency-Key",
+                    "in": "header",
+                    "required": false,
+                    "description": "重试同一请求时带上同一个值：只执行一次，重试得到第一次的答复",
+                    "schema": {
+                      "type": "string",
+                      "minLength": 1,
+                      "maxLength": 200
                     }
                   }
                 ],
@@ -338,6 +363,17 @@ enum OpenAPIDocument {
                     "description": "以会话 Cookie 调用写接口时必填（登录响应中的 csrfToken）；以 Bearer 令牌调用时不需要",
                     "schema": {
                       "type": "string"
+                    }
+                  },
+                  {
+                    "name": "Idempotency-Key",
+                    "in": "header",
+                    "required": false,
+                    "description": "重试同一请求时带上同一个值：只执行一次，重试得到第一次的答复",
+                    "schema": {
+                      "type": "string",
+                      "minLength": 1,
+                      "maxLength": 200
                     }
                   }
                 ],
@@ -624,6 +660,17 @@ enum OpenAPIDocument {
                     "schema": {
                       "type": "string"
                     }
+                  },
+                  {
+                    "name": "Idempotency-Key",
+                    "in": "header",
+                    "required": false,
+                    "description": "重试同一请求时带上同一个值：只执行一次，重试得到第一次的答复",
+                    "schema": {
+                      "type": "string",
+                      "minLength": 1,
+                      "maxLength": 200
+                    }
                   }
                 ],
                 "requestBody": {
@@ -769,6 +816,17 @@ enum OpenAPIDocument {
                     "schema": {
                       "type": "string"
                     }
+                  },
+                  {
+                    "name": "Idempotency-Key",
+                    "in": "header",
+                    "required": false,
+                    "description": "重试同一请求时带上同一个值：只执行一次，重试得到第一次的答复",
+                    "schema": {
+                      "type": "string",
+                      "minLength": 1,
+                      "maxLength": 200
+                    }
                   }
                 ],
                 "requestBody": {
@@ -806,6 +864,9 @@ enum OpenAPIDocument {
                   },
                   "422": {
                     "$ref": "#/components/responses/E422"
+                  },
+                  "409": {
+                    "$ref": "#/components/responses/E409"
                   }
                 }
               }
@@ -963,6 +1024,17 @@ enum OpenAPIDocument {
                     "schema": {
                       "type": "string"
                     }
+                  },
+                  {
+                    "name": "Idempotency-Key",
+                    "in": "header",
+                    "required": false,
+                    "description": "重试同一请求时带上同一个值：只执行一次，重试得到第一次的答复",
+                    "schema": {
+                      "type": "string",
+                      "minLength": 1,
+                      "maxLength": 200
+                    }
                   }
                 ],
                 "requestBody": {
@@ -1069,6 +1141,17 @@ enum OpenAPIDocument {
                     "schema": {
                       "type": "string"
                     }
+                  },
+                  {
+                    "name": "Idempotency-Key",
+                    "in": "header",
+                    "required": false,
+                    "description": "重试同一请求时带上同一个值：只执行一次，重试得到第一次的答复",
+                    "schema": {
+                      "type": "string",
+                      "minLength": 1,
+                      "maxLength": 200
+                    }
                   }
                 ],
                 "responses": {
@@ -1122,6 +1205,17 @@ enum OpenAPIDocument {
                     "description": "以会话 Cookie 调用写接口时必填（登录响应中的 csrfToken）；以 Bearer 令牌调用时不需要",
                     "schema": {
                       "type": "string"
+                    }
+                  },
+                  {
+                    "name": "Idempotency-Key",
+                    "in": "header",
+                    "required": false,
+                    "description": "重试同一请求时带上同一个值：只执行一次，重试得到第一次的答复",
+                    "schema": {
+                      "type": "string",
+                      "minLength": 1,
+                      "maxLength": 200
                     }
                   }
                 ],
@@ -1190,6 +1284,17 @@ enum OpenAPIDocument {
                     "schema": {
                       "type": "string"
                     }
+                  },
+                  {
+                    "name": "Idempotency-Key",
+                    "in": "header",
+                    "required": false,
+                    "description": "重试同一请求时带上同一个值：只执行一次，重试得到第一次的答复",
+                    "schema": {
+                      "type": "string",
+                      "minLength": 1,
+                      "maxLength": 200
+                    }
                   }
                 ],
                 "requestBody": {
@@ -1227,6 +1332,9 @@ enum OpenAPIDocument {
                   },
                   "422": {
                     "$ref": "#/components/responses/E422"
+                  },
+                  "409": {
+                    "$ref": "#/components/responses/E409"
                   }
                 }
               }
@@ -1253,6 +1361,17 @@ enum OpenAPIDocument {
                     "description": "以会话 Cookie 调用写接口时必填（登录响应中的 csrfToken）；以 Bearer 令牌调用时不需要",
                     "schema": {
                       "type": "string"
+                    }
+                  },
+                  {
+                    "name": "Idempotency-Key",
+                    "in": "header",
+                    "required": false,
+                    "description": "重试同一请求时带上同一个值：只执行一次，重试得到第一次的答复",
+                    "schema": {
+                      "type": "string",
+                      "minLength": 1,
+                      "maxLength": 200
                     }
                   }
                 ],
@@ -1300,6 +1419,9 @@ enum OpenAPIDocument {
                   },
                   "422": {
                     "$ref": "#/components/responses/E422"
+                  },
+                  "409": {
+                    "$ref": "#/components/responses/E409"
                   }
                 }
               }
@@ -1406,6 +1528,17 @@ enum OpenAPIDocument {
                     "schema": {
                       "type": "string"
                     }
+                  },
+                  {
+                    "name": "Idempotency-Key",
+                    "in": "header",
+                    "required": false,
+                    "description": "重试同一请求时带上同一个值：只执行一次，重试得到第一次的答复",
+                    "schema": {
+                      "type": "string",
+                      "minLength": 1,
+                      "maxLength": 200
+                    }
                   }
                 ],
                 "requestBody": {
@@ -1443,6 +1576,9 @@ enum OpenAPIDocument {
                   },
                   "422": {
                     "$ref": "#/components/responses/E422"
+                  },
+                  "409": {
+                    "$ref": "#/components/responses/E409"
                   }
                 }
               }
@@ -1469,6 +1605,17 @@ enum OpenAPIDocument {
                     "description": "以会话 Cookie 调用写接口时必填（登录响应中的 csrfToken）；以 Bearer 令牌调用时不需要",
                     "schema": {
                       "type": "string"
+                    }
+                  },
+                  {
+                    "name": "Idempotency-Key",
+                    "in": "header",
+                    "required": false,
+                    "description": "重试同一请求时带上同一个值：只执行一次，重试得到第一次的答复",
+                    "schema": {
+                      "type": "string",
+                      "minLength": 1,
+                      "maxLength": 200
                     }
                   }
                 ],
@@ -1520,6 +1667,17 @@ enum OpenAPIDocument {
                     "schema": {
                       "type": "string"
                     }
+                  },
+                  {
+                    "name": "Idempotency-Key",
+                    "in": "header",
+                    "required": false,
+                    "description": "重试同一请求时带上同一个值：只执行一次，重试得到第一次的答复",
+                    "schema": {
+                      "type": "string",
+                      "minLength": 1,
+                      "maxLength": 200
+                    }
                   }
                 ],
                 "requestBody": {
@@ -1570,6 +1728,9 @@ enum OpenAPIDocument {
                   },
                   "413": {
                     "$ref": "#/components/responses/E413"
+                  },
+                  "409": {
+                    "$ref": "#/components/responses/E409"
                   }
                 }
               }
