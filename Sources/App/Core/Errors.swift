@@ -1,3 +1,5 @@
+import AsyncKit
+import PostgresNIO
 import Vapor
 
 /// An error whose message is meant for the person or system that made the request.
@@ -46,6 +48,23 @@ struct ErrorResponder: AsyncMiddleware {
         }
     }
 
+    /// The database cannot be reached right now (PostgreSQL down, restarting or the connection lost): the request may
+    /// be sent again and will work once the pool has reconnected, which it does by itself.
+    static func databaseUnavailable(_ error: any Error) -> Bool {
+        if error is ConnectionPoolTimeoutError { return true }
+        guard let error = error as? PSQLError else { return false }
+        switch error.code {
+        case .connectionError, .clientClosedConnection, .serverClosedConnection, .uncleanShutdown, .poolClosed:
+            return true
+        case .server:
+            // Class 08: connection exception; 57P01–57P03: shutdown, crash shutdown, cannot connect now.
+            let state = error.serverInfo?[.sqlState] ?? ""
+            return state.hasPrefix("08") || ["57P01", "57P02", "57P03"].contains(state)
+        default:
+            return false
+        }
+    }
+
     /// Names the field a decoding error concerns, in Chinese.
     static func describe(_ error: DecodingError) -> String {
         func path(_ context: DecodingError.Context) -> String {
@@ -74,6 +93,9 @@ struct ErrorResponder: AsyncMiddleware {
             (status, code, message) = (appError.status, appError.code, appError.reason)
         case let decoding as DecodingError:
             (status, code, message) = (.badRequest, "bad_request", Self.describe(decoding))
+        case _ where Self.databaseUnavailable(error):
+            request.logger.warning("database unavailable: \(String(reflecting: error))")
+            (status, code, message) = (.serviceUnavailable, "database_unavailable", "数据库暂时不可用，请稍后重试；若持续出现请联系系统管理员")
         case let abort as any AbortError where abort.status.code < 500:
             status = abort.status
             code = abort.status == .notFound ? "not_found" : "bad_request"
@@ -91,6 +113,7 @@ struct ErrorResponder: AsyncMiddleware {
             response = Response(status: status, body: .init(string: Layout.errorPage(status: status, message: message)))
             response.headers.contentType = .html
         }
+        if status == .serviceUnavailable { response.headers.replaceOrAdd(name: .retryAfter, value: "5") }
         if status == .unauthorized, request.url.path.hasPrefix("/api/") {
             response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer")
         }
