@@ -26,10 +26,10 @@ paths={
    "post":{"operationId":"createUnit","summary":"新增单位（联席办、系统管理员）","parameters":[code_param,csrf],"requestBody":body("UnitInput"),"responses":{"201":resp("已创建",ref("Unit")),**E(400,401,403,404,409,422)}}},
  "/api/v1/units/{id}":{
    "get":{"operationId":"getUnit","summary":"单位","parameters":[id_param],"responses":{"200":resp("单位",ref("Unit")),**E(401,403,404)}},
-   "patch":{"operationId":"updateUnit","summary":"修改单位","parameters":[id_param,csrf],"requestBody":body("UnitPatch"),"responses":{"200":resp("已修改",ref("Unit")),**E(400,401,403,404,409,422)}}},
+   "patch":{"operationId":"updateUnit","summary":"修改单位（带 If-Match 时，他人已改则 412）","parameters":[id_param,csrf,{"name":"If-Match","in":"header","required":False,"description":"GET 答复中的 ETag，如 \"3\"","schema":{"type":"string"}}],"requestBody":body("UnitPatch"),"responses":{"200":resp("已修改",ref("Unit")),**E(400,401,403,404,409,412,422)}}},
  "/api/v1/regions/{code}/joint-meeting":{
    "get":{"operationId":"getJointMeeting","summary":"联席会议组成、成员单位及调整记录","parameters":[code_param],"responses":{"200":resp("联席会议",ref("JointMeeting")),**E(401,403,404)}},
-   "put":{"operationId":"saveJointMeeting","summary":"调整联席会议组成（联席办，须注明批准人）","parameters":[code_param,csrf],"requestBody":body("JointMeetingInput"),"responses":{"200":resp("已保存",ref("JointMeeting")),**E(400,401,403,404,422)}}},
+   "put":{"operationId":"saveJointMeeting","summary":"调整联席会议组成（联席办，须注明批准人）","parameters":[code_param,csrf,{"name":"If-Match","in":"header","required":False,"description":"GET 答复中的 version，如 \"3\"；他人已改则 412","schema":{"type":"string"}}],"requestBody":body("JointMeetingInput"),"responses":{"200":resp("已保存",ref("JointMeeting")),**E(400,401,403,404,412,422)}}},
  "/api/v1/users":{
    "get":{"operationId":"listUsers","summary":"可见范围内的用户（系统管理员、安全管理员）","responses":{"200":resp("用户列表",{"type":"array","items":ref("User")}),**E(401,403)}},
    "post":{"operationId":"createUser","summary":"新建用户并生成一次性密码（系统管理员）","parameters":[csrf],"requestBody":body("UserInput"),"responses":{"201":resp("已创建",ref("CreatedUser")),**E(400,401,403,404,409,422)}}},
@@ -53,14 +53,14 @@ schemas={
  "Me":S({"id":uuid,"username":st,"displayName":st,"role":role,"unitID":uuid,"unitName":st,"regionCode":st,"regionName":st,"mustChangePassword":{"type":"boolean"},"csrfToken":{"type":"string","nullable":True}},["id","username","displayName","role","unitID","unitName","regionCode","regionName","mustChangePassword"]),
  "Region":S({"code":st,"name":st,"level":level,"parentCode":{"type":"string","nullable":True}},["code","name","level"]),
  "RegionInput":S({"code":st,"name":st,"parentCode":{"type":"string","nullable":True}},["code","name"]),
- "Unit":S({"id":uuid,"name":st,"kind":kind,"regionCode":st}),
+ "Unit":S({"id":uuid,"name":st,"kind":kind,"regionCode":st,"version":{"type":"integer","description":"亦为 ETag；修改时以 If-Match 回传"}}),
  "UnitInput":S({"name":st,"kind":kind}),
  "UnitPatch":S({"name":st,"kind":kind},[]),
- "JointMeeting":S({"regionCode":st,"name":st,"officeUnitID":{"type":"string","format":"uuid","nullable":True},"officeUnitName":{"type":"string","nullable":True},
+ "JointMeeting":S({"regionCode":st,"name":st,"version":{"type":"integer","description":"修改时以 If-Match 回传"},"officeUnitID":{"type":"string","format":"uuid","nullable":True},"officeUnitName":{"type":"string","nullable":True},
    "people":{"type":"array","items":S({"role":mrole,"name":st,"post":st})},
    "memberUnits":{"type":"array","items":S({"unitID":uuid,"unitName":st,"liaisonName":st,"liaisonPhone":{"type":"string","description":"脱敏显示，如 138****5678；库中以 SM4 加密、HMAC-SM3 校验保存"}})},
    "changes":{"type":"array","items":S({"summary":{"type":"array","items":st},"approvedBy":st,"approvedOn":st,"recordedBy":st,"recordedAt":{"type":"string","format":"date-time","nullable":True}},["summary","approvedBy","approvedOn","recordedBy"])}},
-   ["regionCode","name","people","memberUnits","changes"]),
+   ["regionCode","name","people","memberUnits","changes","version"]),
  "JointMeetingInput":S({"name":st,"officeUnitID":{"type":"string","format":"uuid","nullable":True},
    "people":{"type":"array","items":S({"role":mrole,"name":st,"post":st})},
    "memberUnits":{"type":"array","items":S({"unitID":uuid,"liaisonName":st,"liaisonPhone":st})},
@@ -69,7 +69,7 @@ schemas={
  "UserInput":S({"username":st,"displayName":st,"role":role,"unitID":uuid}),
  "CreatedUser":S({"user":ref("User"),"oneTimePassword":st}),
 }
-msgs={400:"请求格式错误",401:"未登录或令牌无效",403:"无权执行，或来源校验（CSRF）失败",404:"不存在或不在可见范围内",409:"与已有数据冲突",413:"文件过大",415:"须以 application/json 提交",422:"内容校验未通过，message 指明字段"}
+msgs={400:"请求格式错误",401:"未登录或令牌无效",403:"无权执行，或来源校验（CSRF）失败",404:"不存在或不在可见范围内",409:"与已有数据冲突",412:"对象已被他人修改（If-Match 与当前版本不符），请重新读取后再改",413:"文件过大",415:"须以 application/json 提交",422:"内容校验未通过，message 指明字段"}
 
 # The ledger (双清单 工作台账).
 item_param={"name":"id","in":"path","required":True,"description":"事项 id","schema":{"type":"string","format":"uuid"}}

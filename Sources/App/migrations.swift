@@ -16,4 +16,5 @@ let migrations: [any Migration] = [
     ChainAuditEntries(),
     CreatePasswordHistory(),
     CreateIdempotencyKeys(),
+    AddVersions(),
 ]

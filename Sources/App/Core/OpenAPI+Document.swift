@@ -458,7 +458,7 @@ enum OpenAPIDocument {
               },
               "patch": {
                 "operationId": "updateUnit",
-                "summary": "修改单位",
+                "summary": "修改单位（带 If-Match 时，他人已改则 412）",
                 "parameters": [
                   {
                     "name": "id",
@@ -474,6 +474,15 @@ enum OpenAPIDocument {
                     "in": "header",
                     "required": false,
                     "description": "以会话 Cookie 调用写接口时必填（登录响应中的 csrfToken）；以 Bearer 令牌调用时不需要",
+                    "schema": {
+                      "type": "string"
+                    }
+                  },
+                  {
+                    "name": "If-Match",
+                    "in": "header",
+                    "required": false,
+                    "description": "GET 答复中的 ETag，如 \"3\"",
                     "schema": {
                       "type": "string"
                     }
@@ -514,6 +523,9 @@ enum OpenAPIDocument {
                   },
                   "409": {
                     "$ref": "#/components/responses/E409"
+                  },
+                  "412": {
+                    "$ref": "#/components/responses/E412"
                   },
                   "422": {
                     "$ref": "#/components/responses/E422"
@@ -581,6 +593,15 @@ enum OpenAPIDocument {
                     "schema": {
                       "type": "string"
                     }
+                  },
+                  {
+                    "name": "If-Match",
+                    "in": "header",
+                    "required": false,
+                    "description": "GET 答复中的 version，如 \"3\"；他人已改则 412",
+                    "schema": {
+                      "type": "string"
+                    }
                   }
                 ],
                 "requestBody": {
@@ -615,6 +636,9 @@ enum OpenAPIDocument {
                   },
                   "404": {
                     "$ref": "#/components/responses/E404"
+                  },
+                  "412": {
+                    "$ref": "#/components/responses/E412"
                   },
                   "422": {
                     "$ref": "#/components/responses/E422"
@@ -2136,6 +2160,10 @@ enum OpenAPIDocument {
                   },
                   "regionCode": {
                     "type": "string"
+                  },
+                  "version": {
+                    "type": "integer",
+                    "description": "亦为 ETag；修改时以 If-Match 回传"
                   }
                 },
                 "additionalProperties": false,
@@ -2143,7 +2171,8 @@ enum OpenAPIDocument {
                   "id",
                   "name",
                   "kind",
-                  "regionCode"
+                  "regionCode",
+                  "version"
                 ]
               },
               "UnitInput": {
@@ -2204,6 +2233,10 @@ enum OpenAPIDocument {
                   },
                   "name": {
                     "type": "string"
+                  },
+                  "version": {
+                    "type": "integer",
+                    "description": "修改时以 If-Match 回传"
                   },
                   "officeUnitID": {
                     "type": "string",
@@ -2313,7 +2346,8 @@ enum OpenAPIDocument {
                   "name",
                   "people",
                   "memberUnits",
-                  "changes"
+                  "changes",
+                  "version"
                 ]
               },
               "JointMeetingInput": {
@@ -3533,6 +3567,16 @@ enum OpenAPIDocument {
               },
               "E409": {
                 "description": "与已有数据冲突",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              },
+              "E412": {
+                "description": "对象已被他人修改（If-Match 与当前版本不符），请重新读取后再改",
                 "content": {
                   "application/json": {
                     "schema": {

@@ -16,6 +16,8 @@ enum OrgDTO {
         let name: String
         let kind: UnitKind
         let regionCode: String
+        /// Also sent as the `ETag`; send it back as `If-Match` when changing the unit.
+        let version: Int
     }
 
     struct UnitPatch: Content {
@@ -52,6 +54,8 @@ enum OrgDTO {
         let people: [Person]
         let memberUnits: [Member]
         let changes: [Change]
+        /// Send it back as `If-Match` when changing the roster.
+        let version: Int
     }
 
     struct User: Content {
@@ -112,20 +116,28 @@ struct OrgAPI {
         return try await dto(unit, regionCode: region.code).encodeResponse(status: .created, for: request)
     }
 
-    func unit(_ request: Request) async throws -> OrgDTO.Unit {
+    func unit(_ request: Request) async throws -> Response {
         let caller = try request.caller(for: .readOrganisation)
         let unit = try await caller.scope.unit(id: request.idParameter(), on: request.db)
-        return try dto(unit, regionCode: unit.joined(Region.self).code)
+        return try await tagged(dto(unit, regionCode: unit.joined(Region.self).code), request)
     }
 
-    func updateUnit(_ request: Request) async throws -> OrgDTO.Unit {
+    /// With `If-Match` (the unit's `ETag`), a unit changed by someone else since is refused with 412.
+    func updateUnit(_ request: Request) async throws -> Response {
         let caller = try request.caller(for: .editUnits)
         let unit = try await caller.scope.unit(id: request.idParameter(), on: request.db)
         let patch = try request.content.decode(OrgDTO.UnitPatch.self)
         let regionCode = try unit.joined(Region.self).code
         try await UnitStore.update(
-            unit, with: UnitInput(name: patch.name ?? unit.name, kind: patch.kind ?? unit.kind), request: request)
-        return try dto(unit, regionCode: regionCode)
+            unit, with: UnitInput(name: patch.name ?? unit.name, kind: patch.kind ?? unit.kind),
+            expected: Versions.ifMatch(request), stale: .preconditionFailed, request: request)
+        return try await tagged(dto(unit, regionCode: regionCode), request)
+    }
+
+    private func tagged(_ unit: OrgDTO.Unit, _ request: Request) async throws -> Response {
+        let response = try await unit.encodeResponse(for: request)
+        response.headers.replaceOrAdd(name: .eTag, value: Versions.etag(unit.version))
+        return response
     }
 
     func meeting(_ request: Request) async throws -> OrgDTO.Meeting {
@@ -139,7 +151,9 @@ struct OrgAPI {
     func saveMeeting(_ request: Request) async throws -> OrgDTO.Meeting {
         let caller = try request.caller(for: .editRoster)
         let region = try await caller.scope.region(code: request.parameters.require("code"), on: request.db)
-        try await RosterStore.save(try request.content.decode(RosterStore.Input.self), region: region, request: request)
+        try await RosterStore.save(
+            try request.content.decode(RosterStore.Input.self), region: region, expected: Versions.ifMatch(request),
+            stale: .preconditionFailed, request: request)
         return dto(
             try await RosterStore.load(region: region, seal: request.fieldSeal, on: request.db), regionCode: region.code
         )
@@ -177,7 +191,8 @@ struct OrgAPI {
     }
 
     private func dto(_ unit: Unit, regionCode: String) throws -> OrgDTO.Unit {
-        OrgDTO.Unit(id: try unit.requireID(), name: unit.name, kind: unit.kind, regionCode: regionCode)
+        OrgDTO.Unit(
+            id: try unit.requireID(), name: unit.name, kind: unit.kind, regionCode: regionCode, version: unit.version)
     }
 
     private func dto(_ loaded: RosterStore.Loaded, regionCode: String) -> OrgDTO.Meeting {
@@ -195,6 +210,6 @@ struct OrgAPI {
                     summary: $0.summary.components(separatedBy: "\n"), approvedBy: $0.approvedBy,
                     approvedOn: $0.approvedOn,
                     recordedBy: $0.recordedBy, recordedAt: $0.recordedAt)
-            })
+            }, version: loaded.meeting?.version ?? 0)
     }
 }

@@ -12,6 +12,8 @@ final class JointMeeting: Model, @unchecked Sendable {
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     // data fields
+    /// Raised by every change of the roster (see `Versions`).
+    @Field(key: "version") var version: Int
     @Field(key: "name") var name: String
 
     // relationships
@@ -23,6 +25,7 @@ final class JointMeeting: Model, @unchecked Sendable {
     init() {}
 
     init(id: UUID? = nil, name: String, regionID: UUID, officeUnitID: UUID?) {
+        self.version = 1
         self.id = id
         self.name = name
         self.$region.id = regionID

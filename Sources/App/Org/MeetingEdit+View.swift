@@ -28,8 +28,11 @@ enum MeetingEditView {
         var order: [UUID]
         var approvedBy: String
         var approvedOn: String
+        /// The roster's version this form was made from; 0 before the first roster.
+        var version: Int
 
         init(loaded: RosterStore.Loaded, regionName: String, today: CalendarDay) {
+            version = loaded.meeting?.version ?? 0
             name = loaded.meeting?.name ?? "\(regionName)府院联动联席会议"
             officeUnitID = loaded.officeUnit?.id?.uuidString ?? ""
             people = loaded.people.map { PersonRow(role: $0.role.rawValue, name: $0.name, post: $0.post) }
@@ -48,8 +51,9 @@ enum MeetingEditView {
 
         init(
             name: String, officeUnitID: String, people: [PersonRow], members: [UUID: MemberRow], order: [UUID],
-            approvedBy: String, approvedOn: String
+            approvedBy: String, approvedOn: String, version: Int
         ) {
+            self.version = version
             self.name = name
             self.officeUnitID = officeUnitID
             self.people = people
@@ -73,6 +77,7 @@ enum MeetingEditView {
         var liaisonPhone: [String]?
         var approvedBy: String?
         var approvedOn: String?
+        var version: String?
 
         private func at(_ values: [String]?, _ index: Int) -> String {
             guard let values, index < values.count else { return "" }
@@ -96,7 +101,7 @@ enum MeetingEditView {
                 name: (name ?? "").trimmingCharacters(in: .whitespaces), officeUnitID: officeUnitID ?? "", people: rows,
                 members: members, order: (rowUnit ?? []).compactMap(UUID.init(uuidString:)),
                 approvedBy: (approvedBy ?? "").trimmingCharacters(in: .whitespaces),
-                approvedOn: approvedOn ?? "")
+                approvedOn: approvedOn ?? "", version: version.flatMap(Int.init) ?? 0)
         }
 
         func input() throws -> RosterStore.Input {
@@ -150,6 +155,7 @@ enum MeetingEditView {
             Form.problems(model.problems)
             element("form", [.post, .action(.meeting(model.regionCode)), .id("roster-form")]) {
                 Layout.csrfField(shell.csrfToken)
+                input(.type("hidden"), .name("version"), .value(String(model.form.version)))
                 div(.class("card")) {
                     Form.field("会议名称", name: "name", value: form.name)
                     div(.class("field")) {

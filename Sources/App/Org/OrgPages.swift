@@ -74,8 +74,8 @@ struct OrgPages {
         guard caller.mayWrite(inRegion: region.id!) else { throw AppError.forbidden }
         return UnitEditView.render(
             .init(
-                id: unit.id!, name: unit.name, kind: unit.kind, regionCode: region.code, regionName: region.name,
-                problems: []), shell: try await request.shell(regionCode: region.code))
+                id: unit.id!, name: unit.name, kind: unit.kind, version: unit.version, regionCode: region.code,
+                regionName: region.name, problems: []), shell: try await request.shell(regionCode: region.code))
     }
 
     func updateUnit(_ request: Request) async throws -> Response {
@@ -83,13 +83,20 @@ struct OrgPages {
         let unit = try await caller.scope.unit(id: request.idParameter(), on: request.db)
         let region = try unit.joined(Region.self)
         let form = try request.content.decode(UnitInput.self)
+        let seen = try? request.content.get(Int.self, at: "version")
         do {
-            try await UnitStore.update(unit, with: form, request: request)
+            try await UnitStore.update(unit, with: form, expected: seen, request: request)
         } catch let error as AppError where error.status == .unprocessableEntity || error.status == .conflict {
+            // A stale form shows the other person's version to compare with; the typed values stay in the fields.
+            let current = try await caller.scope.unit(id: unit.requireID(), on: request.db)
+            let problems =
+                error.code == "stale"
+                ? ["单位\(error.reason)。现在的名称是“\(current.name)”，类别是“\(current.kind.label)”。"] : [error.reason]
             return try await UnitEditView.render(
                 .init(
-                    id: unit.id!, name: form.name, kind: form.kind, regionCode: region.code, regionName: region.name,
-                    problems: [error.reason]), shell: try await request.shell(regionCode: region.code)
+                    id: unit.id!, name: form.name, kind: form.kind, version: current.version,
+                    regionCode: region.code, regionName: region.name, problems: problems),
+                shell: try await request.shell(regionCode: region.code)
             )
             .encodeResponse(status: error.status, for: request)
         }
@@ -137,12 +144,21 @@ struct OrgPages {
         let posted = try request.content.decode(MeetingEditView.Posted.self)
         let form = posted.values
         do {
-            try await RosterStore.save(try posted.input(), region: region, request: request)
-        } catch let error as AppError where error.status == .unprocessableEntity {
-            return try await meetingEditPage(
-                request, region: region, form: form, problems: error.reason.components(separatedBy: "；")
-            )
-            .encodeResponse(status: .unprocessableEntity, for: request)
+            try await RosterStore.save(
+                try posted.input(), region: region, expected: form.version == 0 ? nil : form.version, request: request)
+        } catch let error as AppError where error.status == .unprocessableEntity || error.code == "stale" {
+            // A stale form keeps what was typed and takes the current version: saving again is a decision.
+            var form = form
+            if error.code == "stale" {
+                form.version =
+                    try await RosterStore.load(region: region, seal: request.fieldSeal, on: request.db).meeting?.version
+                    ?? 0
+            }
+            let problems =
+                error.code == "stale"
+                ? ["联席会议组成\(error.reason)（请先在联席会议页面查看对方的调整）。"] : error.reason.components(separatedBy: "；")
+            return try await meetingEditPage(request, region: region, form: form, problems: problems)
+                .encodeResponse(status: error.status, for: request)
         }
         return request.redirect(to: SitePath.meeting(region.code).url + "?saved=1")
     }

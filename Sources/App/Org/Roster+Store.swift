@@ -75,9 +75,12 @@ enum RosterStore {
         var approvedOn: CalendarDay
     }
 
-    /// Replaces the roster after checking it; records the change with its approver and in the audit log.
+    /// Replaces the roster after checking it; records the change with its approver and in the audit log. `expected`
+    /// is the roster's version the editor saw; a roster changed since is refused with `stale` (see `Versions`).
     @discardableResult
-    static func save(_ input: Input, region: Region, request: Request) async throws -> RosterChange {
+    static func save(
+        _ input: Input, region: Region, expected: Int? = nil, stale: HTTPResponseStatus = .conflict, request: Request
+    ) async throws -> RosterChange {
         let caller = try request.caller(for: .editRoster)
         guard caller.mayWrite(inRegion: try region.requireID()) else { throw AppError.forbidden }
         let regionUnits = try await OrgQueries.units(of: region, on: request.db)
@@ -127,6 +130,12 @@ enum RosterStore {
         return try await request.db.write { db in
             let regionID = try region.requireID()
             let meeting = before.meeting ?? JointMeeting(name: input.name, regionID: regionID, officeUnitID: nil)
+            if let known = before.meeting {
+                let seen = expected ?? known.version
+                try await Versions.bump(
+                    JointMeeting.schema, id: known.requireID(), expected: seen, stale: stale, on: db)
+                meeting.version = seen + 1
+            }
             meeting.name = input.name
             meeting.$officeUnit.id = input.officeUnitID
             try await meeting.save(on: db)

@@ -14,6 +14,8 @@ final class Unit: Model, @unchecked Sendable {
     // data fields
     @Field(key: "name") var name: String
     @Field(key: "kind") var kind: UnitKind
+    /// Raised by every change, so that an edit made on a stale copy is refused instead of overwriting another.
+    @Field(key: "version") var version: Int
 
     // relationships
     @Parent(key: "region_id") var region: Region
@@ -25,6 +27,7 @@ final class Unit: Model, @unchecked Sendable {
         self.name = name
         self.kind = kind
         self.$region.id = regionID
+        self.version = 1
     }
 
     struct Snapshot: Codable {

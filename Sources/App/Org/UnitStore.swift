@@ -25,16 +25,24 @@ enum UnitStore {
         return unit
     }
 
-    /// `unit` was loaded through the caller's scope.
-    static func update(_ unit: Unit, with input: UnitInput, request: Request) async throws {
+    /// `unit` was loaded through the caller's scope. `expected` is the version the editor saw (the form's hidden
+    /// field or the API's `If-Match`), by default the one just loaded; a unit changed since is refused with
+    /// `stale` (409 for pages, 412 for `If-Match`) and nothing is written.
+    static func update(
+        _ unit: Unit, with input: UnitInput, expected: Int? = nil, stale: HTTPResponseStatus = .conflict,
+        request: Request
+    ) async throws {
         let caller = try request.caller(for: .editUnits)
         guard caller.mayWrite(inRegion: unit.$region.id) else { throw AppError.forbidden }
         let name = try validName(input.name)
         try await requireUnique(name, regionID: unit.$region.id, except: unit.id, on: request.db)
         let before = unit.snapshot
+        let expected = expected ?? unit.version
         unit.name = name
         unit.kind = input.kind
         try await request.db.write { db in
+            try await Versions.bump(Unit.schema, id: unit.requireID(), expected: expected, stale: stale, on: db)
+            unit.version = expected + 1
             try await unit.update(on: db)
             try await request.audit(
                 .unitUpdated, object: ("unit", unit.id!.uuidString), summary: "修改单位：\(before.name) → \(name)",

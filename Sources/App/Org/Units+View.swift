@@ -73,6 +73,7 @@ enum UnitEditView {
         let id: UUID
         let name: String
         let kind: UnitKind
+        let version: Int
         let regionCode: String
         let regionName: String
         let problems: [String]
@@ -88,6 +89,7 @@ enum UnitEditView {
                 Form.problems(model.problems)
                 form(.post, .action(.unit(model.id)), .id("unit-edit-form")) {
                     Layout.csrfField(shell.csrfToken)
+                    input(.type("hidden"), .name("version"), .value(String(model.version)))
                     Form.field("单位名称", name: "name", value: model.name)
                     div(.class("field")) {
                         label { "类别" }
