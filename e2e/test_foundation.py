@@ -12,7 +12,7 @@ def test_sign_in_shows_the_region_home_and_sign_out_ends_the_session(page):
     sign_in(page, "lushan.office")
     page.wait_for_url(re.compile(r"/regions/410423$"))
     assert page.inner_text("h1") == "鲁山县 · 府院联动工作"
-    assert page.inner_text("#stat-units .num") == "10"
+    assert page.inner_text("#stat-units .num") == "11"
     assert page.inner_text("#stat-members .num") == "9"
     assert "鲁山县联席办（演示）" in page.inner_text("header")
     sign_out(page)
@@ -53,12 +53,13 @@ def test_office_views_and_changes_the_roster(page):
     assert "联席会议组成已更新" in page.inner_text("[role=status]")
     assert page.locator("#members tbody tr").count() == 23
     row = page.locator("#members tbody tr", has_text="卫东区司法局")
-    assert row.inner_text().split("\t")[2:] == ["刘某", "0375-2345678"]
+    # The phone is stored sealed and shown masked.
+    assert row.inner_text().split("\t")[2:] == ["刘某", "037*****5678"]
     latest = page.locator("#changes tbody tr").first.inner_text()
     assert "移出副召集人：武中立（区人民法院院长）" in latest
     assert "增加副召集人：武中立（区人民法院党组书记、院长）" in latest
     assert "移出成员单位：卫东区审计局" in latest
-    assert "卫东区司法局联络员：（空） → 刘某 0375-2345678" in latest
+    assert "卫东区司法局联络员：（空） → 刘某 037*****5678" in latest
     assert "宋建立" in latest
 
 
@@ -142,6 +143,10 @@ def test_the_auditor_reads_the_log(page):
     rows = page.locator("#audit tbody tr")
     assert rows.count() >= 1
     assert all("登录" in rows.nth(i).inner_text() for i in range(rows.count()))
+    page.click("#audit-verify button[type=submit]")
+    verdict = page.inner_text("#audit-verdict")
+    assert verdict.startswith("审计日志完整性校验通过：共 ")
+    assert verdict.endswith("条，哈希链（SM3）首尾相接，无改动、无删除。")
 
 
 def test_openapi_document_is_valid():
