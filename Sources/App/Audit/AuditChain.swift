@@ -45,7 +45,7 @@ public enum AuditChain {
             hasher.update(Array("\(bytes.count):".utf8))
             hasher.update(bytes)
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return hasher.finalize().hex
     }
 
     public struct Verdict: Equatable, Sendable {

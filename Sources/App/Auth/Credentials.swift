@@ -1,4 +1,5 @@
 import Crypto
+import FuyuanCore
 import Vapor
 
 /// Random secrets and their stored digests.
@@ -14,7 +15,7 @@ enum Secret {
     }
 
     static func digest(_ secret: String) -> String {
-        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data(secret.utf8)).hex
     }
 
     /// Compares without leaking the position of the first difference.

@@ -1,4 +1,5 @@
 import Crypto
+import FuyuanCore
 import Vapor
 
 /// The product's own stylesheet and script, compiled in: the intranet has no CDN and the binary
@@ -8,7 +9,7 @@ enum Assets {
     static let scriptName = "app-\(fingerprint(script)).js"
 
     static func fingerprint(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).prefix(6).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data(text.utf8)).prefix(6).hex
     }
 
     static func response(named name: String) -> Response? {

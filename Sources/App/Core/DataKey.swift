@@ -10,14 +10,14 @@ enum DataKey {
 
     static func load(_ config: AppConfig) throws -> [UInt8] {
         if let hex = config.dataKey {
-            guard let key = bytes(hex), key.count == 32 else {
+            guard let key = [UInt8](hex: hex), key.count == 32 else {
                 throw AppConfig.Problem(description: "FUYUAN_DATA_KEY 须为 64 位十六进制数字（32 字节）")
             }
             return key
         }
         let path = config.dataDirectory + "/" + fileName
         if let text = try? String(contentsOfFile: path, encoding: .utf8) {
-            guard let key = bytes(text.trimmingCharacters(in: .whitespacesAndNewlines)), key.count == 32 else {
+            guard let key = [UInt8](hex: text.trimmingCharacters(in: .whitespacesAndNewlines)), key.count == 32 else {
                 throw AppConfig.Problem(description: "\(path) 不是有效的数据密钥（64 位十六进制数字）")
             }
             return key
@@ -25,18 +25,12 @@ enum DataKey {
         try FileManager.default.createDirectory(atPath: config.dataDirectory, withIntermediateDirectories: true)
         var generator = SystemRandomNumberGenerator()
         let key = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        let hex = key.map { String(format: "%02x", $0) }.joined() + "\n"
+        let hex = key.hex + "\n"
         guard
             FileManager.default.createFile(
                 atPath: path, contents: Data(hex.utf8), attributes: [.posixPermissions: 0o600])
         else { throw AppConfig.Problem(description: "无法写入数据密钥 \(path)") }
         return key
-    }
-
-    static func bytes(_ hex: String) -> [UInt8]? {
-        guard hex.count % 2 == 0, hex.allSatisfy(\.isHexDigit) else { return nil }
-        let characters = Array(hex)
-        return stride(from: 0, to: characters.count, by: 2).map { UInt8(String(characters[$0...$0 + 1]), radix: 16)! }
     }
 }
 

@@ -1,5 +1,6 @@
 import Crypto
 import Fluent
+import FuyuanCore
 import Vapor
 
 /// `Idempotency-Key` on the API's POST requests: a request sent again with the same key (after a timeout, a lost
@@ -25,7 +26,7 @@ struct IdempotencyMiddleware: AsyncMiddleware {
         var digest = SHA256()
         digest.update(data: Data("\(request.method.rawValue) \(request.url.path)\n".utf8))
         digest.update(data: Self.canonical(Data(buffer: body), json: request.headers.contentType == .json))
-        let fingerprint = digest.finalize().map { String(format: "%02x", $0) }.joined()
+        let fingerprint = digest.finalize().hex
 
         if let earlier = try await IdempotencyKey.query(on: request.db).filter(\.$userID == caller.userID)
             .filter(\.$key == key).first()

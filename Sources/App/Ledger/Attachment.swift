@@ -99,7 +99,7 @@ enum AttachmentStore {
                 throw AppError.invalid("附件：压缩文件只接受 .docx 和 .xlsx 文档")
             }
         }
-        let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let digest = SHA256.hash(data: data).hex
         let target = path(for: digest, in: request.application.config.dataDirectory)
         if !FileManager.default.fileExists(atPath: target) {
             try FileManager.default.createDirectory(

@@ -1,0 +1,10 @@
+import Foundation
+
+extension Array where Element == UInt8 {
+    /// The bytes of lower- or upper-case hexadecimal text (keys, digests); nil when the text is not an even number of hexadecimal digits.
+    public init?(hex text: String) {
+        guard text.count % 2 == 0, text.allSatisfy(\.isHexDigit) else { return nil }
+        let characters = [Character](text)
+        self = stride(from: 0, to: characters.count, by: 2).map { UInt8(String(characters[$0..<$0 + 2]), radix: 16)! }
+    }
+}
