@@ -87,7 +87,7 @@ paths.update({
  "/api/v1/regions/{code}/lists":{
    "get":{"operationId":"listLists","summary":"区划的清单（问题清单、责任清单）","parameters":[code_param],"responses":{"200":resp("清单",{"type":"array","items":ref("WorkList")}),**E(401,403,404)}},
    "post":{"operationId":"createList","summary":"新建清单（本区划联席办）","parameters":[code_param,csrf],"requestBody":body("WorkListInput"),"responses":{"201":resp("已创建",ref("WorkList")),**E(400,401,403,404,422)}}},
- "/api/v1/regions/{code}/items":{"get":{"operationId":"listItems","summary":"工作台账：筛选、关键词、分页（每页 25 项）","parameters":[code_param,*filters],"responses":{"200":resp("事项",ref("ItemPage")),**E(401,403,404)}}},
+ "/api/v1/regions/{code}/items":{"get":{"operationId":"listItems","summary":"工作台账：筛选、关键词、分页（每页 25 项）","parameters":[code_param,*filters],"responses":{"200":resp("事项",ref("ItemPage")),**E(401,403,404,422)}}},
  "/api/v1/items":{"post":{"operationId":"createItem","summary":"新建事项（本区划联席办；issueNow 为真时同时交办）","parameters":[csrf],"requestBody":body("ItemInput"),"responses":{"201":resp("已创建",ref("Item")),**E(400,401,403,404,409,422)}}},
  "/api/v1/items/{id}":{"get":{"operationId":"getItem","summary":"事项，含办理单位与进展报告","parameters":[item_param],"responses":{"200":resp("事项",ref("Item")),**E(401,403,404)}}},
  "/api/v1/items/{id}/issue":{"post":{"operationId":"issueItem","summary":"交办","parameters":[item_param,csrf],"responses":{"200":resp("已交办",ref("Item")),**E(401,403,404,409,422)}}},
@@ -176,13 +176,20 @@ schemas.update({
  "LitigationAnswer":S({"region":st,"from":st,"to":st,"figures":ref("LitigationFigures"),"previous":ref("LitigationFigures"),"doubleDecline":{"type":"boolean"},
    "breakdown":{"type":"array","items":S({"key":st,"label":st,"figures":ref("LitigationFigures")})}},["region","from","to","figures","previous","doubleDecline"]),
 })
-# Every signed-in POST takes an Idempotency-Key; a retry with it gets the first answer (409 while unknown).
+# Every signed-in POST takes an Idempotency-Key; a retry with it gets the first answer (409 while unknown), a
+# malformed key 400. Every body is JSON: none or another media type is 415.
 idem={"name":"Idempotency-Key","in":"header","required":False,"description":"重试同一请求时带上同一个值：只执行一次，重试得到第一次的答复","schema":{"type":"string","minLength":1,"maxLength":200}}
 for path, ops in paths.items():
     op=ops.get("post")
     if op is None or op.get("security")==[]: continue
     op["parameters"]=op.get("parameters",[])+[idem]
+    op["responses"].setdefault("400",{"$ref":"#/components/responses/E400"})
     op["responses"].setdefault("409",{"$ref":"#/components/responses/E409"})
+for path, ops in paths.items():
+    for op in ops.values():
+        if "application/json" in op.get("requestBody",{}).get("content",{}):
+            op["responses"].setdefault("400",{"$ref":"#/components/responses/E400"})
+            op["responses"].setdefault("415",{"$ref":"#/components/responses/E415"})
 doc={"openapi":"3.0.3","info":{"title":"府院通 API","version":"1.0.0","description":"常态化府院联动工作平台的接口。以会话 Cookie（POST /api/v1/auth/login）或系统管理员签发的令牌（Authorization: Bearer …）认证；所有数据按调用者的区划与角色过滤。错误统一为 {\"error\": {\"code\", \"message\"}}。"},
  "servers":[{"url":"/"}],
  "security":[{"bearerAuth":[]},{"cookieAuth":[]}],

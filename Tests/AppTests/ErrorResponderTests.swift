@@ -17,4 +17,27 @@ import VaporTesting
             #expect(other.status == .internalServerError)
         }
     }
+
+    /// A path that exists with another method is 405 naming the methods it has; a path parameter that cannot name
+    /// anything on a path the method does have stays 404.
+    @Test func anotherMethodIs405WithAllow() async throws {
+        try await withTestApp { app in
+            let court = try await app.signIn("lushan.court")
+            let trace = try await app.send(.TRACE, "/api/v1/me", as: court)
+            #expect(trace.status == .methodNotAllowed)
+            #expect(trace.headers.first(name: .allow) == "GET, HEAD")
+            #expect(trace.body.string.contains(#""code":"method_not_allowed""#))
+            // A fixed segment wins over a parameter, as in the router and the API document.
+            let getImport = try await app.send(.GET, "/api/v1/litigation/cases/import", as: court)
+            #expect(getImport.status == .methodNotAllowed)
+            #expect(getImport.headers.first(name: .allow) == "POST")
+            let deleteUnit = try await app.send(.DELETE, "/api/v1/units/\(UUID())", as: court)
+            #expect(deleteUnit.headers.first(name: .allow) == "GET, PATCH, HEAD")
+            #expect(try await app.send(.GET, "/api/v1/units/not-a-uuid", as: court).status == .notFound)
+            #expect(try await app.send(.GET, "/api/v1/nothing-here", as: court).status == .notFound)
+            let page = try await app.send(.PUT, "/login", as: court)
+            #expect(page.status == .methodNotAllowed)
+            #expect(page.headers.first(name: .allow) == "GET, POST, HEAD")
+        }
+    }
 }

@@ -109,6 +109,19 @@ import VaporTesting
         }
     }
 
+    /// The API is strict where the form is forgiving: a value outside the choices is refused, named.
+    @Test func theAPIRefusesAFilterValueItDoesNotKnow() async throws {
+        try await withTestApp { app in
+            let office = try await app.signIn("fangcheng.office")
+            let bad = try await app.send(.GET, "/api/v1/regions/411322/items?state=finished&list=&page=0", as: office)
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.string.contains("list：取值“”不在可选范围内；state：取值“finished”不在可选范围内；page：须为正整数"))
+            let good = try await app.send(.GET, "/api/v1/regions/411322/items?q=", as: office)
+            #expect(good.status == .ok)
+            #expect(good.body.string.contains(#""total":30"#))
+        }
+    }
+
     @Test func exportNeutralisesFormulas() {
         #expect(LedgerTable.neutralised("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")")
         #expect(LedgerTable.neutralised("+1") == "'+1")

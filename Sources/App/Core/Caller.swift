@@ -73,7 +73,8 @@ extension Request {
 extension Request {
     /// The `:id` path parameter; a malformed one is simply not found.
     func idParameter() throws -> UUID {
-        guard let text = parameters.get("id"), let id = UUID(uuidString: text) else { throw AppError.notFound("对象") }
+        // What is not an id names no object and no route: `GET /cases/import` is a POST-only path, so 405, not 404.
+        guard let text = parameters.get("id"), let id = UUID(uuidString: text) else { throw PathNotFound() }
         return id
     }
 }

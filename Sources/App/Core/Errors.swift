@@ -88,6 +88,11 @@ struct ErrorResponder: AsyncMiddleware {
         let status: HTTPResponseStatus
         let code: String
         let message: String
+        var allowed: [HTTPMethod] = []
+        if error is RouteNotFound || error is PathNotFound {
+            allowed = request.application.routes.methods(allowedAt: request.url.path)
+            if allowed.contains(request.method) { allowed = [] }
+        }
         switch error {
         case let appError as AppError:
             (status, code, message) = (appError.status, appError.code, appError.reason)
@@ -96,6 +101,11 @@ struct ErrorResponder: AsyncMiddleware {
         case _ where Self.databaseUnavailable(error):
             request.logger.warning("database unavailable: \(String(reflecting: error))")
             (status, code, message) = (.serviceUnavailable, "database_unavailable", "数据库暂时不可用，请稍后重试；若持续出现请联系系统管理员")
+        case _ where !allowed.isEmpty:
+            let names = allowed.map(\.rawValue).joined(separator: "、")
+            (status, code, message) = (
+                .methodNotAllowed, "method_not_allowed", "该地址不支持 \(request.method.rawValue) 方法；可用：\(names)"
+            )
         case let abort as any AbortError where abort.status.code < 500:
             status = abort.status
             code = abort.status == .notFound ? "not_found" : "bad_request"
@@ -112,6 +122,9 @@ struct ErrorResponder: AsyncMiddleware {
         } else {
             response = Response(status: status, body: .init(string: Layout.errorPage(status: status, message: message)))
             response.headers.contentType = .html
+        }
+        if !allowed.isEmpty {
+            response.headers.replaceOrAdd(name: .allow, value: allowed.map(\.rawValue).joined(separator: ", "))
         }
         if status == .serviceUnavailable { response.headers.replaceOrAdd(name: .retryAfter, value: "5") }
         if status == .unauthorized, request.url.path.hasPrefix("/api/") {

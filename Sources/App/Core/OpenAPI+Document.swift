@@ -127,6 +127,9 @@ enum OpenAPIDocument {
                   "403": {
                     "$ref": "#/components/responses/E403"
                   },
+                  "400": {
+                    "$ref": "#/components/responses/E400"
+                  },
                   "409": {
                     "$ref": "#/components/responses/E409"
                   }
@@ -258,6 +261,9 @@ enum OpenAPIDocument {
                   },
                   "422": {
                     "$ref": "#/components/responses/E422"
+                  },
+                  "415": {
+                    "$ref": "#/components/responses/E415"
                   }
                 }
               }
@@ -415,6 +421,9 @@ enum OpenAPIDocument {
                   },
                   "422": {
                     "$ref": "#/components/responses/E422"
+                  },
+                  "415": {
+                    "$ref": "#/components/responses/E415"
                   }
                 }
               }
@@ -529,6 +538,9 @@ enum OpenAPIDocument {
                   },
                   "422": {
                     "$ref": "#/components/responses/E422"
+                  },
+                  "415": {
+                    "$ref": "#/components/responses/E415"
                   }
                 }
               }
@@ -642,6 +654,9 @@ enum OpenAPIDocument {
                   },
                   "422": {
                     "$ref": "#/components/responses/E422"
+                  },
+                  "415": {
+                    "$ref": "#/components/responses/E415"
                   }
                 }
               }
@@ -735,6 +750,9 @@ enum OpenAPIDocument {
                   },
                   "422": {
                     "$ref": "#/components/responses/E422"
+                  },
+                  "415": {
+                    "$ref": "#/components/responses/E415"
                   }
                 }
               }
@@ -891,6 +909,9 @@ enum OpenAPIDocument {
                   },
                   "409": {
                     "$ref": "#/components/responses/E409"
+                  },
+                  "415": {
+                    "$ref": "#/components/responses/E415"
                   }
                 }
               }
@@ -1031,6 +1052,9 @@ enum OpenAPIDocument {
                   },
                   "404": {
                     "$ref": "#/components/responses/E404"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/E422"
                   }
                 }
               }
@@ -1099,6 +1123,9 @@ enum OpenAPIDocument {
                   },
                   "422": {
                     "$ref": "#/components/responses/E422"
+                  },
+                  "415": {
+                    "$ref": "#/components/responses/E415"
                   }
                 }
               }
@@ -1203,6 +1230,9 @@ enum OpenAPIDocument {
                   },
                   "422": {
                     "$ref": "#/components/responses/E422"
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/E400"
                   }
                 }
               }
@@ -1281,6 +1311,9 @@ enum OpenAPIDocument {
                   },
                   "422": {
                     "$ref": "#/components/responses/E422"
+                  },
+                  "415": {
+                    "$ref": "#/components/responses/E415"
                   }
                 }
               }
@@ -1359,6 +1392,9 @@ enum OpenAPIDocument {
                   },
                   "409": {
                     "$ref": "#/components/responses/E409"
+                  },
+                  "415": {
+                    "$ref": "#/components/responses/E415"
                   }
                 }
               }
@@ -1446,6 +1482,9 @@ enum OpenAPIDocument {
                   },
                   "409": {
                     "$ref": "#/components/responses/E409"
+                  },
+                  "415": {
+                    "$ref": "#/components/responses/E415"
                   }
                 }
               }
@@ -1603,6 +1642,9 @@ enum OpenAPIDocument {
                   },
                   "409": {
                     "$ref": "#/components/responses/E409"
+                  },
+                  "415": {
+                    "$ref": "#/components/responses/E415"
                   }
                 }
               }
@@ -1674,6 +1716,9 @@ enum OpenAPIDocument {
                   },
                   "422": {
                     "$ref": "#/components/responses/E422"
+                  },
+                  "415": {
+                    "$ref": "#/components/responses/E415"
                   }
                 }
               }

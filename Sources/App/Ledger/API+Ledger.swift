@@ -119,7 +119,7 @@ struct LedgerAPI {
     func items(_ request: Request) async throws -> LedgerDTO.Page {
         let caller = try request.caller(for: .readLedger)
         let region = try await caller.scope.region(code: request.parameters.require("code"), on: request.db)
-        let filter = try request.query.decode(LedgerFilter.self)
+        let filter = try LedgerFilter.strict(request)
         let today = CalendarDay(containing: request.now)
         let (rows, total) = try await LedgerQueries.rows(
             region: region, filter: filter, today: today, rules: request.application.dueRules, paged: true,

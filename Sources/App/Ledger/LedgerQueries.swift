@@ -50,6 +50,26 @@ struct LedgerFilter: Content, Sendable {
         page = try text(.page).flatMap(Int.init)
     }
 
+    /// The API is strict where the page's form is forgiving: a value that is not one of the choices is refused,
+    /// naming the parameter, instead of being read as "any".
+    static func strict(_ request: Request) throws -> LedgerFilter {
+        let filter = try request.query.decode(LedgerFilter.self)
+        let understood: [(CodingKeys, Bool)] = [
+            (.list, filter.list != nil), (.area, filter.area != nil), (.unit, filter.unit != nil),
+            (.state, filter.state != nil), (.kind, filter.kind != nil), (.timeliness, filter.timeliness != nil),
+            (.sort, filter.sort != nil), (.page, filter.page != nil),
+        ]
+        var problems = FieldProblems()
+        for (key, isUnderstood) in understood where !isUnderstood {
+            if let raw = try? request.query.get(String.self, at: key.stringValue) {
+                problems.add(key.stringValue, "取值“\(raw)”不在可选范围内")
+            }
+        }
+        if let page = filter.page, page < 1 { problems.add("page", "须为正整数") }
+        try problems.throwIfAny()
+        return filter
+    }
+
     /// The same filter as a query string (without the page), for links and the export.
     var queryString: String {
         var components = URLComponents()
