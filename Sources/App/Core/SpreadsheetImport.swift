@@ -52,11 +52,20 @@ enum SpreadsheetImport {
         func cell(_ cells: [String], _ name: String) -> String { header.cell(cells, name) }
     }
 
+    /// The most data rows an in-memory sheet takes: a list has tens or hundreds of items, so a file with more is
+    /// a wrong file, refused before it can fill memory.
+    static let maximumSheetRows = 5_000
+
     static func sheet(_ data: Data, required: [String], oneOf: [String] = []) throws -> Sheet {
         var header: Header?
         var rows: [(number: Int, cells: [String])] = []
         try read(.data(data), required: required, oneOf: oneOf) { checked, number, cells in
             header = checked
+            guard rows.count < maximumSheetRows else {
+                throw Refused(problems: [
+                    RowProblem(row: number, column: "", reason: "行数过多：一次最多导入 \(maximumSheetRows) 行，请分批导入")
+                ])
+            }
             rows.append((number, cells))
         }
         return Sheet(header: header ?? Header(columns: [:]), rows: rows)

@@ -14,7 +14,7 @@ enum XLSX {
     /// The most the worksheet itself may expand to; it is unpacked to disk, not memory.
     static let maximumSheetSize = 1 << 30
 
-    struct Problem: Error, CustomStringConvertible {
+    struct Problem: Error, CustomStringConvertible, Equatable {
         let description: String
     }
 
@@ -112,7 +112,10 @@ enum XLSX {
     /// Hands over the first worksheet's rows one at a time with their sheet row numbers. The sheet is unpacked to a
     /// temporary file and parsed from there, so a large workbook is never in memory at once; only its shared
     /// strings are.
-    static func eachRow(of opening: @autoclosure () throws -> Archive, _ body: (Int, [String]) throws -> Void) throws {
+    static func eachRow(
+        of opening: @autoclosure () throws -> Archive, maximumSheetSize: Int = maximumSheetSize,
+        _ body: (Int, [String]) throws -> Void
+    ) throws {
         let archive: Archive
         do {
             archive = try opening()
@@ -144,6 +147,8 @@ enum XLSX {
         } catch {
             throw Problem(description: "不是有效的 .xlsx 文件（\(path) 已损坏）")
         }
+        let head = try? FileHandle(forReadingFrom: unpacked).read(upToCount: 1 << 16)
+        try refuseDTD(head ?? Data(), in: path)
         guard let stream = InputStream(url: unpacked) else { throw Problem(description: "无法读取工作表") }
         try withoutActuallyEscaping(body) { try SheetParser.rows(stream, sharedStrings: strings, $0) }
     }
@@ -178,12 +183,38 @@ enum XLSX {
         } catch {
             throw Problem(description: "不是有效的 .xlsx 文件（\(path) 已损坏）")
         }
+        try refuseDTD(data, in: path)
         return data
+    }
+
+    /// SpreadsheetML has no DTD. A part that brings one — entity bombs, external entities — is refused before it
+    /// reaches the XML parser, so no entity is ever expanded or fetched. Looks at the prolog: what precedes the
+    /// first element.
+    static func refuseDTD(_ head: Data, in path: String) throws {
+        let bytes = [UInt8](head.prefix(1 << 16))
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0x3C, 0x00])
+            || bytes.starts(with: [0x00, 0x3C])
+        {
+            throw Problem(description: "不是有效的 .xlsx 文件（\(path) 不是 UTF-8 编码）")
+        }
+        let doctype = Array("<!DOCTYPE".utf8)
+        for index in bytes.indices.dropLast() where bytes[index] == UInt8(ascii: "<") {
+            if bytes[index...].starts(with: doctype) {
+                throw Problem(description: "不是有效的 .xlsx 文件（\(path) 含有 DTD 或实体声明）")
+            }
+            let next = bytes[index + 1]
+            if next != UInt8(ascii: "?") && next != UInt8(ascii: "!") { return }
+        }
+        if bytes.count == 1 << 16 { throw Problem(description: "不是有效的 .xlsx 文件（\(path) 的开头过长）") }
     }
 }
 
-/// Streaming readers of the few SpreadsheetML parts an import needs. External entities are never resolved.
+/// Streaming readers of the few SpreadsheetML parts an import needs. External entities are never resolved, and a
+/// part with a DTD never reaches the parser (`XLSX.refuseDTD`).
 private final class SheetParser: NSObject, XMLParserDelegate {
+    /// Excel's own limit for a cell.
+    static let maximumCellLength = 32_767
+
     private enum Mode { case sharedStrings, sheet, workbook, rels(String) }
 
     private let mode: Mode
@@ -272,6 +303,15 @@ private final class SheetParser: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
         if inText { text += string } else { value += string }
+        if text.utf16.count > Self.maximumCellLength || value.utf16.count > Self.maximumCellLength {
+            stop(XLSX.Problem(description: "第 \(rowNumber) 行有单元格内容超过 \(Self.maximumCellLength) 个字符"), parser)
+        }
+    }
+
+    private func stop(_ problem: any Error, _ parser: XMLParser) {
+        guard failure == nil else { return }
+        failure = problem
+        parser.abortParsing()
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
@@ -291,10 +331,7 @@ private final class SheetParser: NSObject, XMLParserDelegate {
             while row.count < cellColumn { row.append("") }
             row.append(cell)
         case (.sheet, "row") where failure == nil:
-            do { try onRow(rowNumber, row) } catch {
-                failure = error
-                parser.abortParsing()
-            }
+            do { try onRow(rowNumber, row) } catch { stop(error, parser) }
         default:
             break
         }
