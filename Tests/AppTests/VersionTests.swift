@@ -34,33 +34,46 @@ import VaporTesting
         }
     }
 
-    /// 20 clients each add their mark to the name by reading, changing and writing with If-Match, retrying on 412.
+    /// 100 clients each raise a counter held in the unit's name by reading, changing and writing with If-Match,
+    /// retrying on 412, while 50 other writers create units: no answer is 5xx, no increment is lost, every write has
+    /// its audit entry.
     @Test func readModifyWriteClientsLoseNoUpdate() async throws {
         try await withTestApp { app in
             let office = try await app.signIn("lushan.office")
             let id = try await app.unit(named: "鲁山县司法局").id!
+            #expect(try await patch(app, office, id, name: "计数0", ifMatch: nil).status == .ok)
             try await withThrowingTaskGroup(of: Void.self) { group in
-                for client in 1...20 {
+                for _ in 1...100 {
                     group.addTask {
                         while true {
                             let read = try await app.send(.GET, "/api/v1/units/\(id.uuidString)", as: office)
+                            #expect(read.status == .ok)
                             let unit = try JSONDecoder().decode(
                                 OrgDTO.Unit.self, from: Data(read.body.readableBytesView))
+                            let count = try #require(Int(unit.name.dropFirst(2)))
                             let written = try await patch(
-                                app, office, id, name: unit.name + "·\(client)",
-                                ifMatch: read.headers.first(name: .eTag))
+                                app, office, id, name: "计数\(count + 1)", ifMatch: read.headers.first(name: .eTag))
                             if written.status == .ok { return }
                             #expect(written.status == .preconditionFailed)
                         }
                     }
                 }
+                for number in 1...50 {
+                    group.addTask {
+                        let created = try await app.send(
+                            .POST, "/api/v1/regions/410423/units", as: office,
+                            json: ["name": "并发写入单位\(number)", "kind": "department"])
+                        #expect(created.status == .created)
+                    }
+                }
                 try await group.waitForAll()
             }
             let unit = try #require(try await App.Unit.find(id, on: app.db))
-            let marks = unit.name.split(separator: "·").dropFirst().compactMap { Int($0) }
-            #expect(marks.sorted() == Array(1...20))
-            #expect(unit.version == 21)
-            #expect(try await app.auditEntries(.unitUpdated).count == 20)
+            #expect(unit.name == "计数100")
+            #expect(unit.version == 102)
+            #expect(try await app.auditEntries(.unitUpdated).count == 101)
+            #expect(try await App.Unit.query(on: app.db).filter(\.$name =~ "并发写入单位").count() == 50)
+            #expect(try await app.auditEntries(.unitCreated).count == 50)
         }
     }
 
