@@ -1,6 +1,11 @@
 """The foundation as a person uses it: sign-in, lockout, sign-out, the roster, scope, accounts, audit."""
+import base64
+import hashlib
+import hmac
 import json
 import re
+import struct
+import time
 import urllib.request
 
 from openapi_spec_validator import validate
@@ -133,6 +138,43 @@ def test_units_page_adds_a_unit(page):
     page.fill("[aria-label='单位名称']", "方城县教育局")
     page.click("#unit-form button[type=submit]")
     assert "单位名称：本区划已有“方城县教育局”" in page.inner_text("[role=alert]")
+
+
+def totp(key, step_offset=0):
+    """RFC 6238 (HMAC-SHA1, 30 s, 6 digits), as the authenticator app computes it."""
+    secret = base64.b32decode(key + "=" * (-len(key) % 8))
+    counter = struct.pack(">Q", int(time.time() // 30) + step_offset)
+    mac = hmac.new(secret, counter, hashlib.sha1).digest()
+    offset = mac[-1] & 0x0F
+    return f"{(struct.unpack('>I', mac[offset:offset + 4])[0] & 0x7FFFFFFF) % 1_000_000:06d}"
+
+
+def test_the_security_administrator_sets_up_a_second_factor(page):
+    sign_in(page, "secadmin")
+    page.wait_for_url(re.compile(r"/admin/users$"))
+    page.click("header >> text=动态口令")
+    page.wait_for_url(re.compile(r"/account/second-factor$"))
+    assert "未启用" in page.inner_text("#second-factor-state")
+    key = page.get_attribute("input[name=key]", "value")
+    assert page.inner_text("#second-factor-key").replace(" ", "") == key
+    page.fill("#second-factor-enable #f-code", "000000")
+    page.click("#second-factor-enable button[type=submit]")
+    assert "与密钥不符或已过期" in page.inner_text(".problems")
+    page.fill("#second-factor-enable #f-code", totp(key))
+    page.click("#second-factor-enable button[type=submit]")
+    assert "已启用动态口令" in page.inner_text(".notice")
+    assert "已启用" in page.inner_text("#second-factor-state")
+    sign_out(page)
+    page.wait_for_url(re.compile(r"/login$"))
+
+    sign_in(page, "secadmin")
+    assert "动态口令错误或已使用过" in page.inner_text(".problems")
+    page.fill("#f-username", "secadmin")
+    page.fill("#f-password", PASSWORD)
+    page.fill("#f-code", totp(key, 1))
+    page.click("#login-form button[type=submit]")
+    page.wait_for_url(re.compile(r"/admin/users$"))
+    assert "动态口令" in page.inner_text("tr:has-text('安全管理员（演示）')")
 
 
 def test_the_auditor_reads_the_log(page):

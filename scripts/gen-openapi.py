@@ -49,7 +49,7 @@ mrole={"type":"string","enum":["convener","executiveDeputy","deputy"]}
 day={"type":"string","format":"date","description":"YYYY-MM-DD（亦接受 2023/7/24、2023年7月24日）"}
 schemas={
  "Error":S({"error":S({"code":st,"message":st})}),
- "Credentials":S({"username":st,"password":st}),
+ "Credentials":S({"username":st,"password":st,"code":{"type":"string","description":"已启用动态口令（TOTP）的账户：验证器当前显示的 6 位数字"}},["username","password"]),
  "Me":S({"id":uuid,"username":st,"displayName":st,"role":role,"unitID":uuid,"unitName":st,"regionCode":st,"regionName":st,"mustChangePassword":{"type":"boolean"},"csrfToken":{"type":"string","nullable":True}},["id","username","displayName","role","unitID","unitName","regionCode","regionName","mustChangePassword"]),
  "Region":S({"code":st,"name":st,"level":level,"parentCode":{"type":"string","nullable":True}},["code","name","level"]),
  "RegionInput":S({"code":st,"name":st,"parentCode":{"type":"string","nullable":True}},["code","name"]),

@@ -17,4 +17,5 @@ let migrations: [any Migration] = [
     CreatePasswordHistory(),
     CreateIdempotencyKeys(),
     AddVersions(),
+    AddSecondFactor(),
 ]

@@ -27,6 +27,10 @@ func routes(_ app: Application) throws {
         signedIn.post("logout", use: pages.signOut)
         signedIn.get("account", "password", use: pages.passwordPage)
         signedIn.post("account", "password", use: pages.changePassword)
+        let secondFactor = SecondFactorPages()
+        signedIn.get("account", "second-factor", use: secondFactor.page)
+        signedIn.post("account", "second-factor", use: secondFactor.enable)
+        signedIn.post("account", "second-factor", "disable", use: secondFactor.disable)
         let tokens = TokensPages()
         signedIn.get("admin", "tokens", use: tokens.list)
         signedIn.post("admin", "tokens", use: tokens.issue)
@@ -62,6 +66,7 @@ func routes(_ app: Application) throws {
         signedIn.post("admin", "users", ":id", "unlock", use: users.unlock)
         signedIn.post("admin", "users", ":id", "reset-password", use: users.resetPassword)
         signedIn.post("admin", "users", ":id", "active", use: users.setActive)
+        signedIn.post("admin", "users", ":id", "second-factor", "reset", use: users.resetSecondFactor)
 
         let orgAPI = OrgAPI()
         signedInAPI.get("regions", use: orgAPI.regions)

@@ -89,6 +89,13 @@ import VaporTesting
         .form(
             .POST, "account/password", "/account/password", "LVVVVVVVVVV",
             [("current", "Wrong#123"), ("new", "New#12345"), ("confirm", "New#12345")]),
+        .get("account/second-factor", "/account/second-factor", "LOOOOOOOOOO"),
+        .form(
+            .POST, "account/second-factor", "/account/second-factor", "LVVVVVVVVVV",
+            [("key", "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"), ("code", "000000")]),
+        .form(
+            .POST, "account/second-factor/disable", "/account/second-factor/disable", "LVVVVVVVVVV",
+            [("code", "000000")]),
         .get("admin/tokens", "/admin/tokens", sysadminOnly),
         .form(.POST, "admin/tokens", "/admin/tokens", sysadminOnly, [("name", "法院系统"), ("userID", "{court}")]),
         .form(.POST, "admin/tokens/:id/revoke", "/admin/tokens/{token}/revoke", sysadminOnly),
@@ -121,6 +128,7 @@ import VaporTesting
             [("username", "new.user"), ("displayName", "新用户"), ("role", "liaison"), ("unitID", "{unit}")]),
         .form(.POST, "admin/users/:id/role", "/admin/users/{target}/role", securityOnly, [("role", "leader")]),
         .form(.POST, "admin/users/:id/unlock", "/admin/users/{target}/unlock", securityOnly),
+        .form(.POST, "admin/users/:id/second-factor/reset", "/admin/users/{target}/second-factor/reset", securityOnly),
         .form(.POST, "admin/users/:id/reset-password", "/admin/users/{target}/reset-password", sysadminOnly),
         .form(.POST, "admin/users/:id/active", "/admin/users/{target}/active", sysadminOnly, [("active", "0")]),
         .get("audit", "/audit", "LFFOFFFFFFF"),

@@ -7,6 +7,8 @@ struct AuthAPI {
     struct Credentials: Content {
         let username: String
         let password: String
+        /// The authenticator app's current code, for an account with a second factor.
+        let code: String?
     }
 
     struct Me: Content {
@@ -25,7 +27,9 @@ struct AuthAPI {
 
     func login(_ request: Request) async throws -> Response {
         let credentials = try request.content.decode(Credentials.self)
-        switch try await SignIn.attempt(username: credentials.username, password: credentials.password, on: request) {
+        switch try await SignIn.attempt(
+            username: credentials.username, password: credentials.password, code: credentials.code, on: request)
+        {
         case let .signedIn(token, csrf, user):
             let unit = try user.joined(Unit.self)
             let region = try user.joined(Region.self)

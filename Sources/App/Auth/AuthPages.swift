@@ -7,6 +7,7 @@ struct AuthPages {
     struct LoginForm: Content {
         var username: String?
         var password: String?
+        var code: String?
         var next: String?
     }
 
@@ -29,7 +30,9 @@ struct AuthPages {
     func signIn(_ request: Request) async throws -> Response {
         let form = try request.content.decode(LoginForm.self)
         let next = safeNext(form.next)
-        switch try await SignIn.attempt(username: form.username ?? "", password: form.password ?? "", on: request) {
+        switch try await SignIn.attempt(
+            username: form.username ?? "", password: form.password ?? "", code: form.code, on: request)
+        {
         case let .signedIn(token, _, user):
             let target = user.mustChangePassword(on: request) ? SitePath.password.url : next
             let response = request.redirect(to: target)

@@ -10,7 +10,10 @@ enum SignIn {
         case refused(String)
     }
 
-    static func attempt(username rawName: String, password: String, on request: Request) async throws -> Outcome {
+    /// `code` is the authenticator app's current code, needed once the account has a second factor.
+    static func attempt(username rawName: String, password: String, code: String? = nil, on request: Request)
+        async throws -> Outcome
+    {
         let name = UserName.normalised(rawName)
         let config = request.application.config
         let now = request.now
@@ -27,7 +30,15 @@ enum SignIn {
             password, created: user?.passwordHash ?? request.application.decoyPasswordHash)
         let address = request.clientAddress
 
+        let secondFactorRefused: Bool
         if let user, passwordMatches, user.isActive, !password.isEmpty {
+            let factor = try await SecondFactor.check(
+                code?.isEmpty == false ? code : nil, for: user, at: now, seal: request.fieldSeal, on: request.db)
+            secondFactorRefused = factor == .refused
+        } else {
+            secondFactorRefused = false
+        }
+        if let user, passwordMatches, user.isActive, !password.isEmpty, !secondFactorRefused {
             let token = Secret.make()
             let csrf = Secret.make()
             let region = try user.joined(Region.self)
@@ -61,7 +72,8 @@ enum SignIn {
             record.lockedUntil =
                 record.failures >= config.lockoutThreshold ? now.addingTimeInterval(config.lockoutDuration) : nil
             try await record.save(on: db)
-            let reason = user.map { $0.isActive ? "密码错误" : "账户已停用" } ?? "用户名不存在"
+            let reason =
+                secondFactorRefused ? "动态口令错误" : user.map { $0.isActive ? "密码错误" : "账户已停用" } ?? "用户名不存在"
             try await Audit.record(
                 .signInFailed, by: actor, object: ("user", user?.id?.uuidString ?? name),
                 summary: "登录失败（\(reason)，第 \(record.failures) 次）", at: now, on: db)
@@ -73,6 +85,7 @@ enum SignIn {
             return record.lockedUntil
         }
         if let lockedUntil { return .refused(lockedMessage(until: lockedUntil, now: now)) }
+        if secondFactorRefused { return .refused("动态口令错误或已使用过：请输入验证器当前显示的 6 位数字") }
         return .refused("用户名或密码错误")
     }
 

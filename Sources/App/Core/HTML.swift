@@ -124,6 +124,7 @@ func h3(_ attrs: Attr..., @NodeBuilder content c: () -> [Node] = { [] }) -> Node
 func strong(_ attrs: Attr..., @NodeBuilder content c: () -> [Node] = { [] }) -> Node { element("strong", attrs, c) }
 func small(_ attrs: Attr..., @NodeBuilder content c: () -> [Node] = { [] }) -> Node { element("small", attrs, c) }
 func ul(_ attrs: Attr..., @NodeBuilder content c: () -> [Node] = { [] }) -> Node { element("ul", attrs, c) }
+func ol(_ attrs: Attr..., @NodeBuilder content c: () -> [Node] = { [] }) -> Node { element("ol", attrs, c) }
 func li(_ attrs: Attr..., @NodeBuilder content c: () -> [Node] = { [] }) -> Node { element("li", attrs, c) }
 func dl(_ attrs: Attr..., @NodeBuilder content c: () -> [Node] = { [] }) -> Node { element("dl", attrs, c) }
 func dt(_ attrs: Attr..., @NodeBuilder content c: () -> [Node] = { [] }) -> Node { element("dt", attrs, c) }

@@ -62,6 +62,7 @@ enum Layout {
                     span(.class("who-name")) { shell.displayName }
                     span(.class("who-unit")) { shell.unitName + " · " + shell.roleLabel }
                     a(.href(.password)) { "修改密码" }
+                    a(.href(.secondFactor)) { "动态口令" }
                     form(.class("inline"), .post, .action(.logout)) {
                         csrfField(shell.csrfToken)
                         button(.type("submit"), .class("link")) { "退出" }

@@ -2062,6 +2062,10 @@ enum OpenAPIDocument {
                   },
                   "password": {
                     "type": "string"
+                  },
+                  "code": {
+                    "type": "string",
+                    "description": "已启用动态口令（TOTP）的账户：验证器当前显示的 6 位数字"
                   }
                 },
                 "additionalProperties": false,

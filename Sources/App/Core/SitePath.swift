@@ -6,6 +6,8 @@ enum SitePath: Sendable, Equatable {
     case login
     case logout
     case password
+    case secondFactor
+    case secondFactorDisable
     case region(String)
     case units(String)
     case unit(UUID)
@@ -19,6 +21,7 @@ enum SitePath: Sendable, Equatable {
     case userUnlock(UUID)
     case userReset(UUID)
     case userActive(UUID)
+    case userSecondFactorReset(UUID)
     case tokens
     case tokenRevoke(UUID)
     case audit
@@ -50,6 +53,8 @@ enum SitePath: Sendable, Equatable {
         case .login: "/login"
         case .logout: "/logout"
         case .password: "/account/password"
+        case .secondFactor: "/account/second-factor"
+        case .secondFactorDisable: "/account/second-factor/disable"
         case .region(let code): "/regions/\(code)"
         case .units(let code): "/regions/\(code)/units"
         case .unit(let id): "/units/\(id.uuidString)"
@@ -63,6 +68,7 @@ enum SitePath: Sendable, Equatable {
         case .userUnlock(let id): "/admin/users/\(id.uuidString)/unlock"
         case .userReset(let id): "/admin/users/\(id.uuidString)/reset-password"
         case .userActive(let id): "/admin/users/\(id.uuidString)/active"
+        case .userSecondFactorReset(let id): "/admin/users/\(id.uuidString)/second-factor/reset"
         case .tokens: "/admin/tokens"
         case .tokenRevoke(let id): "/admin/tokens/\(id.uuidString)/revoke"
         case .audit: "/audit"

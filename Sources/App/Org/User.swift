@@ -20,6 +20,10 @@ final class User: Model, @unchecked Sendable {
     @Field(key: "must_change_password") var mustChangePassword: Bool
     @Field(key: "password_changed_at") var passwordChangedAt: Date
     @Field(key: "is_active") var isActive: Bool
+    /// The TOTP key, sealed with the data key (`FieldSeal`); nil while no second factor is set up.
+    @OptionalField(key: "totp_key") var sealedTOTPKey: String?
+    /// The last TOTP step accepted, so that no code is taken twice.
+    @OptionalField(key: "totp_last_step") var totpLastStep: Int64?
 
     // relationships
     @Parent(key: "unit_id") var unit: Unit
@@ -48,12 +52,13 @@ final class User: Model, @unchecked Sendable {
         let unitID: UUID
         let isActive: Bool
         let mustChangePassword: Bool
+        let hasSecondFactor: Bool
     }
 
     var snapshot: Snapshot {
         Snapshot(
             username: username, displayName: displayName, role: role, unitID: $unit.id, isActive: isActive,
-            mustChangePassword: mustChangePassword)
+            mustChangePassword: mustChangePassword, hasSecondFactor: sealedTOTPKey != nil)
     }
 }
 

@@ -11,6 +11,7 @@ enum UsersView {
         let role: Role
         let isActive: Bool
         let isLocked: Bool
+        let hasSecondFactor: Bool
     }
 
     struct Notice {
@@ -59,6 +60,7 @@ enum UsersView {
                                 td {
                                     span(.class(row.isActive ? "tag ok" : "tag")) { row.isActive ? "启用" : "停用" }
                                     if row.isLocked { " "; span(.class("tag bad")) { "已锁定" } }
+                                    if row.hasSecondFactor { " "; span(.class("tag ok")) { "动态口令" } }
                                 }
                                 td { actions(row, model: model, csrf: shell.csrfToken) }
                             }
@@ -89,6 +91,15 @@ enum UsersView {
                 form(.post, .action(.userUnlock(row.id))) {
                     Layout.csrfField(csrf)
                     button(.type("submit"), .class("small secondary")) { "解除锁定" }
+                }
+            }
+            if model.canAssign && row.hasSecondFactor {
+                form(
+                    .post, .action(.userSecondFactorReset(row.id)),
+                    .attr("data-confirm", "确定清除 \(row.username) 的动态口令？其下次登录只需密码，之后应重新设置。")
+                ) {
+                    Layout.csrfField(csrf)
+                    button(.type("submit"), .class("small secondary")) { "清除动态口令" }
                 }
             }
             if model.canManage && !row.role.isAdministrator {

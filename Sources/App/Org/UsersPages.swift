@@ -44,6 +44,12 @@ struct UsersPages {
         return request.redirect(to: SitePath.users.url)
     }
 
+    func resetSecondFactor(_ request: Request) async throws -> Response {
+        let user = try await scopedUser(request, for: .assignRoles)
+        try await SecondFactor.reset(user, request: request)
+        return request.redirect(to: SitePath.users.url)
+    }
+
     func resetPassword(_ request: Request) async throws -> HTMLPage {
         let user = try await scopedUser(request, for: .manageAccounts)
         let password = try await UserStore.resetPassword(user, request: request)
@@ -82,7 +88,8 @@ struct UsersPages {
             UsersView.Row(
                 id: try user.requireID(), username: user.username, displayName: user.displayName,
                 unit: try user.joined(Unit.self).name, region: try user.joined(Region.self).name, role: user.role,
-                isActive: user.isActive, isLocked: locked.contains(user.username))
+                isActive: user.isActive, isLocked: locked.contains(user.username),
+                hasSecondFactor: user.sealedTOTPKey != nil)
         }
         let model = UsersView.Model(
             rows: rows, page: pageNumber, hasNext: users.count > Self.pageSize,

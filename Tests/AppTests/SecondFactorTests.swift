@@ -1,0 +1,131 @@
+import Fluent
+import FuyuanCore
+import Testing
+import VaporTesting
+
+@testable import App
+
+@Suite struct SecondFactorTests {
+    /// RFC 6238 appendix B (SHA-1), cut to six digits; RFC 4648's base32 of the same key.
+    @Test func codesMatchTheRFC() {
+        let key = Array("12345678901234567890".utf8)
+        let totp = TOTP(key: key)
+        let expected: [(Double, String)] = [
+            (59, "287082"), (1_111_111_109, "081804"), (1_111_111_111, "050471"), (1_234_567_890, "005924"),
+            (2_000_000_000, "279037"),
+        ]
+        for (time, code) in expected {
+            #expect(totp.code(atStep: TOTP.step(at: Date(timeIntervalSince1970: time))) == code)
+        }
+        #expect(Base32.encode(key) == "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ")
+        #expect(Base32.decode("gezd gnbv-gy3t qojq gezd gnbv gy3t qojq") == key)
+        #expect(Base32.decode("GEZ1") == nil)
+        let now = Date(timeIntervalSince1970: 1_111_111_111)
+        #expect(totp.step(of: "050471", at: now, after: nil) == 37_037_037)
+        #expect(totp.step(of: "081804", at: now, after: nil) == 37_037_036)
+        #expect(totp.step(of: "081804", at: now, after: 37_037_036) == nil)
+        #expect(totp.step(of: "123456", at: now, after: nil) == nil)
+    }
+
+    static func key(in page: String) throws -> [UInt8] {
+        let marker = #"name="key" value=""#
+        let start = try #require(page.range(of: marker)).upperBound
+        return try #require(Base32.decode(String(page[start...].prefix { $0 != "\"" })))
+    }
+
+    static func code(_ key: [UInt8], _ app: Application, steps: Int64 = 0) -> String {
+        TOTP(key: key).code(atStep: TOTP.step(at: app.clock.now()) + steps)
+    }
+
+    @Test func anAdministratorSetsUpAndSignsInWithTheAppsCode() async throws {
+        try await withTestApp { app in
+            let auditor = try await app.signIn("auditor")
+            let page = try await app.send(.GET, "/account/second-factor", as: auditor)
+            #expect(page.text.contains("未启用"))
+            let key = try Self.key(in: page.text)
+            #expect(key.count == 20)
+            let wrong = try await app.send(
+                .POST, "/account/second-factor", as: auditor,
+                form: [("key", Base32.encode(key)), ("code", "000000")])
+            #expect(wrong.status == .unprocessableEntity)
+            #expect(wrong.text.contains("动态口令：与密钥不符或已过期"))
+            let enabled = try await app.send(
+                .POST, "/account/second-factor", as: auditor,
+                form: [("key", Base32.encode(key)), ("code", Self.code(key, app))])
+            #expect(enabled.text.contains("已启用动态口令"))
+            let user = try await app.user(named: "auditor")
+            #expect(user.sealedTOTPKey?.contains(Base32.encode(key)) == false)
+
+            func login(_ code: String?) async throws -> TestingHTTPResponse {
+                var body = ["username": "auditor", "password": DemoData.password]
+                body["code"] = code
+                return try await app.send(.POST, "/api/v1/auth/login", json: body)
+            }
+            let withoutCode = try await login(nil)
+            #expect(withoutCode.status == .unauthorized)
+            #expect(withoutCode.text.contains("动态口令错误或已使用过"))
+            // The code used to set it up is spent; the next one works once.
+            #expect(try await login(Self.code(key, app)).status == .unauthorized)
+            let next = Self.code(key, app, steps: 1)
+            #expect(try await login(next).status == .ok)
+            #expect(try await login(next).status == .unauthorized)
+
+            let failures = try await app.auditEntries(.signInFailed).map(\.summary)
+            #expect(failures == ["登录失败（动态口令错误，第 1 次）", "登录失败（动态口令错误，第 2 次）", "登录失败（动态口令错误，第 1 次）"])
+            #expect(try await app.auditEntries(.secondFactorEnabled).map(\.summary) == ["auditor 启用动态口令"])
+
+            // The sign-in page takes the code in its own field; a minute later a fresh code is good.
+            app.clock.advance(by: 60)
+            let login = try await app.send(.GET, "/login")
+            #expect(login.text.contains(#"name="code""#))
+            let cookie = try #require(login.headers.setCookie?[Cookies.loginCSRF]?.string)
+            let form = try await app.send(
+                .POST, "/login",
+                form: [
+                    ("username", "auditor"), ("password", DemoData.password), ("code", Self.code(key, app)),
+                    ("_csrf", cookie),
+                ],
+                headers: [("Cookie", "\(Cookies.loginCSRF)=\(cookie)")])
+            #expect(form.status == .seeOther)
+        }
+    }
+
+    @Test func theSecurityAdministratorClearsALostFactorAndTheOwnerCanTurnItOff() async throws {
+        try await withTestApp { app in
+            let system = try await app.signIn("sysadmin")
+            let page = try await app.send(.GET, "/account/second-factor", as: system)
+            let key = try Self.key(in: page.text)
+            _ = try await app.send(
+                .POST, "/account/second-factor", as: system,
+                form: [("key", Base32.encode(key)), ("code", Self.code(key, app))])
+            let security = try await app.signIn("secadmin")
+            let users = try await app.send(.GET, "/admin/users?page=1", as: security)
+            let id = try await app.user(named: "sysadmin").id!
+            #expect(users.text.contains("/admin/users/\(id.uuidString)/second-factor/reset"))
+            // Only the security administrator clears it.
+            let bySystem = try await app.send(
+                .POST, "/admin/users/\(id.uuidString)/second-factor/reset", as: system, form: [])
+            #expect(bySystem.status == .forbidden)
+            let cleared = try await app.send(
+                .POST, "/admin/users/\(id.uuidString)/second-factor/reset", as: security, form: [])
+            #expect(cleared.status == .seeOther)
+            #expect(try await app.user(named: "sysadmin").sealedTOTPKey == nil)
+            #expect(try await app.auditEntries(.secondFactorReset).map(\.summary) == ["清除 sysadmin 的动态口令"])
+            let again = try await app.signIn("sysadmin")
+
+            // Set up again, then turned off by its owner with a current code.
+            let second = try Self.key(in: try await app.send(.GET, "/account/second-factor", as: again).text)
+            _ = try await app.send(
+                .POST, "/account/second-factor", as: again,
+                form: [("key", Base32.encode(second)), ("code", Self.code(second, app))])
+            let refused = try await app.send(
+                .POST, "/account/second-factor/disable", as: again, form: [("code", "123")])
+            #expect(refused.status == .unprocessableEntity)
+            let off = try await app.send(
+                .POST, "/account/second-factor/disable", as: again, form: [("code", Self.code(second, app, steps: 1))])
+            #expect(off.text.contains("已停用动态口令"))
+            #expect(try await app.user(named: "sysadmin").sealedTOTPKey == nil)
+            #expect(try await app.auditEntries(.secondFactorDisabled).map(\.summary) == ["sysadmin 停用动态口令"])
+        }
+    }
+}
