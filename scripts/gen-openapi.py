@@ -14,7 +14,7 @@ csrf={"name":"X-CSRF-Token","in":"header","required":False,"description":"以会
 def body(n): return {"required":True,"content":{"application/json":{"schema":ref(n)}}}
 paths={
  "/api/v1/openapi.json":{"get":{"operationId":"openapi","summary":"本接口说明（OpenAPI 3.0）","security":[],"responses":{"200":{"description":"OpenAPI 文档","content":{"application/json":{"schema":{"type":"object"}}}}}}},
- "/api/v1/auth/login":{"post":{"operationId":"login","summary":"登录，设置会话 Cookie","security":[],"requestBody":body("Credentials"),"responses":{"200":resp("已登录",ref("Me")),**E(400,401,403,415)}}},
+ "/api/v1/auth/login":{"post":{"operationId":"login","summary":"登录，设置会话 Cookie","security":[],"requestBody":body("Credentials"),"responses":{"200":resp("已登录",ref("Me")),**E(400,401,403,415,429)}}},
  "/api/v1/auth/logout":{"post":{"operationId":"logout","summary":"退出，服务器端销毁会话","parameters":[csrf],"responses":{"204":{"description":"已退出"},**E(401,403)}}},
  "/api/v1/me":{"get":{"operationId":"me","summary":"当前用户","responses":{"200":resp("当前用户",ref("Me")),**E(401)}}},
  "/api/v1/regions":{
@@ -69,7 +69,7 @@ schemas={
  "UserInput":S({"username":st,"displayName":st,"role":role,"unitID":uuid}),
  "CreatedUser":S({"user":ref("User"),"oneTimePassword":st}),
 }
-msgs={400:"请求格式错误",401:"未登录或令牌无效",403:"无权执行，或来源校验（CSRF）失败",404:"不存在或不在可见范围内",409:"与已有数据冲突",412:"对象已被他人修改（If-Match 与当前版本不符），请重新读取后再改",413:"文件过大",415:"须以 application/json 提交",422:"内容校验未通过，message 指明字段"}
+msgs={400:"请求格式错误",401:"未登录或令牌无效",403:"无权执行，或来源校验（CSRF）失败",404:"不存在或不在可见范围内",409:"与已有数据冲突",412:"对象已被他人修改（If-Match 与当前版本不符），请重新读取后再改",413:"文件过大",415:"须以 application/json 提交",429:"同一网络地址登录失败次数过多，Retry-After 秒后再试",422:"内容校验未通过，message 指明字段"}
 
 # The ledger (双清单 工作台账).
 item_param={"name":"id","in":"path","required":True,"description":"事项 id","schema":{"type":"string","format":"uuid"}}

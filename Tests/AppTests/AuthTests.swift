@@ -82,6 +82,34 @@ import VaporTesting
         }
     }
 
+    /// Guessing across many names from one address: after 30 failures the address gets 429 for 15 minutes, whatever
+    /// the name and even with a right password; names that cannot exist leave no per-name record.
+    @Test func thirtyFailuresFromOneAddressAre429() async throws {
+        try await withTestApp { app in
+            for attempt in 1...30 {
+                let response = try await app.send(
+                    .POST, "/api/v1/auth/login",
+                    json: ["username": attempt == 30 ? "不是 用户名" : "guess\(attempt)", "password": "Wrong#123"])
+                #expect(response.status == .unauthorized, "attempt \(attempt)")
+            }
+            let api = try await app.send(
+                .POST, "/api/v1/auth/login", json: ["username": "lushan.court", "password": DemoData.password])
+            #expect(api.status == .tooManyRequests)
+            #expect(api.headers.first(name: .retryAfter) == "900")
+            #expect(api.text.contains(#""code":"too_many_attempts""#))
+            let page = try await pageSignIn(app, "lushan.court", DemoData.password)
+            #expect(page.status == .tooManyRequests)
+            #expect(page.text.contains("已暂停该地址登录，请 15 分钟后再试"))
+            let throttled = try await app.auditEntries(.addressThrottled)
+            #expect(throttled.map(\.summary).count == 1)
+            #expect(throttled.first?.summary.hasPrefix("来自 unknown 的登录失败达 30 次，暂停该地址登录至") == true)
+            // 29 names and the address; "不是 用户名" cannot be a user name and got no record.
+            #expect(try await LoginThrottle.query(on: app.db).count() == 30)
+            app.clock.advance(by: 15 * 60 + 1)
+            #expect(try await pageSignIn(app, "lushan.court", DemoData.password).status == .seeOther)
+        }
+    }
+
     @Test func failuresSpreadOverMoreThanTheWindowDoNotLock() async throws {
         try await withTestApp { app in
             for _ in 1...4 { _ = try await pageSignIn(app, "lushan.court", "Wrong#123") }

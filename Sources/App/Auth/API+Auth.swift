@@ -42,6 +42,13 @@ struct AuthAPI {
             return response
         case .refused(let message):
             throw AppError(status: .unauthorized, code: "sign_in_refused", reason: message)
+        case .throttled(let seconds):
+            let error = AppError(
+                status: .tooManyRequests, code: "too_many_attempts",
+                reason: SignIn.throttledMessage(retryAfter: seconds))
+            let response = ErrorResponder().render(error, for: request)
+            response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
+            return response
         }
     }
 

@@ -43,6 +43,13 @@ struct AuthPages {
         case .refused(let message):
             let model = LoginView.Model(username: form.username ?? "", next: next, error: message, notice: nil)
             return try await loginResponse(request, model: model, status: .unauthorized)
+        case .throttled(let seconds):
+            let model = LoginView.Model(
+                username: form.username ?? "", next: next, error: SignIn.throttledMessage(retryAfter: seconds),
+                notice: nil)
+            let response = try await loginResponse(request, model: model, status: .tooManyRequests)
+            response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
+            return response
         }
     }
 

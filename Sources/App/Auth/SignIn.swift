@@ -8,6 +8,8 @@ enum SignIn {
     enum Outcome {
         case signedIn(sessionToken: String, csrfToken: String, user: User)
         case refused(String)
+        /// Too many failures from the caller's address: 429, try again after this many seconds.
+        case throttled(retryAfter: Int)
     }
 
     /// `code` is the authenticator app's current code, needed once the account has a second factor.
@@ -17,6 +19,12 @@ enum SignIn {
         let name = UserName.normalised(rawName)
         let config = request.application.config
         let now = request.now
+        let address = request.clientAddress
+        let addressKey = "address:" + address
+        let addressThrottle = try await LoginThrottle.query(on: request.db).filter(\.$username == addressKey).first()
+        if let until = addressThrottle?.lockedUntil, until > now {
+            return .throttled(retryAfter: max(1, Int(until.timeIntervalSince(now).rounded(.up))))
+        }
         let throttle = try await LoginThrottle.query(on: request.db).filter(\.$username == name).first()
         if let lockedUntil = throttle?.lockedUntil, lockedUntil > now {
             return .refused(lockedMessage(until: lockedUntil, now: now))
@@ -28,7 +36,6 @@ enum SignIn {
             .first()
         let passwordMatches = try await request.password.async.verify(
             password, created: user?.passwordHash ?? request.application.decoyPasswordHash)
-        let address = request.clientAddress
 
         let secondFactorRefused: Bool
         if let user, passwordMatches, user.isActive, !password.isEmpty {
@@ -63,15 +70,19 @@ enum SignIn {
         let regionPath = (try? user?.joined(Region.self).path) ?? ""
         let actor = AuditActor(id: user?.id, name: name, regionPath: regionPath, ipAddress: address)
         let lockedUntil: Date? = try await request.db.write { db in
+            // A name that cannot be a user name (the address keys among them) is counted only against the address.
             let record = throttle ?? LoginThrottle(username: name, now: now)
-            if now.timeIntervalSince(record.firstFailureAt) > config.lockoutDuration {
-                record.failures = 0
-                record.firstFailureAt = now
+            record.count(failureAt: now, limit: config.lockoutThreshold, window: config.lockoutDuration)
+            if UserName.problem(name) == nil { try await record.save(on: db) }
+            let byAddress = addressThrottle ?? LoginThrottle(username: addressKey, now: now)
+            byAddress.count(failureAt: now, limit: config.addressFailureLimit, window: config.lockoutDuration)
+            try await byAddress.save(on: db)
+            if let until = byAddress.lockedUntil {
+                try await Audit.record(
+                    .addressThrottled, by: actor, object: ("address", address),
+                    summary: "来自 \(address) 的登录失败达 \(byAddress.failures) 次，暂停该地址登录至 \(ChineseTime.minute(until))",
+                    at: now, on: db)
             }
-            record.failures += 1
-            record.lockedUntil =
-                record.failures >= config.lockoutThreshold ? now.addingTimeInterval(config.lockoutDuration) : nil
-            try await record.save(on: db)
             let reason =
                 secondFactorRefused ? "动态口令错误" : user.map { $0.isActive ? "密码错误" : "账户已停用" } ?? "用户名不存在"
             try await Audit.record(
@@ -87,6 +98,10 @@ enum SignIn {
         if let lockedUntil { return .refused(lockedMessage(until: lockedUntil, now: now)) }
         if secondFactorRefused { return .refused("动态口令错误或已使用过：请输入验证器当前显示的 6 位数字") }
         return .refused("用户名或密码错误")
+    }
+
+    static func throttledMessage(retryAfter seconds: Int) -> String {
+        "来自您所在网络地址的登录失败次数过多，已暂停该地址登录，请 \(max(1, (seconds + 59) / 60)) 分钟后再试"
     }
 
     static func lockedMessage(until: Date, now: Date) -> String {

@@ -80,6 +80,16 @@ final class LoginThrottle: Model, @unchecked Sendable {
         self.failures = 0
         self.firstFailureAt = now
     }
+
+    /// Counts one more failure in the window that began with the first; `limit` failures lock for `window`.
+    func count(failureAt now: Date, limit: Int, window: TimeInterval) {
+        if now.timeIntervalSince(firstFailureAt) > window {
+            failures = 0
+            firstFailureAt = now
+        }
+        failures += 1
+        lockedUntil = failures >= limit ? now.addingTimeInterval(window) : nil
+    }
 }
 
 struct CreateAuthTables: AsyncMigration {

@@ -27,6 +27,9 @@ public struct AppConfig: Sendable {
     public var warnings = WarningThresholds()
     /// `FUYUAN_PASSWORD_*`: length, kinds of character, age and history of passwords.
     public var passwordPolicy = PasswordPolicy()
+    /// `FUYUAN_ADDRESS_FAILURES`: failed sign-ins from one network address, whatever the names tried, after which
+    /// that address gets 429 for the lockout duration.
+    public var addressFailureLimit = 30
     /// `FUYUAN_DATA_KEY`: the key sealing personal fields and backups; nil to use `data.key` in the data directory.
     public var dataKey: String?
     /// Run scheduled work (the daily digest) in this process; `fuyuan serve` turns it on.
@@ -87,6 +90,7 @@ public struct AppConfig: Sendable {
             secureCookies: env["FUYUAN_SECURE_COOKIES"] == "1"
         )
         config.dueSoonDays = try integer("FUYUAN_DUE_SOON_DAYS", 7, 0...90)
+        config.addressFailureLimit = try integer("FUYUAN_ADDRESS_FAILURES", 30, 5...10_000)
         config.dataKey = env["FUYUAN_DATA_KEY"].flatMap { $0.isEmpty ? nil : $0 }
         config.passwordPolicy = PasswordPolicy(
             minimumLength: try integer("FUYUAN_PASSWORD_MIN_LENGTH", 8, 8...64),

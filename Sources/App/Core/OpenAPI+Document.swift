@@ -87,6 +87,9 @@ enum OpenAPIDocument {
                   },
                   "415": {
                     "$ref": "#/components/responses/E415"
+                  },
+                  "429": {
+                    "$ref": "#/components/responses/E429"
                   }
                 }
               }
@@ -3646,6 +3649,16 @@ enum OpenAPIDocument {
               },
               "E415": {
                 "description": "须以 application/json 提交",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              },
+              "E429": {
+                "description": "同一网络地址登录失败次数过多，Retry-After 秒后再试",
                 "content": {
                   "application/json": {
                     "schema": {
