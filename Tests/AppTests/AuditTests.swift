@@ -113,6 +113,31 @@ import VaporTesting
         }
     }
 
+    /// Reading that takes data away or looks at the log, and refusals of signed-in callers, are in the log too.
+    @Test func exportsDenialsAndReadingTheLogAreRecorded() async throws {
+        try await withTestApp { app in
+            let office = try await app.signIn("fangcheng.office")
+            let export = try await app.send(.GET, "/regions/411322/ledger.csv?timeliness=overdue", as: office)
+            #expect(export.status == .ok)
+            #expect(
+                try await app.auditEntries(.dataExported).map(\.summary) == ["导出方城县工作台账（.csv，11 项；timeliness=overdue）"])
+            let leader = try await app.signIn("lushan.leader")
+            #expect(try await app.send(.GET, "/audit", as: leader).status == .forbidden)
+            let denied = try await app.auditEntries(.accessDenied)
+            #expect(denied.map(\.summary) == ["拒绝 GET /audit：当前角色无权执行此操作"])
+            #expect(denied.map(\.actorName) == ["lushan.leader"])
+            // Signed out, a refusal is a sign-in prompt, not an entry.
+            _ = try await app.send(.GET, "/audit")
+            #expect(try await app.auditEntries(.accessDenied).count == 1)
+            let auditor = try await app.signIn("auditor")
+            _ = try await app.send(.GET, "/audit?action=auth.sign_in&actor=&from=2026-01-01&to=&verify=1", as: auditor)
+            #expect(
+                try await app.auditEntries(.auditViewed).map(\.summary) == [
+                    "查阅审计日志（操作 auth.sign_in，自 2026-01-01），校验完整性：通过"
+                ])
+        }
+    }
+
     @Test func refusedWritesChangeNothingAndLeaveNoWriteEntry() async throws {
         try await withTestApp { app in
             let office = try await app.signIn("lushan.office")

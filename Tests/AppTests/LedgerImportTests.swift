@@ -194,6 +194,9 @@ import VaporTesting
             #expect(download.status == .ok)
             #expect(download.headers.first(name: .contentDisposition)?.hasPrefix("attachment;") == true)
             #expect(Data(download.body.readableBytesView) == pdf)
+            let downloads = try await app.auditEntries(.fileDownloaded)
+            #expect(downloads.map(\.summary) == ["下载附件“\(stored.fileName)”"])
+            #expect(downloads.map(\.actorName) == ["fangcheng.office"])
             #expect(
                 try await app.send(
                     .GET, "/attachments/\(stored.id!.uuidString)", as: try await app.signIn("lushan.office")

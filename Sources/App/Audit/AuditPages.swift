@@ -32,6 +32,15 @@ struct AuditPages {
         let entries = try await query.sort(\.$at, .descending).sort(\.$id, .descending)
             .range(((page - 1) * Self.pageSize)..<(page * Self.pageSize + 1)).all()
         let verdict = filter.verify == nil ? nil : try await AuditChain.verify(on: request.db)
+        let conditions = [("操作", filter.action), ("操作人", filter.actor), ("自", filter.from), ("至", filter.to)]
+            .compactMap { label, value in value.flatMap { $0.isEmpty ? nil : "\(label) \($0)" } }
+        try await request.db.write { db in
+            try await request.audit(
+                .auditViewed, object: ("audit", "page \(page)"),
+                summary: "查阅审计日志" + (conditions.isEmpty ? "" : "（\(conditions.joined(separator: "，"))）")
+                    + (verdict.map { "，校验完整性：\($0.intact ? "通过" : "未通过")" } ?? ""),
+                on: db)
+        }
         let model = AuditView.Model(
             entries: Array(entries.prefix(Self.pageSize)), filter: filter, page: page,
             hasNext: entries.count > Self.pageSize, verdict: verdict)

@@ -44,7 +44,18 @@ struct ErrorResponder: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch {
+            if let denied = error as? AppError, denied.status == .forbidden { await Self.recordDenial(denied, request) }
             return render(error, for: request)
+        }
+    }
+
+    /// A signed-in caller refused (role, CSRF) is in the audit log; recording never hides the refusal itself.
+    private static func recordDenial(_ error: AppError, _ request: Request) async {
+        guard request.caller != nil else { return }
+        let route = "\(request.method.rawValue) \(request.url.path)"
+        try? await request.db.write { db in
+            try await request.audit(
+                .accessDenied, object: ("route", route), summary: "拒绝 \(route)：\(error.reason)", on: db)
         }
     }
 

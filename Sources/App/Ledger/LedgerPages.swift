@@ -48,6 +48,13 @@ struct LedgerPages {
             response = Response(status: .ok, body: .init(string: LedgerTable.csv(rows)))
             response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         }
+        try await request.db.write { db in
+            try await request.audit(
+                .dataExported, object: ("region", region.code),
+                summary:
+                    "导出\(region.name)工作台账（.\(format)，\(rows.count) 项；\(filter.queryString.removingPercentEncoding ?? "")）",
+                on: db)
+        }
         let name = "\(region.name)工作台账-\(today).\(format)"
         let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "ledger"
         response.headers.replaceOrAdd(
@@ -213,6 +220,11 @@ struct LedgerPages {
         _ = try await LedgerQueries.item(id: attachment.$item.id, scope: caller.scope, on: request.db)
         let path = AttachmentStore.path(for: attachment.sha256, in: request.application.config.dataDirectory)
         guard let data = FileManager.default.contents(atPath: path) else { throw AppError.notFound("附件文件") }
+        try await request.db.write { db in
+            try await request.audit(
+                .fileDownloaded, object: ("attachment", try attachment.requireID().uuidString),
+                summary: "下载附件“\(attachment.fileName)”", on: db)
+        }
         let response = Response(status: .ok, body: .init(data: data))
         response.headers.replaceOrAdd(name: .contentType, value: attachment.contentType)
         let encoded = attachment.fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "file"
