@@ -98,8 +98,7 @@ def main():
     parser.add_argument("--writers", type=int, default=4)
     parser.add_argument("--restart-database", metavar="COMMAND",
                         help="a shell command that stops PostgreSQL with -m immediate and starts it again; "
-                             "every other round then crashes the database instead of the app (known to fail: "
-                             "a connection pool can stay stuck after the restart, see docs/security.md RL-PG)")
+                             "every other round then crashes the database instead of the app")
     args = parser.parse_args()
     data_dir = tempfile.mkdtemp(prefix="fuyuan-crash-")
     port = random.randint(20000, 40000)

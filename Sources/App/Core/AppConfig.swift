@@ -27,6 +27,9 @@ public struct AppConfig: Sendable {
     public var warnings = WarningThresholds()
     /// `FUYUAN_PASSWORD_*`: length, kinds of character, age and history of passwords.
     public var passwordPolicy = PasswordPolicy()
+    /// `FUYUAN_PG_CONNECTIONS`: PostgreSQL connections per event loop (one loop per core). More than one also keeps
+    /// a loop serving when one of its connections is stuck reconnecting after the database restarted.
+    public var postgresConnectionsPerLoop = 4
     /// `FUYUAN_ADDRESS_FAILURES`: failed sign-ins from one network address, whatever the names tried, after which
     /// that address gets 429 for the lockout duration.
     public var addressFailureLimit = 30
@@ -91,6 +94,7 @@ public struct AppConfig: Sendable {
         )
         config.dueSoonDays = try integer("FUYUAN_DUE_SOON_DAYS", 7, 0...90)
         config.addressFailureLimit = try integer("FUYUAN_ADDRESS_FAILURES", 30, 5...10_000)
+        config.postgresConnectionsPerLoop = try integer("FUYUAN_PG_CONNECTIONS", 4, 1...64)
         config.dataKey = env["FUYUAN_DATA_KEY"].flatMap { $0.isEmpty ? nil : $0 }
         config.passwordPolicy = PasswordPolicy(
             minimumLength: try integer("FUYUAN_PASSWORD_MIN_LENGTH", 8, 8...64),
