@@ -17,7 +17,8 @@ public func configure(_ app: Application, config: AppConfig) async throws {
         var postgres = try SQLPostgresConfiguration(url: url)
         if let searchPath { postgres.searchPath = [searchPath] }
         app.databases.use(
-            .postgres(configuration: postgres, maxConnectionsPerEventLoop: config.postgresConnectionsPerLoop), as: .psql)
+            .postgres(configuration: postgres, maxConnectionsPerEventLoop: config.postgresConnectionsPerLoop), as: .psql
+        )
     }
     app.migrations.add(migrations)
     app.passwords.use(.bcrypt(cost: config.bcryptCost))

@@ -11,7 +11,7 @@ struct Fuyuan: AsyncParsableCommand {
         subcommands: [
             Serve.self, Migrate.self, Demo.self, DigestCommand.self, UserCommand.self, VerifyAudit.self,
             BackupCommand.self,
-            RestoreCommand.self,
+            RestoreCommand.self, RotateDataKeyCommand.self,
         ],
         defaultSubcommand: Serve.self)
 }
@@ -137,6 +137,31 @@ struct RestoreCommand: AsyncParsableCommand {
         try await Backup.restore(try AppConfig.fromEnvironment(), from: URL(fileURLWithPath: from))
         say("已从 \(from) 恢复")
         try await VerifyAudit().run()
+    }
+}
+
+struct RotateDataKeyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rotate-data-key",
+        abstract: "更换数据密钥（须先停止所有服务实例）：以新密钥重新加密全部加密字段；旧备份仍须用旧密钥恢复")
+
+    @ArgumentParser.Option(help: "新密钥（64 位十六进制数字）；使用 FUYUAN_DATA_KEY 时必填，随后把它设为新的 FUYUAN_DATA_KEY")
+    var newKey: String?
+
+    func run() async throws {
+        try await withApp { app in
+            if app.config.dataKey == nil {
+                guard newKey == nil else { throw ValidationError("密钥保存在 data.key 中时由本命令生成新密钥，不接受 --new-key") }
+                let count = try await DataKeyRotation.rotateKeyFile(app)
+                say("已更换数据密钥，重新加密 \(count) 个字段；旧密钥保存在 data.key.previous，用于恢复此前的备份。")
+            } else {
+                guard let hex = newKey, let key = [UInt8](hex: hex), key.count == 32 else {
+                    throw ValidationError("使用 FUYUAN_DATA_KEY 时须以 --new-key 给出新密钥（64 位十六进制数字）")
+                }
+                let count = try await DataKeyRotation.rotate(app, to: key)
+                say("已更换数据密钥，重新加密 \(count) 个字段。现在把 FUYUAN_DATA_KEY 设为新密钥并重启各实例；旧密钥请另行保管，用于恢复此前的备份。")
+            }
+        }
     }
 }
 

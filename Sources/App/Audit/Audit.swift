@@ -46,6 +46,7 @@ enum AuditAction: String, CaseIterable, Sendable {
     case caseSaved = "litigation.case_saved"
     case caseDeleted = "litigation.case_deleted"
     case backupCreated = "system.backup_created"
+    case dataKeyRotated = "system.data_key_rotated"
 
     var label: String {
         switch self {
@@ -91,6 +92,7 @@ enum AuditAction: String, CaseIterable, Sendable {
         case .caseSaved: "录入或修改行政诉讼案件"
         case .caseDeleted: "删除行政诉讼案件"
         case .backupCreated: "备份数据库"
+        case .dataKeyRotated: "更换数据密钥"
         }
     }
 }

@@ -1,0 +1,56 @@
+import Fluent
+import FuyuanCore
+import Vapor
+
+/// Changing the data key: every sealed field (liaisons' phone numbers, second-factor keys) is opened with the
+/// current key and sealed again with the new one, in one transaction with one audit entry. Backups made before keep
+/// needing the key they were made with.
+public enum DataKeyRotation {
+    /// Reseals every sealed field under `newKey` and makes it the app's key; returns how many fields were resealed.
+    public static func rotate(_ app: Application, to newKey: [UInt8]) async throws -> Int {
+        let old = app.fieldSeal
+        let new = FieldSeal(masterKey: newKey)
+        let count = try await app.db.write { db in
+            var count = 0
+            for member in try await MemberUnit.query(on: db).filter(\.$sealedPhone != "").all() {
+                member.sealedPhone = new.seal(try old.open(member.sealedPhone))
+                try await member.update(on: db)
+                count += 1
+            }
+            for user in try await User.query(on: db).filter(\.$sealedTOTPKey != nil).all() {
+                user.sealedTOTPKey = new.seal(try old.open(user.sealedTOTPKey ?? ""))
+                try await user.update(on: db)
+                count += 1
+            }
+            try await Audit.record(
+                .dataKeyRotated, by: .system, object: ("system", "data_key"), summary: "更换数据密钥：重新加密 \(count) 个字段",
+                at: app.clock.now(), on: db)
+            return count
+        }
+        app.fieldSeal = new
+        return count
+    }
+
+    /// With the key in `data.key`: the new key is written beside it first (`data.key.next`), the fields are
+    /// resealed, then the files are swapped and the old key kept as `data.key.previous` for the older backups. A
+    /// crash in between leaves both keys on disk, never data sealed under a key that is nowhere.
+    public static func rotateKeyFile(_ app: Application) async throws -> Int {
+        let directory = app.config.dataDirectory
+        let (current, next, previous) = (
+            directory + "/" + DataKey.fileName, directory + "/" + DataKey.fileName + ".next",
+            directory + "/" + DataKey.fileName + ".previous"
+        )
+        var generator = SystemRandomNumberGenerator()
+        let key = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        try? FileManager.default.removeItem(atPath: next)
+        guard
+            FileManager.default.createFile(
+                atPath: next, contents: Data((key.hex + "\n").utf8), attributes: [.posixPermissions: 0o600])
+        else { throw AppConfig.Problem(description: "无法写入 \(next)") }
+        let count = try await rotate(app, to: key)
+        try? FileManager.default.removeItem(atPath: previous)
+        try FileManager.default.moveItem(atPath: current, toPath: previous)
+        try FileManager.default.moveItem(atPath: next, toPath: current)
+        return count
+    }
+}
