@@ -10,14 +10,13 @@ an empty database), signs in as lushan.court and posts one generated file. Loopb
 import argparse
 import http.client
 import json
-import os
 import pathlib
-import socket
-import subprocess
 import sys
 import tempfile
 import threading
 import time
+
+import server as bench_server
 
 HEADER = ["案号", "审理法院", "审级", "被告单位", "区划代码", "行政行为类别", "原告类型", "立案日期", "结案日期", "裁判结果", "败诉原因",
           "开庭日期", "负责人出庭", "出庭负责人职务", "是否正职", "是否出声"]
@@ -57,55 +56,31 @@ def write_file(path, count, fmt):
         book.save(path)
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def rss_kib(pid):
-    for line in open(f"/proc/{pid}/status"):
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1])
-    return 0
-
-
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--format", choices=["csv", "xlsx"], default="csv")
     parser.add_argument("--binary", default=".build/release/fuyuan")
     args = parser.parse_args()
-    if not os.path.exists(args.binary):
-        subprocess.run(["swift", "build", "-c", "release", "--product", "fuyuan"], check=True)
     work = pathlib.Path(tempfile.mkdtemp(prefix="fuyuan-bench-"))
     data = work / f"cases.{args.format}"
     started = time.time()
     write_file(data, args.rows, args.format)
     print(f"generated {args.rows} rows ({data.stat().st_size >> 20} MB) in {time.time() - started:.1f} s")
 
-    port = free_port()
-    env = dict(os.environ, FUYUAN_DATA_DIR=str(work / "data"), FUYUAN_PORT=str(port), FUYUAN_BCRYPT_COST="4")
-    server = subprocess.Popen([args.binary, "serve", "--demo"], env=env, stdout=open(work / "server.log", "w"),
-                              stderr=subprocess.STDOUT)
+    server, port, _ = bench_server.start(args.binary, str(work))
     peak = [0]
     stop = threading.Event()
 
     def sample():
         while not stop.is_set():
             try:
-                peak[0] = max(peak[0], rss_kib(server.pid))
+                peak[0] = max(peak[0], bench_server.rss_kib(server.pid))
             except OSError:
                 return
             time.sleep(0.1)
 
     try:
-        for _ in range(300):
-            try:
-                http.client.HTTPConnection("127.0.0.1", port, timeout=1).request("GET", "/health/ready")
-                break
-            except OSError:
-                time.sleep(0.1)
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
         connection.request("POST", "/api/v1/auth/login",
                            json.dumps({"username": "lushan.court", "password": "Fuyuan@2026"}),
@@ -113,7 +88,7 @@ def main():
         response = connection.getresponse()
         me = json.loads(response.read())
         cookie = response.getheader("Set-Cookie").split(";")[0]
-        idle = rss_kib(server.pid)
+        idle = bench_server.rss_kib(server.pid)
         threading.Thread(target=sample, daemon=True).start()
         started = time.time()
         with open(data, "rb") as body:

@@ -13,9 +13,7 @@ when `fuyuan verify-audit` does not pass at the end. SQLite in a fresh folder, o
 import argparse
 import http.client
 import json
-import os
 import random
-import socket
 import statistics
 import subprocess
 import sys
@@ -24,21 +22,10 @@ import threading
 import time
 import uuid
 
+import server as bench_server
+
 USERS = [("lushan.office", "410423"), ("lushan.court", "410423"), ("lushan.leader", "410423"),
          ("fangcheng.office", "411322"), ("fangcheng.court", "411322")]
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def rss_mib(pid):
-    for line in open(f"/proc/{pid}/status"):
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
 
 
 class Client:
@@ -90,23 +77,11 @@ def main():
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--binary", default=".build/release/fuyuan")
     args = parser.parse_args()
-    if not os.path.exists(args.binary):
-        subprocess.run(["swift", "build", "-c", "release", "--product", "fuyuan"], check=True)
     work_dir = tempfile.mkdtemp(prefix="fuyuan-soak-")
-    port = free_port()
-    env = dict(os.environ, FUYUAN_DATA_DIR=os.path.join(work_dir, "data"), FUYUAN_PORT=str(port),
-               FUYUAN_BCRYPT_COST="4")
-    server = subprocess.Popen([args.binary, "serve", "--demo"], env=env,
-                              stdout=open(os.path.join(work_dir, "server.log"), "w"), stderr=subprocess.STDOUT)
+    server, port, env = bench_server.start(args.binary, work_dir)
     stop = threading.Event()
     clients = []
     try:
-        for _ in range(300):
-            try:
-                http.client.HTTPConnection("127.0.0.1", port, timeout=1).request("GET", "/health/ready")
-                break
-            except OSError:
-                time.sleep(0.1)
         for index in range(args.clients):
             username, region = USERS[index % len(USERS)]
             client = Client(port, username)
@@ -130,7 +105,7 @@ def main():
         end = started + args.minutes * 60
         while time.time() < end:
             time.sleep(min(5, max(0, end - time.time())))
-            memory.append(rss_mib(server.pid))
+            memory.append(bench_server.rss_kib(server.pid) / 1024)
             if time.time() - started >= (minute + 1) * 60 or time.time() >= end:
                 minute += 1
                 timings = sorted(t for c in clients for t in c.timings)

@@ -38,6 +38,9 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     ContentConfiguration.global.use(decoder: decoder, for: .json)
 
     app.middleware = .init()
+    app.inFlight = InFlight()
+    app.middleware.use(app.inFlight)
+    app.lifecycle.use(app.inFlight)
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ErrorResponder())
     app.middleware.use(CallerMiddleware())

@@ -1,4 +1,5 @@
 import AsyncKit
+import NIOConcurrencyHelpers
 import Testing
 import VaporTesting
 
@@ -38,6 +39,27 @@ import VaporTesting
             let page = try await app.send(.PUT, "/login", as: court)
             #expect(page.status == .methodNotAllowed)
             #expect(page.headers.first(name: .allow) == "GET, POST, HEAD")
+        }
+    }
+}
+
+/// Shutdown closes the databases only once the requests it had taken are answered (or after its patience).
+@Suite struct InFlightTests {
+    @Test func shutdownWaitsForTheRequestsInFlight() async throws {
+        try await withTestApp(demo: false) { app in
+            let finished = NIOLockedValueBox(false)
+            let request = Task {
+                await app.inFlight.hold {
+                    try? await Task.sleep(for: .milliseconds(300))
+                    finished.withLockedValue { $0 = true }
+                }
+            }
+            try await Task.sleep(for: .milliseconds(50))
+            let started = ContinuousClock.now
+            await app.inFlight.shutdownAsync(app)
+            #expect(finished.withLockedValue { $0 })
+            #expect(ContinuousClock.now - started >= .milliseconds(200))
+            await request.value
         }
     }
 }

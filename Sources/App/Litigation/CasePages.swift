@@ -102,16 +102,18 @@ struct CasePages {
                     continuation.finish()
                     spool.close()
                 }
-                do {
-                    let counts = try await CaseImport.run(.file(spool.url), request: request) {
-                        continuation.yield(ImportEvent(progress: $0))
+                await request.application.inFlight.hold {
+                    do {
+                        let counts = try await CaseImport.run(.file(spool.url), request: request) {
+                            continuation.yield(ImportEvent(progress: $0))
+                        }
+                        continuation.yield(ImportEvent(done: counts))
+                    } catch let refused as SpreadsheetImport.Refused {
+                        continuation.yield(ImportEvent(refused: LitigationAPI.Refusal(refused)))
+                    } catch {
+                        request.logger.report(error: error)
+                        continuation.yield(ImportEvent(failed: "导入失败，未写入任何数据，请稍后重试或联系系统管理员"))
                     }
-                    continuation.yield(ImportEvent(done: counts))
-                } catch let refused as SpreadsheetImport.Refused {
-                    continuation.yield(ImportEvent(refused: LitigationAPI.Refusal(refused)))
-                } catch {
-                    request.logger.report(error: error)
-                    continuation.yield(ImportEvent(failed: "导入失败，未写入任何数据，请稍后重试或联系系统管理员"))
                 }
             }
             do {
