@@ -24,10 +24,11 @@ DEFENDANTS = ["县人社局", "县自然资源局", "县公安局", "县住建�
 ACTIONS = ["行政处罚", "行政强制", "行政许可", "信息公开", "工伤认定", "行政登记"]
 
 
-def rows(count):
-    """Deterministic cases of 鲁山县 in 2030–2031 (clear of the demo's), one hearing each on every other row."""
+def rows(count, first_year):
+    """Deterministic cases of 鲁山县 in two years from `first_year` (clear of the demo's and the generator's), one
+    hearing each on every other row."""
     for n in range(1, count + 1):
-        year = 2030 + n % 2
+        year = first_year + n % 2
         filed = f"{year}-{1 + n % 11:02d}-{1 + n % 27:02d}"
         concluded = f"{year}-12-{1 + n % 28:02d}" if n % 3 else ""
         outcome = ("撤销" if n % 7 == 0 else "驳回诉讼请求") if concluded else ""
@@ -40,20 +41,56 @@ def rows(count):
                ACTIONS[n % len(ACTIONS)], "个人" if n % 5 else "企业", filed, concluded, outcome, cause, *hearing]
 
 
-def write_file(path, count, fmt):
+def write_file(path, count, fmt, first_year=2030):
     if fmt == "csv":
         with open(path, "w", encoding="utf-8", newline="") as f:
             f.write(",".join(HEADER) + "\r\n")
-            for row in rows(count):
+            for row in rows(count, first_year):
                 f.write(",".join(row) + "\r\n")
     else:
         import openpyxl
         book = openpyxl.Workbook(write_only=True)
         sheet = book.create_sheet("cases")
         sheet.append(HEADER)
-        for row in rows(count):
+        for row in rows(count, first_year):
             sheet.append(row)
         book.save(path)
+
+
+def post_file(port, pid, session, path, fmt, quiet=False):
+    """Posts one file to the cases page's import as `session`; returns (seconds, peak RSS in KiB), exits on refusal."""
+    peak = [bench_server.rss_kib(pid)]
+    stop = threading.Event()
+
+    def sample():
+        while not stop.is_set():
+            try:
+                peak[0] = max(peak[0], bench_server.rss_kib(pid))
+            except OSError:
+                return
+            time.sleep(0.1)
+
+    threading.Thread(target=sample, daemon=True).start()
+    cookie, csrf = session
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+    started = time.time()
+    try:
+        with open(path, "rb") as body:
+            connection.request("POST", "/regions/410423/litigation/cases/import", body,
+                               {"Cookie": cookie, "X-CSRF-Token": csrf, "Accept": "application/json",
+                                "Content-Type": "text/csv" if fmt == "csv" else "application/octet-stream",
+                                "Content-Length": str(path.stat().st_size)})
+            response = connection.getresponse()
+            last = None
+            while line := response.readline():
+                last = json.loads(line)
+                if not quiet:
+                    print(f"  {time.time() - started:6.1f} s  {json.dumps(last, ensure_ascii=False)[:160]}")
+    finally:
+        stop.set()
+    if not last or "done" not in last:
+        sys.exit(f"import failed: {json.dumps(last, ensure_ascii=False)[:400]}")
+    return time.time() - started, peak[0]
 
 
 def main():
@@ -67,48 +104,13 @@ def main():
     started = time.time()
     write_file(data, args.rows, args.format)
     print(f"generated {args.rows} rows ({data.stat().st_size >> 20} MB) in {time.time() - started:.1f} s")
-
     server, port, _ = bench_server.start(args.binary, str(work))
-    peak = [0]
-    stop = threading.Event()
-
-    def sample():
-        while not stop.is_set():
-            try:
-                peak[0] = max(peak[0], bench_server.rss_kib(server.pid))
-            except OSError:
-                return
-            time.sleep(0.1)
-
     try:
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
-        connection.request("POST", "/api/v1/auth/login",
-                           json.dumps({"username": "lushan.court", "password": "Fuyuan@2026"}),
-                           {"Content-Type": "application/json"})
-        response = connection.getresponse()
-        me = json.loads(response.read())
-        cookie = response.getheader("Set-Cookie").split(";")[0]
         idle = bench_server.rss_kib(server.pid)
-        threading.Thread(target=sample, daemon=True).start()
-        started = time.time()
-        with open(data, "rb") as body:
-            connection.request("POST", "/regions/410423/litigation/cases/import", body,
-                               {"Cookie": cookie, "X-CSRF-Token": me["csrfToken"], "Accept": "application/json",
-                                "Content-Type": "text/csv" if args.format == "csv" else "application/octet-stream",
-                                "Content-Length": str(data.stat().st_size)})
-            response = connection.getresponse()
-            last = None
-            while line := response.readline():
-                last = json.loads(line)
-                print(f"  {time.time() - started:6.1f} s  {json.dumps(last, ensure_ascii=False)[:160]}")
-        elapsed = time.time() - started
-        stop.set()
-        if not last or "done" not in last:
-            sys.exit(f"import failed: {json.dumps(last, ensure_ascii=False)[:400]}")
+        elapsed, peak = post_file(port, server.pid, bench_server.sign_in(port, "lushan.court"), data, args.format)
         print(f"{args.rows} rows from .{args.format} in {elapsed:.1f} s: {args.rows / elapsed:,.0f} rows/s; "
-              f"server RSS {idle >> 10} MB idle, {peak[0] >> 10} MB peak (file {data.stat().st_size >> 20} MB)")
+              f"server RSS {idle >> 10} MB idle, {peak >> 10} MB peak (file {data.stat().st_size >> 20} MB)")
     finally:
-        stop.set()
         server.terminate()
         server.wait()
 

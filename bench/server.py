@@ -1,6 +1,9 @@
 """What the benchmark scripts share: a free loopback port, a demo server of their own, its resident memory."""
+import glob
 import http.client
+import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -40,3 +43,37 @@ def start(binary, work_dir):
             time.sleep(0.1)
     process.terminate()
     sys.exit(f"the server did not become ready; see {work_dir}/server.log")
+
+
+def sign_in(port, username, password="Fuyuan@2026"):
+    """The session cookie and CSRF token of `username`, through the API's sign-in."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    connection.request("POST", "/api/v1/auth/login", json.dumps({"username": username, "password": password}),
+                       {"Content-Type": "application/json"})
+    response = connection.getresponse()
+    body = response.read()
+    if response.status != 200:
+        sys.exit(f"sign-in of {username} failed: {response.status} {body[:200]!r}")
+    return response.getheader("Set-Cookie").split(";")[0], json.loads(body)["csrfToken"]
+
+
+def private_postgres(work_dir):
+    """An empty PostgreSQL of our own under `work_dir` (Debian's package, started as the postgres user);
+    returns (DATABASE_URL, stop)."""
+    pg_bin = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(p.split("/")[-2]))[-1]
+    directory = os.path.join(work_dir, "pg")
+    os.makedirs(directory)
+    shutil.chown(work_dir, "postgres")
+    shutil.chown(directory, "postgres")
+    port = free_port()
+
+    def as_postgres(*command):
+        subprocess.run(["runuser", "-u", "postgres", "--", *command], check=True, stdout=subprocess.DEVNULL)
+
+    as_postgres(f"{pg_bin}/initdb", "-D", directory, "-A", "trust", "-U", "postgres", "-E", "UTF8")
+    as_postgres(f"{pg_bin}/pg_ctl", "-D", directory, "-l", os.path.join(work_dir, "pg.log"), "-w", "-o",
+                f"-p {port} -k {work_dir} -c listen_addresses=127.0.0.1 -c max_connections=200 "
+                "-c shared_buffers=256MB", "start")
+    as_postgres(f"{pg_bin}/createdb", "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", "fuyuan")
+    return (f"postgres://postgres@127.0.0.1:{port}/fuyuan",
+            lambda: as_postgres(f"{pg_bin}/pg_ctl", "-D", directory, "-m", "fast", "stop"))

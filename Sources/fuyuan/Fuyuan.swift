@@ -9,7 +9,7 @@ struct Fuyuan: AsyncParsableCommand {
         commandName: "fuyuan",
         abstract: "府院通：常态化府院联动工作平台",
         subcommands: [
-            Serve.self, Migrate.self, Demo.self, DigestCommand.self, UserCommand.self, VerifyAudit.self,
+            Serve.self, Migrate.self, Demo.self, Generate.self, DigestCommand.self, UserCommand.self, VerifyAudit.self,
             BackupCommand.self,
             RestoreCommand.self, RotateDataKeyCommand.self,
         ],
@@ -84,6 +84,31 @@ struct Demo: AsyncParsableCommand {
         }
     }
 }
+
+struct Generate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gen", abstract: "向空数据库生成规模测试数据（县、市或全省），同一种子生成同样的数据；账户密码同演示数据")
+
+    @ArgumentParser.Option(help: "county（鲁山县）、city（平顶山市）或 province（河南省）")
+    var scale: Generator.Scale = .county
+    @ArgumentParser.Option(help: "随机种子") var seed: UInt64 = 1
+    @ArgumentParser.Option(help: "生成多少年的数据（截至 --until）") var years = 5
+    @ArgumentParser.Option(help: "最后一天（YYYY-MM-DD），默认今天（北京时间）") var until: String?
+
+    func run() async throws {
+        guard let last = until.map(CalendarDay.init(parsing:)) ?? CalendarDay(containing: Date()) else {
+            throw ValidationError("--until 须为 YYYY-MM-DD 日期：\(until ?? "")")
+        }
+        guard (1...20).contains(years) else { throw ValidationError("--years 须在 1 至 20 之间") }
+        try await withApp { app in
+            let counts = try await Generator.run(
+                app, options: .init(scale: scale, seed: seed, years: years, until: last), progress: say)
+            say("已生成：\(counts)。账户如 410423.office / \(DemoData.password)")
+        }
+    }
+}
+
+extension Generator.Scale: ExpressibleByArgument {}
 
 struct DigestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -435,14 +435,7 @@ enum LedgerStore {
         let reports = try await ProgressReport.query(on: db).filter(\.$item.$id == item.requireID()).all()
         for part in parts {
             let reported = Set(reports.filter { $0.$unit.id == part.$unit.id }.compactMap(\.periodKey))
-            var due: Due?
-            if part.state.owesWork, let issued = item.issuedDay {
-                due = rules.nextDue(
-                    item.deadline, issuedOn: issued, extendedTo: part.extendedTo.flatMap(CalendarDay.init(parsing:)),
-                    reportedPeriods: reported)
-                // Dated work that is done owes nothing more; long-term work owes reports only when periodic.
-                if part.state == .ongoing, item.deadline.kind != .periodic { due = nil }
-            }
+            let due = Self.due(of: part, in: item, reportedPeriods: reported, rules: rules)
             let nextDue = due?.day.description
             if part.nextDueOn != nextDue || part.nextDueReason != (due?.reason ?? "") {
                 part.nextDueOn = nextDue
@@ -453,6 +446,16 @@ enum LedgerStore {
         item.state = Workflow.itemState(issued: item.issuedOn != nil, units: parts.filter(\.counts).map(\.state))
         item.nextDueOn = parts.compactMap(\.nextDueOn).min()
         try await item.save(on: db)
+    }
+
+    /// What `part` of `item` owes next, given the periods it has reported on.
+    static func due(of part: ItemPart, in item: WorkItem, reportedPeriods: Set<String>, rules: DueRules) -> Due? {
+        guard part.state.owesWork, let issued = item.issuedDay else { return nil }
+        // Dated work that is done owes nothing more; long-term work owes reports only when periodic.
+        if part.state == .ongoing, item.deadline.kind != .periodic { return nil }
+        return rules.nextDue(
+            item.deadline, issuedOn: issued, extendedTo: part.extendedTo.flatMap(CalendarDay.init(parsing:)),
+            reportedPeriods: reportedPeriods)
     }
 }
 

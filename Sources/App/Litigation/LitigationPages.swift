@@ -13,19 +13,13 @@ struct LitigationPages {
                 year: today.year, month: 1, day: 1)!
         let to = (try? request.query.get(String.self, at: "to")).flatMap(CalendarDay.init(parsing:)) ?? today
         let period = DayRange(from: min(from, to), to: max(from, to))
-        // One load of the region's cases serves every table on the page.
-        let loaded = try await LitigationQueries.cases(region: region, unit: nil, period: period, on: request.db)
-        let byUnit = LitigationQueries.result(of: loaded, period: period, breakdown: .unit)
-        let byMonth = LitigationQueries.result(of: loaded, period: period, breakdown: .month)
+        let byUnit = try await LitigationQueries.figures(
+            region: region, unit: nil, period: period, breakdown: .unit, on: request.db)
+        let months = try await LitigationQueries.months(region: region, unit: nil, period: period, on: request.db)
         let lower = try await OrgQueries.lowerRegions(of: region, scope: caller.scope, on: request.db)
-        let lowerRows = lower.map { child in
-            let inChild = loaded.filter { $0.regionPath == child.path || $0.regionPath.hasPrefix(child.path + "/") }
-            return (
-                child.code, child.name, LitigationQueries.result(of: inChild, period: period, breakdown: nil).current
-            )
-        }
+        let lowerRows = try await LitigationQueries.lowerRegions(of: region, lower, period: period, on: request.db)
         let model = DashboardView.Model(
-            regionCode: region.code, regionName: region.name, period: period, result: byUnit, months: byMonth.rows,
+            regionCode: region.code, regionName: region.name, period: period, result: byUnit, months: months,
             thresholds: request.application.config.warnings,
             canSupervise: caller.role.may(.manageLedger) && caller.regionID == region.id,
             lower: lowerRows, presets: DashboardView.presets(today: today))

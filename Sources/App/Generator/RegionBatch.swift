@@ -1,0 +1,116 @@
+import Fluent
+import FuyuanCore
+import Vapor
+
+extension Generator {
+    /// Everything generated for one region, written in one transaction with multi-row inserts.
+    struct RegionBatch: @unchecked Sendable {
+        let region: Region
+        let options: Options
+        let hash: String
+        let now: Date
+        let rules: DueRules
+
+        var units: [Unit] = []
+        var unitKeys: [UUID: String] = [:]
+        var users: [User] = []
+        var meetings: [JointMeeting] = []
+        var members: [MemberUnit] = []
+        var lists: [WorkList] = []
+        var items: [WorkItem] = []
+        var parts: [ItemPart] = []
+        var reports: [ProgressReport] = []
+        var events: [ItemEvent] = []
+        var cases: [AdminCase] = []
+        var hearings: [Hearing] = []
+
+        init(region: Region, options: Options, hash: String, now: Date, rules: DueRules) {
+            self.region = region
+            self.options = options
+            self.hash = hash
+            self.now = now
+            self.rules = rules
+        }
+
+        var regionID: UUID { region.id! }
+        var years: ClosedRange<Int> { (options.until.year - options.years + 1)...options.until.year }
+
+        mutating func fill(random: inout SeededRandom, administrators: Bool) {
+            fillOrganisation(random: &random, administrators: administrators)
+            fillLedger(random: &random)
+            fillCases(random: &random)
+        }
+
+        /// Units, two accounts per unit, and a joint meeting whose members are the region's organs and departments.
+        mutating func fillOrganisation(random: inout SeededRandom, administrators: Bool) {
+            let seeds = GeneratedOrg.units(regionName: region.name, level: region.level, random: &random)
+            for seed in seeds {
+                let unit = Unit(id: random.uuid(), name: seed.name, kind: seed.kind, regionID: regionID)
+                units.append(unit)
+                unitKeys[unit.id!] = seed.key
+            }
+            let code = region.code
+            for (index, unit) in units.enumerated() {
+                let role: Role =
+                    switch unit.kind {
+                    case .government: .leader
+                    case .court: .court
+                    default: unitKeys[unit.id!] == "司法局" ? .office : .liaison
+                    }
+                for number in 1...2 {
+                    let special = number == 1 && role != .liaison
+                    let name = special ? "\(code).\(role.rawValue)" : "\(code).\(index + 1).\(number)"
+                    addUser(
+                        name, display: "\(unit.name)\(role.label)\(number)", role: role, unit: unit, random: &random)
+                }
+            }
+            if administrators {
+                let justice = units.first { unitKeys[$0.id!] == "司法局" }!
+                for (name, role) in [
+                    ("sysadmin", Role.systemAdmin), ("secadmin", .securityAdmin), ("auditor", .auditAdmin),
+                ] {
+                    addUser(name, display: role.label, role: role, unit: justice, random: &random)
+                }
+            }
+            let office = units.first { unitKeys[$0.id!] == "司法局" }
+            let meeting = JointMeeting(
+                id: random.uuid(), name: "\(region.name)府院联动联席会议", regionID: regionID, officeUnitID: office?.id)
+            meetings.append(meeting)
+            for (position, unit) in units.enumerated() where unit.kind != .township && unit.kind != .streetOffice {
+                let member = MemberUnit()
+                member.id = random.uuid()
+                member.$meeting.id = meeting.id!
+                member.$unit.id = unit.id!
+                member.liaisonName = ""
+                member.sealedPhone = ""
+                member.position = position
+                members.append(member)
+            }
+        }
+
+        private mutating func addUser(
+            _ name: String, display: String, role: Role, unit: Unit, random: inout SeededRandom
+        ) {
+            let user = User(
+                username: name, displayName: display, passwordHash: hash, role: role, unitID: unit.id!,
+                mustChangePassword: false, passwordChangedAt: now)
+            user.id = random.uuid()
+            users.append(user)
+        }
+
+        /// Writes the batch, parents first.
+        func insert(on db: any Database) async throws {
+            try await db.insert(units, now: now)
+            try await db.insert(users, now: now)
+            try await db.insert(meetings, now: now)
+            try await db.insert(members, now: now)
+            try await db.insert(lists, now: now)
+            try await db.insert(items, now: now)
+            try await db.insert(parts, now: now)
+            try await db.insert(reports, now: now)
+            try await db.insert(events, now: now)
+            try await db.insert(cases, now: now)
+            try await db.insert(hearings, now: now)
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import Fluent
+import FuyuanCore
+import SQLKit
+
+/// The litigation figures counted by the database, one query per breakdown whatever the number of cases. The rules
+/// are `LitigationFigures.of`'s; `FiguresSQLTests` holds every count here to it on generated cases.
+enum FiguresSQL {
+    /// What the counts are grouped by.
+    enum Key {
+        case none, unit, actionType, cause
+        /// The lower region (one level below the region at `path`) each case belongs to; the region's own cases
+        /// are left out.
+        case lowerRegion(under: String)
+    }
+
+    struct Group {
+        /// A unit's id, an action type's or cause's raw value, a lower region's path, or "".
+        let key: String
+        /// The unit's name for `.unit`; otherwise the key.
+        let label: String
+        /// One per period asked for, in their order.
+        let figures: [LitigationFigures]
+    }
+
+    static func count(regionPath: String, unit: UUID?, periods: [DayRange], key: Key, on db: any Database)
+        async throws -> [Group]
+    {
+        guard let sql = db as? any SQLDatabase, let first = periods.first else { return [] }
+        let earliest = periods.map(\.from).min() ?? first.from
+        let latest = periods.map(\.to).max() ?? first.to
+        var select: SQLQueryString = "SELECT c.id, "
+        var from: SQLQueryString = " FROM admin_cases c JOIN regions r ON r.id = c.region_id"
+        var filter: SQLQueryString = " WHERE (r.path = \(bind: regionPath) OR r.path LIKE \(bind: regionPath + "/%"))"
+        switch key {
+        case .none:
+            select += "'' AS k, '' AS label"
+        case .unit:
+            select += "c.defendant_id AS k, u.name AS label"
+            from += " JOIN units u ON u.id = c.defendant_id"
+        case .actionType:
+            select += "c.action_type AS k, c.action_type AS label"
+        case .cause:
+            select += "c.loss_cause AS k, c.loss_cause AS label"
+            filter += " AND c.loss_cause IS NOT NULL"
+        case .lowerRegion(let path):
+            let prefix = "substr(r.path, 1, \(path.count + 7))"
+            select += "\(unsafeRaw: prefix) AS k, \(unsafeRaw: prefix) AS label"
+            filter += " AND r.path <> \(bind: path)"
+        }
+        if let unit { filter += " AND c.defendant_id = \(bind: unit)" }
+        filter += " AND c.filed_on <= \(bind: latest.description)"
+        filter += " AND (c.concluded_on IS NULL OR c.concluded_on >= \(bind: earliest.description))"
+        let losses = list(Outcome.allCases.filter(\.isLoss))
+        let mediated = list(Outcome.allCases.filter(\.isMediatedOrWithdrawn))
+        var hearings: SQLQueryString = "SELECT h.case_id"
+        var counts: SQLQueryString = "SELECT c.k, MIN(c.label) AS label"
+        for (index, period) in periods.enumerated() {
+            let (start, end) = (period.from.description, period.to.description)
+            for (name, condition) in [
+                ("heard", ""), ("appeared", " AND h.head_appeared"),
+                ("principal", " AND h.head_appeared AND h.principal"), ("spoke", " AND h.head_appeared AND h.spoke"),
+            ] {
+                hearings +=
+                    ", MAX(CASE WHEN h.held_on BETWEEN \(bind: start) AND \(bind: end)\(unsafeRaw: condition) THEN 1 ELSE 0 END) AS \(unsafeRaw: name + String(index))"
+                counts +=
+                    ", SUM(COALESCE(h.\(unsafeRaw: name + String(index)), 0)) AS \(unsafeRaw: name + String(index))"
+            }
+            let filed: SQLQueryString = "c.filed_on BETWEEN \(bind: start) AND \(bind: end)"
+            let concluded: SQLQueryString = "c.concluded_on BETWEEN \(bind: start) AND \(bind: end)"
+            let open: SQLQueryString =
+                "c.filed_on < \(bind: start) AND (c.concluded_on IS NULL OR c.concluded_on >= \(bind: start))"
+            let firstInstance: SQLQueryString = " AND c.procedure = \(bind: Procedure.firstInstance.rawValue)"
+            for (name, condition) in [
+                ("carried", open), ("new", filed), ("caseload", filed + firstInstance), ("concluded", concluded),
+                ("losses", concluded + " AND c.outcome IN (\(unsafeRaw: losses))"),
+                ("mediated", concluded + " AND c.outcome IN (\(unsafeRaw: mediated))"),
+            ] {
+                counts += ", SUM(CASE WHEN " + condition + " THEN 1 ELSE 0 END) AS \(unsafeRaw: name + String(index))"
+            }
+        }
+        let query: SQLQueryString =
+            "WITH c AS (" + select + ", c.filed_on, c.concluded_on, c.procedure, c.outcome" + from + filter
+            + "), h AS (" + hearings + " FROM hearings h JOIN c ON c.id = h.case_id GROUP BY h.case_id) " + counts
+            + " FROM c LEFT JOIN h ON h.case_id = c.id GROUP BY c.k"
+        return try await sql.raw(query).all().map { row in
+            let key: String =
+                if case .unit = key { try row.decode(column: "k", as: UUID.self).uuidString } else {
+                    try row.decode(column: "k", as: String.self)
+                }
+            return Group(
+                key: key, label: try row.decode(column: "label", as: String.self),
+                figures: try periods.indices.map { index in
+                    func count(_ name: String) throws -> Int { try row.decode(column: "\(name)\(index)", as: Int.self) }
+                    var figures = LitigationFigures()
+                    figures.carriedOver = try count("carried")
+                    figures.new = try count("new")
+                    figures.caseload = try count("caseload")
+                    figures.concluded = try count("concluded")
+                    figures.losses = try count("losses")
+                    figures.mediatedOrWithdrawn = try count("mediated")
+                    figures.heard = try count("heard")
+                    figures.appeared = try count("appeared")
+                    figures.principalAppeared = try count("principal")
+                    figures.spoke = try count("spoke")
+                    return figures
+                })
+        }
+    }
+
+    /// `'a', 'b'` for an IN list of the outcomes' stored values (constants of the code, not input).
+    private static func list(_ outcomes: [Outcome]) -> String {
+        outcomes.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,152 @@
+import Fluent
+import FuyuanCore
+import SQLKit
+import Testing
+import VaporTesting
+
+@testable import App
+
+/// `fuyuan gen` at county scale (鲁山县 with 平顶山市 and the province above it), and what rests on it: the bulk
+/// insert's rows read back through Fluent, and the database's figures equal to `LitigationFigures.of`.
+@Suite struct GeneratorTests {
+    static let until = CalendarDay(year: 2026, month: 11, day: 23)!
+    static let options = Generator.Options(scale: .county, seed: 7, years: 5, until: until)
+
+    func generate(_ app: Application) async throws -> Generator.Counts {
+        try await Generator.run(app, options: Self.options) { _ in }
+    }
+
+    @Test func countyScaleHasTheSizesItsRulesGive() async throws {
+        try await withTestApp(demo: false) { app in
+            let counts = try await generate(app)
+            // 6 organs + 30 departments in each region, and 21 townships in the county.
+            #expect(counts.regions == 3)
+            #expect(counts.units == 36 + 36 + 57)
+            #expect(try await Unit.query(on: app.db).count() == 129)
+            // Two accounts a unit, and the three administrators.
+            #expect(counts.users == 2 * 129 + 3)
+            #expect(try await User.query(on: app.db).count() == 261)
+            // Two lists of 34 items a year for five years, in each of the three regions.
+            #expect(counts.items == 3 * 5 * 68)
+            #expect(try await WorkItem.query(on: app.db).count() == 1020)
+            #expect(try await ProgressReport.query(on: app.db).count() == counts.reports)
+            #expect(try await AdminCase.query(on: app.db).count() == counts.cases)
+            #expect(try await Hearing.query(on: app.db).count() == counts.hearings)
+            // At most 343 cases a region a year; those that would be filed after the last day are left out.
+            #expect(counts.cases <= 3 * 5 * 343 && counts.cases > 3 * 5 * 300)
+            let entries = try await AuditEntry.query(on: app.db).filter(\.$action == AuditAction.dataGenerated.rawValue)
+                .all()
+            #expect(entries.count == 1)
+            #expect(entries.first?.summary.contains("区划 3、单位 129、账户 261、事项 1020") == true)
+            #expect(try await AuditChain.verify(on: app.db).intact)
+        }
+    }
+
+    @Test func theSameSeedGivesTheSameData() async throws {
+        var fingerprints: [[String]] = []
+        for _ in 0..<2 {
+            try await withTestApp(demo: false) { app in
+                _ = try await generate(app)
+                let items = try await WorkItem.query(on: app.db).sort(\.$id).all()
+                let cases = try await AdminCase.query(on: app.db).sort(\.$caseNumber).all()
+                fingerprints.append(
+                    items.map { "\($0.id!) \($0.title) \($0.state) \($0.nextDueOn ?? "-")" }
+                        + cases.map { "\($0.caseNumber) \($0.filedOn) \($0.outcome?.rawValue ?? "-")" })
+            }
+        }
+        #expect(fingerprints[0] == fingerprints[1])
+        #expect(fingerprints[0].count > 5000)
+    }
+
+    @Test func generatedLedgerStatesAreWhatTheWorkflowDerives() async throws {
+        try await withTestApp(demo: false) { app in
+            _ = try await generate(app)
+            let items = try await WorkItem.query(on: app.db).all()
+            let parts = Dictionary(grouping: try await ItemPart.query(on: app.db).all(), by: { $0.$item.id })
+            let reports = Dictionary(grouping: try await ProgressReport.query(on: app.db).all(), by: { $0.$item.id })
+            var states: Set<ItemState> = []
+            for item in items {
+                let itemParts = parts[item.id!] ?? []
+                #expect(itemParts.filter { $0.role == .lead }.count == 1)
+                #expect(item.state == Workflow.itemState(issued: true, units: itemParts.filter(\.counts).map(\.state)))
+                #expect(item.nextDueOn == itemParts.compactMap(\.nextDueOn).min())
+                for part in itemParts {
+                    let reported = Set(
+                        (reports[item.id!] ?? []).filter { $0.$unit.id == part.$unit.id }.compactMap(\.periodKey))
+                    let due = LedgerStore.due(of: part, in: item, reportedPeriods: reported, rules: app.dueRules)
+                    #expect(part.nextDueOn == due?.day.description)
+                }
+                states.insert(item.state)
+            }
+            // Old items are mostly closed, this year's mostly in progress: every common state occurs.
+            #expect(states.isSuperset(of: [.inProgress, .closed, .ongoing, .awaitingReview]))
+            let cases = try await AdminCase.query(on: app.db).all()
+            #expect(Set(cases.map(\.caseNumber)).count == cases.count)
+            #expect(cases.allSatisfy { $0.filedOn <= Self.until.description })
+            #expect(cases.allSatisfy { c in c.concludedOn.map { $0 >= c.filedOn } ?? true })
+        }
+    }
+
+    @Test func bulkInsertColumnsAreTheModelsFields() {
+        func check<M: BulkInsertable>(_: M.Type) {
+            #expect(Set(M.columns) == Set(M.keys.map(\.description)), "\(M.schema)")
+        }
+        check(Region.self)
+        check(Unit.self)
+        check(User.self)
+        check(JointMeeting.self)
+        check(MemberUnit.self)
+        check(WorkList.self)
+        check(WorkItem.self)
+        check(ItemPart.self)
+        check(ProgressReport.self)
+        check(ItemEvent.self)
+        check(AdminCase.self)
+        check(Hearing.self)
+    }
+
+    @Test func bulkInsertedRowsReadBackThroughFluent() async throws {
+        try await withTestApp { app in
+            let now = Date(timeIntervalSince1970: 1_790_000_000)
+            let region = try #require(try await Region.query(on: app.db).filter(\.$code == "410423").first())
+            let unit = Unit(id: UUID(), name: "批量写入测试局", kind: .department, regionID: try region.requireID())
+            let list = WorkList(regionID: try region.requireID(), kind: .problem, title: "批量", source: "测试")
+            list.id = UUID()
+            let item = WorkItem(
+                list: list, number: 1, title: "事项", content: "内容", area: .bankruptcy,
+                deadline: .periodic(.halfYear, graceDays: 5))
+            item.id = UUID()
+            item.issuedOn = "2026-01-05"
+            item.state = .inProgress
+            item.nextDueOn = "2026-07-05"
+            let adminCase = AdminCase()
+            adminCase.id = UUID()
+            adminCase.caseNumber = "（2026）豫0423行初9999号"
+            adminCase.court = "鲁山县人民法院"
+            adminCase.procedure = .firstInstance
+            adminCase.actionType = .licensing
+            adminCase.plaintiffKind = .enterprise
+            adminCase.filedOn = "2026-02-01"
+            adminCase.concludedOn = nil
+            adminCase.outcome = nil
+            adminCase.lossCause = nil
+            adminCase.$defendant.id = unit.id!
+            adminCase.$region.id = try region.requireID()
+            try await app.db.insert([unit], now: now)
+            try await app.db.insert([list], now: now)
+            try await app.db.insert([item], now: now)
+            try await app.db.insert([adminCase], now: now)
+            let unitBack = try #require(try await Unit.find(unit.id, on: app.db))
+            #expect(unitBack.name == "批量写入测试局" && unitBack.kind == .department && unitBack.version == 1)
+            #expect(unitBack.createdAt == now)
+            let itemBack = try #require(try await WorkItem.find(item.id, on: app.db))
+            #expect(itemBack.deadline == .periodic(.halfYear, graceDays: 5))
+            #expect(itemBack.area == .bankruptcy && itemBack.state == .inProgress && itemBack.nextDueOn == "2026-07-05")
+            #expect(itemBack.$parentItem.id == nil)
+            let caseBack = try #require(try await AdminCase.find(adminCase.id, on: app.db))
+            #expect(caseBack.caseNumber == "（2026）豫0423行初9999号" && caseBack.concludedOn == nil)
+            #expect(
+                caseBack.outcome == nil && caseBack.actionType == .licensing && caseBack.plaintiffKind == .enterprise)
+        }
+    }
+}
