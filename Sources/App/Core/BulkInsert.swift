@@ -3,7 +3,7 @@ import Foundation
 import SQLKit
 
 /// A model that can be written many rows to a statement without Fluent's per-row reflection, which costs more than
-/// the database itself at the generator's and the case import's sizes. `BulkInsertTests` checks that `columns` are
+/// the database itself at the generator's and the case import's sizes. `GeneratorTests` checks that `columns` are
 /// exactly the model's fields and that rows written this way read back through Fluent unchanged.
 protocol BulkInsertable: Model {
     static var columns: [String] { get }

@@ -12,7 +12,7 @@ enum CaseStore {
     }
 
     /// Cases are looked up and inserted this many at a time (well under both databases' bound-parameter limits).
-    static let batchSize = 500
+    static let batchSize = 2_000
 
     static func save(
         _ plans: [CaseRows.Planned], action: AuditAction, object: (type: String, id: String), request: Request,
@@ -23,7 +23,7 @@ enum CaseStore {
             var counts = Counts()
             for start in stride(from: 0, to: plans.count, by: batchSize) {
                 let batch = plans[start..<min(start + batchSize, plans.count)]
-                try await save(batch, counts: &counts, on: db)
+                try await save(batch, counts: &counts, now: request.now, on: db)
                 progress(.stored(cases: start + batch.count, of: plans.count))
             }
             try await request.audit(action, object: object, summary: summary(counts), on: db)
@@ -31,14 +31,15 @@ enum CaseStore {
         }
     }
 
-    private static func save(_ batch: ArraySlice<CaseRows.Planned>, counts: inout Counts, on db: any Database)
-        async throws
-    {
+    private static func save(
+        _ batch: ArraySlice<CaseRows.Planned>, counts: inout Counts, now: Date, on db: any Database
+    ) async throws {
         let existing = try await AdminCase.query(on: db).filter(\.$caseNumber ~~ batch.map(\.number)).all()
         let byNumber = Dictionary(uniqueKeysWithValues: existing.map { ($0.caseNumber, $0) })
         let stored = try await Hearing.query(on: db).filter(\.$adminCase.$id ~~ existing.compactMap(\.id)).all()
         let hearingsByCase = Dictionary(grouping: stored, by: { $0.$adminCase.id })
         var created: [AdminCase] = []
+        var replaced: [UUID] = []
         var hearings: [Hearing] = []
         for plan in batch {
             let model: AdminCase
@@ -47,7 +48,7 @@ enum CaseStore {
                     counts.unchanged += 1
                     continue
                 }
-                try await Hearing.query(on: db).filter(\.$adminCase.$id == id).delete()
+                replaced.append(id)
                 model = known
                 apply(plan, to: model)
                 try await model.save(on: db)
@@ -61,8 +62,9 @@ enum CaseStore {
             }
             hearings += plan.hearings.map { Hearing(of: model.id!, $0) }
         }
-        if !created.isEmpty { try await created.create(on: db) }
-        if !hearings.isEmpty { try await hearings.create(on: db) }
+        if !replaced.isEmpty { try await Hearing.query(on: db).filter(\.$adminCase.$id ~~ replaced).delete() }
+        try await db.insert(created, now: now)
+        try await db.insert(hearings, now: now)
     }
 
     /// A stored case as the rows would plan it, to compare with what arrives.
@@ -96,6 +98,7 @@ enum CaseStore {
 extension Hearing {
     convenience init(of caseID: UUID, _ row: CaseRows.HearingRow) {
         self.init()
+        id = UUID()
         $adminCase.id = caseID
         heldOn = row.heldOn
         headAppeared = row.headAppeared

@@ -1,0 +1,134 @@
+import Fluent
+import FuyuanCore
+import Testing
+import VaporTesting
+
+@testable import App
+
+/// What each busy page and API answer costs in SQL statements. The counts are the same after a region's ledger
+/// and cases double and every item's history doubles: a page whose count grows with its rows makes a query per
+/// row (N+1), which is what turns milliseconds into seconds at province scale.
+@Suite struct QueryCountTests {
+    /// Statements per answer, as measured on the demo data; a change that adds one shows up here.
+    static let budgets: [(path: String, user: String, statements: Int)] = [
+        ("/regions/410423", "lushan.office", 13),
+        ("/regions/410423/units", "lushan.office", 4),
+        ("/regions/410423/ledger", "lushan.office", 8),
+        ("/regions/410423/ledger?state=ongoing&sort=due", "lushan.office", 8),
+        ("/regions/410423/ledger?unit={unit}&timeliness=onTime", "lushan.office", 11),
+        ("/items/{item}", "lushan.office", 13),
+        ("/regions/410423/supervision", "lushan.office", 5),
+        ("/notices", "lushan.office", 3),
+        ("/regions/410423/litigation", "lushan.office", 8),
+        ("/regions/410400/litigation", "pds.office", 8),
+        ("/regions/410423/litigation/cases", "lushan.office", 7),
+        ("/litigation/cases/{case}", "lushan.office", 5),
+        ("/api/v1/regions/410423/items", "lushan.office", 5),
+        ("/api/v1/items/{item}", "lushan.office", 4),
+        ("/api/v1/litigation/cases?region=410423", "lushan.office", 5),
+        ("/api/v1/litigation/figures?region=410400&from=2024-01-01&to=2024-12-31&breakdown=unit", "pds.office", 4),
+    ]
+
+    @Test func pagesMakeAFixedNumberOfQueriesWhateverTheirRows() async throws {
+        try await withTestApp { app in
+            let log = QueryLog()
+            app.middleware.use(QueryLog.Middleware(log: log), at: .beginning)
+            let region = try #require(try await Region.query(on: app.db).filter(\.$code == "410423").first())
+            let item = try #require(
+                try await WorkItem.query(on: app.db).filter(\.$region.$id == region.requireID()).sort(\.$number)
+                    .first())
+            let adminCase = try #require(
+                try await AdminCase.query(on: app.db).filter(\.$region.$id == region.requireID()).sort(\.$caseNumber)
+                    .first())
+            let unit = try #require(
+                try await ItemPart.query(on: app.db).filter(\.$item.$id == item.requireID()).first()?.$unit.id)
+            var sessions: [String: TestSession] = [:]
+            for user in Set(Self.budgets.map(\.user)) { sessions[user] = try await app.signIn(user) }
+
+            func counts() async throws -> [String: Int] {
+                var counts: [String: Int] = [:]
+                for (template, user, _) in Self.budgets {
+                    let path = template.replacingOccurrences(of: "{item}", with: item.id!.uuidString)
+                        .replacingOccurrences(of: "{case}", with: adminCase.id!.uuidString)
+                        .replacingOccurrences(of: "{unit}", with: unit.uuidString)
+                    let statements = try await log.recording {
+                        let answer = try await app.send(.GET, path, as: sessions[user])
+                        #expect(answer.status == .ok, "\(path): \(answer.text.prefix(300))")
+                    }
+                    counts[template] = statements.count
+                }
+                return counts
+            }
+
+            func rows() async throws -> [Int] {
+                [
+                    try await WorkItem.query(on: app.db).filter(\.$region.$id == region.requireID()).count(),
+                    try await ProgressReport.query(on: app.db).filter(\.$item.$id == item.requireID()).count(),
+                    try await AdminCase.query(on: app.db).filter(\.$region.$id == region.requireID()).count(),
+                ]
+            }
+            let before = try await counts()
+            let rowsBefore = try await rows()
+            try await doubleLedgerAndCases(of: region, on: app.db)
+            #expect(try await rows() == rowsBefore.map { $0 * 2 })
+            let after = try await counts()
+            for (path, _, budget) in Self.budgets {
+                #expect(before[path] == budget, "\(path): \(before[path] ?? -1) statements")
+                #expect(after[path] == before[path], "\(path): \(before[path] ?? -1) → \(after[path] ?? -1)")
+            }
+        }
+    }
+
+    /// Every item of `region` gets a copy with its parts, reports and events, every item twice its reports and
+    /// events, and every case a copy with its hearings.
+    private func doubleLedgerAndCases(of region: Region, on db: any Database) async throws {
+        let now = Date()
+        let items = try await WorkItem.query(on: db).filter(\.$region.$id == region.requireID()).all()
+        let itemIDs = items.compactMap(\.id)
+        var copyOf: [UUID: UUID] = [:]
+        for item in items {
+            copyOf[item.id!] = UUID()
+            item.id = copyOf[item.id!]
+            item.number += 1000
+        }
+        try await db.insert(items, now: now)
+
+        let parts = try await ItemPart.query(on: db).filter(\.$item.$id ~~ itemIDs).all()
+        for part in parts {
+            part.id = UUID()
+            part.$item.id = copyOf[part.$item.id]!
+        }
+        try await db.insert(parts, now: now)
+
+        for target in [{ (id: UUID) in copyOf[id]! }, { (id: UUID) in id }] {
+            let reports = try await ProgressReport.query(on: db).filter(\.$item.$id ~~ itemIDs).all()
+            for report in reports {
+                report.id = UUID()
+                report.$item.id = target(report.$item.id)
+            }
+            try await db.insert(reports, now: now)
+            let events = try await ItemEvent.query(on: db).filter(\.$item.$id ~~ itemIDs).all()
+            for event in events {
+                event.id = UUID()
+                event.$item.id = target(event.$item.id)
+            }
+            try await db.insert(events, now: now)
+        }
+
+        let cases = try await AdminCase.query(on: db).filter(\.$region.$id == region.requireID()).all()
+        let caseIDs = cases.compactMap(\.id)
+        var caseCopyOf: [UUID: UUID] = [:]
+        for (index, adminCase) in cases.enumerated() {
+            caseCopyOf[adminCase.id!] = UUID()
+            adminCase.id = caseCopyOf[adminCase.id!]
+            adminCase.caseNumber = adminCase.caseNumber.replacingOccurrences(of: "号", with: "\(90_000 + index)号")
+        }
+        try await db.insert(cases, now: now)
+        let hearings = try await Hearing.query(on: db).filter(\.$adminCase.$id ~~ caseIDs).all()
+        for hearing in hearings {
+            hearing.id = UUID()
+            hearing.$adminCase.id = caseCopyOf[hearing.$adminCase.id]!
+        }
+        try await db.insert(hearings, now: now)
+    }
+}
