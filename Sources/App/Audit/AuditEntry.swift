@@ -26,6 +26,13 @@ final class AuditEntry: Model, @unchecked Sendable {
     @Field(key: "previous_hash") var previousHash: String
     @Field(key: "hash") var hash: String
 
+    var properties: [any AnyProperty] {
+        [
+            $id, $at, $actorID, $actorName, $regionPath, $ipAddress, $action, $objectType, $objectID, $summary, $before,
+            $after, $seq, $previousHash, $hash,
+        ]
+    }
+
     init() {}
 }
 

@@ -36,6 +36,8 @@ final class PasswordHistory: Model, @unchecked Sendable {
     // relationships
     @Parent(key: "user_id") var user: User
 
+    var properties: [any AnyProperty] { [$id, $hash, $retiredAt, $user] }
+
     init() {}
 
     init(userID: UUID, hash: String, retiredAt: Date) {

@@ -20,6 +20,8 @@ final class UserSession: Model, @unchecked Sendable {
     // relationships
     @Parent(key: "user_id") var user: User
 
+    var properties: [any AnyProperty] { [$id, $tokenHash, $csrfToken, $createdAt, $lastSeenAt, $ipAddress, $user] }
+
     init() {}
 
     init(tokenHash: String, csrfToken: String, userID: UUID, now: Date, ipAddress: String) {
@@ -50,6 +52,10 @@ final class APIToken: Model, @unchecked Sendable {
     // relationships
     @Parent(key: "user_id") var user: User
 
+    var properties: [any AnyProperty] {
+        [$id, $createdAt, $name, $tokenHash, $createdBy, $lastUsedAt, $revokedAt, $user]
+    }
+
     init() {}
 
     init(name: String, tokenHash: String, userID: UUID, createdBy: String) {
@@ -72,6 +78,8 @@ final class LoginThrottle: Model, @unchecked Sendable {
     @Field(key: "failures") var failures: Int
     @Field(key: "first_failure_at") var firstFailureAt: Date
     @OptionalField(key: "locked_until") var lockedUntil: Date?
+
+    var properties: [any AnyProperty] { [$id, $username, $failures, $firstFailureAt, $lockedUntil] }
 
     init() {}
 

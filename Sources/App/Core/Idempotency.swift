@@ -99,6 +99,8 @@ final class IdempotencyKey: Model, @unchecked Sendable {
     @OptionalField(key: "content_type") var contentType: String?
     @Field(key: "created_at") var createdAt: Date
 
+    var properties: [any AnyProperty] { [$id, $userID, $key, $fingerprint, $status, $body, $contentType, $createdAt] }
+
     init() {}
 
     init(userID: UUID, key: String, fingerprint: String, createdAt: Date) {

@@ -22,6 +22,10 @@ final class Attachment: Model, @unchecked Sendable {
     // relationships
     @Parent(key: "item_id") var item: WorkItem
 
+    var properties: [any AnyProperty] {
+        [$id, $createdAt, $fileName, $contentType, $size, $sha256, $uploadedBy, $unitName, $item]
+    }
+
     init() {}
 }
 

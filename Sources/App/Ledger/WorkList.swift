@@ -45,6 +45,8 @@ final class WorkList: Model, @unchecked Sendable {
     // relationships
     @Parent(key: "region_id") var region: Region
 
+    var properties: [any AnyProperty] { [$id, $createdAt, $kind, $title, $source, $region] }
+
     init() {}
 
     init(regionID: UUID, kind: ListKind, title: String, source: String) {
@@ -85,6 +87,13 @@ final class WorkItem: Model, @unchecked Sendable {
     @Parent(key: "region_id") var region: Region
     /// The upper level's item this one answers (下达).
     @OptionalParent(key: "parent_item_id") var parentItem: WorkItem?
+
+    var properties: [any AnyProperty] {
+        [
+            $id, $createdAt, $updatedAt, $number, $title, $content, $area, $deadline, $deadlineKind, $state, $issuedOn,
+            $latestReport, $nextDueOn, $list, $region, $parentItem,
+        ]
+    }
 
     init() {}
 
@@ -138,6 +147,10 @@ final class ItemPart: Model, @unchecked Sendable {
     @Parent(key: "item_id") var item: WorkItem
     @Parent(key: "unit_id") var unit: Unit
 
+    var properties: [any AnyProperty] {
+        [$id, $updatedAt, $role, $state, $extendedTo, $nextDueOn, $nextDueReason, $item, $unit]
+    }
+
     init() {}
 
     init(itemID: UUID, unitID: UUID, role: PartRole) {
@@ -170,6 +183,10 @@ final class ProgressReport: Model, @unchecked Sendable {
     // relationships
     @Parent(key: "item_id") var item: WorkItem
     @Parent(key: "unit_id") var unit: Unit
+
+    var properties: [any AnyProperty] {
+        [$id, $createdAt, $reportedOn, $periodKey, $text, $figures, $author, $item, $unit]
+    }
 
     init() {}
 
@@ -218,6 +235,10 @@ final class ExtensionRequest: Model, @unchecked Sendable {
     // relationships
     @Parent(key: "part_id") var part: ItemPart
 
+    var properties: [any AnyProperty] {
+        [$id, $createdAt, $requestedDay, $reason, $requestedBy, $status, $decidedBy, $decisionNote, $part]
+    }
+
     init() {}
 
     init(partID: UUID, requestedDay: CalendarDay, reason: String, requestedBy: String) {
@@ -246,6 +267,8 @@ final class ItemEvent: Model, @unchecked Sendable {
     // relationships
     @Parent(key: "item_id") var item: WorkItem
 
+    var properties: [any AnyProperty] { [$id, $at, $actor, $what, $reason, $unitName, $item] }
+
     init() {}
 
     init(itemID: UUID, at: Date, actor: String, what: String, reason: String = "", unitName: String? = nil) {
@@ -268,6 +291,8 @@ final class ItemLink: Model, @unchecked Sendable {
     // relationships
     @Parent(key: "problem_id") var problem: WorkItem
     @Parent(key: "measure_id") var measure: WorkItem
+
+    var properties: [any AnyProperty] { [$id, $problem, $measure] }
 
     init() {}
 

@@ -78,6 +78,13 @@ final class AdminCase: Model, @unchecked Sendable {
     @Parent(key: "defendant_id") var defendant: Unit
     @Parent(key: "region_id") var region: Region
 
+    var properties: [any AnyProperty] {
+        [
+            $id, $createdAt, $updatedAt, $caseNumber, $court, $procedure, $actionType, $plaintiffKind, $filedOn,
+            $concludedOn, $outcome, $lossCause, $defendant, $region,
+        ]
+    }
+
     init() {}
 }
 
@@ -98,6 +105,8 @@ final class Hearing: Model, @unchecked Sendable {
 
     // relationships
     @Parent(key: "case_id") var adminCase: AdminCase
+
+    var properties: [any AnyProperty] { [$id, $heldOn, $headAppeared, $headRank, $principal, $spoke, $adminCase] }
 
     init() {}
 }

@@ -21,6 +21,8 @@ final class Notice: Model, @unchecked Sendable {
     // relationships
     @Parent(key: "region_id") var region: Region
 
+    var properties: [any AnyProperty] { [$id, $createdAt, $recipient, $day, $lines, $readAt, $region] }
+
     init() {}
 
     init(regionID: UUID, recipient: String, day: CalendarDay, lines: [String]) {
@@ -45,6 +47,8 @@ final class JobLease: Model, @unchecked Sendable {
     @Field(key: "name") var name: String
     @Field(key: "holder") var holder: String
     @Field(key: "taken_at") var takenAt: Date
+
+    var properties: [any AnyProperty] { [$id, $name, $holder, $takenAt] }
 
     init() {}
 

@@ -22,6 +22,10 @@ final class JointMeeting: Model, @unchecked Sendable {
     @Children(for: \.$meeting) var people: [MeetingPerson]
     @Children(for: \.$meeting) var memberUnits: [MemberUnit]
 
+    var properties: [any AnyProperty] {
+        [$id, $createdAt, $updatedAt, $version, $name, $region, $officeUnit, $people, $memberUnits]
+    }
+
     init() {}
 
     init(id: UUID? = nil, name: String, regionID: UUID, officeUnitID: UUID?) {
@@ -48,6 +52,8 @@ final class MeetingPerson: Model, @unchecked Sendable {
 
     // relationships
     @Parent(key: "meeting_id") var meeting: JointMeeting
+
+    var properties: [any AnyProperty] { [$id, $role, $name, $post, $position, $meeting] }
 
     init() {}
 
@@ -79,6 +85,8 @@ final class MemberUnit: Model, @unchecked Sendable {
     @Parent(key: "meeting_id") var meeting: JointMeeting
     @Parent(key: "unit_id") var unit: Unit
 
+    var properties: [any AnyProperty] { [$id, $liaisonName, $sealedPhone, $position, $meeting, $unit] }
+
     init() {}
 
     init(meetingID: UUID, unitID: UUID, liaisonName: String, liaisonPhone: String, position: Int, seal: FieldSeal) {
@@ -107,6 +115,8 @@ final class RosterChange: Model, @unchecked Sendable {
 
     // relationships
     @Parent(key: "meeting_id") var meeting: JointMeeting
+
+    var properties: [any AnyProperty] { [$id, $recordedAt, $summary, $approvedBy, $approvedOn, $recordedBy, $meeting] }
 
     init() {}
 

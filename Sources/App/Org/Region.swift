@@ -20,6 +20,8 @@ final class Region: Model, @unchecked Sendable {
     // relationships
     @OptionalParent(key: "parent_id") var parent: Region?
 
+    var properties: [any AnyProperty] { [$id, $createdAt, $code, $name, $level, $path, $parent] }
+
     init() {}
 
     init(id: UUID? = nil, code: String, name: String, level: RegionLevel, parent: Region?) {

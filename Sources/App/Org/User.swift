@@ -28,6 +28,13 @@ final class User: Model, @unchecked Sendable {
     // relationships
     @Parent(key: "unit_id") var unit: Unit
 
+    var properties: [any AnyProperty] {
+        [
+            $id, $createdAt, $updatedAt, $username, $displayName, $passwordHash, $role, $mustChangePassword,
+            $passwordChangedAt, $isActive, $sealedTOTPKey, $totpLastStep, $unit,
+        ]
+    }
+
     init() {}
 
     init(

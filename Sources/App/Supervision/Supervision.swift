@@ -50,6 +50,10 @@ final class Supervision: Model, @unchecked Sendable {
     @Parent(key: "region_id") var region: Region
     @OptionalParent(key: "item_id") var item: WorkItem?
 
+    var properties: [any AnyProperty] {
+        [$id, $createdAt, $kind, $tone, $year, $number, $text, $respondBy, $issuedBy, $region, $item]
+    }
+
     init() {}
 
     var reference: String {
@@ -73,6 +77,8 @@ final class SupervisionTarget: Model, @unchecked Sendable {
     // relationships
     @Parent(key: "supervision_id") var supervision: Supervision
     @Parent(key: "unit_id") var unit: Unit
+
+    var properties: [any AnyProperty] { [$id, $response, $respondedBy, $respondedAt, $supervision, $unit] }
 
     init() {}
 
