@@ -300,6 +300,29 @@ import VaporTesting
         try JSONDecoder().decode(T.self, from: Data(response.body.readableBytesView))
     }
 
+    /// Twelve items created at once in one list take twelve different numbers, 31 to 42 (the list holds 30).
+    @Test func concurrentCreatesTakeDistinctNumbers() async throws {
+        try await withTestApp { app in
+            let office = try await app.signIn("fangcheng.office")
+            let list = try #require(try await WorkList.query(on: app.db).filter(\.$title == "方城县府院联动机制实施方案").first())
+            let courtUnit = try await app.unit(named: "方城县人民法院")
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for index in 1...12 {
+                    let input = LedgerStore.ItemInput(
+                        listID: list.id!, title: "并发新建事项\(index)", content: "", area: .enforcement,
+                        deadline: "2027年3月31日", leadUnitIDs: [courtUnit.id!], responsibleUnitIDs: [],
+                        cooperatingUnitIDs: [], issueNow: false)
+                    group.addTask { try await app.send(.POST, "/api/v1/items", as: office, json: input).status }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses == Array(repeating: .created, count: 12))
+            let numbers = try await WorkItem.query(on: app.db).filter(\.$list.$id == list.requireID())
+                .filter(\.$title =~ "并发新建事项").all().map(\.number).sorted()
+            #expect(numbers == Array(31...42))
+        }
+    }
+
     @Test func anotherSystemWalksAnItemThroughTheAPI() async throws {
         try await withTestApp { app in
             let office = try await app.signIn("fangcheng.office")

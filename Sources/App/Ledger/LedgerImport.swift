@@ -90,10 +90,9 @@ enum LedgerImport {
         if planned.isEmpty && problems.isEmpty { problems.append(.init(row: 2, column: "", reason: "没有可导入的行")) }
         guard problems.isEmpty else { throw SpreadsheetImport.Refused(problems: problems) }
 
-        let first =
-            (try await WorkItem.query(on: request.db).filter(\.$list.$id == list.requireID()).max(\.$number) ?? 0) + 1
         let plans = planned
         try await request.db.write { db in
+            let first = try await LedgerStore.nextNumber(in: list, on: db)
             for (offset, plan) in plans.enumerated() {
                 let item = WorkItem(
                     list: list, number: first + offset, title: plan.title, content: plan.content, area: plan.area,

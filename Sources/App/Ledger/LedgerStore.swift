@@ -73,11 +73,10 @@ enum LedgerStore {
         ).count()
         if units != Set(chosen).count { problems.add("单位", "须为本区划的单位") }
         try problems.throwIfAny()
-        let number =
-            (try await WorkItem.query(on: request.db).filter(\.$list.$id == list.requireID()).max(\.$number) ?? 0) + 1
-        let item = WorkItem(
-            list: list, number: number, title: title, content: input.content, area: input.area, deadline: deadline!)
-        try await request.db.write { db in
+        let item = try await request.db.write { db in
+            let number = try await nextNumber(in: list, on: db)
+            let item = WorkItem(
+                list: list, number: number, title: title, content: input.content, area: input.area, deadline: deadline!)
             try await item.create(on: db)
             let itemID = try item.requireID()
             for (ids, role) in [
@@ -91,8 +90,20 @@ enum LedgerStore {
                 .itemCreated, object: ("work_item", itemID.uuidString),
                 summary: "新建事项：\(list.title) 第 \(number) 项 \(title)", on: db)
             if input.issueNow { try await issue(item, on: db, request: request) }
+            return item
         }
         return item
+    }
+
+    /// The number the next item of `list` takes, read inside the write transaction: SQLite's writers take turns,
+    /// and on PostgreSQL the list's row is locked until the transaction ends, so concurrent creates never draw the
+    /// same number.
+    static func nextNumber(in list: WorkList, on db: any Database) async throws -> Int {
+        let listID = try list.requireID()
+        if let sql = db as? any SQLDatabase, sql.dialect.name != "sqlite" {
+            try await sql.raw("SELECT id FROM work_lists WHERE id = \(bind: listID) FOR UPDATE").run()
+        }
+        return (try await WorkItem.query(on: db).filter(\.$list.$id == listID).max(\.$number) ?? 0) + 1
     }
 
     /// Sets the units of a draft (a new item or a copy handed down from above), optionally issuing it.
