@@ -55,8 +55,7 @@ struct CaseRows: Sendable {
     )
 
     let regionsByCode: [String: Region]
-    /// Per region, its units by name and the matcher that reads a written defendant as one of them.
-    private let defendants: [UUID: (units: [String: Unit], matcher: UnitNameMatcher)]
+    let unitsByRegion: [UUID: [Unit]]
     /// Defendants as written, per region, once matched: a file names the same few units thousands of times.
     private var matched: [String: UnitNameMatcher.Match] = [:]
     private var planned: [String: Planned] = [:]
@@ -66,20 +65,8 @@ struct CaseRows: Sendable {
     init(scope: Scope, on db: any Database) async throws {
         let regions = try await scope.regions(on: db).all()
         regionsByCode = Dictionary(uniqueKeysWithValues: regions.map { ($0.code, $0) })
-        let units = Dictionary(
-            grouping: try await Unit.query(on: db).filter(\.$region.$id ~~ regions.compactMap(\.id)).all(),
-            by: { $0.$region.id })
-        defendants = Dictionary(
-            uniqueKeysWithValues: regions.map { region in
-                let candidates = units[region.id!] ?? []
-                return (
-                    region.id!,
-                    (
-                        Dictionary(candidates.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }),
-                        UnitNameMatcher(units: candidates.map(\.name), regionName: region.name)
-                    )
-                )
-            })
+        let units = try await Unit.query(on: db).filter(\.$region.$id ~~ regions.compactMap(\.id)).all()
+        unitsByRegion = Dictionary(grouping: units, by: { $0.$region.id })
     }
 
     /// The cases taken so far, in the order of their first rows.
@@ -146,11 +133,14 @@ struct CaseRows: Sendable {
         let region = regionsByCode[cell("区划代码")]
         if region == nil { problem("区划代码", "“\(cell("区划代码"))”不存在或不在您的范围内") }
         var defendant: Unit?
-        if let region, let known = defendants[region.id!] {
+        if let region {
+            let candidates = unitsByRegion[region.id!] ?? []
             let key = region.code + "\u{0}" + cell("被告单位")
-            let match = matched[key] ?? known.matcher.match(cell("被告单位"))
+            let match =
+                matched[key]
+                ?? UnitNameMatcher(units: candidates.map(\.name), regionName: region.name).match(cell("被告单位"))
             matched[key] = match
-            if case .unit(let name) = match { defendant = known.units[name] }
+            if case .unit(let name) = match { defendant = candidates.first { $0.name == name } }
             if let reason = SpreadsheetImport.problem(with: match, written: cell("被告单位"), regionName: region.name) {
                 problem("被告单位", reason)
             }
