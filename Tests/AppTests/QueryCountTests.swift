@@ -82,53 +82,41 @@ import VaporTesting
     /// Every item of `region` gets a copy with its parts, reports and events, every item twice its reports and
     /// events, and every case a copy with its hearings.
     private func doubleLedgerAndCases(of region: Region, on db: any Database) async throws {
-        let now = Date()
-        let items = try await WorkItem.query(on: db).filter(\.$region.$id == region.requireID()).all()
-        let itemIDs = items.compactMap(\.id)
-        var copyOf: [UUID: UUID] = [:]
-        for item in items {
-            copyOf[item.id!] = UUID()
-            item.id = copyOf[item.id!]
-            item.number += 1000
+        /// Writes a copy of every model the query finds, with a new id, changed by `edit`; the old id to the new.
+        @discardableResult
+        func copy<M: BulkInsertable>(_ query: QueryBuilder<M>, edit: (M, Int) -> Void) async throws -> [UUID: UUID]
+        where M.IDValue == UUID {
+            let models = try await query.all()
+            var copyOf: [UUID: UUID] = [:]
+            for (index, model) in models.enumerated() {
+                copyOf[model.id!] = UUID()
+                model.id = copyOf[model.id!]
+                edit(model, index)
+            }
+            try await db.insert(models, now: Date())
+            return copyOf
         }
-        try await db.insert(items, now: now)
-
-        let parts = try await ItemPart.query(on: db).filter(\.$item.$id ~~ itemIDs).all()
-        for part in parts {
-            part.id = UUID()
-            part.$item.id = copyOf[part.$item.id]!
+        let items = WorkItem.query(on: db).filter(\.$region.$id == (try region.requireID()))
+        let itemIDs = try await items.copy().all(\.$id)
+        let itemCopyOf = try await copy(items) { item, _ in item.number += 1000 }
+        try await copy(ItemPart.query(on: db).filter(\.$item.$id ~~ itemIDs)) { part, _ in
+            part.$item.id = itemCopyOf[part.$item.id]!
         }
-        try await db.insert(parts, now: now)
-
-        for target in [{ (id: UUID) in copyOf[id]! }, { (id: UUID) in id }] {
-            let reports = try await ProgressReport.query(on: db).filter(\.$item.$id ~~ itemIDs).all()
-            for report in reports {
-                report.id = UUID()
+        for target in [{ (id: UUID) in itemCopyOf[id]! }, { (id: UUID) in id }] {
+            try await copy(ProgressReport.query(on: db).filter(\.$item.$id ~~ itemIDs)) { report, _ in
                 report.$item.id = target(report.$item.id)
             }
-            try await db.insert(reports, now: now)
-            let events = try await ItemEvent.query(on: db).filter(\.$item.$id ~~ itemIDs).all()
-            for event in events {
-                event.id = UUID()
+            try await copy(ItemEvent.query(on: db).filter(\.$item.$id ~~ itemIDs)) { event, _ in
                 event.$item.id = target(event.$item.id)
             }
-            try await db.insert(events, now: now)
         }
-
-        let cases = try await AdminCase.query(on: db).filter(\.$region.$id == region.requireID()).all()
-        let caseIDs = cases.compactMap(\.id)
-        var caseCopyOf: [UUID: UUID] = [:]
-        for (index, adminCase) in cases.enumerated() {
-            caseCopyOf[adminCase.id!] = UUID()
-            adminCase.id = caseCopyOf[adminCase.id!]
+        let cases = AdminCase.query(on: db).filter(\.$region.$id == (try region.requireID()))
+        let caseIDs = try await cases.copy().all(\.$id)
+        let caseCopyOf = try await copy(cases) { adminCase, index in
             adminCase.caseNumber = adminCase.caseNumber.replacingOccurrences(of: "号", with: "\(90_000 + index)号")
         }
-        try await db.insert(cases, now: now)
-        let hearings = try await Hearing.query(on: db).filter(\.$adminCase.$id ~~ caseIDs).all()
-        for hearing in hearings {
-            hearing.id = UUID()
+        try await copy(Hearing.query(on: db).filter(\.$adminCase.$id ~~ caseIDs)) { hearing, _ in
             hearing.$adminCase.id = caseCopyOf[hearing.$adminCase.id]!
         }
-        try await db.insert(hearings, now: now)
     }
 }
