@@ -59,6 +59,18 @@ import VaporTesting
             #expect(early.first { $0.item.number == 3 }?.timeliness == Timeliness.none)  // closed
             #expect(early.first { $0.item.number == 2 }?.timeliness == .onTime)  // due 2021-12-20
             #expect(early.first { $0.item.number == 13 }?.timeliness == .dueSoon)  // due 2021-10-31
+            // The filter, worked out by the database, picks the same items as the marks worked out here.
+            for mark in [Timeliness.none, .onTime, .dueSoon, .overdue] {
+                filter.timeliness = mark
+                let filtered = try await LedgerQueries.rows(
+                    region: region(app, "411322"), filter: filter, today: CalendarDay(parsing: "2021-10-25")!,
+                    rules: DueRules(), paged: false, on: app.db
+                ).rows.map(\.item.number)
+                let marked: Set<Timeliness> = mark == .onTime || mark == .none ? [.onTime, .none] : [mark]
+                #expect(filtered == early.filter { marked.contains($0.timeliness) }.map(\.item.number), "\(mark)")
+            }
+            // The items due 2021-10-31 that were still open then.
+            #expect(early.filter { $0.timeliness == .dueSoon }.map(\.item.number) == [13, 18, 19, 20, 25, 29])
         }
     }
 

@@ -15,7 +15,7 @@ import VaporTesting
         ("/regions/410423/units", "lushan.office", 4),
         ("/regions/410423/ledger", "lushan.office", 8),
         ("/regions/410423/ledger?state=ongoing&sort=due", "lushan.office", 8),
-        ("/regions/410423/ledger?unit={unit}&timeliness=onTime", "lushan.office", 11),
+        ("/regions/410423/ledger?unit={unit}&timeliness=onTime", "lushan.office", 8),
         ("/items/{item}", "lushan.office", 13),
         ("/regions/410423/supervision", "lushan.office", 5),
         ("/notices", "lushan.office", 3),

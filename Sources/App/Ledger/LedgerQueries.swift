@@ -107,23 +107,15 @@ enum LedgerQueries {
         if let text = filter.q?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             query = query.group(.or) { $0.filter(\.$title ~~ text).filter(\.$content ~~ text) }
         }
-        if let unit = filter.unit {
-            let ids = try await ItemPart.query(on: db).filter(\.$unit.$id == unit).all(\.$item.$id)
-            query = query.filter(\.$id ~~ ids)
-        }
+        if let unit = filter.unit { query = query.filter(anyPart("\(ident: "unit_id") = \(bind: unit)")) }
         if let timeliness = filter.timeliness {
-            let overdue = try await itemIDs(regionID: regionID, dueBefore: today, on: db)
+            let overdue: SQLQueryString = "\(ident: "next_due_on") < \(bind: today.description)"
+            let soon: SQLQueryString =
+                "\(ident: "next_due_on") < \(bind: today.adding(days: rules.dueSoonDays + 1).description)"
             switch timeliness {
-            case .overdue:
-                query = query.filter(\.$id ~~ overdue)
-            case .dueSoon:
-                let soon = try await itemIDs(
-                    regionID: regionID, dueBefore: today.adding(days: rules.dueSoonDays + 1), on: db)
-                query = query.filter(\.$id ~~ soon.subtracting(overdue))
-            case .onTime, .none:
-                let soon = try await itemIDs(
-                    regionID: regionID, dueBefore: today.adding(days: rules.dueSoonDays + 1), on: db)
-                query = query.filter(\.$id !~ soon)
+            case .overdue: query = query.filter(anyPart(overdue))
+            case .dueSoon: query = query.filter(anyPart(soon)).filter(anyPart(overdue, exists: false))
+            case .onTime, .none: query = query.filter(anyPart(soon, exists: false))
             }
         }
         let total = try await query.copy().count()
@@ -153,16 +145,13 @@ enum LedgerQueries {
         return (rows, total)
     }
 
-    /// Items of the region with an open part due before `day`.
-    private static func itemIDs(regionID: UUID, dueBefore day: CalendarDay, on db: any Database) async throws -> Set<
-        UUID
-    > {
-        Set(
-            try await ItemPart.query(on: db)
-                .join(WorkItem.self, on: \ItemPart.$item.$id == \WorkItem.$id)
-                .filter(WorkItem.self, \.$region.$id == regionID)
-                .filter(\.$nextDueOn < day.description)
-                .all(\.$item.$id))
+    /// Items with a part that meets `condition`, as a filter inside the item query: the database follows the
+    /// (item, unit) index from each candidate item instead of the application loading and re-sending ids.
+    private static func anyPart(_ condition: SQLQueryString, exists: Bool = true) -> DatabaseQuery.Filter {
+        .sql(
+            embed:
+                "\(unsafeRaw: exists ? "" : "NOT ")EXISTS (SELECT 1 FROM \(ident: ItemPart.schema) WHERE \(ident: ItemPart.schema).\(ident: "item_id") = \(ident: WorkItem.schema).\(ident: "id") AND \(condition))"
+        )
     }
 
     /// Parts with their unit names, for many items in one query.

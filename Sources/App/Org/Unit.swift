@@ -20,6 +20,8 @@ final class Unit: Model, @unchecked Sendable {
     // relationships
     @Parent(key: "region_id") var region: Region
 
+    var properties: [any AnyProperty] { [$id, $createdAt, $updatedAt, $name, $kind, $version, $region] }
+
     init() {}
 
     init(id: UUID? = nil, name: String, kind: UnitKind, regionID: UUID) {
