@@ -15,8 +15,9 @@ public struct CalendarDay: Hashable, Comparable, Codable, Sendable, CustomString
     }()
 
     public init?(year: Int, month: Int, day: Int) {
-        let components = DateComponents(year: year, month: month, day: day)
-        guard (1900...2999).contains(year), components.isValidDate(in: Self.calendar) else { return nil }
+        guard (1900...2999).contains(year), (1...12).contains(month),
+            (1...Self.length(ofMonth: month, in: year)).contains(day)
+        else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -30,18 +31,49 @@ public struct CalendarDay: Hashable, Comparable, Codable, Sendable, CustomString
         self.day = parts.day!
     }
 
+    /// Days in a month of the Gregorian calendar.
+    static func length(ofMonth month: Int, in year: Int) -> Int {
+        switch month {
+        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
     /// Reads 2023-07-24, 2023/7/24 and 2023年7月24日 (with or without 日).
     public init?(parsing text: String) {
+        // The stored form, read on every row of the busy pages, skips the Unicode normalisation below.
+        let bytes = Array(text.utf8)
+        if bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") {
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for byte in bytes[range] {
+                    guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+                    value = value * 10 + Int(byte - UInt8(ascii: "0"))
+                }
+                return value
+            }
+            if let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) {
+                self.init(year: year, month: month, day: day)
+                return
+            }
+        }
         let trimmed = text.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespaces)
         let parts = trimmed.split(whereSeparator: { "-/年月日".contains($0) }).map(String.init)
-        guard parts.count == 3, parts[0].count == 4,
+        guard parts.count == 3, parts[0].count == 4, parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
             let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
         else { return nil }
         self.init(year: year, month: month, day: day)
     }
 
     /// `2023-07-24`: the stored form.
-    public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    public var description: String {
+        func padded(_ number: Int, _ width: Int) -> String {
+            let digits = String(number)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2)
+    }
 
     /// `2023年7月24日`: the form people read.
     public var chinese: String { "\(year)年\(month)月\(day)日" }

@@ -10,13 +10,31 @@ struct CalendarDayTests {
         #expect(day.chinese == "2023年7月24日")
     }
 
-    @Test(arguments: ["2023-02-29", "2023-13-01", "23-07-24", "2023-07", "", "二〇二三年七月", "2023-07-24-01"])
+    @Test(arguments: [
+        "2023-02-29", "2023-13-01", "23-07-24", "2023-07", "", "二〇二三年七月", "2023-07-24-01", "1900-02-29",
+        "2100-02-29", "2023-04-31", "2023-00-10", "2023-07-00", "2023-1a-01", "2023-07-+1", "1899-12-31",
+    ])
     func refusesWhatIsNotADate(_ text: String) {
         #expect(CalendarDay(parsing: text) == nil)
     }
 
     @Test func leapDayExists() {
         #expect(CalendarDay(parsing: "2024-02-29") != nil)
+        #expect(CalendarDay(parsing: "2000-02-29") != nil)
+    }
+
+    /// The month lengths worked out by hand are Foundation's Gregorian calendar's, over every supported year.
+    @Test func monthLengthsAreGregorian() throws {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = CalendarDay.timeZone
+        for year in 1900...2999 {
+            for month in 1...12 {
+                let first = try #require(calendar.date(from: DateComponents(year: year, month: month, day: 1)))
+                let length = try #require(calendar.range(of: .day, in: .month, for: first)).count
+                #expect(CalendarDay(year: year, month: month, day: length) != nil, "\(year)-\(month)")
+                #expect(CalendarDay(year: year, month: month, day: length + 1) == nil, "\(year)-\(month)")
+            }
+        }
     }
 
     @Test func dayBoundariesAreShanghai() throws {
