@@ -435,6 +435,21 @@ import VaporTesting
             let other = try #require(
                 try await WorkItem.query(on: app.db).join(Region.self, on: \WorkItem.$region.$id == \Region.$id)
                     .filter(Region.self, \.$code == "410482").filter(\.$title == "问题楼房处置化解").first())
+            // The dropdown offers every responsibility item of 汝州市 not yet paired with that problem, in list order.
+            let linked = Set(
+                try await ItemLink.query(on: app.db).filter(\.$problem.$id == other.requireID()).all()
+                    .map(\.$measure.id))
+            let offered = try await WorkItem.query(on: app.db).join(
+                WorkList.self, on: \WorkItem.$list.$id == \WorkList.$id
+            )
+            .filter(\.$region.$id == other.$region.id).filter(WorkList.self, \.$kind == .responsibility)
+            .sort(\.$number).all().filter { !linked.contains($0.id!) }
+            let otherPage = try await app.send(.GET, "/items/\(other.id!.uuidString)", as: office)
+            let form = try #require(otherPage.text.firstMatch(of: /id="link-form"(?s:.*?)<\/form>/)).output
+            let options = form.matches(of: /<option value="([^"]+)"[^>]*>([^<]*)<\/option>/)
+                .map { "\($0.output.1) \($0.output.2)" }
+            #expect(options == offered.map { "\($0.id!.uuidString) 第 \($0.number) 项 \($0.title)" })
+            #expect(options.count == 17)
             let wrong = try await app.send(
                 .POST, "/items/\(problem.id!.uuidString)/links", as: office, form: [("measureID", other.id!.uuidString)]
             )

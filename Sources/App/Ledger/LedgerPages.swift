@@ -354,12 +354,15 @@ struct LedgerPages {
         let paired = try await ItemLink.query(on: db)
             .group(.or) { $0.filter(\.$problem.$id == itemID).filter(\.$measure.$id == itemID) }.all()
         let pairedIDs = paired.map { $0.$problem.id == itemID ? $0.$measure.id : $0.$problem.id }
-        let pairedItems = try await WorkItem.query(on: db).filter(\.$id ~~ pairedIDs).sort(\.$number).all()
+        // Only the columns the links and the dropdown show: a county's responsibility list has hundreds of items.
+        let pairedItems = try await WorkItem.query(on: db).filter(\.$id ~~ pairedIDs).sort(\.$number)
+            .field(\.$id).field(\.$number).field(\.$title).field(\.$state).all()
         let candidates =
             isOffice && list.kind == .problem
             ? try await WorkItem.query(on: db).join(WorkList.self, on: \WorkItem.$list.$id == \WorkList.$id)
                 .filter(\.$region.$id == item.$region.id).filter(WorkList.self, \.$kind == .responsibility)
-                .sort(WorkList.self, \.$createdAt).sort(\.$number).all().filter { !pairedIDs.contains($0.id!) }
+                .sort(WorkList.self, \.$createdAt).sort(\.$number)
+                .field(\.$id).field(\.$number).field(\.$title).all().filter { !pairedIDs.contains($0.id!) }
             : []
         let model = ItemView.Model(
             item: item, listTitle: try item.joined(WorkList.self).title, regionCode: region.code,
