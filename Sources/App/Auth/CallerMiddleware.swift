@@ -1,4 +1,6 @@
 import Fluent
+import FuyuanCore
+import SQLKit
 import Vapor
 
 /// Finds who is calling: a bearer token, or a session cookie that has not timed out.
@@ -28,63 +30,90 @@ enum CallerLookup {
     static func session(_ token: String, on request: Request) async throws -> Caller? {
         let db = request.db
         guard
-            let session = try await UserSession.query(on: db)
-                .join(User.self, on: \UserSession.$user.$id == \User.$id)
-                .join(Unit.self, on: \User.$unit.$id == \Unit.$id)
-                .join(Region.self, on: \Unit.$region.$id == \Region.$id)
-                .filter(\.$tokenHash == Secret.digest(token))
-                .first()
+            let row = try await select(
+                "c.created_at, c.last_seen_at, c.csrf_token", from: UserSession.schema,
+                where: "c.token_hash = \(bind: Secret.digest(token))", on: db)
         else { return nil }
-        let user = try session.joined(User.self)
+        let found = try row.decode(model: CallerRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let sessionID = found.credentialId
+        let createdAt = try row.decode(column: "created_at", as: Date.self)
+        let lastSeenAt = try row.decode(column: "last_seen_at", as: Date.self)
         let config = request.application.config
         let now = request.now
-        let idle = now.timeIntervalSince(session.lastSeenAt) > config.idleTimeout
-        let tooOld = now.timeIntervalSince(session.createdAt) > config.absoluteLifetime
-        if idle || tooOld || !user.isActive {
-            try await session.delete(on: db)
+        let idle = now.timeIntervalSince(lastSeenAt) > config.idleTimeout
+        let tooOld = now.timeIntervalSince(createdAt) > config.absoluteLifetime
+        if idle || tooOld || !found.isActive {
+            try await UserSession.query(on: db).filter(\.$id == sessionID).delete()
             request.sessionExpired = true
             return nil
         }
-        let sessionID = try session.requireID()
-        if now.timeIntervalSince(session.lastSeenAt) > touchInterval {
+        if now.timeIntervalSince(lastSeenAt) > touchInterval {
             try await UserSession.query(on: db).filter(\.$id == sessionID).set(\.$lastSeenAt, to: now).update()
         }
-        return try caller(
-            user: user, unit: session.joined(Unit.self), region: session.joined(Region.self),
-            credential: .session(id: sessionID, csrfToken: session.csrfToken), on: request)
+        return found.caller(
+            credential: .session(id: sessionID, csrfToken: try row.decode(column: "csrf_token", as: String.self)),
+            on: request)
     }
 
     static func token(_ token: String, on request: Request) async throws -> Caller? {
         let db = request.db
         guard
-            let record = try await APIToken.query(on: db)
-                .join(User.self, on: \APIToken.$user.$id == \User.$id)
-                .join(Unit.self, on: \User.$unit.$id == \Unit.$id)
-                .join(Region.self, on: \Unit.$region.$id == \Region.$id)
-                .filter(\.$tokenHash == Secret.digest(token))
-                .filter(\.$revokedAt == nil)
-                .first()
+            let row = try await select(
+                "c.last_used_at", from: APIToken.schema,
+                where: "c.token_hash = \(bind: Secret.digest(token)) AND c.revoked_at IS NULL", on: db)
         else { return nil }
-        let user = try record.joined(User.self)
-        guard user.isActive else { return nil }
+        let found = try row.decode(model: CallerRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        guard found.isActive else { return nil }
+        let tokenID = found.credentialId
         let now = request.now
-        let tokenID = try record.requireID()
-        if record.lastUsedAt.map({ now.timeIntervalSince($0) > touchInterval }) ?? true {
+        let lastUsedAt = try row.decode(column: "last_used_at", as: Date?.self)
+        if lastUsedAt.map({ now.timeIntervalSince($0) > touchInterval }) ?? true {
             try await APIToken.query(on: db).filter(\.$id == tokenID).set(\.$lastUsedAt, to: now).update()
         }
-        return try caller(
-            user: user, unit: record.joined(Unit.self), region: record.joined(Region.self),
-            credential: .token(id: tokenID), on: request)
+        return found.caller(credential: .token(id: tokenID), on: request)
     }
 
-    static func caller(user: User, unit: Unit, region: Region, credential: Caller.Credential, on request: Request)
-        throws -> Caller
-    {
-        Caller(
-            userID: try user.requireID(), username: user.username, displayName: user.displayName, role: user.role,
-            unitID: try unit.requireID(), unitName: unit.name, regionID: try region.requireID(),
-            regionCode: region.code, regionName: region.name, regionPath: region.path,
-            mustChangePassword: user.mustChangePassword(on: request), credential: credential)
+    /// Every request starts here, so the credential, its user, unit and region are read in one hand-written
+    /// statement with only the columns a caller needs (Fluent's version selected and decoded all four rows whole).
+    private static func select(
+        _ credentialColumns: String, from table: String, where condition: SQLQueryString, on db: any Database
+    ) async throws -> (any SQLRow)? {
+        let query: SQLQueryString = """
+            SELECT c.id AS credential_id, \(unsafeRaw: credentialColumns), u.id AS user_id, u.username, \
+            u.display_name, u.role, u.is_active, u.must_change_password, u.password_changed_at, \
+            n.id AS unit_id, n.name AS unit_name, r.id AS region_id, r.code AS region_code, \
+            r.name AS region_name, r.path AS region_path \
+            FROM \(ident: table) c JOIN users u ON u.id = c.user_id JOIN units n ON n.id = u.unit_id \
+            JOIN regions r ON r.id = n.region_id WHERE \(condition)
+            """
+        return try await (db as! any SQLDatabase).raw(query).first()
+    }
+
+    private struct CallerRow: Decodable {
+        let credentialId: UUID
+        let userId: UUID
+        let username: String
+        let displayName: String
+        let role: Role
+        let isActive: Bool
+        let mustChangePassword: Bool
+        let passwordChangedAt: Date
+        let unitId: UUID
+        let unitName: String
+        let regionId: UUID
+        let regionCode: String
+        let regionName: String
+        let regionPath: String
+
+        func caller(credential: Caller.Credential, on request: Request) -> Caller {
+            Caller(
+                userID: userId, username: username, displayName: displayName, role: role, unitID: unitId,
+                unitName: unitName, regionID: regionId, regionCode: regionCode, regionName: regionName,
+                regionPath: regionPath,
+                mustChangePassword: request.mustChangePassword(
+                    flagged: mustChangePassword, changedAt: passwordChangedAt),
+                credential: credential)
+        }
     }
 }
 

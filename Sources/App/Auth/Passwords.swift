@@ -14,11 +14,16 @@ extension Application {
     var passwordPolicy: PasswordPolicy { config.passwordPolicy }
 }
 
-extension User {
+extension Request {
     /// Must change the password before anything else: a one-time password, or one older than the policy allows.
+    func mustChangePassword(flagged: Bool, changedAt: Date) -> Bool {
+        flagged || application.passwordPolicy.expired(changedAt: changedAt, now: now)
+    }
+}
+
+extension User {
     func mustChangePassword(on request: Request) -> Bool {
-        mustChangePassword
-            || request.application.passwordPolicy.expired(changedAt: passwordChangedAt, now: request.now)
+        request.mustChangePassword(flagged: mustChangePassword, changedAt: passwordChangedAt)
     }
 }
 
