@@ -61,3 +61,23 @@ actor WriteGate {
         if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
     }
 }
+
+extension Database {
+    /// On SQLite, `body` with a page cache of `megabytes` on this connection, then the connection's own size again
+    /// (SQLite frees the pages above it). A bulk write touches pages all over several indices with random keys; with
+    /// SQLite's default 2 MB each of them is read again and again. Elsewhere just `body`.
+    func withPageCache<T>(megabytes: Int, _ body: () async throws -> T) async throws -> T {
+        guard let sql = self as? any SQLDatabase, sql.dialect.name == "sqlite" else { return try await body() }
+        let previous =
+            try await sql.raw("PRAGMA cache_size").first()?.decode(column: "cache_size", as: Int.self) ?? -2000
+        try await sql.raw("PRAGMA cache_size = \(unsafeRaw: String(-megabytes * 1024))").run()
+        do {
+            let result = try await body()
+            try await sql.raw("PRAGMA cache_size = \(unsafeRaw: String(previous))").run()
+            return result
+        } catch {
+            try? await sql.raw("PRAGMA cache_size = \(unsafeRaw: String(previous))").run()
+            throw error
+        }
+    }
+}

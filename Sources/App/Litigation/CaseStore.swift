@@ -13,6 +13,8 @@ enum CaseStore {
 
     /// Cases are looked up and inserted this many at a time (well under both databases' bound-parameter limits).
     static let batchSize = 2_000
+    /// The SQLite page cache while a file of more than one batch is written (see `Database.withPageCache`).
+    static let bulkCacheMegabytes = 64
 
     static func save(
         _ plans: [CaseRows.Planned], action: AuditAction, object: (type: String, id: String), request: Request,
@@ -21,10 +23,17 @@ enum CaseStore {
     ) async throws -> Counts {
         try await request.db.write { db in
             var counts = Counts()
-            for start in stride(from: 0, to: plans.count, by: batchSize) {
-                let batch = plans[start..<min(start + batchSize, plans.count)]
-                try await save(batch, counts: &counts, now: request.now, on: db)
-                progress(.stored(cases: start + batch.count, of: plans.count))
+            func saveAll() async throws {
+                for start in stride(from: 0, to: plans.count, by: batchSize) {
+                    let batch = plans[start..<min(start + batchSize, plans.count)]
+                    try await save(batch, counts: &counts, now: request.now, on: db)
+                    progress(.stored(cases: start + batch.count, of: plans.count))
+                }
+            }
+            if plans.count > batchSize {
+                try await db.withPageCache(megabytes: bulkCacheMegabytes, saveAll)
+            } else {
+                try await saveAll()
             }
             try await request.audit(action, object: object, summary: summary(counts), on: db)
             return counts
