@@ -369,6 +369,18 @@ import VaporTesting
                 json: LedgerDTO.ReportInput(partID: partID, text: "已建立台账", figures: "12 件", period: nil))
             #expect(reported.status == .created)
             #expect(try decode(LedgerDTO.Item.self, reported).reports?.map(\.text) == ["已建立台账"])
+            let second = try await app.send(
+                .POST, "/api/v1/items/\(item.id)/reports", as: court,
+                json: LedgerDTO.ReportInput(partID: partID, text: "已清理 3 件", figures: nil, period: nil))
+            let reports = try #require(try decode(LedgerDTO.Item.self, second).reports)
+            let clerk = try #require(try await User.query(on: app.db).filter(\.$username == "fangcheng.court").first())
+            let today = CalendarDay(containing: app.clock.now()).description
+            #expect(reports.map(\.text) == ["已清理 3 件", "已建立台账"])  // newest first
+            #expect(reports.map(\.figures) == ["", "12 件"])
+            #expect(reports.map(\.unitName) == ["方城县人民法院", "方城县人民法院"])
+            #expect(reports.map(\.author) == [clerk.displayName, clerk.displayName])
+            #expect(reports.map(\.reportedOn) == [today, today])
+            #expect(reports.map(\.period) == [nil, nil])
             var filter = try decode(
                 LedgerDTO.Page.self,
                 try await app.send(.GET, "/api/v1/regions/411322/items?timeliness=overdue", as: office))
