@@ -381,6 +381,15 @@ import VaporTesting
             #expect(reports.map(\.author) == [clerk.displayName, clerk.displayName])
             #expect(reports.map(\.reportedOn) == [today, today])
             #expect(reports.map(\.period) == [nil, nil])
+            // The item page shows the same reports, newest first.
+            let page = try await app.send(.GET, "/items/\(item.id)", as: court).text
+            let line = "\(CalendarDay(containing: app.clock.now()).chinese) · 方城县人民法院 · \(clerk.displayName)"
+            let shown = page.matches(
+                of: /<div class="report"><div class="muted small">([^<]*)<\/div><p class="prewrap">([^<]*)<\/p>/
+            )
+            .map { "\($0.output.1) | \($0.output.2)" }
+            #expect(shown == ["\(line) | 已清理 3 件", "\(line) | 已建立台账"])
+            #expect(page.contains("<p class=\"muted\">数据：12 件</p>"))
             var filter = try decode(
                 LedgerDTO.Page.self,
                 try await app.send(.GET, "/api/v1/regions/411322/items?timeliness=overdue", as: office))

@@ -1,6 +1,5 @@
 import Fluent
 import FuyuanCore
-import SQLKit
 import Vapor
 
 /// JSON shapes of the ledger under `/api/v1`.
@@ -199,14 +198,7 @@ struct LedgerAPI {
         let caller = try request.caller(for: .readLedger)
         let item = try await LedgerQueries.item(id: id, scope: caller.scope, on: request.db)
         let parts = try await LedgerQueries.parts(of: [id], on: request.db)[id] ?? []
-        // Straight into the answer's shape: an item reported on monthly by several units for years has hundreds.
-        let reports = try await (request.db as! any SQLDatabase).raw(
-            """
-            SELECT u.name AS unit_name, r.reported_on, r.period_key AS period, r.text, r.figures, r.author \
-            FROM progress_reports r JOIN units u ON u.id = r.unit_id \
-            WHERE r.item_id = \(bind: id) ORDER BY r.created_at DESC
-            """
-        ).all(decoding: LedgerDTO.Report.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let reports = try await LedgerQueries.reports(of: id, on: request.db)
         return dto(
             item, parts: parts, reports: reports, today: CalendarDay(containing: request.now),
             rules: request.application.dueRules)

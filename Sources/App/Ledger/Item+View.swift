@@ -18,7 +18,7 @@ enum ItemView {
         let regionCode: String
         let regionName: String
         let parts: [PartRow]
-        let reports: [(report: ProgressReport, unitName: String)]
+        let reports: [LedgerDTO.Report]
         let extensions: [(request: ExtensionRequest, unitName: String)]
         let events: [ItemEvent]
         /// For periodic items: the periods a report can be for, newest first.
@@ -269,11 +269,11 @@ enum ItemView {
             div(.class("card")) {
                 h2 { "进展报告（\(model.reports.count)）" }
                 if model.reports.isEmpty { p(.class("muted")) { "暂无进展报告。" } }
-                for (report, unitName) in model.reports {
+                for report in model.reports {
                     div(.class("report")) {
                         div(.class("muted small")) {
-                            "\(CalendarDay(parsing: report.reportedOn)?.chinese ?? report.reportedOn) · \(unitName) · \(report.author)"
-                                + (report.periodKey.map { " · \($0)" } ?? "")
+                            "\(CalendarDay(parsing: report.reportedOn)?.chinese ?? report.reportedOn) · \(report.unitName) · \(report.author)"
+                                + (report.period.map { " · \($0)" } ?? "")
                         }
                         p(.class("prewrap")) { report.text }
                         if !report.figures.isEmpty { p(.class("muted")) { "数据：" + report.figures } }

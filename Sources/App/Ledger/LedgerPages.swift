@@ -324,8 +324,7 @@ struct LedgerPages {
         let itemID = try item.requireID()
         let region = try item.joined(Region.self)
         let parts = try await LedgerQueries.parts(of: [itemID], on: db)[itemID] ?? []
-        let reports = try await ProgressReport.query(on: db).join(Unit.self, on: \ProgressReport.$unit.$id == \Unit.$id)
-            .filter(\.$item.$id == itemID).sort(\.$createdAt, .descending).all()
+        let reports = try await LedgerQueries.reports(of: itemID, on: db)
         let extensions = try await ExtensionRequest.query(on: db).join(
             ItemPart.self, on: \ExtensionRequest.$part.$id == \ItemPart.$id
         )
@@ -378,7 +377,7 @@ struct LedgerPages {
                         ?? [],
                     isMine: mine && item.state != .draft)
             },
-            reports: try reports.map { ($0, try $0.joined(Unit.self).name) },
+            reports: reports,
             extensions: extensions.map { ($0, unitNames[$0.$part.id] ?? "") },
             events: events, periods: periods, isOffice: isOffice,
             children: try children.map { ($0, try $0.joined(Region.self).name) },

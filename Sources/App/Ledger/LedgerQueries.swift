@@ -170,6 +170,18 @@ enum LedgerQueries {
             }
     }
 
+    /// An item's progress reports, newest first, straight into the shape the page and the API show: an item
+    /// reported on monthly by several units for years has hundreds.
+    static func reports(of itemID: UUID, on db: any Database) async throws -> [LedgerDTO.Report] {
+        try await (db as! any SQLDatabase).raw(
+            """
+            SELECT u.name AS unit_name, r.reported_on, r.period_key AS period, r.text, r.figures, r.author \
+            FROM progress_reports r JOIN units u ON u.id = r.unit_id \
+            WHERE r.item_id = \(bind: itemID) ORDER BY r.created_at DESC
+            """
+        ).all(decoding: LedgerDTO.Report.self, keyDecodingStrategy: .convertFromSnakeCase)
+    }
+
     /// The worst mark of an item's open parts.
     static func timeliness(of parts: [ItemPart], today: CalendarDay, rules: DueRules) -> Timeliness {
         parts.map { timeliness(of: $0, today: today, rules: rules) }.max() ?? .none
