@@ -4,24 +4,18 @@ import SQLKit
 extension Database {
     /// Every write transaction of the app. On SQLite it takes the write lock before it reads anything — what
     /// BEGIN IMMEDIATE does, which Fluent cannot issue — so that a transaction never reads a snapshot it then cannot
-    /// write from ("database is locked"); and the app's own writers take turns in `WriteGate` first, instead of
+    /// write from ("database is locked"); and the app's own writers take turns in `Gate.sqliteWriters` first, instead of
     /// spinning in SQLite's busy handler. On PostgreSQL it is a plain transaction.
     func write<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         let body = Self.recordingIdempotencyKey(body)
         guard let sql = self as? any SQLDatabase, sql.dialect.name == "sqlite" else {
             return try await transaction(body)
         }
-        await WriteGate.shared.enter()
-        do {
-            let result = try await transaction { db in
+        return try await Gate.sqliteWriters.pass {
+            try await transaction { db in
                 try await (db as! any SQLDatabase).raw("UPDATE audit_chain SET seq = seq WHERE id = 1").run()
                 return try await body(db)
             }
-            await WriteGate.shared.leave()
-            return result
-        } catch {
-            await WriteGate.shared.leave()
-            throw error
         }
     }
 }
@@ -38,27 +32,6 @@ extension Database {
             if !pending.isRecorded { try await pending.create(on: db) }
             return result
         }
-    }
-}
-
-/// The SQLite writers of this process, one at a time, in the order they came. (SQLite serves one app instance;
-/// several instances use PostgreSQL.)
-actor WriteGate {
-    static let shared = WriteGate()
-
-    private var busy = false
-    private var waiting: [CheckedContinuation<Void, Never>] = []
-
-    func enter() async {
-        guard busy else {
-            busy = true
-            return
-        }
-        await withCheckedContinuation { waiting.append($0) }
-    }
-
-    func leave() {
-        if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
     }
 }
 
