@@ -12,6 +12,9 @@ actor Gate {
     private var inside = 0
     private var waiting: [CheckedContinuation<Void, Never>] = []
 
+    /// How many wait outside.
+    var queued: Int { waiting.count }
+
     init(capacity: Int) {
         self.capacity = capacity
     }
