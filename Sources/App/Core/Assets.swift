@@ -64,11 +64,12 @@ enum Assets {
             var status = el("p", "正在上传 " + file.name + "……", "muted");
             status.id = "import-status";
             out.append(bar, status);
+            var read = 0, stored = 0;
             function show(event) {
-              if (event.read !== undefined) { status.textContent = "已读取并校验 " + event.read + " 行"; }
-              if (event.stored !== undefined) {
-                bar.max = event.of; bar.value = event.stored;
-                status.textContent = "正在写入：" + event.stored + " / " + event.of + " 件";
+              if (event.read !== undefined) { read = event.read; }
+              if (event.stored !== undefined) { stored = event.stored; }
+              if (event.read !== undefined || event.stored !== undefined) {
+                status.textContent = "已读取并校验 " + read + " 行，已写入 " + stored + " 件";
               }
               if (event.done) {
                 bar.remove();

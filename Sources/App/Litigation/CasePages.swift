@@ -156,19 +156,20 @@ struct CasePages {
                 problems.append(problem)
             }
         }
-        if problems.isEmpty, existing == nil, let number = rows.plans.first?.number,
+        let plan = rows.release().cases.first
+        if problems.isEmpty, existing == nil, let number = plan?.number,
             try await AdminCase.query(on: request.db).filter(\.$caseNumber == number).count() > 0
         {
             problems.append("案号：\(number) 已经录入，请在案件列表中打开修改")
         }
-        guard problems.isEmpty, let plan = rows.plans.first else {
+        guard problems.isEmpty, let plan else {
             return try await form(
                 request, region: region, caseID: existing?.adminCase.id, values: values, problems: problems
             ).encodeResponse(for: request)
         }
         let number = plan.number
         _ = try await CaseStore.save(
-            [plan], action: .caseSaved, object: ("admin_cases", number), request: request
+            plan, action: .caseSaved, object: ("admin_cases", number), request: request
         ) { counts in
             counts.created > 0 ? "录入行政诉讼案件 \(number)" : "修改行政诉讼案件 \(number)" + (counts.unchanged > 0 ? "（无变化）" : "")
         }
@@ -183,7 +184,6 @@ struct CasePages {
 struct ImportEvent: Encodable {
     var read: Int?
     var stored: Int?
-    var of: Int?
     var done: CaseStore.Counts?
     var refused: LitigationAPI.Refusal?
     var failed: String?
@@ -191,7 +191,7 @@ struct ImportEvent: Encodable {
     init(progress: CaseImport.Progress) {
         switch progress {
         case .read(let rows): read = rows
-        case .stored(let cases, let total): (stored, of) = (cases, total)
+        case .stored(let cases): stored = cases
         }
     }
 

@@ -13,7 +13,7 @@ struct CaseRows: Sendable {
     static let hearingColumns = ["开庭日期", "负责人出庭", "出庭负责人职务", "是否正职", "是否出声"]
 
     /// What a case is, compared field by field to decide created / updated / unchanged.
-    struct Planned: Equatable, Sendable {
+    struct Planned: Hashable, Sendable {
         var number: String
         var court: String
         var procedure: Procedure
@@ -28,22 +28,37 @@ struct CaseRows: Sendable {
         var hearings: [HearingRow]
         var firstRow: Int
 
+        /// The case without its hearings and the row it came from: what every row of one case must agree on.
+        var caseFields: Planned {
+            var fields = self
+            (fields.hearings, fields.firstRow) = ([], 0)
+            return fields
+        }
+
         /// The same case, whatever the order of its hearings and the row it came from.
         func sameCase(as other: Planned) -> Bool {
-            var (left, right) = (self, other)
-            (left.firstRow, right.firstRow) = (0, 0)
-            left.hearings.sort { $0.heldOn < $1.heldOn }
-            right.hearings.sort { $0.heldOn < $1.heldOn }
-            return left == right
+            caseFields == other.caseFields && HearingRow.tally(hearings) == HearingRow.tally(other.hearings)
         }
     }
 
-    struct HearingRow: Equatable, Sendable {
+    /// Cases ready to be written: `cases` not in any earlier batch of the file, `continued` the hearings of later
+    /// rows of cases that went out in an earlier batch (a file sorted by hearing date spreads a case over it).
+    struct Batch: Sendable {
+        var cases: [Planned] = []
+        var continued: [Planned] = []
+    }
+
+    struct HearingRow: Hashable, Sendable {
         var heldOn: String
         var headAppeared: Bool
         var rank: String
         var principal: Bool
         var spoke: Bool
+
+        /// How many times each hearing occurs: hearings compared as a multiset.
+        static func tally(_ hearings: [HearingRow]) -> [HearingRow: Int] {
+            hearings.reduce(into: [:]) { $0[$1, default: 0] += 1 }
+        }
     }
 
     private static let labels = (
@@ -58,8 +73,12 @@ struct CaseRows: Sendable {
     let unitsByRegion: [UUID: [Unit]]
     /// Defendants as written, per region, once matched: a file names the same few units thousands of times.
     private var matched: [String: UnitNameMatcher.Match] = [:]
-    private var planned: [String: Planned] = [:]
-    private(set) var order: [String] = []
+    /// Every case number taken so far: its first row and a digest of its case fields, so that a later row of the
+    /// same case is checked against it after the case itself has gone out in a batch. A few dozen bytes a case.
+    private var seen: [String: (firstRow: Int, digest: Int, released: Bool)] = [:]
+    /// The cases not yet released, in the order of their first rows here.
+    private var pending: [String: Planned] = [:]
+    private var pendingOrder: [String] = []
 
     /// Loads the regions (and their units) the caller may enter cases for: their region and the regions below it.
     init(scope: Scope, on db: any Database) async throws {
@@ -69,27 +88,49 @@ struct CaseRows: Sendable {
         unitsByRegion = Dictionary(grouping: units, by: { $0.$region.id })
     }
 
-    /// The cases taken so far, in the order of their first rows.
-    var plans: [Planned] { order.map { planned[$0]! } }
+    /// How many cases wait to be released.
+    var pendingCount: Int { pending.count }
 
     /// Checks one row and, when it is valid, adds it to its case; the problems found, named by column.
     mutating func take(row number: Int, cell: (String) -> String) -> [SpreadsheetImport.RowProblem] {
         var problems: [SpreadsheetImport.RowProblem] = []
         guard let plan = check(row: number, cell: cell, problems: &problems) else { return problems }
-        guard var existing = planned[plan.number] else {
-            planned[plan.number] = plan
-            order.append(plan.number)
+        let fields = plan.caseFields
+        guard let first = seen[plan.number] else {
+            seen[plan.number] = (number, fields.hashValue, false)
+            pending[plan.number] = plan
+            pendingOrder.append(plan.number)
             return problems
         }
-        var comparable = plan
-        comparable.hearings = existing.hearings
-        comparable.firstRow = existing.firstRow
-        if comparable != existing {
-            return [.init(row: number, column: "案号", reason: "与第 \(existing.firstRow) 行同一案号的案件信息不一致")]
+        let agrees = pending[plan.number].map { $0.caseFields == fields } ?? (first.digest == fields.hashValue)
+        guard agrees else {
+            return [.init(row: number, column: "案号", reason: "与第 \(first.firstRow) 行同一案号的案件信息不一致")]
         }
-        existing.hearings += plan.hearings
-        planned[plan.number] = existing
+        if pending[plan.number] == nil {
+            pending[plan.number] = plan
+            pendingOrder.append(plan.number)
+        } else {
+            pending[plan.number]!.hearings += plan.hearings
+        }
         return problems
+    }
+
+    /// The cases taken since the last release, in the order of their first rows; from now on a later row of one of
+    /// them is a continuation.
+    mutating func release() -> Batch {
+        var batch = Batch()
+        for number in pendingOrder {
+            let plan = pending[number]!
+            if seen[number]!.released {
+                if !plan.hearings.isEmpty { batch.continued.append(plan) }
+            } else {
+                seen[number]!.released = true
+                batch.cases.append(plan)
+            }
+        }
+        pending.removeAll(keepingCapacity: true)
+        pendingOrder.removeAll(keepingCapacity: true)
+        return batch
     }
 
     private mutating func check(

@@ -2,8 +2,8 @@ import Fluent
 import FuyuanCore
 import Vapor
 
-/// Writes checked cases (`CaseRows.Planned`) with their hearings: new case numbers are created, known ones updated
-/// when anything differs. Everything happens in one transaction, in batches, with one audit entry.
+/// Writes checked cases (`CaseRows.Batch`) with their hearings: new case numbers are created, known ones updated
+/// when anything differs. The caller holds the transaction and writes the audit entry.
 enum CaseStore {
     struct Counts: Content, Equatable {
         var created = 0
@@ -11,69 +11,143 @@ enum CaseStore {
         var unchanged = 0
     }
 
-    /// Cases are looked up and inserted this many at a time (well under both databases' bound-parameter limits).
+    /// Cases are released, looked up and inserted this many at a time (well under both databases' bound-parameter
+    /// limits).
     static let batchSize = 2_000
-    /// The SQLite page cache while a file of more than one batch is written (see `Database.withPageCache`).
+    /// The SQLite page cache while an import writes (see `Database.withPageCache`).
     static let bulkCacheMegabytes = 64
 
+    /// The form's one case, in its own transaction with its audit entry.
     static func save(
-        _ plans: [CaseRows.Planned], action: AuditAction, object: (type: String, id: String), request: Request,
-        progress: @escaping @Sendable (CaseImport.Progress) -> Void = { _ in },
+        _ plan: CaseRows.Planned, action: AuditAction, object: (type: String, id: String), request: Request,
         summary: @escaping @Sendable (Counts) -> String
     ) async throws -> Counts {
         try await request.db.write { db in
-            var counts = Counts()
-            func saveAll() async throws {
-                for start in stride(from: 0, to: plans.count, by: batchSize) {
-                    let batch = plans[start..<min(start + batchSize, plans.count)]
-                    try await save(batch, counts: &counts, now: request.now, on: db)
-                    progress(.stored(cases: start + batch.count, of: plans.count))
-                }
-            }
-            if plans.count > batchSize {
-                try await db.withPageCache(megabytes: bulkCacheMegabytes, saveAll)
-            } else {
-                try await saveAll()
-            }
-            try await request.audit(action, object: object, summary: summary(counts), on: db)
-            return counts
+            var writer = Writer(now: request.now)
+            try await writer.write(CaseRows.Batch(cases: [plan]), on: db)
+            try await writer.finish(on: db)
+            try await request.audit(action, object: object, summary: summary(writer.counts), on: db)
+            return writer.counts
         }
     }
 
-    private static func save(
-        _ batch: ArraySlice<CaseRows.Planned>, counts: inout Counts, now: Date, on db: any Database
-    ) async throws {
-        let existing = try await AdminCase.query(on: db).filter(\.$caseNumber ~~ batch.map(\.number)).all()
-        let byNumber = Dictionary(uniqueKeysWithValues: existing.map { ($0.caseNumber, $0) })
-        let stored = try await Hearing.query(on: db).filter(\.$adminCase.$id ~~ existing.compactMap(\.id)).all()
-        let hearingsByCase = Dictionary(grouping: stored, by: { $0.$adminCase.id })
-        var created: [AdminCase] = []
-        var replaced: [UUID] = []
-        var hearings: [Hearing] = []
-        for plan in batch {
-            let model: AdminCase
-            if let known = byNumber[plan.number], let id = known.id {
-                if plan.sameCase(as: planned(known, hearings: hearingsByCase[id] ?? [])) {
+    /// Writes the batches of one file in turn and counts what they did. A batch's case that is stored already with
+    /// the same fields and only some of its hearings may be completed by a continuation later in the file: it waits
+    /// in `partial` until `finish`, so that a file sent again counts its cases unchanged however its rows are sorted.
+    struct Writer {
+        let now: Date
+        private(set) var counts = Counts()
+        /// Cases written so far from the batches' `cases`.
+        private(set) var written = 0
+        /// Numbers counted unchanged: a continuation changes them after all.
+        private var unchanged: Set<String> = []
+        private var partial: [String: (id: UUID, stored: [CaseRows.HearingRow], arrived: [CaseRows.HearingRow])] = [:]
+
+        init(now: Date) { self.now = now }
+
+        mutating func write(_ batch: CaseRows.Batch, on db: any Database) async throws {
+            if !batch.cases.isEmpty { try await write(batch.cases, on: db) }
+            if !batch.continued.isEmpty { try await add(batch.continued, on: db) }
+        }
+
+        /// Completes the cases still partial: unchanged when every stored hearing arrived, otherwise their hearings
+        /// become what arrived.
+        mutating func finish(on db: any Database) async throws {
+            var replaced: [UUID: [CaseRows.HearingRow]] = [:]
+            for (_, waiting) in partial {
+                if CaseRows.HearingRow.tally(waiting.arrived) == CaseRows.HearingRow.tally(waiting.stored) {
                     counts.unchanged += 1
+                } else {
+                    counts.updated += 1
+                    replaced[waiting.id] = waiting.arrived
+                }
+            }
+            partial = [:]
+            try await replace(replaced, on: db)
+        }
+
+        private mutating func write(_ plans: [CaseRows.Planned], on db: any Database) async throws {
+            let existing = try await AdminCase.query(on: db).filter(\.$caseNumber ~~ plans.map(\.number)).all()
+            let byNumber = Dictionary(uniqueKeysWithValues: existing.map { ($0.caseNumber, $0) })
+            let stored = try await Hearing.query(on: db).filter(\.$adminCase.$id ~~ existing.compactMap(\.id)).all()
+            let hearingsByCase = Dictionary(grouping: stored, by: { $0.$adminCase.id })
+            var created: [AdminCase] = []
+            var replaced: [UUID: [CaseRows.HearingRow]] = [:]
+            var hearings: [Hearing] = []
+            for plan in plans {
+                guard let known = byNumber[plan.number], let id = known.id else {
+                    let model = AdminCase()
+                    model.id = UUID()
+                    apply(plan, to: model)
+                    created.append(model)
+                    hearings += plan.hearings.map { Hearing(of: model.id!, $0) }
+                    counts.created += 1
                     continue
                 }
-                replaced.append(id)
-                model = known
-                apply(plan, to: model)
-                try await model.save(on: db)
-                counts.updated += 1
-            } else {
-                model = AdminCase()
-                model.id = UUID()
-                apply(plan, to: model)
-                created.append(model)
-                counts.created += 1
+                let current = planned(known, hearings: hearingsByCase[id] ?? [])
+                if plan.sameCase(as: current) {
+                    counts.unchanged += 1
+                    unchanged.insert(plan.number)
+                } else if plan.caseFields == current.caseFields, Self.isPart(plan.hearings, of: current.hearings) {
+                    partial[plan.number] = (id, current.hearings, plan.hearings)
+                } else {
+                    apply(plan, to: known)
+                    try await known.save(on: db)
+                    replaced[id] = plan.hearings
+                    counts.updated += 1
+                }
             }
-            hearings += plan.hearings.map { Hearing(of: model.id!, $0) }
+            try await db.insert(created, now: now)
+            try await db.insert(hearings, now: now)
+            try await replace(replaced, on: db)
+            written += plans.count
         }
-        if !replaced.isEmpty { try await Hearing.query(on: db).filter(\.$adminCase.$id ~~ replaced).delete() }
-        try await db.insert(created, now: now)
-        try await db.insert(hearings, now: now)
+
+        /// Later hearings of cases of earlier batches.
+        private mutating func add(_ continued: [CaseRows.Planned], on db: any Database) async throws {
+            var appended: [Hearing] = []
+            var touched: [UUID] = []
+            let ids = try await AdminCase.query(on: db).filter(\.$caseNumber ~~ continued.map(\.number)).all()
+                .reduce(into: [:]) { $0[$1.caseNumber] = $1.id }
+            for plan in continued {
+                if partial[plan.number] != nil {
+                    partial[plan.number]!.arrived += plan.hearings
+                    continue
+                }
+                guard let id = ids[plan.number] ?? nil else { continue }
+                if unchanged.remove(plan.number) != nil {
+                    counts.unchanged -= 1
+                    counts.updated += 1
+                    touched.append(id)
+                }
+                appended += plan.hearings.map { Hearing(of: id, $0) }
+            }
+            try await db.insert(appended, now: now)
+            try await touch(touched, on: db)
+        }
+
+        /// Replaces the hearings of these cases and marks them updated.
+        private func replace(_ hearings: [UUID: [CaseRows.HearingRow]], on db: any Database) async throws {
+            guard !hearings.isEmpty else { return }
+            try await Hearing.query(on: db).filter(\.$adminCase.$id ~~ Array(hearings.keys)).delete()
+            try await db.insert(hearings.flatMap { id, rows in rows.map { Hearing(of: id, $0) } }, now: now)
+            try await touch(Array(hearings.keys), on: db)
+        }
+
+        private func touch(_ ids: [UUID], on db: any Database) async throws {
+            guard !ids.isEmpty else { return }
+            try await AdminCase.query(on: db).filter(\.$id ~~ ids).set(\.$updatedAt, to: now).update()
+        }
+
+        /// Whether every hearing of `part` is one of `whole`'s, counted with multiplicity.
+        private static func isPart(_ part: [CaseRows.HearingRow], of whole: [CaseRows.HearingRow]) -> Bool {
+            var left = CaseRows.HearingRow.tally(whole)
+            for hearing in part {
+                guard let count = left[hearing], count > 0 else { return false }
+                left[hearing] = count - 1
+            }
+            return true
+        }
     }
 
     /// A stored case as the rows would plan it, to compare with what arrives.
@@ -89,7 +163,7 @@ enum CaseStore {
             }.sorted { $0.heldOn < $1.heldOn }, firstRow: 0)
     }
 
-    private static func apply(_ plan: CaseRows.Planned, to model: AdminCase) {
+    fileprivate static func apply(_ plan: CaseRows.Planned, to model: AdminCase) {
         model.caseNumber = plan.number
         model.court = plan.court
         model.procedure = plan.procedure
