@@ -149,7 +149,8 @@ paths.update({
      {"name":"unit","in":"query","required":False,"description":"被告单位","schema":{"type":"string","format":"uuid"}},
      {"name":"state","in":"query","required":False,"schema":{"type":"string","enum":["pending","concluded","lost"]}},
      {"name":"number","in":"query","required":False,"description":"案号中包含的文字","schema":{"type":"string"}},
-     {"name":"page","in":"query","required":False,"schema":{"type":"integer","minimum":1}}],
+     {"name":"page","in":"query","required":False,"description":"页码；深翻页请用 after","schema":{"type":"integer","minimum":1}},
+     {"name":"after","in":"query","required":False,"description":"上一页返回的 next：从其后一件开始（键集分页，不能与 page 同用）","schema":{"type":"string","pattern":"^[A-Za-z0-9_-]+$"}}],
    "responses":{"200":resp("案件列表",ref("CasePage")),**E(400,401,403,404,422)}}},
  "/api/v1/litigation/cases/{id}":{"get":{"operationId":"getCase","summary":"案件及其各次开庭、负责人出庭情况","parameters":[id_param],
    "responses":{"200":resp("案件",ref("AdminCase")),**E(400,401,403,404)}}},
@@ -166,9 +167,10 @@ schemas.update({
  "CaseImportCounts":S({"created":{"type":"integer"},"updated":{"type":"integer"},"unchanged":{"type":"integer"}}),
  "CaseImportRefusal":S({"error":S({"code":st,"message":st}),"rows":{"type":"array","items":S({"row":{"type":"integer"},"column":st,"reason":st})}}),
  "LitigationFigures":S(figure_props),
- "CasePage":S({"total":{"type":"integer"},"page":{"type":"integer"},"pageSize":{"type":"integer"},"cases":{"type":"array","items":S({
+ "CasePage":S({"total":{"type":"integer"},"page":{"type":"integer"},"pageSize":{"type":"integer"},"next":st,"cases":{"type":"array","items":S({
    "id":uuid,"caseNumber":st,"defendant":st,"region":st,"actionType":st,"filedOn":st,"concludedOn":{"type":"string","nullable":True},
-   "outcome":{"type":"string","nullable":True},"heard":{"type":"integer"},"appeared":{"type":"integer"}},["id","caseNumber","defendant","region","actionType","filedOn","heard","appeared"])}}),
+   "outcome":{"type":"string","nullable":True},"heard":{"type":"integer"},"appeared":{"type":"integer"}},["id","caseNumber","defendant","region","actionType","filedOn","heard","appeared"])}},
+   ["total","page","pageSize","cases"]),
  "AdminCase":S({"id":uuid,"caseNumber":st,"court":st,"procedure":st,"defendant":st,"region":st,"actionType":st,"plaintiffKind":st,"filedOn":st,
    "concludedOn":{"type":"string","nullable":True},"outcome":{"type":"string","nullable":True},"lossCause":{"type":"string","nullable":True},
    "hearings":{"type":"array","items":S({"heldOn":st,"headAppeared":{"type":"boolean"},"headRank":st,"principal":{"type":"boolean"},"spoke":{"type":"boolean"}})}},

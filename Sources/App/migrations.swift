@@ -18,4 +18,5 @@ let migrations: [any Migration] = [
     CreateIdempotencyKeys(),
     AddVersions(),
     AddSecondFactor(),
+    IndexCasesForTheList(),
 ]

@@ -1857,9 +1857,20 @@ enum OpenAPIDocument {
                     "name": "page",
                     "in": "query",
                     "required": false,
+                    "description": "页码；深翻页请用 after",
                     "schema": {
                       "type": "integer",
                       "minimum": 1
+                    }
+                  },
+                  {
+                    "name": "after",
+                    "in": "query",
+                    "required": false,
+                    "description": "上一页返回的 next：从其后一件开始（键集分页，不能与 page 同用）",
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[A-Za-z0-9_-]+$"
                     }
                   }
                 ],
@@ -3369,6 +3380,9 @@ enum OpenAPIDocument {
                   },
                   "pageSize": {
                     "type": "integer"
+                  },
+                  "next": {
+                    "type": "string"
                   },
                   "cases": {
                     "type": "array",

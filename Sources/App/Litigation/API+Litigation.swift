@@ -190,10 +190,12 @@ struct LitigationAPI {
         let total: Int
         let page: Int
         let pageSize: Int
+        /// Pass as `after` for the next page; absent on the last.
+        let next: String?
         let cases: [CaseRowDTO]
     }
 
-    /// `GET /api/v1/litigation/cases?region=…[&unit=…][&state=pending|concluded|lost][&number=…][&page=…]`
+    /// `GET /api/v1/litigation/cases?region=…[&unit=…][&state=pending|concluded|lost][&number=…][&page=…|&after=…]`
     func cases(_ request: Request) async throws -> CasePage {
         struct Query: Content {
             var region: String
@@ -201,6 +203,7 @@ struct LitigationAPI {
             var state: String?
             var number: String?
             var page: Int?
+            var after: String?
         }
         let caller = try request.caller(for: .readLedger)
         let query = try request.query.decode(Query.self)
@@ -209,13 +212,20 @@ struct LitigationAPI {
             state = CaseQueries.State(rawValue: text)
             if state == nil { throw AppError.invalid("state：须为 pending、concluded 或 lost") }
         }
+        if let page = query.page, page < 1 { throw AppError.invalid("page：须为正整数") }
+        var after: CaseQueries.Cursor?
+        if let token = query.after {
+            guard query.page == nil else { throw AppError.invalid("after：不能与 page 同时使用") }
+            after = CaseQueries.Cursor(token: token)
+            if after == nil { throw AppError.invalid("after：须为上一页返回的 next") }
+        }
         let region = try await caller.scope.region(code: query.region, on: request.db)
-        let filter = CaseQueries.Filter(unit: query.unit, state: state, number: query.number, page: query.page ?? 1)
-        let (rows, total) = try await CaseQueries.list(
-            region: region, scope: caller.scope, filter: filter, on: request.db)
+        let filter = CaseQueries.Filter(
+            unit: query.unit, state: state, number: query.number, page: query.page ?? 1, after: after)
+        let list = try await CaseQueries.list(region: region, scope: caller.scope, filter: filter, on: request.db)
         return CasePage(
-            total: total, page: max(filter.page, 1), pageSize: CaseQueries.pageSize,
-            cases: rows.map {
+            total: list.total, page: list.page, pageSize: CaseQueries.pageSize, next: list.next?.token,
+            cases: list.rows.map {
                 CaseRowDTO(
                     id: $0.id, caseNumber: $0.number, defendant: $0.unitName, region: $0.regionCode,
                     actionType: $0.actionType.label, filedOn: $0.filedOn, concludedOn: $0.concludedOn,

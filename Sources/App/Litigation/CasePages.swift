@@ -12,15 +12,14 @@ struct CasePages {
             state: (try? request.query.get(String.self, at: "state")).flatMap(CaseQueries.State.init(rawValue:)),
             number: (try? request.query.get(String.self, at: "number"))?.trimmingCharacters(in: .whitespaces),
             page: (try? request.query.get(Int.self, at: "page")) ?? 1)
-        let (rows, total) = try await CaseQueries.list(
-            region: region, scope: caller.scope, filter: filter, on: request.db)
+        let list = try await CaseQueries.list(region: region, scope: caller.scope, filter: filter, on: request.db)
         let units = try await caller.scope.units(on: request.db).filter(\.$region.$id == region.requireID())
             .sort(\.$name).all()
         return CasesView.render(
             .init(
                 regionCode: region.code, regionName: region.name,
                 units: try units.map { (try $0.requireID(), $0.name) },
-                filter: filter, rows: rows, total: total, canMaintain: caller.role.may(.maintainLitigation)),
+                filter: filter, list: list, canMaintain: caller.role.may(.maintainLitigation)),
             shell: try await request.shell(regionCode: region.code))
     }
 

@@ -1,5 +1,6 @@
 import Fluent
 import FuyuanCore
+import SQLKit
 import Vapor
 
 /// The cases list and a single case, always within the caller's scope (applied in the query).
@@ -21,9 +22,36 @@ enum CaseQueries {
         var state: State?
         var number: String?
         var page = 1
+        /// Keyset paging: the rows after this one in the list's order (instead of `page`).
+        var after: Cursor?
     }
 
-    struct Row: Sendable {
+    /// Where a page of the list ends: the last row's filing day and case number, the list's order. As a token it is
+    /// opaque to clients (base64url).
+    struct Cursor: Sendable, Equatable {
+        let filedOn: String
+        let number: String
+
+        init(filedOn: String, number: String) {
+            (self.filedOn, self.number) = (filedOn, number)
+        }
+
+        init?(token: String) {
+            var base64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+            base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
+            guard let data = Data(base64Encoded: base64), let text = String(data: data, encoding: .utf8),
+                let comma = text.firstIndex(of: ","), CalendarDay(parsing: String(text[..<comma])) != nil
+            else { return nil }
+            (filedOn, number) = (String(text[..<comma]), String(text[text.index(after: comma)...]))
+        }
+
+        var token: String {
+            Data("\(filedOn),\(number)".utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+                .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        }
+    }
+
+    struct Row: Sendable, Decodable {
         let id: UUID
         let number: String
         let unitName: String
@@ -37,43 +65,65 @@ enum CaseQueries {
         let appeared: Int
     }
 
+    struct Page: Sendable {
+        let rows: [Row]
+        let total: Int
+        /// The page shown (1 for a keyset page), within 1...pages.
+        let page: Int
+        /// Where the next page starts; nil on the last.
+        let next: Cursor?
+    }
+
     static let pageSize = 50
 
-    /// Cases of `region` and the regions below it, newest filing first, with the total for paging.
-    static func list(region: Region, scope: Scope, filter: Filter, on db: any Database) async throws -> (
-        rows: [Row], total: Int
-    ) {
-        var query = scope.restrict(
-            AdminCase.query(on: db)
-                .join(Region.self, on: \AdminCase.$region.$id == \Region.$id)
-                .join(Unit.self, on: \AdminCase.$defendant.$id == \Unit.$id)
-        )
-        .group(.or) {
-            $0.filter(Region.self, \.$path == region.path).filter(Region.self, \.$path =~ (region.path + "/"))
-        }
-        if let unit = filter.unit { query = query.filter(\.$defendant.$id == unit) }
+    /// Cases of `region` and the regions below it (within the caller's scope, in the query), newest filing first,
+    /// with the total. Hand-written: the count and the page's ids come from one covering index
+    /// (`IndexCasesForTheList`), and only the page's rows are then read with their unit, region and hearing counts;
+    /// a keyset page (`after`) starts where the last one ended, however deep, where a numbered page skips rows.
+    static func list(region: Region, scope: Scope, filter: Filter, on db: any Database) async throws -> Page {
+        let sql = db as! any SQLDatabase
+        var regions: SQLQueryString =
+            "SELECT id FROM regions WHERE (path = \(bind: region.path) OR path LIKE \(bind: region.path + "/%"))"
+        regions += " AND (path = \(bind: scope.regionPath)"
+        if scope.includesLower { regions += " OR path LIKE \(bind: scope.regionPath + "/%")" }
+        regions += ")"
+        var condition: SQLQueryString = "c.region_id IN (\(regions))"
+        if let unit = filter.unit { condition += " AND c.defendant_id = \(bind: unit)" }
         switch filter.state {
-        case .pending: query = query.filter(\.$concludedOn == nil)
-        case .concluded: query = query.filter(\.$concludedOn != nil)
-        case .lost: query = query.filter(\.$outcome ~~ Outcome.allCases.filter(\.isLoss).map { Optional($0) })
+        case .pending: condition += " AND c.concluded_on IS NULL"
+        case .concluded: condition += " AND c.concluded_on IS NOT NULL"
+        case .lost:
+            let losses = Outcome.allCases.filter(\.isLoss).map { "'\($0.rawValue)'" }.joined(separator: ", ")
+            condition += " AND c.outcome IN (\(unsafeRaw: losses))"
         case nil: break
         }
-        if let number = filter.number, !number.isEmpty { query = query.filter(\.$caseNumber ~~ number) }
-        let total = try await query.copy().count()
-        let start = (max(filter.page, 1) - 1) * pageSize
-        let cases = try await query.sort(\.$filedOn, .descending).sort(\.$caseNumber).range(start..<start + pageSize)
-            .all()
-        let hearings = try await Hearing.query(on: db).filter(\.$adminCase.$id ~~ cases.compactMap(\.id)).all()
-        let byCase = Dictionary(grouping: hearings, by: { $0.$adminCase.id })
-        let rows = try cases.map { item in
-            Row(
-                id: try item.requireID(), number: item.caseNumber, unitName: try item.joined(Unit.self).name,
-                regionCode: try item.joined(Region.self).code, regionName: try item.joined(Region.self).name,
-                actionType: item.actionType, filedOn: item.filedOn,
-                concludedOn: item.concludedOn, outcome: item.outcome, heard: byCase[item.id!]?.count ?? 0,
-                appeared: byCase[item.id!]?.filter(\.headAppeared).count ?? 0)
+        if let number = filter.number, !number.isEmpty { condition += " AND c.case_number LIKE \(bind: "%\(number)%")" }
+        let total =
+            try await sql.raw("SELECT COUNT(*) AS n FROM admin_cases c WHERE \(condition)").first()?.decode(
+                column: "n", as: Int.self) ?? 0
+        let pages = max(1, (total + pageSize - 1) / pageSize)
+        let page = filter.after == nil ? min(max(filter.page, 1), pages) : 1
+        if let after = filter.after {
+            condition +=
+                " AND (c.filed_on < \(bind: after.filedOn) OR (c.filed_on = \(bind: after.filedOn) AND c.case_number > \(bind: after.number)))"
         }
-        return (rows, total)
+        let offset = filter.after == nil ? (page - 1) * pageSize : 0
+        let rows = try await sql.raw(
+            """
+            SELECT p.id, p.case_number AS number, u.name AS unit_name, r.code AS region_code, r.name AS region_name, \
+            c.action_type, p.filed_on, c.concluded_on, c.outcome, \
+            (SELECT COUNT(*) FROM hearings h WHERE h.case_id = p.id) AS heard, \
+            (SELECT COUNT(*) FROM hearings h WHERE h.case_id = p.id AND h.head_appeared) AS appeared \
+            FROM (SELECT c.id, c.filed_on, c.case_number FROM admin_cases c WHERE \(condition) \
+            ORDER BY c.filed_on DESC, c.case_number LIMIT \(unsafeRaw: String(pageSize + 1)) \
+            OFFSET \(unsafeRaw: String(offset))) p \
+            JOIN admin_cases c ON c.id = p.id JOIN units u ON u.id = c.defendant_id JOIN regions r ON r.id = c.region_id \
+            ORDER BY p.filed_on DESC, p.case_number
+            """
+        ).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let shown = Array(rows.prefix(pageSize))
+        let next = rows.count > pageSize ? shown.last.map { Cursor(filedOn: $0.filedOn, number: $0.number) } : nil
+        return Page(rows: shown, total: total, page: page, next: next)
     }
 
     struct Detail: Sendable {

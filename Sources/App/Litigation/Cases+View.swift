@@ -9,15 +9,14 @@ enum CasesView {
         let regionName: String
         let units: [(id: UUID, name: String)]
         let filter: CaseQueries.Filter
-        let rows: [CaseQueries.Row]
-        let total: Int
+        let list: CaseQueries.Page
         let canMaintain: Bool
     }
 
     static func render(_ model: Model, shell: PageShell) -> HTMLPage {
         let code = model.regionCode
-        let pages = max(1, (model.total + CaseQueries.pageSize - 1) / CaseQueries.pageSize)
-        let page = min(max(model.filter.page, 1), pages)
+        let pages = max(1, (model.list.total + CaseQueries.pageSize - 1) / CaseQueries.pageSize)
+        let page = model.list.page
         return Layout.page(
             title: "\(model.regionName)行政诉讼案件", shell: shell,
             breadcrumbs: [(model.regionName, .region(code)), ("行政诉讼", .litigation(code)), ("案件", nil)]
@@ -77,7 +76,7 @@ enum CasesView {
                     .attr("aria-label", "案号"))
                 button(.type("submit")) { "筛选" }
             }
-            p(.class("muted"), .id("case-count")) { "共 \(model.total) 件" }
+            p(.class("muted"), .id("case-count")) { "共 \(model.list.total) 件" }
             table(.id("cases")) {
                 thead {
                     tr {
@@ -86,7 +85,7 @@ enum CasesView {
                     }
                 }
                 tbody {
-                    for row in model.rows {
+                    for row in model.list.rows {
                         tr {
                             td(.class("nowrap")) { a(.href(.adminCase(row.id))) { row.number } }
                             td { row.unitName }
@@ -100,7 +99,7 @@ enum CasesView {
                     }
                 }
             }
-            if model.rows.isEmpty { p(.class("muted")) { "没有符合条件的案件。" } }
+            if model.list.rows.isEmpty { p(.class("muted")) { "没有符合条件的案件。" } }
             div(.class("pager")) {
                 if page > 1 { a(.attr("href", link(model, page: page - 1))) { "‹ 上一页" } }
                 span { "第 \(page) / \(pages) 页" }

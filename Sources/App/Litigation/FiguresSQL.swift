@@ -31,7 +31,7 @@ enum FiguresSQL {
         let latest = periods.map(\.to).max() ?? first.to
         var select: SQLQueryString = "SELECT c.id, "
         var from: SQLQueryString = " FROM admin_cases c"
-        // The region ids first, so that the cases are found through their (region_id, filed_on) index.
+        // The region ids first, so that the cases are found through their (region_id, filed_on, …) index.
         var filter: SQLQueryString =
             " WHERE c.region_id IN (SELECT id FROM regions WHERE path = \(bind: regionPath) OR path LIKE \(bind: regionPath + "/%"))"
         switch key {
