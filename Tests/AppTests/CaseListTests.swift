@@ -16,16 +16,8 @@ import VaporTesting
         var cases: [AdminCase] = []
         for n in 0..<130 {
             let (unit, code) = n % 3 == 0 ? (weidong, "0403") : (lushan, "0423")
-            let item = AdminCase()
-            item.id = UUID()
-            item.caseNumber = "（2031）豫\(code)行初\(90_000 + n)号"
-            item.court = "法院"
-            item.procedure = .firstInstance
-            item.actionType = .penalty
-            item.plaintiffKind = .individual
-            item.filedOn = "2031-0\(1 + n % 4)-1\(n % 5)"
-            item.$defendant.id = unit.id!
-            item.$region.id = unit.$region.id
+            let item = AdminCase(
+                fixture: "（2031）豫\(code)行初\(90_000 + n)号", filedOn: "2031-0\(1 + n % 4)-1\(n % 5)", defendant: unit)
             cases.append(item)
         }
         try await app.db.insert(cases, now: Date())

@@ -50,6 +50,23 @@ import VaporTesting
                 }
                 let months = try await LitigationQueries.months(
                     region: region, unit: nil, period: periods[1], on: app.db)
+                // The dashboard's chart counts what the months' figures count; by unit and by action type the totals
+                // are the groups' sums.
+                let chart = try await LitigationQueries.chart(region: region, period: periods[1], on: app.db)
+                #expect(chart.map(\.key) == months.map(\.key))
+                #expect(chart.map(\.new) == months.map(\.figures.new))
+                #expect(chart.map(\.losses) == months.map(\.figures.losses))
+                #expect(chart.map(\.new).reduce(0, +) > 20 && chart.map(\.losses).reduce(0, +) > 2)
+                let byUnit = try await LitigationQueries.figures(
+                    region: region, unit: nil, period: periods[1], breakdown: .unit, on: app.db)
+                let byAction = try await LitigationQueries.figures(
+                    region: region, unit: nil, period: periods[1], breakdown: .actionType, on: app.db)
+                #expect(byUnit.current == LitigationFigures.of(inScope.map(\.facts), in: periods[1]))
+                #expect((byAction.current, byAction.previous) == (byUnit.current, byUnit.previous))
+                let byActionType = Dictionary(grouping: inScope, by: { $0.item.actionType.rawValue })
+                for row in byAction.rows {
+                    #expect(row.figures == LitigationFigures.of(byActionType[row.key]!.map(\.facts), in: periods[1]))
+                }
                 #expect(
                     months.map(\.key) == ["2024-03", "2024-04", "2024-05", "2024-06", "2024-07", "2024-08", "2024-09"])
                 #expect(

@@ -159,6 +159,42 @@ import VaporTesting
         }
     }
 
+    /// 120 more defendant units with a case each: the ranking shows the first 100 with the number of all and a link
+    /// to all of them; the figures and the chart count every case either way.
+    @Test func aLongRankingShowsItsFirstHundred() async throws {
+        try await withTestApp { app in
+            let region = try #require(try await Region.query(on: app.db).filter(\.$code == "410423").first())
+            let units = (1...120).map {
+                App.Unit(id: UUID(), name: "测试单位\($0)", kind: .department, regionID: region.id!)
+            }
+            for unit in units { try await unit.create(on: app.db) }
+            let cases = units.enumerated().map { index, unit in
+                AdminCase(fixture: "（2023）豫0423行初\(5_000 + index)号", filedOn: "2023-03-01", defendant: unit)
+            }
+            try await app.db.insert(cases, now: Date())
+            let leader = try await app.signIn("lushan.leader")
+            let path = "/regions/410423/litigation?from=2023-01-01&to=2023-07-24"
+            let page = try await app.send(.GET, path, as: leader).text
+            let shown = page.components(separatedBy: #"<tr data-name=""#).count - 1
+            let ranked = try await LitigationQueries.figures(
+                region: region, unit: nil,
+                period: DayRange(
+                    from: CalendarDay(parsing: "2023-01-01")!, to: CalendarDay(parsing: "2023-07-24")!),
+                breakdown: .unit, on: app.db
+            ).rows.count
+            #expect(ranked > 120)
+            #expect(shown == 100)
+            #expect(page.contains(#"<div class="stat" id="fig-received"><div class="num">\#(59 + 120)</div>"#))
+            #expect(
+                page.contains(
+                    "共 \(ranked) 个被告单位，显示败诉件数居前的 100 个。<a href=\"/regions/410423/litigation?from=2023-01-01&amp;to=2023-07-24&amp;units=all\">显示全部</a>"
+                ))
+            let all = try await app.send(.GET, path + "&units=all", as: leader).text
+            #expect(all.components(separatedBy: #"<tr data-name=""#).count - 1 == ranked)
+            #expect(!all.contains("ranking-more"))
+        }
+    }
+
     @Test func theCitySeesItsCountiesSideBySide() async throws {
         try await withTestApp { app in
             let page = try await app.send(

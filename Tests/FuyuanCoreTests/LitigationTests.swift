@@ -94,6 +94,24 @@ struct LitigationFiguresTests {
         #expect(Rate.text(figures.spokeRate) == "100.0%")
     }
 
+    @Test func disjointCasesAddUp() {
+        for split in 0...cases.count {
+            let (left, right) = (Array(cases[..<split]), Array(cases[split...]))
+            #expect(
+                LitigationFigures.of(left, in: period) + LitigationFigures.of(right, in: period)
+                    == .of(cases, in: period))
+        }
+        var one = LitigationFigures()
+        (one.carriedOver, one.new, one.caseload, one.concluded, one.losses) = (1, 2, 3, 4, 5)
+        (one.mediatedOrWithdrawn, one.heard, one.appeared, one.principalAppeared, one.spoke) = (6, 7, 8, 9, 10)
+        let two = one + one
+        #expect([two.carriedOver, two.new, two.caseload, two.concluded, two.losses] == [2, 4, 6, 8, 10])
+        #expect(
+            [two.mediatedOrWithdrawn, two.heard, two.appeared, two.principalAppeared, two.spoke] == [
+                12, 14, 16, 18, 20,
+            ])
+    }
+
     @Test func aCaseMovesBetweenPeriods() {
         // D is new in 2023 H1 and concluded in the next period, where it was carried over.
         let next = LitigationFigures.of(cases, in: DayRange(from: day("2023-07-25"), to: day("2023-12-31")))

@@ -7,13 +7,18 @@ enum DashboardView {
         let regionName: String
         let period: DayRange
         let result: LitigationQueries.Result
-        let months: [LitigationQueries.Row]
+        let chart: [LitigationQueries.Month]
         let thresholds: WarningThresholds
         /// The office of this region may turn a warning into a supervision item.
         let canSupervise: Bool
         let lower: [(code: String, name: String, figures: LitigationFigures)]
         let presets: [(label: String, from: CalendarDay, to: CalendarDay)]
+        /// Every defendant unit in the ranking, not only the first `rankingShown`.
+        let allUnits: Bool
     }
+
+    /// A province has thousands of defendant units: the ranking shows the first this many unless all are asked for.
+    static let rankingShown = 100
 
     /// This year, last year and the half-years of the last three years.
     static func presets(today: CalendarDay) -> [(label: String, from: CalendarDay, to: CalendarDay)] {
@@ -75,7 +80,7 @@ enum DashboardView {
             div(.class("card")) {
                 h2 { "按月新收与败诉" }
                 Chart.bars(
-                    model.months.map { ($0.label, $0.figures.new, $0.figures.losses) }, first: "新收", second: "败诉")
+                    model.chart.map { ($0.label, $0.new, $0.losses) }, first: "新收", second: "败诉")
             }
             div(.class("card")) {
                 h2 { "被告单位排名" }
@@ -83,9 +88,10 @@ enum DashboardView {
                     "预警：败诉率达到 \(model.thresholds.lossRate.map { "\($0)%" }.joined(separator: "／"))，或出庭率低于 "
                         + "\(model.thresholds.appearanceRate.map { "\($0)%" }.joined(separator: "／"))，分别为黄、橙、红色预警。"
                 }
-                figureTable(model.result.rows.map { ($0.label, $0.figures) }, id: "unit-ranking", first: "被告单位") {
+                let ranking = model.allUnits ? model.result.rows : Array(model.result.rows.prefix(rankingShown))
+                figureTable(ranking.map { ($0.label, $0.figures) }, id: "unit-ranking", first: "被告单位") {
                     index in
-                    let row = model.result.rows[index]
+                    let row = ranking[index]
                     let level = model.thresholds.level(row.figures)
                     return [
                         td {
@@ -108,6 +114,12 @@ enum DashboardView {
                             }
                         },
                     ]
+                }
+                if ranking.count < model.result.rows.count {
+                    p(.class("muted small"), .id("ranking-more")) {
+                        "共 \(model.result.rows.count) 个被告单位，显示败诉件数居前的 \(ranking.count) 个。"
+                        a(.attr("href", "\(path)?from=\(model.period.from)&to=\(model.period.to)&units=all")) { "显示全部" }
+                    }
                 }
             }
             if !model.lower.isEmpty {

@@ -117,6 +117,37 @@ enum FiguresSQL {
         }
     }
 
+    /// Cases filed and cases lost in each calendar month ("YYYY-MM") of the period, within the region and its lower
+    /// regions: two grouped counts over the cases' list index, cheap enough for any region without the gate.
+    static func monthly(regionPath: String, period: DayRange, on db: any Database) async throws -> (
+        new: [String: Int], losses: [String: Int]
+    ) {
+        let sql = db as! any SQLDatabase
+        let (start, end) = (period.from.description, period.to.description)
+        let cases: SQLQueryString =
+            "FROM admin_cases c WHERE c.region_id IN (SELECT id FROM regions WHERE path = \(bind: regionPath) OR path LIKE \(bind: regionPath + "/%"))"
+        let rows = try await sql.raw(
+            "SELECT 'new' AS kind, substr(c.filed_on, 1, 7) AS month, COUNT(*) AS n " + cases
+                + " AND c.filed_on BETWEEN \(bind: start) AND \(bind: end) GROUP BY substr(c.filed_on, 1, 7)"
+                + " UNION ALL SELECT 'losses' AS kind, substr(c.concluded_on, 1, 7) AS month, COUNT(*) AS n " + cases
+                + " AND c.concluded_on BETWEEN \(bind: start) AND \(bind: end)"
+                + " AND c.outcome IN (\(unsafeRaw: list(Outcome.allCases.filter(\.isLoss))))"
+                + " GROUP BY substr(c.concluded_on, 1, 7)"
+        ).all()
+        var counts: (new: [String: Int], losses: [String: Int]) = ([:], [:])
+        for row in rows {
+            let (month, count) = (
+                try row.decode(column: "month", as: String.self), try row.decode(column: "n", as: Int.self)
+            )
+            if try row.decode(column: "kind", as: String.self) == "new" {
+                counts.new[month] = count
+            } else {
+                counts.losses[month] = count
+            }
+        }
+        return counts
+    }
+
     /// `'a', 'b'` for an IN list of the outcomes' stored values (constants of the code, not input).
     private static func list(_ outcomes: [Outcome]) -> String {
         outcomes.map { "'\($0.rawValue)'" }.joined(separator: ", ")

@@ -15,14 +15,17 @@ struct LitigationPages {
         let period = DayRange(from: min(from, to), to: max(from, to))
         let byUnit = try await LitigationQueries.figures(
             region: region, unit: nil, period: period, breakdown: .unit, on: request.db)
-        let months = try await LitigationQueries.months(region: region, unit: nil, period: period, on: request.db)
+        let chart = try await LitigationQueries.chart(region: region, period: period, on: request.db)
         let lower = try await OrgQueries.lowerRegions(of: region, scope: caller.scope, on: request.db)
-        let lowerRows = try await LitigationQueries.lowerRegions(of: region, lower, period: period, on: request.db)
+        let lowerRows =
+            lower.isEmpty
+            ? [] : try await LitigationQueries.lowerRegions(of: region, lower, period: period, on: request.db)
         let model = DashboardView.Model(
-            regionCode: region.code, regionName: region.name, period: period, result: byUnit, months: months,
+            regionCode: region.code, regionName: region.name, period: period, result: byUnit, chart: chart,
             thresholds: request.application.config.warnings,
             canSupervise: caller.role.may(.manageLedger) && caller.regionID == region.id,
-            lower: lowerRows, presets: DashboardView.presets(today: today))
+            lower: lowerRows, presets: DashboardView.presets(today: today),
+            allUnits: (try? request.query.get(String.self, at: "units")) == "all")
         return DashboardView.render(model, shell: try await request.shell(regionCode: region.code))
     }
 

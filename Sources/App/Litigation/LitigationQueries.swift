@@ -23,46 +23,65 @@ enum LitigationQueries {
         var doubleDecline: Bool { LitigationFigures.doubleDecline(current: current, previous: previous) }
     }
 
+    /// The figures of the region (or of one unit in it) for the period and a year before, with a breakdown. By unit
+    /// and by action type the totals are the sums of the groups (each case is in exactly one), so one query gives
+    /// both; by cause (only lost cases have one) and by month (a case counts in every month it is open) they are
+    /// counted on their own.
     static func figures(region: Region, unit: UUID?, period: DayRange, breakdown: Breakdown?, on db: any Database)
         async throws -> Result
     {
+        switch breakdown {
+        case .unit: return try await summed(region, unit, period, .unit, db)
+        case .actionType: return try await summed(region, unit, period, .actionType, db)
+        case .cause, .month, nil: break
+        }
         let totals = try await FiguresSQL.count(
             regionPath: region.path, unit: unit, periods: [period, period.yearBefore], key: .none, on: db
         ).first?.figures
         var rows: [Row] = []
-        switch breakdown {
-        case .unit:
-            rows = try await groups(region, unit, period, .unit, db).map {
-                Row(key: $0.key, label: $0.label, figures: $0.figures[0])
-            }
-        case .actionType:
-            rows = try await groups(region, unit, period, .actionType, db).compactMap { group in
-                ActionType(rawValue: group.key).map {
-                    Row(key: $0.rawValue, label: $0.label, figures: group.figures[0])
-                }
-            }
-        case .cause:
-            rows = try await groups(region, unit, period, .cause, db).compactMap { group in
-                LossCause(rawValue: group.key).map { Row(key: $0.rawValue, label: $0.label, figures: group.figures[0]) }
-            }
-        case .month:
+        if breakdown == .cause {
+            rows = ranked(
+                try await groups(region, unit, period, .cause, db).compactMap { group in
+                    LossCause(rawValue: group.key).map {
+                        Row(key: $0.rawValue, label: $0.label, figures: group.figures[0])
+                    }
+                })
+        } else if breakdown == .month {
             rows = try await months(region: region, unit: unit, period: period, on: db)
-        case nil:
-            break
-        }
-        if breakdown != .month {
-            rows = rows.filter { $0.figures.received > 0 || $0.figures.heard > 0 }
-                .sorted {
-                    ($0.figures.losses, $0.figures.received, $1.label) > (
-                        $1.figures.losses, $1.figures.received, $0.label
-                    )
-                }
         }
         return Result(current: totals?[0] ?? .init(), previous: totals?[1] ?? .init(), rows: rows)
     }
 
+    /// A month of the dashboard's chart.
+    struct Month: Equatable {
+        let key: String
+        let label: String
+        let new: Int
+        let losses: Int
+    }
+
+    /// The dashboard's chart: for each calendar month of the period, the cases filed and the cases lost in it (the
+    /// period's own ends cut the first and last) — two counts, not a month's whole figures, so one pass over the
+    /// cases' index.
+    static func chart(region: Region, period: DayRange, on db: any Database) async throws -> [Month] {
+        let counts = try await FiguresSQL.monthly(regionPath: region.path, period: period, on: db)
+        return monthsOf(period).map {
+            Month(key: $0.key, label: $0.label, new: counts.new[$0.key] ?? 0, losses: counts.losses[$0.key] ?? 0)
+        }
+    }
+
     /// The figures of each calendar month of the period (the period's own ends cut the first and last), in one query.
     static func months(region: Region, unit: UUID?, period: DayRange, on db: any Database) async throws -> [Row] {
+        let months = monthsOf(period)
+        let figures = try await FiguresSQL.count(
+            regionPath: region.path, unit: unit, periods: months.map(\.range), key: .none, on: db
+        ).first?.figures
+        return months.enumerated().map { index, month in
+            Row(key: month.key, label: month.label, figures: figures?[index] ?? .init())
+        }
+    }
+
+    private static func monthsOf(_ period: DayRange) -> [(key: String, label: String, range: DayRange)] {
         var months: [(key: String, label: String, range: DayRange)] = []
         var start = CalendarDay(year: period.from.year, month: period.from.month, day: 1)!
         while start <= period.to {
@@ -74,12 +93,34 @@ enum LitigationQueries {
                 ))
             start = end.adding(days: 1)
         }
-        let figures = try await FiguresSQL.count(
-            regionPath: region.path, unit: unit, periods: months.map(\.range), key: .none, on: db
-        ).first?.figures
-        return months.enumerated().map { index, month in
-            Row(key: month.key, label: month.label, figures: figures?[index] ?? .init())
+        return months
+    }
+
+    /// Groups by unit or action type for the period and a year before, with the totals summed from them.
+    private static func summed(
+        _ region: Region, _ unit: UUID?, _ period: DayRange, _ key: FiguresSQL.Key, _ db: any Database
+    ) async throws -> Result {
+        let groups = try await FiguresSQL.count(
+            regionPath: region.path, unit: unit, periods: [period, period.yearBefore], key: key, on: db)
+        let current = groups.reduce(LitigationFigures()) { $0 + $1.figures[0] }
+        let previous = groups.reduce(LitigationFigures()) { $0 + $1.figures[1] }
+        let rows = groups.compactMap { group -> Row? in
+            guard case .actionType = key else {
+                return Row(key: group.key, label: group.label, figures: group.figures[0])
+            }
+            return ActionType(rawValue: group.key).map {
+                Row(key: $0.rawValue, label: $0.label, figures: group.figures[0])
+            }
         }
+        return Result(current: current, previous: previous, rows: ranked(rows))
+    }
+
+    /// The groups with anything to show, most losses first, then most cases, then by name.
+    private static func ranked(_ rows: [Row]) -> [Row] {
+        rows.filter { $0.figures.received > 0 || $0.figures.heard > 0 }
+            .sorted {
+                ($0.figures.losses, $0.figures.received, $1.label) > ($1.figures.losses, $1.figures.received, $0.label)
+            }
     }
 
     /// The current figures of each lower region, in one query.

@@ -122,6 +122,22 @@ public struct LitigationFigures: Equatable, Sendable {
 
     public init() {}
 
+    /// Every count is a number of cases, so the figures of two disjoint sets of cases add up to the figures of both.
+    public static func + (lhs: LitigationFigures, rhs: LitigationFigures) -> LitigationFigures {
+        var sum = lhs
+        sum.carriedOver += rhs.carriedOver
+        sum.new += rhs.new
+        sum.caseload += rhs.caseload
+        sum.concluded += rhs.concluded
+        sum.losses += rhs.losses
+        sum.mediatedOrWithdrawn += rhs.mediatedOrWithdrawn
+        sum.heard += rhs.heard
+        sum.appeared += rhs.appeared
+        sum.principalAppeared += rhs.principalAppeared
+        sum.spoke += rhs.spoke
+        return sum
+    }
+
     public var received: Int { carriedOver + new }
     public var pending: Int { received - concluded }
     public var lossRate: Rate? { .of(losses, over: concluded) }
