@@ -250,6 +250,27 @@ import VaporTesting
         }
     }
 
+    /// The file's cases come in batches, the last one marked: a stream that ends without it (its consumer was
+    /// cancelled) is not a whole file, and the import rolls back.
+    @Test func theLastBatchIsMarked() async throws {
+        try await withTestApp { app in
+            let region = try #require(try await Region.query(on: app.db).filter(\.$code == "410423").first())
+            let rows = try await CaseRows(scope: Scope(regionPath: region.path, includesLower: true), on: app.db)
+            var csv = Self.header
+            for number in 1...4_500 {
+                csv += "（2025）豫0423行初\(number)号,鲁山县人民法院,一审,县人社局,410423,工伤认定,个人,2025-01-02,,,,,,,,\n"
+            }
+            var batches: [(cases: Int, isLast: Bool)] = []
+            for try await batch in CaseImport.batches(
+                .data(Data(csv.utf8)), rows: rows, threadPool: app.threadPool, progress: { _ in })
+            {
+                batches.append((batch.cases.count, batch.isLast))
+            }
+            #expect(batches.map(\.cases) == [2_000, 2_000, 500])
+            #expect(batches.map(\.isLast) == [false, false, true])
+        }
+    }
+
     @Test func gbkAndBOMFilesImportLikeUTF8() async throws {
         try await withTestApp { app in
             let court = try await app.signIn("lushan.court")

@@ -33,10 +33,15 @@ enum CaseImport {
         return try await request.db.write { db in
             try await db.withPageCache(megabytes: CaseStore.bulkCacheMegabytes) {
                 var writer = CaseStore.Writer(now: request.now)
+                var complete = false
                 for try await batch in batches(source, rows: rows, threadPool: threadPool, progress: progress) {
                     try await writer.write(batch, on: db)
                     if !batch.cases.isEmpty { progress(.stored(cases: writer.written)) }
+                    complete = batch.isLast
                 }
+                // A stream also ends when its consuming task is cancelled, as if the file had ended: without the
+                // file's last batch, roll back rather than keep part of it.
+                guard complete else { throw CancellationError() }
                 try await writer.finish(on: db)
                 let counts = writer.counts
                 try await request.audit(
@@ -100,7 +105,9 @@ enum CaseImport {
         }
         if read == 0 { problems.append(.init(row: 2, column: "", reason: "没有可导入的行")) }
         guard problems.isEmpty else { throw SpreadsheetImport.Refused(problems: problems) }
-        try release(rows.release())
+        var last = rows.release()
+        last.isLast = true
+        try release(last)
     }
 
     /// Lets the reader run one batch ahead of the writer and no further, and stops it when the writer gives up.

@@ -46,6 +46,8 @@ struct CaseRows: Sendable {
     struct Batch: Sendable {
         var cases: [Planned] = []
         var continued: [Planned] = []
+        /// The file's last batch, after every row was read and found good.
+        var isLast = false
     }
 
     struct HearingRow: Hashable, Sendable {
