@@ -3,6 +3,10 @@ import ArgumentParser
 import FuyuanCore
 import Vapor
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 @main
 struct Fuyuan: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,10 +25,25 @@ func say(_ line: String) {
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }
 
+/// glibc gives each thread that contends for the heap an arena of its own, up to eight per core, and seldom gives
+/// their memory back: with two the server held 25 MB less after a province's dashboards and 20 MB less at the peak
+/// of a 300 000-row import, at the same speed. `MALLOC_ARENA_MAX` in the environment still decides when set.
+func limitMallocArenas() {
+    #if canImport(Glibc)
+        // mallopt(M_ARENA_MAX, 2), looked up at run time: Swift's Glibc module does not bring in <malloc.h>.
+        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+        let arenaMax: Int32 = -8
+        guard ProcessInfo.processInfo.environment["MALLOC_ARENA_MAX"] == nil, let mallopt = dlsym(nil, "mallopt")
+        else { return }
+        _ = unsafeBitCast(mallopt, to: Mallopt.self)(arenaMax, 2)
+    #endif
+}
+
 /// Boots the app without letting Vapor read the process arguments, runs `body`, and always shuts down.
 func withApp(arguments: [String] = ["fuyuan"], scheduler: Bool = false, _ body: (Application) async throws -> Void)
     async throws
 {
+    limitMallocArenas()
     var config = try AppConfig.fromEnvironment()
     config.runsScheduler = scheduler
     let environment = Environment(
