@@ -1,5 +1,6 @@
 import Fluent
 import FuyuanCore
+import SQLKit
 import Vapor
 
 /// The one place that says which regions a caller reads: their own region, and for office staff,
@@ -14,6 +15,15 @@ struct Scope: Sendable {
         return query.group(.or) {
             $0.filter(Region.self, \.$path == regionPath).filter(Region.self, \.$path =~ (regionPath + "/"))
         }
+    }
+
+    /// The same rule for hand-written SQL, over a `path` column.
+    var paths: SQLQueryString { Self.paths(under: regionPath, includesLower: includesLower) }
+
+    /// `path` is `regionPath`, or (with `includesLower`) below it.
+    static func paths(under regionPath: String, includesLower: Bool = true) -> SQLQueryString {
+        includesLower
+            ? "(path = \(bind: regionPath) OR path LIKE \(bind: regionPath + "/%"))" : "path = \(bind: regionPath)"
     }
 
     func regions(on db: any Database) -> QueryBuilder<Region> {

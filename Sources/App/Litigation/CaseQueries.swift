@@ -37,17 +37,14 @@ enum CaseQueries {
         }
 
         init?(token: String) {
-            var base64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-            base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-            guard let data = Data(base64Encoded: base64), let text = String(data: data, encoding: .utf8),
+            guard let data = Data(base64URL: token), let text = String(data: data, encoding: .utf8),
                 let comma = text.firstIndex(of: ","), CalendarDay(parsing: String(text[..<comma])) != nil
             else { return nil }
             (filedOn, number) = (String(text[..<comma]), String(text[text.index(after: comma)...]))
         }
 
         var token: String {
-            Data("\(filedOn),\(number)".utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-                .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+            Data("\(filedOn),\(number)".utf8).base64URL
         }
     }
 
@@ -82,19 +79,13 @@ enum CaseQueries {
     /// a keyset page (`after`) starts where the last one ended, however deep, where a numbered page skips rows.
     static func list(region: Region, scope: Scope, filter: Filter, on db: any Database) async throws -> Page {
         let sql = db as! any SQLDatabase
-        var regions: SQLQueryString =
-            "SELECT id FROM regions WHERE (path = \(bind: region.path) OR path LIKE \(bind: region.path + "/%"))"
-        regions += " AND (path = \(bind: scope.regionPath)"
-        if scope.includesLower { regions += " OR path LIKE \(bind: scope.regionPath + "/%")" }
-        regions += ")"
-        var condition: SQLQueryString = "c.region_id IN (\(regions))"
+        var condition: SQLQueryString =
+            "c.region_id IN (SELECT id FROM regions WHERE \(Scope.paths(under: region.path)) AND \(scope.paths))"
         if let unit = filter.unit { condition += " AND c.defendant_id = \(bind: unit)" }
         switch filter.state {
         case .pending: condition += " AND c.concluded_on IS NULL"
         case .concluded: condition += " AND c.concluded_on IS NOT NULL"
-        case .lost:
-            let losses = Outcome.allCases.filter(\.isLoss).map { "'\($0.rawValue)'" }.joined(separator: ", ")
-            condition += " AND c.outcome IN (\(unsafeRaw: losses))"
+        case .lost: condition += " AND c.outcome IN (\(unsafeRaw: FiguresSQL.list(Outcome.allCases.filter(\.isLoss))))"
         case nil: break
         }
         if let number = filter.number, !number.isEmpty { condition += " AND c.case_number LIKE \(bind: "%\(number)%")" }

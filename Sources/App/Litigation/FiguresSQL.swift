@@ -33,7 +33,7 @@ enum FiguresSQL {
         var from: SQLQueryString = " FROM admin_cases c"
         // The region ids first, so that the cases are found through their (region_id, filed_on, …) index.
         var filter: SQLQueryString =
-            " WHERE c.region_id IN (SELECT id FROM regions WHERE path = \(bind: regionPath) OR path LIKE \(bind: regionPath + "/%"))"
+            " WHERE c.region_id IN (SELECT id FROM regions WHERE \(Scope.paths(under: regionPath)))"
         switch key {
         case .none:
             select += "'' AS k, '' AS label"
@@ -125,7 +125,7 @@ enum FiguresSQL {
         let sql = db as! any SQLDatabase
         let (start, end) = (period.from.description, period.to.description)
         let cases: SQLQueryString =
-            "FROM admin_cases c WHERE c.region_id IN (SELECT id FROM regions WHERE path = \(bind: regionPath) OR path LIKE \(bind: regionPath + "/%"))"
+            "FROM admin_cases c WHERE c.region_id IN (SELECT id FROM regions WHERE \(Scope.paths(under: regionPath)))"
         let rows = try await sql.raw(
             "SELECT 'new' AS kind, substr(c.filed_on, 1, 7) AS month, COUNT(*) AS n " + cases
                 + " AND c.filed_on BETWEEN \(bind: start) AND \(bind: end) GROUP BY substr(c.filed_on, 1, 7)"
@@ -149,7 +149,7 @@ enum FiguresSQL {
     }
 
     /// `'a', 'b'` for an IN list of the outcomes' stored values (constants of the code, not input).
-    private static func list(_ outcomes: [Outcome]) -> String {
+    static func list(_ outcomes: [Outcome]) -> String {
         outcomes.map { "'\($0.rawValue)'" }.joined(separator: ", ")
     }
 }
