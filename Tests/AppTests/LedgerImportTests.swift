@@ -44,7 +44,7 @@ import VaporTesting
             #expect(added[1].deadline == .periodic(.quarter, graceDays: 10))
             let parts = try await LedgerQueries.parts(of: [added[0].id!], on: app.db)[added[0].id!]!
             #expect(
-                parts.map { "\($0.part.role.rawValue) \($0.unitName)" } == [
+                parts.map { "\($0.role.rawValue) \($0.unitName)" } == [
                     "lead 方城县人民法院", "responsible 方城县人民政府办公室", "responsible 方城县司法局",
                 ])
         }

@@ -79,6 +79,11 @@ import VaporTesting
             var filter = LedgerFilter()
             filter.q = "破产"
             #expect(try await rows(app, "411322", filter).map(\.item.number) == [11, 12, 13])
+            // The keyword is matched as written: % and _ are not wildcards.
+            filter.q = "100%"
+            #expect(try await rows(app, "411322", filter).map(\.item.number) == [4])
+            filter.q = "率_"
+            #expect(try await rows(app, "411322", filter).isEmpty)
             filter = LedgerFilter()
             filter.unit = try await app.unit(named: "方城县民政局").id
             #expect(try await rows(app, "411322", filter).map(\.item.number) == [30])
@@ -93,6 +98,24 @@ import VaporTesting
             filter = LedgerFilter()
             filter.area = .bankruptcy
             #expect(try await rows(app, "411322", filter).map(\.item.number) == [11, 12, 13])
+        }
+    }
+
+    @Test func aPageHoldsTwentyFiveRowsAndTheTotal() async throws {
+        try await withTestApp { app in
+            var filter = LedgerFilter()
+            filter.page = 2
+            let (rows, total) = try await LedgerQueries.rows(
+                region: region(app, "411322"), filter: filter, today: CalendarDay(containing: app.clock.now()),
+                rules: DueRules(), paged: true, on: app.db)
+            #expect(total == 30)
+            #expect(rows.map(\.item.number) == [26, 27, 28, 29, 30])
+            filter.sort = .updated
+            filter.page = 3
+            let beyond = try await LedgerQueries.rows(
+                region: region(app, "411322"), filter: filter, today: CalendarDay(containing: app.clock.now()),
+                rules: DueRules(), paged: true, on: app.db)
+            #expect(beyond.total == 30 && beyond.rows.isEmpty)
         }
     }
 
@@ -428,7 +451,7 @@ import VaporTesting
             // Earliest first: item 7, whose responsible units never sent their 2021 Q3 report (due 2021-10-10); the
             // 2021-10-31 items still open (13, 18, 19, 20, 25, 29); 2021-11-30 (8, 10); 2021-12-20 (2, 22); then the rest.
             #expect(rows.prefix(11).map(\.item.number) == [7, 13, 18, 19, 20, 25, 29, 8, 10, 2, 22])
-            #expect(rows.dropFirst(11).allSatisfy { $0.item.nextDueOn == nil })
+            #expect(rows.dropFirst(11).allSatisfy { $0.parts.allSatisfy { $0.nextDueOn == nil } })
             #expect(rows.count == 30)
         }
     }

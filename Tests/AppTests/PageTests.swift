@@ -6,6 +6,14 @@ import VaporTesting
 @testable import App
 
 @Suite struct PageTests {
+    /// Escaping replaces only & < > (and quotes in attributes); every other character, combining marks and emoji
+    /// included, comes through as it was, also right next to a replaced one.
+    @Test func escapingReplacesOnlyTheMarkupCharacters() {
+        let node = div(.attr("title", "a\"b'c&<>e\u{301}👍🏽")) { "<x>&\"'中\u{301}👍🏽" }
+        #expect(node.rendered == "<div title=\"a&quot;b&#39;c&amp;&lt;&gt;e\u{301}👍🏽\">&lt;x&gt;&amp;\"'中\u{301}👍🏽</div>")
+        #expect(div { "纯文本" }.rendered == "<div>纯文本</div>")
+    }
+
     @Test func regionHomeCountsWhatTheDemoHolds() async throws {
         try await withTestApp { app in
             let page = try await app.send(.GET, "/regions/410400", as: try await app.signIn("pds.office"))

@@ -17,17 +17,25 @@ struct Node: Sendable {
         case .doctype:
             out += "<!DOCTYPE html>"
         case .text(let value):
-            out += HTMLEscape.text(value)
+            HTMLEscape.text(value, into: &out)
         case let .element(name, attrs, children, void):
-            out += "<" + name
+            out += "<"
+            out += name
             for attr in attrs where !attr.name.isEmpty {
-                out += " " + attr.name
-                if let value = attr.value { out += "=\"" + HTMLEscape.attribute(value) + "\"" }
+                out += " "
+                out += attr.name
+                if let value = attr.value {
+                    out += "=\""
+                    HTMLEscape.attribute(value, into: &out)
+                    out += "\""
+                }
             }
             out += ">"
             if void { return }
             for child in children { child.render(into: &out) }
-            out += "</" + name + ">"
+            out += "</"
+            out += name
+            out += ">"
         }
     }
 
@@ -61,35 +69,36 @@ struct Attr: Sendable {
     static let checked = Attr.flag("checked")
 }
 
+/// Escapes text and attribute values into the page being rendered. Works on UTF-8 bytes: the characters it
+/// replaces are ASCII, which never occur inside a multi-byte sequence, and a run without them is copied at once.
 enum HTMLEscape {
-    static func text(_ value: String) -> String {
-        var out = ""
-        out.reserveCapacity(value.utf8.count)
-        for character in value {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func text(_ value: String, into out: inout String) { escape(value, quotes: false, into: &out) }
 
-    static func attribute(_ value: String) -> String {
-        var out = ""
-        out.reserveCapacity(value.utf8.count)
-        for character in value {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
+    static func attribute(_ value: String, into out: inout String) { escape(value, quotes: true, into: &out) }
+
+    private static func escape(_ value: String, quotes: Bool, into out: inout String) {
+        let bytes = value.utf8
+        var copied = bytes.startIndex
+        var index = copied
+        while index != bytes.endIndex {
+            let replacement: String? =
+                switch bytes[index] {
+                case UInt8(ascii: "&"): "&amp;"
+                case UInt8(ascii: "<"): "&lt;"
+                case UInt8(ascii: ">"): "&gt;"
+                case UInt8(ascii: "\""): quotes ? "&quot;" : nil
+                case UInt8(ascii: "'"): quotes ? "&#39;" : nil
+                default: nil
+                }
+            let next = bytes.index(after: index)
+            if let replacement {
+                out += value[copied..<index]
+                out += replacement
+                copied = next
             }
+            index = next
         }
-        return out
+        out += value[copied...]
     }
 }
 

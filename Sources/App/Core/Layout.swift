@@ -130,6 +130,7 @@ enum Layout {
             element("script", [.attr("src", SitePath.asset(Assets.scriptName).url), .flag("defer")]) {}
         }
         var out = ""
+        out.reserveCapacity(1 << 15)
         Node.doctype.render(into: &out)
         element("html", [.attr("lang", "zh-CN")]) {
             head

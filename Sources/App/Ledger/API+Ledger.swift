@@ -126,9 +126,7 @@ struct LedgerAPI {
             on: request.db)
         return LedgerDTO.Page(
             total: total,
-            items: rows.map {
-                dto($0.item, parts: $0.parts, reports: nil, today: today, rules: request.application.dueRules)
-            })
+            items: rows.map { dto($0, reports: nil, today: today, rules: request.application.dueRules) })
     }
 
     func createItem(_ request: Request) async throws -> Response {
@@ -199,29 +197,27 @@ struct LedgerAPI {
         let item = try await LedgerQueries.item(id: id, scope: caller.scope, on: request.db)
         let parts = try await LedgerQueries.parts(of: [id], on: request.db)[id] ?? []
         let reports = try await LedgerQueries.reports(of: id, on: request.db)
+        let today = CalendarDay(containing: request.now)
+        let rules = request.application.dueRules
         return dto(
-            item, parts: parts, reports: reports, today: CalendarDay(containing: request.now),
-            rules: request.application.dueRules)
+            try LedgerQueries.row(item, parts: parts, today: today, rules: rules), reports: reports, today: today,
+            rules: rules)
     }
 
-    private func dto(
-        _ item: WorkItem, parts: [(part: ItemPart, unitName: String)], reports: [LedgerDTO.Report]?, today: CalendarDay,
-        rules: DueRules
-    ) -> LedgerDTO.Item {
-        LedgerDTO.Item(
-            id: item.id!, listID: item.$list.id, number: item.number, title: item.title, content: item.content,
-            area: item.area,
-            deadline: item.deadline.label, deadlineKind: item.deadlineKind, state: item.state, issuedOn: item.issuedOn,
-            latestReport: item.latestReport,
-            timeliness: LedgerQueries.timeliness(of: parts.map(\.part), today: today, rules: rules),
-            parentItemID: item.$parentItem.id,
-            parts: parts.map { entry in
+    private func dto(_ row: LedgerQueries.Row, reports: [LedgerDTO.Report]?, today: CalendarDay, rules: DueRules)
+        -> LedgerDTO.Item
+    {
+        let item = row.item
+        return LedgerDTO.Item(
+            id: item.id, listID: item.listID, number: item.number, title: item.title, content: item.content,
+            area: item.area, deadline: item.deadline.label, deadlineKind: item.deadline.kind, state: item.state,
+            issuedOn: item.issuedOn, latestReport: item.latestReport, timeliness: row.timeliness,
+            parentItemID: item.parentItemID,
+            parts: row.parts.map { part in
                 .init(
-                    id: entry.part.id!, unitID: entry.part.$unit.id, unitName: entry.unitName, role: entry.part.role,
-                    state: entry.part.state,
-                    nextDueOn: entry.part.nextDueOn, nextDueReason: entry.part.nextDueReason,
-                    extendedTo: entry.part.extendedTo,
-                    timeliness: LedgerQueries.timeliness(of: entry.part, today: today, rules: rules))
+                    id: part.id, unitID: part.unitID, unitName: part.unitName, role: part.role, state: part.state,
+                    nextDueOn: part.nextDueOn, nextDueReason: part.nextDueReason, extendedTo: part.extendedTo,
+                    timeliness: LedgerQueries.timeliness(of: part, today: today, rules: rules))
             },
             reports: reports)
     }

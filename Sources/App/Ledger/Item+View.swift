@@ -3,8 +3,7 @@ import FuyuanCore
 
 enum ItemView {
     struct PartRow {
-        let part: ItemPart
-        let unitName: String
+        let part: LedgerQueries.Part
         let timeliness: Timeliness
         /// The steps the caller can take on this part.
         let actions: [WorkflowAction]
@@ -137,9 +136,9 @@ enum ItemView {
                         }
                         tbody {
                             for row in model.parts {
-                                tr(.attr("data-unit", row.unitName), .attr("data-mark", row.timeliness.colour)) {
+                                tr(.attr("data-unit", row.part.unitName), .attr("data-mark", row.timeliness.colour)) {
                                     td { LedgerView.mark(row.timeliness) }
-                                    td { row.unitName }
+                                    td { row.part.unitName }
                                     td { row.part.role.label }
                                     td(.class("part-state")) { row.part.state.label }
                                     td {
@@ -159,10 +158,10 @@ enum ItemView {
             for row in model.parts where row.isMine && (row.part.state.owesWork || row.part.state == .closureRequested)
             {
                 div(.class("card"), .id("report-card")) {
-                    h2 { "报送进展（\(row.unitName)）" }
+                    h2 { "报送进展（\(row.part.unitName)）" }
                     form(.post, .action(.itemAction(id, "reports")), .id("report-form")) {
                         Layout.csrfField(shell.csrfToken)
-                        input(.type("hidden"), .name("partID"), .value(row.part.id!.uuidString))
+                        input(.type("hidden"), .name("partID"), .value(row.part.id.uuidString))
                         if !model.periods.isEmpty {
                             div(.class("field")) {
                                 label(.for("f-period")) { "报送期次" }
@@ -184,7 +183,7 @@ enum ItemView {
                         h2 { "申请延期" }
                         form(.post, .action(.itemAction(id, "extensions")), .id("extension-form"), .class("actions")) {
                             Layout.csrfField(shell.csrfToken)
-                            input(.type("hidden"), .name("partID"), .value(row.part.id!.uuidString))
+                            input(.type("hidden"), .name("partID"), .value(row.part.id.uuidString))
                             input(.type("date"), .name("day"), .attr("aria-label", "延期至"), .required)
                             input(
                                 .type("text"), .name("reason"), .attr("placeholder", "延期理由"),
@@ -363,12 +362,12 @@ enum ItemView {
             for action in row.actions {
                 form(.post, .action(.itemAction(itemID, "step")), .class("actions step")) {
                     Layout.csrfField(csrf)
-                    input(.type("hidden"), .name("partID"), .value(row.part.id!.uuidString))
+                    input(.type("hidden"), .name("partID"), .value(row.part.id.uuidString))
                     input(.type("hidden"), .name("action"), .value(action.rawValue))
                     if action.needsReason {
                         input(
                             .type("text"), .name("reason"), .attr("placeholder", "\(action.label)理由"),
-                            .attr("aria-label", "\(row.unitName)\(action.label)理由"), .required)
+                            .attr("aria-label", "\(row.part.unitName)\(action.label)理由"), .required)
                     }
                     button(.type("submit"), .class("small"), .attr("data-action", action.rawValue)) { action.label }
                 }

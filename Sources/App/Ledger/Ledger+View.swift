@@ -120,8 +120,8 @@ enum LedgerView {
                                 td { mark(row.timeliness) }
                                 td(.class("nowrap")) { "\(row.item.number)" }
                                 td {
-                                    a(.href(.item(row.item.id!))) { row.item.title }
-                                    div(.class("muted small")) { row.listTitle }
+                                    a(.href(.item(row.item.id))) { row.item.title }
+                                    div(.class("muted small")) { row.item.listTitle }
                                 }
                                 td { row.units(.lead).joined(separator: "、") }
                                 td { row.units(.responsible).joined(separator: "、") }

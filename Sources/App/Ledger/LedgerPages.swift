@@ -14,10 +14,10 @@ struct LedgerPages {
         let lists = try await WorkList.query(on: request.db).filter(\.$region.$id == region.requireID()).sort(
             \.$createdAt
         ).all()
-        let units = try await OrgQueries.units(of: region, on: request.db)
+        let units = try await OrgQueries.unitChoices(of: region, on: request.db)
         let model = LedgerView.Model(
             regionCode: region.code, regionName: region.name, filter: filter, rows: rows, total: total,
-            lists: lists.map { ($0.id!, $0.title) }, units: units.map { ($0.id!, $0.name) },
+            lists: lists.map { ($0.id!, $0.title) }, units: units,
             canCreate: caller.role.may(.manageLedger) && caller.regionID == region.id,
             notice: importNotice(request))
         return LedgerView.render(model, shell: try await request.shell(regionCode: region.code))
@@ -308,12 +308,12 @@ struct LedgerPages {
         let lists = try await WorkList.query(on: request.db).filter(\.$region.$id == region.requireID()).sort(
             \.$createdAt
         ).all()
-        let units = try await OrgQueries.units(of: region, on: request.db)
+        let units = try await OrgQueries.unitChoices(of: region, on: request.db)
         return ItemNewView.render(
             .init(
                 regionCode: region.code, regionName: region.name,
                 lists: lists.map { ($0.id!, "\($0.kind.label) · \($0.title)") },
-                units: units.map { ($0.id!, $0.name) }, values: values, problems: problems),
+                units: units, values: values, problems: problems),
             shell: try await request.shell(regionCode: region.code))
     }
 
@@ -332,7 +332,7 @@ struct LedgerPages {
         let events = try await ItemEvent.query(on: db).filter(\.$item.$id == itemID).sort(\.$at, .descending).all()
         let today = CalendarDay(containing: request.now)
         let isOffice = caller.role.may(.manageLedger) && caller.regionID == item.$region.id
-        let unitNames = Dictionary(uniqueKeysWithValues: parts.map { ($0.part.id!, $0.unitName) })
+        let unitNames = Dictionary(uniqueKeysWithValues: parts.map { ($0.id, $0.unitName) })
         var periods: [PeriodSpan] = []
         if case .periodic(let reporting, _) = item.deadline, let issued = item.issuedDay {
             periods = LedgerStore.reportingSpans(reporting, from: issued, to: today)
@@ -345,11 +345,11 @@ struct LedgerPages {
                 !handedTo.contains($0.id!)
             }
             : []
-        let units = isOffice && item.state == .draft ? try await OrgQueries.units(of: region, on: db) : []
+        let units = isOffice && item.state == .draft ? try await OrgQueries.unitChoices(of: region, on: db) : []
         let list = try item.joined(WorkList.self)
         let attachments = try await Attachment.query(on: db).filter(\.$item.$id == itemID).sort(\.$createdAt).all()
         let canAttach =
-            isOffice || parts.contains { caller.role.may(.handleParts) && $0.part.$unit.id == caller.unitID }
+            isOffice || parts.contains { caller.role.may(.handleParts) && $0.unitID == caller.unitID }
         let paired = try await ItemLink.query(on: db)
             .group(.or) { $0.filter(\.$problem.$id == itemID).filter(\.$measure.$id == itemID) }.all()
         let pairedIDs = paired.map { $0.$problem.id == itemID ? $0.$measure.id : $0.$problem.id }
@@ -366,22 +366,20 @@ struct LedgerPages {
         let model = ItemView.Model(
             item: item, listTitle: try item.joined(WorkList.self).title, regionCode: region.code,
             regionName: region.name,
-            parts: parts.map { entry in
-                let mine = caller.role.may(.handleParts) && caller.unitID == entry.part.$unit.id
+            parts: parts.map { part in
+                let mine = caller.role.may(.handleParts) && caller.unitID == part.unitID
                 let actor: WorkflowActor? = isOffice ? .office : (mine ? .unit : nil)
                 return ItemView.PartRow(
-                    part: entry.part, unitName: entry.unitName,
-                    timeliness: LedgerQueries.timeliness(
-                        of: entry.part, today: today, rules: request.application.dueRules),
-                    actions: actor.map { Workflow.actions(from: entry.part.state, by: $0, deadline: item.deadline) }
-                        ?? [],
+                    part: part,
+                    timeliness: LedgerQueries.timeliness(of: part, today: today, rules: request.application.dueRules),
+                    actions: actor.map { Workflow.actions(from: part.state, by: $0, deadline: item.deadline) } ?? [],
                     isMine: mine && item.state != .draft)
             },
             reports: reports,
             extensions: extensions.map { ($0, unitNames[$0.$part.id] ?? "") },
             events: events, periods: periods, isOffice: isOffice,
             children: try children.map { ($0, try $0.joined(Region.self).name) },
-            lowerRegions: lower.map { ($0.code, $0.name) }, units: units.map { ($0.id!, $0.name) },
+            lowerRegions: lower.map { ($0.code, $0.name) }, units: units,
             attachments: attachments, canAttach: canAttach, listKind: list.kind,
             paired: pairedItems.map { ($0.id!, "第 \($0.number) 项 \($0.title)", $0.state.label) },
             pairCandidates: candidates.map { ($0.id!, "第 \($0.number) 项 \($0.title)") },

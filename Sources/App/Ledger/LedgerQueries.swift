@@ -85,89 +85,142 @@ struct LedgerFilter: Content, Sendable {
 
 /// Read queries of the ledger; the page, the export and the API show the same rows because they call these.
 enum LedgerQueries {
-    struct Row {
-        let item: WorkItem
-        let listTitle: String
-        let parts: [(part: ItemPart, unitName: String)]
-        let timeliness: Timeliness
-
-        func units(_ role: PartRole) -> [String] { parts.filter { $0.part.role == role }.map(\.unitName) }
+    /// One unit's part of an item as the ledger shows it, with the unit's name.
+    struct Part: Decodable, Sendable {
+        let id: UUID
+        let itemID: UUID
+        let unitID: UUID
+        let unitName: String
+        let role: PartRole
+        let state: UnitState
+        let extendedTo: String?
+        let nextDueOn: String?
+        let nextDueReason: String
     }
 
-    /// The filtered rows of one region's ledger, a page of them or all (`page` nil), with the total count.
+    /// An item's own fields as the ledger shows them, with its list's title.
+    struct ItemFields: Decodable, Sendable {
+        let id: UUID
+        let listID: UUID
+        let listTitle: String
+        let number: Int
+        let title: String
+        let content: String
+        let area: TaskArea
+        let deadline: Deadline
+        let state: ItemState
+        let issuedOn: String?
+        let latestReport: String
+        let parentItemID: UUID?
+    }
+
+    /// One item of the ledger with its parts (lead, responsible, cooperating) and its worst mark.
+    struct Row: Sendable {
+        let item: ItemFields
+        let parts: [Part]
+        let timeliness: Timeliness
+
+        init(item: ItemFields, parts: [Part], today: CalendarDay, rules: DueRules) {
+            self.item = item
+            self.parts = parts
+            self.timeliness = LedgerQueries.timeliness(of: parts, today: today, rules: rules)
+        }
+
+        func units(_ role: PartRole) -> [String] { parts.filter { $0.role == role }.map(\.unitName) }
+    }
+
+    /// An item already loaded (with its list joined) as a row of the ledger.
+    static func row(_ item: WorkItem, parts: [Part], today: CalendarDay, rules: DueRules) throws -> Row {
+        let fields = try ItemFields(
+            id: item.requireID(), listID: item.$list.id, listTitle: item.joined(WorkList.self).title,
+            number: item.number, title: item.title, content: item.content, area: item.area, deadline: item.deadline,
+            state: item.state, issuedOn: item.issuedOn, latestReport: item.latestReport,
+            parentItemID: item.$parentItem.id)
+        return Row(item: fields, parts: parts, today: today, rules: rules)
+    }
+
+    /// The filtered rows of one region's ledger, a page of them or all (`paged` false), with the total count:
+    /// three hand-written queries (the count, the page, the page's parts), whatever the filter.
     static func rows(
         region: Region, filter: LedgerFilter, today: CalendarDay, rules: DueRules, paged: Bool, on db: any Database
     ) async throws -> (rows: [Row], total: Int) {
-        let regionID = try region.requireID()
-        var query = WorkItem.query(on: db).filter(\.$region.$id == regionID)
-        if let list = filter.list { query = query.filter(\.$list.$id == list) }
-        if let area = filter.area { query = query.filter(\.$area == area) }
-        if let state = filter.state { query = query.filter(\.$state == state) }
-        if let kind = filter.kind { query = query.filter(\.$deadlineKind == kind) }
-        if let text = filter.q?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            query = query.group(.or) { $0.filter(\.$title ~~ text).filter(\.$content ~~ text) }
-        }
-        if let unit = filter.unit { query = query.filter(anyPart("\(ident: "unit_id") = \(bind: unit)")) }
-        if let timeliness = filter.timeliness {
-            let overdue: SQLQueryString = "\(ident: "next_due_on") < \(bind: today.description)"
-            let soon: SQLQueryString =
-                "\(ident: "next_due_on") < \(bind: today.adding(days: rules.dueSoonDays + 1).description)"
-            switch timeliness {
-            case .overdue: query = query.filter(anyPart(overdue))
-            case .dueSoon: query = query.filter(anyPart(soon)).filter(anyPart(overdue, exists: false))
-            case .onTime, .none: query = query.filter(anyPart(soon, exists: false))
-            }
-        }
-        let total = try await query.copy().count()
-        query = query.join(WorkList.self, on: \WorkItem.$list.$id == \WorkList.$id)
-        switch filter.sort ?? .number {
-        case .number:
-            query = query.sort(WorkList.self, \.$createdAt).sort(\.$number)
-        case .due:
+        let sql = db as! any SQLDatabase
+        let condition = try self.condition(region: region, filter: filter, today: today, rules: rules)
+        let total =
+            try await sql.raw("SELECT COUNT(*) AS n FROM work_items i WHERE \(condition)").first()?.decode(
+                column: "n", as: Int.self) ?? 0
+        let order: SQLQueryString =
+            switch filter.sort ?? .number {
+            case .number: "l.created_at, i.number, i.id"
             // Items with nothing due go last on both databases (SQLite and PostgreSQL order NULLs differently).
-            query = query.sort(.custom(SQLRaw(#"CASE WHEN "work_items"."next_due_on" IS NULL THEN 1 ELSE 0 END"#)))
-                .sort(\.$nextDueOn).sort(\.$number)
-        case .updated:
-            query = query.sort(\.$updatedAt, .descending).sort(\.$number)
-        }
+            case .due: "CASE WHEN i.next_due_on IS NULL THEN 1 ELSE 0 END, i.next_due_on, i.number, i.id"
+            case .updated: "i.updated_at DESC, i.number, i.id"
+            }
+        var range: SQLQueryString = ""
         if paged {
-            let page = max(1, filter.page ?? 1)
-            query = query.range(((page - 1) * LedgerFilter.pageSize)..<(page * LedgerFilter.pageSize))
+            let offset = (max(1, filter.page ?? 1) - 1) * LedgerFilter.pageSize
+            range = " LIMIT \(unsafeRaw: String(LedgerFilter.pageSize)) OFFSET \(unsafeRaw: String(offset))"
         }
-        let items = try await query.all()
-        let parts = try await self.parts(of: items.compactMap(\.id), on: db)
-        let rows = try items.map { item in
-            let itemParts = parts[try item.requireID()] ?? []
-            return Row(
-                item: item, listTitle: try item.joined(WorkList.self).title, parts: itemParts,
-                timeliness: timeliness(of: itemParts.map(\.part), today: today, rules: rules))
-        }
+        let items = try await sql.raw(
+            """
+            SELECT i.id, i.list_id AS "listID", l.title AS "listTitle", i.number, i.title, i.content, i.area, \
+            i.deadline, i.state, i.issued_on AS "issuedOn", i.latest_report AS "latestReport", \
+            i.parent_item_id AS "parentItemID" \
+            FROM work_items i JOIN work_lists l ON l.id = i.list_id WHERE \(condition) ORDER BY \(order)\(range)
+            """
+        ).all(decoding: ItemFields.self)
+        let parts = try await self.parts(of: items.map(\.id), on: db)
+        let rows = items.map { Row(item: $0, parts: parts[$0.id] ?? [], today: today, rules: rules) }
         return (rows, total)
     }
 
-    /// Items with a part that meets `condition`, as a filter inside the item query: the database follows the
-    /// (item, unit) index from each candidate item instead of the application loading and re-sending ids.
-    private static func anyPart(_ condition: SQLQueryString, exists: Bool = true) -> DatabaseQuery.Filter {
-        .sql(
-            embed:
-                "\(unsafeRaw: exists ? "" : "NOT ")EXISTS (SELECT 1 FROM \(ident: ItemPart.schema) WHERE \(ident: ItemPart.schema).\(ident: "item_id") = \(ident: WorkItem.schema).\(ident: "id") AND \(condition))"
-        )
+    /// The filter as the condition on `work_items i`. Unit and lateness filters are on the parts: the database
+    /// follows the (item, unit) index from each candidate item.
+    private static func condition(region: Region, filter: LedgerFilter, today: CalendarDay, rules: DueRules) throws
+        -> SQLQueryString
+    {
+        var condition: SQLQueryString = "i.region_id = \(bind: try region.requireID())"
+        if let list = filter.list { condition += " AND i.list_id = \(bind: list)" }
+        if let area = filter.area { condition += " AND i.area = \(bind: area.rawValue)" }
+        if let state = filter.state { condition += " AND i.state = \(bind: state.rawValue)" }
+        if let kind = filter.kind { condition += " AND i.deadline_kind = \(bind: kind.rawValue)" }
+        if let text = filter.q?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            let pattern =
+                "%" + text.replacing("\\", with: "\\\\").replacing("%", with: "\\%").replacing("_", with: "\\_") + "%"
+            condition +=
+                " AND (i.title LIKE \(bind: pattern) ESCAPE '\\' OR i.content LIKE \(bind: pattern) ESCAPE '\\')"
+        }
+        func anyPart(_ partCondition: SQLQueryString, exists: Bool = true) -> SQLQueryString {
+            " AND \(unsafeRaw: exists ? "" : "NOT ")EXISTS (SELECT 1 FROM item_parts p WHERE p.item_id = i.id AND \(partCondition))"
+        }
+        if let unit = filter.unit { condition += anyPart("p.unit_id = \(bind: unit)") }
+        if let timeliness = filter.timeliness {
+            let overdue: SQLQueryString = "p.next_due_on < \(bind: today.description)"
+            let soon: SQLQueryString = "p.next_due_on < \(bind: today.adding(days: rules.dueSoonDays + 1).description)"
+            switch timeliness {
+            case .overdue: condition += anyPart(overdue)
+            case .dueSoon: condition += anyPart(soon) + anyPart(overdue, exists: false)
+            case .onTime, .none: condition += anyPart(soon, exists: false)
+            }
+        }
+        return condition
     }
 
-    /// Parts with their unit names, for many items in one query.
-    static func parts(of itemIDs: [UUID], on db: any Database) async throws -> [UUID: [(
-        part: ItemPart, unitName: String
-    )]] {
+    /// Parts with their unit names, for many items in one query: lead, responsible, cooperating, each by name.
+    static func parts(of itemIDs: [UUID], on db: any Database) async throws -> [UUID: [Part]] {
         guard !itemIDs.isEmpty else { return [:] }
-        let parts = try await ItemPart.query(on: db)
-            .join(Unit.self, on: \ItemPart.$unit.$id == \Unit.$id)
-            .filter(\.$item.$id ~~ itemIDs)
-            .all()
+        let parts = try await (db as! any SQLDatabase).raw(
+            """
+            SELECT p.id, p.item_id AS "itemID", p.unit_id AS "unitID", u.name AS "unitName", p.role, p.state, \
+            p.extended_to AS "extendedTo", p.next_due_on AS "nextDueOn", p.next_due_reason AS "nextDueReason" \
+            FROM item_parts p JOIN units u ON u.id = p.unit_id \
+            WHERE p.item_id IN \(SQLBind.group(itemIDs))
+            """
+        ).all(decoding: Part.self)
         let order: [PartRole: Int] = [.lead: 0, .responsible: 1, .cooperating: 2]
-        return try Dictionary(grouping: parts.map { ($0, try $0.joined(Unit.self).name) }, by: { $0.0.$item.id })
-            .mapValues {
-                $0.sorted { (order[$0.0.role]!, $0.1) < (order[$1.0.role]!, $1.1) }.map { (part: $0.0, unitName: $0.1) }
-            }
+        return Dictionary(grouping: parts, by: \.itemID).mapValues {
+            $0.sorted { (order[$0.role]!, $0.unitName) < (order[$1.role]!, $1.unitName) }
+        }
     }
 
     /// An item's progress reports, newest first, straight into the shape the page and the API show: an item
@@ -183,11 +236,11 @@ enum LedgerQueries {
     }
 
     /// The worst mark of an item's open parts.
-    static func timeliness(of parts: [ItemPart], today: CalendarDay, rules: DueRules) -> Timeliness {
+    static func timeliness(of parts: [Part], today: CalendarDay, rules: DueRules) -> Timeliness {
         parts.map { timeliness(of: $0, today: today, rules: rules) }.max() ?? .none
     }
 
-    static func timeliness(of part: ItemPart, today: CalendarDay, rules: DueRules) -> Timeliness {
+    static func timeliness(of part: Part, today: CalendarDay, rules: DueRules) -> Timeliness {
         guard let day = part.nextDueOn.flatMap(CalendarDay.init(parsing:)) else { return .none }
         return rules.timeliness(Due(day: day, reason: part.nextDueReason), today: today)
     }

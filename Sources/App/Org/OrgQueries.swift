@@ -55,6 +55,17 @@ enum OrgQueries {
         try await scope.regions(on: db).filter(\.$parent.$id == region.requireID()).sort(\.$code).all()
     }
 
+    /// A region's units as a dropdown offers them: id and name, by name.
+    static func unitChoices(of region: Region, on db: any Database) async throws -> [(id: UUID, name: String)] {
+        struct Choice: Decodable {
+            let id: UUID
+            let name: String
+        }
+        return try await (db as! any SQLDatabase).raw(
+            "SELECT id, name FROM units WHERE region_id = \(bind: try region.requireID()) ORDER BY name"
+        ).all(decoding: Choice.self).map { ($0.id, $0.name) }
+    }
+
     static func units(of region: Region, on db: any Database) async throws -> [Unit] {
         try await Unit.query(on: db).filter(\.$region.$id == region.requireID()).sort(\.$name).all()
     }

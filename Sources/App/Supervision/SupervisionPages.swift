@@ -54,10 +54,10 @@ struct SupervisionPages {
     private func page(_ request: Request, caller: Caller, region: Region, problems: [String]) async throws -> HTMLPage {
         let isOffice = caller.role.may(.manageLedger) && caller.regionID == region.id
         let rows = try await SupervisionStore.rows(regionID: region.requireID(), on: request.db)
-        let units = isOffice ? try await OrgQueries.units(of: region, on: request.db) : []
+        let units = isOffice ? try await OrgQueries.unitChoices(of: region, on: request.db) : []
         let model = SupervisionView.Model(
             regionCode: region.code, regionName: region.name, rows: rows, isOffice: isOffice,
-            myUnitID: caller.role.may(.handleParts) ? caller.unitID : nil, units: units.map { ($0.id!, $0.name) },
+            myUnitID: caller.role.may(.handleParts) ? caller.unitID : nil, units: units,
             presetItemID: try? request.query.get(String.self, at: "item"), today: CalendarDay(containing: request.now),
             problems: problems)
         return SupervisionView.render(model, shell: try await request.shell(regionCode: region.code))
