@@ -16,7 +16,7 @@ import VaporTesting
         ("/regions/410423/ledger", "lushan.office", 8),
         ("/regions/410423/ledger?state=ongoing&sort=due", "lushan.office", 8),
         ("/regions/410423/ledger?unit={unit}&timeliness=onTime", "lushan.office", 8),
-        ("/items/{item}", "lushan.office", 13),
+        ("/items/{item}", "lushan.office", 12),
         ("/regions/410423/supervision", "lushan.office", 5),
         ("/notices", "lushan.office", 3),
         ("/regions/410423/litigation", "lushan.office", 6),

@@ -350,19 +350,8 @@ struct LedgerPages {
         let attachments = try await Attachment.query(on: db).filter(\.$item.$id == itemID).sort(\.$createdAt).all()
         let canAttach =
             isOffice || parts.contains { caller.role.may(.handleParts) && $0.unitID == caller.unitID }
-        let paired = try await ItemLink.query(on: db)
-            .group(.or) { $0.filter(\.$problem.$id == itemID).filter(\.$measure.$id == itemID) }.all()
-        let pairedIDs = paired.map { $0.$problem.id == itemID ? $0.$measure.id : $0.$problem.id }
-        // Only the columns the links and the dropdown show: a county's responsibility list has hundreds of items.
-        let pairedItems = try await WorkItem.query(on: db).filter(\.$id ~~ pairedIDs).sort(\.$number)
-            .field(\.$id).field(\.$number).field(\.$title).field(\.$state).all()
-        let candidates =
-            isOffice && list.kind == .problem
-            ? try await WorkItem.query(on: db).join(WorkList.self, on: \WorkItem.$list.$id == \WorkList.$id)
-                .filter(\.$region.$id == item.$region.id).filter(WorkList.self, \.$kind == .responsibility)
-                .sort(WorkList.self, \.$createdAt).sort(\.$number)
-                .field(\.$id).field(\.$number).field(\.$title).all().filter { !pairedIDs.contains($0.id!) }
-            : []
+        let pairing = try await LedgerQueries.pairing(
+            of: item, offeringCandidates: isOffice && list.kind == .problem, on: db)
         let model = ItemView.Model(
             item: item, listTitle: try item.joined(WorkList.self).title, regionCode: region.code,
             regionName: region.name,
@@ -381,8 +370,8 @@ struct LedgerPages {
             children: try children.map { ($0, try $0.joined(Region.self).name) },
             lowerRegions: lower.map { ($0.code, $0.name) }, units: units,
             attachments: attachments, canAttach: canAttach, listKind: list.kind,
-            paired: pairedItems.map { ($0.id!, "第 \($0.number) 项 \($0.title)", $0.state.label) },
-            pairCandidates: candidates.map { ($0.id!, "第 \($0.number) 项 \($0.title)") },
+            paired: pairing.paired.map { ($0.id, $0.label, $0.state.label) },
+            pairCandidates: pairing.candidates.map { ($0.id, $0.label) },
             problems: problems)
         return ItemView.render(model, shell: try await request.shell(regionCode: region.code))
     }

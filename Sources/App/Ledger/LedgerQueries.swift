@@ -223,6 +223,43 @@ enum LedgerQueries {
         }
     }
 
+    /// An item as a link or a dropdown names it.
+    struct ItemLabel: Decodable, Sendable {
+        let id: UUID
+        let number: Int
+        let title: String
+        let state: ItemState
+
+        var label: String { "第 \(number) 项 \(title)" }
+    }
+
+    /// The items paired with `item` (the measures answering a problem, or the problem a measure answers), and,
+    /// when asked, the region's responsibility items not yet paired with it: a county's list has hundreds, so
+    /// only the columns a link and a dropdown show are read.
+    static func pairing(of item: WorkItem, offeringCandidates: Bool, on db: any Database) async throws -> (
+        paired: [ItemLabel], candidates: [ItemLabel]
+    ) {
+        let sql = db as! any SQLDatabase
+        let itemID = try item.requireID()
+        let paired = try await sql.raw(
+            """
+            SELECT i.id, i.number, i.title, i.state FROM item_links k \
+            JOIN work_items i ON i.id = CASE WHEN k.problem_id = \(bind: itemID) THEN k.measure_id ELSE k.problem_id END \
+            WHERE k.problem_id = \(bind: itemID) OR k.measure_id = \(bind: itemID) ORDER BY i.number, i.id
+            """
+        ).all(decoding: ItemLabel.self)
+        guard offeringCandidates else { return (paired, []) }
+        let taken = Set(paired.map(\.id))
+        let candidates = try await sql.raw(
+            """
+            SELECT i.id, i.number, i.title, i.state FROM work_items i JOIN work_lists l ON l.id = i.list_id \
+            WHERE i.region_id = \(bind: item.$region.id) AND l.kind = \(bind: ListKind.responsibility.rawValue) \
+            ORDER BY l.created_at, i.number, i.id
+            """
+        ).all(decoding: ItemLabel.self)
+        return (paired, candidates.filter { !taken.contains($0.id) })
+    }
+
     /// An item's progress reports, newest first, straight into the shape the page and the API show: an item
     /// reported on monthly by several units for years has hundreds.
     static func reports(of itemID: UUID, on db: any Database) async throws -> [LedgerDTO.Report] {
