@@ -443,10 +443,9 @@ enum LedgerStore {
 
     /// Recomputes each part's next due day and the item's state from its parts; saves the item and the parts that changed.
     static func refresh(_ item: WorkItem, parts: [ItemPart], on db: any Database, rules: DueRules) async throws {
-        let reports = try await ProgressReport.query(on: db).filter(\.$item.$id == item.requireID()).all()
+        let reported = try await reportedPeriods(of: item, on: db)
         for part in parts {
-            let reported = Set(reports.filter { $0.$unit.id == part.$unit.id }.compactMap(\.periodKey))
-            let due = Self.due(of: part, in: item, reportedPeriods: reported, rules: rules)
+            let due = Self.due(of: part, in: item, reportedPeriods: reported[part.$unit.id] ?? [], rules: rules)
             let nextDue = due?.day.description
             if part.nextDueOn != nextDue || part.nextDueReason != (due?.reason ?? "") {
                 part.nextDueOn = nextDue
@@ -457,6 +456,23 @@ enum LedgerStore {
         item.state = Workflow.itemState(issued: item.issuedOn != nil, units: parts.filter(\.counts).map(\.state))
         item.nextDueOn = parts.compactMap(\.nextDueOn).min()
         try await item.save(on: db)
+    }
+
+    /// The periods each unit has reported on, for a periodic item (only those owe a report per period): the
+    /// distinct keys, not the reports, which for an item reported on monthly by several units run to hundreds.
+    private static func reportedPeriods(of item: WorkItem, on db: any Database) async throws -> [UUID: Set<String>] {
+        guard item.deadline.kind == .periodic else { return [:] }
+        struct Reported: Decodable {
+            let unit_id: UUID
+            let period_key: String
+        }
+        let rows = try await (db as! any SQLDatabase).raw(
+            """
+            SELECT DISTINCT unit_id, period_key FROM progress_reports \
+            WHERE item_id = \(bind: try item.requireID()) AND period_key IS NOT NULL
+            """
+        ).all(decoding: Reported.self)
+        return Dictionary(grouping: rows, by: \.unit_id).mapValues { Set($0.map(\.period_key)) }
     }
 
     /// What `part` of `item` owes next, given the periods it has reported on.
