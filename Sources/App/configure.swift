@@ -54,13 +54,22 @@ public func runDigest(_ app: Application) async throws -> Int {
     try await Digest.run(on: app.db, now: app.clock.now(), rules: app.dueRules)
 }
 
-/// Brings the database to the current schema and checks the SQLite settings the app relies on.
+/// Brings the database to the current schema and checks the SQLite settings the app relies on: WAL, commits
+/// synced to disk (`synchronous` FULL), and deleted content overwritten with zeros (`secure_delete`, compiled in
+/// by sqlite-nio, so every connection has it).
 public func prepareDatabase(_ app: Application) async throws {
     if case .sqlite = app.config.database, let sql = app.db as? any SQLDatabase {
         struct Mode: Decodable { let journal_mode: String }
         let mode = try await sql.raw("PRAGMA journal_mode=WAL").first(decoding: Mode.self)
         guard mode?.journal_mode.lowercased() == "wal" else {
             throw AppConfig.Problem(description: "SQLite 未能切换到 WAL 模式（当前：\(mode?.journal_mode ?? "未知")）")
+        }
+        for (pragma, expected) in [("synchronous", 2), ("secure_delete", 1)] {
+            let value = try await sql.raw("PRAGMA \(unsafeRaw: pragma)").first()?.decode(column: pragma, as: Int.self)
+            guard value == expected else {
+                throw AppConfig.Problem(
+                    description: "SQLite 设置 \(pragma) 应为 \(expected)（当前：\(value.map(String.init) ?? "未知")）")
+            }
         }
     }
     try await app.autoMigrate()

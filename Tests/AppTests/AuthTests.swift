@@ -1,5 +1,6 @@
 import Fluent
 import FuyuanCore
+import SQLKit
 import Testing
 import VaporTesting
 
@@ -176,6 +177,26 @@ import VaporTesting
             #expect(replay.status == .seeOther)
             #expect(replay.location?.hasPrefix("/login") == true)
             #expect(try await app.auditEntries(.signOut).count == 1)
+        }
+    }
+
+    /// SQLite overwrites what a delete frees (`secure_delete`): once the WAL is checkpointed, a signed-out session's
+    /// CSRF token, kept in clear in its row, is nowhere in the database's files. (PostgreSQL keeps dead tuples until
+    /// VACUUM reuses their space; there, field encryption and disk encryption stand in: docs/security.md, DJ-RI-02.)
+    @Test func aSignedOutSessionLeavesNoTraceInTheSQLiteFiles() async throws {
+        try await withTestApp { app in
+            guard case .sqlite(let path) = app.config.database else { return }
+            let session = try await app.signIn("lushan.office")
+            func traces() async throws -> Int {
+                try await (app.db as! any SQLDatabase).raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
+                let marker = Data(session.csrf.utf8)
+                return try [path, path + "-wal"].filter { FileManager.default.fileExists(atPath: $0) }.count {
+                    try Data(contentsOf: URL(fileURLWithPath: $0)).range(of: marker) != nil
+                }
+            }
+            #expect(try await traces() == 1)
+            #expect(try await app.send(.POST, "/logout", as: session, form: []).status == .seeOther)
+            #expect(try await traces() == 0)
         }
     }
 
