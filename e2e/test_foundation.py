@@ -157,9 +157,11 @@ def test_the_security_administrator_sets_up_a_second_factor(page):
     assert "未启用" in page.inner_text("#second-factor-state")
     key = page.get_attribute("input[name=key]", "value")
     assert page.inner_text("#second-factor-key").replace(" ", "") == key
+    page.fill("#second-factor-enable #f-password", PASSWORD)
     page.fill("#second-factor-enable #f-code", "000000")
     page.click("#second-factor-enable button[type=submit]")
     assert "与密钥不符或已过期" in page.inner_text(".problems")
+    page.fill("#second-factor-enable #f-password", PASSWORD)
     page.fill("#second-factor-enable #f-code", totp(key))
     page.click("#second-factor-enable button[type=submit]")
     assert "已启用动态口令" in page.inner_text(".notice")

@@ -52,13 +52,13 @@ import VaporTesting
             #expect(key.count == 20)
             let wrong = try await app.send(
                 .POST, "/account/second-factor", as: auditor,
-                form: [("key", Base32.encode(key)), ("code", "000000")])
+                form: [("key", Base32.encode(key)), ("code", "000000"), ("password", DemoData.password)])
             #expect(wrong.status == .unprocessableEntity)
             #expect(wrong.text.contains("动态口令：与密钥不符或已过期"))
             Self.startAStep(app)
             let enabled = try await app.send(
                 .POST, "/account/second-factor", as: auditor,
-                form: [("key", Base32.encode(key)), ("code", Self.code(key, app))])
+                form: [("key", Base32.encode(key)), ("code", Self.code(key, app)), ("password", DemoData.password)])
             #expect(enabled.text.contains("已启用动态口令"))
             let user = try await app.user(named: "auditor")
             #expect(user.sealedTOTPKey?.contains(Base32.encode(key)) == false)
@@ -104,7 +104,7 @@ import VaporTesting
             let key = try Self.key(in: page.text)
             _ = try await app.send(
                 .POST, "/account/second-factor", as: system,
-                form: [("key", Base32.encode(key)), ("code", Self.code(key, app))])
+                form: [("key", Base32.encode(key)), ("code", Self.code(key, app)), ("password", DemoData.password)])
             let security = try await app.signIn("secadmin")
             let users = try await app.send(.GET, "/admin/users?page=1", as: security)
             let id = try await app.user(named: "sysadmin").id!
@@ -125,15 +125,55 @@ import VaporTesting
             Self.startAStep(app)
             _ = try await app.send(
                 .POST, "/account/second-factor", as: again,
-                form: [("key", Base32.encode(second)), ("code", Self.code(second, app))])
+                form: [
+                    ("key", Base32.encode(second)), ("code", Self.code(second, app)), ("password", DemoData.password),
+                ])
             let refused = try await app.send(
-                .POST, "/account/second-factor/disable", as: again, form: [("code", "123")])
+                .POST, "/account/second-factor/disable", as: again,
+                form: [("code", "123"), ("password", DemoData.password)])
             #expect(refused.status == .unprocessableEntity)
             let off = try await app.send(
-                .POST, "/account/second-factor/disable", as: again, form: [("code", Self.code(second, app, steps: 1))])
+                .POST, "/account/second-factor/disable", as: again,
+                form: [("code", Self.code(second, app, steps: 1)), ("password", DemoData.password)])
             #expect(off.text.contains("已停用动态口令"))
             #expect(try await app.user(named: "sysadmin").sealedTOTPKey == nil)
             #expect(try await app.auditEntries(.secondFactorDisabled).map(\.summary) == ["sysadmin 停用动态口令"])
+        }
+    }
+
+    /// AS-11: a session alone does not change how its owner proves who they are. Setting up or turning off the
+    /// second factor takes the current password again; wrong ones count toward the lockout like failed sign-ins.
+    @Test func changingTheSecondFactorTakesThePasswordAgain() async throws {
+        try await withTestApp { app in
+            let auditor = try await app.signIn("auditor")
+            let key = try Self.key(in: try await app.send(.GET, "/account/second-factor", as: auditor).text)
+            Self.startAStep(app)
+            let code = Self.code(key, app)
+            let withoutPassword = try await app.send(
+                .POST, "/account/second-factor", as: auditor, form: [("key", Base32.encode(key)), ("code", code)])
+            #expect(withoutPassword.status == .unprocessableEntity)
+            #expect(withoutPassword.text.contains("当前密码：不正确"))
+            #expect(try await app.user(named: "auditor").sealedTOTPKey == nil)
+            for attempt in 2...5 {
+                let wrong = try await app.send(
+                    .POST, "/account/second-factor", as: auditor,
+                    form: [("key", Base32.encode(key)), ("code", code), ("password", "Wrong@2026#\(attempt)")])
+                #expect(wrong.status == .unprocessableEntity)
+                #expect(wrong.text.contains(attempt < 5 ? "当前密码：不正确" : "账户已锁定，请 15 分钟后再试"))
+            }
+            // Locked: even the right password is refused now, and so is signing in.
+            let locked = try await app.send(
+                .POST, "/account/second-factor", as: auditor,
+                form: [("key", Base32.encode(key)), ("code", code), ("password", DemoData.password)])
+            #expect(locked.text.contains("当前密码：连续登录失败次数过多，账户已锁定"))
+            #expect(try await app.user(named: "auditor").sealedTOTPKey == nil)
+            let signIn = try await app.send(
+                .POST, "/api/v1/auth/login", json: ["username": "auditor", "password": DemoData.password])
+            #expect(signIn.status == .unauthorized)
+            #expect(
+                try await app.auditEntries(.reauthenticationFailed).map(\.summary)
+                    == (1...5).map { "确认身份失败（当前密码错误，第 \($0) 次）" })
+            #expect(try await app.auditEntries(.accountLocked).count == 1)
         }
     }
 }

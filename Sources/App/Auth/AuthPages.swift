@@ -96,8 +96,10 @@ struct AuthPages {
         let form = try request.content.decode(PasswordForm.self)
         guard let user = try await User.find(caller.userID, on: request.db) else { throw AppError.unauthorized }
         var problems: [String] = []
-        let currentOK = try await request.password.async.verify(form.current ?? "", created: user.passwordHash)
-        if !currentOK { problems.append("当前密码：不正确") }
+        let currentProblem = try await Reauthentication.problem(
+            password: form.current ?? "", of: user, request: request)
+        let currentOK = currentProblem == nil
+        if let currentProblem { problems.append(currentProblem) }
         let newPassword = form.new ?? ""
         if newPassword != (form.confirm ?? "") { problems.append("确认新密码：两次输入不一致") }
         problems += request.application.passwordPolicy.problems(password: newPassword, username: user.username)

@@ -81,6 +81,7 @@ enum SecondFactorView {
                     p(.id("second-factor-state")) { "已启用：登录时除密码外还需输入验证器显示的 6 位动态口令。" }
                     form(.post, .action(.secondFactorDisable), .id("second-factor-disable")) {
                         Layout.csrfField(shell.csrfToken)
+                        Form.field("当前密码", name: "password", type: "password", hint: "更改身份鉴别方式前须再次确认密码")
                         Form.field("当前动态口令", name: "code", hint: "停用前须输入一次当前的动态口令")
                         button(.type("submit"), .class("button danger")) { "停用动态口令" }
                     }
@@ -98,6 +99,7 @@ enum SecondFactorView {
                     form(.post, .action(.secondFactor), .id("second-factor-enable")) {
                         Layout.csrfField(shell.csrfToken)
                         input(.type("hidden"), .name("key"), .value(model.key))
+                        Form.field("当前密码", name: "password", type: "password", hint: "更改身份鉴别方式前须再次确认密码")
                         Form.field("动态口令", name: "code")
                         button(.type("submit")) { "启用动态口令" }
                     }

@@ -35,12 +35,15 @@ enum SecondFactor {
     }
 
     /// Sets up `key` for the caller once they have shown a code made from it.
-    static func enable(key: [UInt8], code: String, request: Request) async throws {
+    static func enable(key: [UInt8], code: String, password: String, request: Request) async throws {
         let caller = try request.requireCaller()
+        guard let user = try await User.find(caller.userID, on: request.db) else { throw AppError.notFound("用户") }
+        if let problem = try await Reauthentication.problem(password: password, of: user, request: request) {
+            throw AppError.invalid(problem)
+        }
         guard let step = TOTP(key: key).step(of: code, at: request.now, after: nil) else {
             throw AppError.invalid("动态口令：与密钥不符或已过期，请输入验证器当前显示的 6 位数字")
         }
-        guard let user = try await User.find(caller.userID, on: request.db) else { throw AppError.notFound("用户") }
         user.sealedTOTPKey = request.fieldSeal.seal(Base32.encode(key))
         user.totpLastStep = step
         try await request.db.write { db in
@@ -51,10 +54,13 @@ enum SecondFactor {
         }
     }
 
-    /// Turns the caller's second factor off; they show a current code to do so.
-    static func disable(code: String, request: Request) async throws {
+    /// Turns the caller's second factor off; they show their password and a current code to do so.
+    static func disable(code: String, password: String, request: Request) async throws {
         let caller = try request.requireCaller()
         guard let user = try await User.find(caller.userID, on: request.db) else { throw AppError.notFound("用户") }
+        if let problem = try await Reauthentication.problem(password: password, of: user, request: request) {
+            throw AppError.invalid(problem)
+        }
         try await request.db.write { db in
             guard try await check(code, for: user, at: request.now, seal: request.fieldSeal, on: db) == .accepted else {
                 throw AppError.invalid("动态口令：不正确或已使用过，请输入验证器当前显示的 6 位数字")

@@ -6,10 +6,12 @@ struct SecondFactorPages {
     struct EnableForm: Content {
         var key: String?
         var code: String?
+        var password: String?
     }
 
     struct DisableForm: Content {
         var code: String?
+        var password: String?
     }
 
     func page(_ request: Request) async throws -> HTMLPage {
@@ -22,7 +24,8 @@ struct SecondFactorPages {
             throw AppError(status: .badRequest, code: "bad_request", reason: "密钥缺失或格式不正确，请刷新页面重新设置")
         }
         do {
-            try await SecondFactor.enable(key: key, code: form.code ?? "", request: request)
+            try await SecondFactor.enable(
+                key: key, code: form.code ?? "", password: form.password ?? "", request: request)
         } catch let error as AppError where error.status == .unprocessableEntity {
             return try await render(request, key: key, problems: [error.reason], notice: nil).encodeResponse(
                 status: .unprocessableEntity, for: request)
@@ -34,7 +37,7 @@ struct SecondFactorPages {
     func disable(_ request: Request) async throws -> Response {
         let form = try request.content.decode(DisableForm.self)
         do {
-            try await SecondFactor.disable(code: form.code ?? "", request: request)
+            try await SecondFactor.disable(code: form.code ?? "", password: form.password ?? "", request: request)
         } catch let error as AppError where error.status == .unprocessableEntity {
             return try await render(request, key: TOTP.makeKey(), problems: [error.reason], notice: nil).encodeResponse(
                 status: .unprocessableEntity, for: request)
