@@ -438,6 +438,51 @@ import VaporTesting
     }
 }
 
+/// An item reported on for years keeps its page short: the newest 50 reports and steps, and a link to all of them.
+@Suite struct ItemHistoryTests {
+    @Test func theItemPageShowsTheNewestFiftyReportsAndStepsAndAllOnRequest() async throws {
+        try await withTestApp { app in
+            let office = try await app.signIn("fangcheng.office")
+            let item = try #require(
+                try await WorkItem.query(on: app.db).join(Region.self, on: \WorkItem.$region.$id == \Region.$id)
+                    .filter(Region.self, \.$code == "411322").filter(\.$number == 22).first())
+            let itemID = try item.requireID()
+            let unitID = try #require(try await ItemPart.query(on: app.db).filter(\.$item.$id == itemID).first()).$unit
+                .id
+            try await ProgressReport.query(on: app.db).filter(\.$item.$id == itemID).delete()
+            try await ItemEvent.query(on: app.db).filter(\.$item.$id == itemID).delete()
+            let start = app.clock.now()
+            for index in 1...52 {
+                try await ProgressReport(
+                    itemID: itemID, unitID: unitID, reportedOn: CalendarDay(containing: start), periodKey: nil,
+                    text: "第 \(index) 次进展", figures: "", author: "联络员"
+                ).create(on: app.db)
+                try await ItemEvent(
+                    itemID: itemID, at: start.addingTimeInterval(Double(index * 60)), actor: "联络员", what: "第 \(index) 步"
+                ).create(on: app.db)
+            }
+            func shown(_ page: String, _ marker: String) -> [Int] {
+                (1...52).filter { page.contains("第 \($0) \(marker)<") }
+            }
+            let page = try await app.send(.GET, "/items/\(itemID)", as: office).text
+            #expect(page.contains("进展报告（52）"))
+            #expect(shown(page, "次进展") == Array(3...52))
+            #expect(shown(page, "步") == Array(3...52))
+            #expect(page.contains(#"<p class="muted small" id="reports-more">以上为最近 50 条。"#))
+            #expect(page.contains(#"href="/items/\#(itemID)?history=all#history""#))
+            let all = try await app.send(.GET, "/items/\(itemID)?history=all", as: office).text
+            #expect(shown(all, "次进展") == Array(1...52))
+            #expect(shown(all, "步") == Array(1...52))
+            #expect(!all.contains("reports-more") && !all.contains("history-more"))
+            // The API answers with every report.
+            let answer = try await app.send(.GET, "/api/v1/items/\(itemID)", as: office)
+            let api = try JSONDecoder().decode(LedgerDTO.Item.self, from: Data(answer.body.readableBytesView))
+            #expect(api.reports?.count == 52)
+            #expect(api.reports?.first?.text == "第 52 次进展")
+        }
+    }
+}
+
 @Suite struct LedgerSortTests {
     @Test func byTheNearestDueDayWithOpenEndedItemsLast() async throws {
         try await withTestApp { app in

@@ -196,7 +196,7 @@ struct LedgerAPI {
         let caller = try request.caller(for: .readLedger)
         let item = try await LedgerQueries.item(id: id, scope: caller.scope, on: request.db)
         let parts = try await LedgerQueries.parts(of: [id], on: request.db)[id] ?? []
-        let reports = try await LedgerQueries.reports(of: id, on: request.db)
+        let reports = try await LedgerQueries.reports(of: id, on: request.db).shown
         let today = CalendarDay(containing: request.now)
         let rules = request.application.dueRules
         return dto(

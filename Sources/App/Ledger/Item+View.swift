@@ -2,6 +2,9 @@ import Foundation
 import FuyuanCore
 
 enum ItemView {
+    /// The item page shows the newest this many progress reports and steps; `?history=all` shows every one.
+    static let historyShown = 50
+
     struct PartRow {
         let part: LedgerQueries.Part
         let timeliness: Timeliness
@@ -17,9 +20,13 @@ enum ItemView {
         let regionCode: String
         let regionName: String
         let parts: [PartRow]
+        /// The newest `historyShown` reports, or all of them (`?history=all`), and how many there are.
         let reports: [LedgerDTO.Report]
-        let extensions: [(request: ExtensionRequest, unitName: String)]
+        let reportsTotal: Int
+        /// The newest `historyShown` steps, or all, and whether there are more than shown.
         let events: [ItemEvent]
+        let moreEvents: Bool
+        let extensions: [(request: ExtensionRequest, unitName: String)]
         /// For periodic items: the periods a report can be for, newest first.
         let periods: [PeriodSpan]
         let isOffice: Bool
@@ -265,8 +272,8 @@ enum ItemView {
                     p(.class("muted small")) { "PDF、PNG、JPEG、.docx、.xlsx，单个不超过 20 MB。" }
                 }
             }
-            div(.class("card")) {
-                h2 { "进展报告（\(model.reports.count)）" }
+            div(.class("card"), .id("reports")) {
+                h2 { "进展报告（\(model.reportsTotal)）" }
                 if model.reports.isEmpty { p(.class("muted")) { "暂无进展报告。" } }
                 for report in model.reports {
                     div(.class("report")) {
@@ -276,6 +283,12 @@ enum ItemView {
                         }
                         p(.class("prewrap")) { report.text }
                         if !report.figures.isEmpty { p(.class("muted")) { "数据：" + report.figures } }
+                    }
+                }
+                if model.reports.count < model.reportsTotal {
+                    p(.class("muted small"), .id("reports-more")) {
+                        "以上为最近 \(model.reports.count) 条。"
+                        a(.attr("href", SitePath.item(model.item.id!).url + "?history=all#reports")) { "显示全部进展报告和办理记录" }
                     }
                 }
             }
@@ -297,6 +310,12 @@ enum ItemView {
                                 td { event.reason }
                             }
                         }
+                    }
+                }
+                if model.moreEvents {
+                    p(.class("muted small"), .id("history-more")) {
+                        "以上为最近 \(model.events.count) 条。"
+                        a(.attr("href", SitePath.item(model.item.id!).url + "?history=all#history")) { "显示全部办理记录和进展报告" }
                     }
                 }
             }

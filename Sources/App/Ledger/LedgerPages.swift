@@ -324,12 +324,16 @@ struct LedgerPages {
         let itemID = try item.requireID()
         let region = try item.joined(Region.self)
         let parts = try await LedgerQueries.parts(of: [itemID], on: db)[itemID] ?? []
-        let reports = try await LedgerQueries.reports(of: itemID, on: db)
+        let wholeHistory = (try? request.query.get(String.self, at: "history")) == "all"
+        let historyLimit = wholeHistory ? nil : ItemView.historyShown
+        let reports = try await LedgerQueries.reports(of: itemID, limit: historyLimit, on: db)
         let extensions = try await ExtensionRequest.query(on: db).join(
             ItemPart.self, on: \ExtensionRequest.$part.$id == \ItemPart.$id
         )
         .filter(ItemPart.self, \.$item.$id == itemID).sort(\.$createdAt, .descending).all()
-        let events = try await ItemEvent.query(on: db).filter(\.$item.$id == itemID).sort(\.$at, .descending).all()
+        var eventQuery = ItemEvent.query(on: db).filter(\.$item.$id == itemID).sort(\.$at, .descending)
+        if let historyLimit { eventQuery = eventQuery.limit(historyLimit + 1) }
+        let events = try await eventQuery.all()
         let today = CalendarDay(containing: request.now)
         let isOffice = caller.role.may(.manageLedger) && caller.regionID == item.$region.id
         let unitNames = Dictionary(uniqueKeysWithValues: parts.map { ($0.id, $0.unitName) })
@@ -364,9 +368,11 @@ struct LedgerPages {
                     actions: actor.map { Workflow.actions(from: part.state, by: $0, deadline: item.deadline) } ?? [],
                     isMine: mine && item.state != .draft)
             },
-            reports: reports,
+            reports: reports.shown, reportsTotal: reports.total,
+            events: Array(events.prefix(historyLimit ?? events.count)),
+            moreEvents: events.count > (historyLimit ?? events.count),
             extensions: extensions.map { ($0, unitNames[$0.$part.id] ?? "") },
-            events: events, periods: periods, isOffice: isOffice,
+            periods: periods, isOffice: isOffice,
             children: try children.map { ($0, try $0.joined(Region.self).name) },
             lowerRegions: lower.map { ($0.code, $0.name) }, units: units,
             attachments: attachments, canAttach: canAttach, listKind: list.kind,

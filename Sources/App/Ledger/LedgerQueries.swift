@@ -260,16 +260,23 @@ enum LedgerQueries {
         return (paired, candidates.filter { !taken.contains($0.id) })
     }
 
-    /// An item's progress reports, newest first, straight into the shape the page and the API show: an item
-    /// reported on monthly by several units for years has hundreds.
-    static func reports(of itemID: UUID, on db: any Database) async throws -> [LedgerDTO.Report] {
-        try await (db as! any SQLDatabase).raw(
+    /// An item's progress reports, newest first, straight into the shape the page and the API show, with how many
+    /// there are: the newest `limit`, or all. An item reported on monthly by several units for years has hundreds.
+    static func reports(of itemID: UUID, limit: Int? = nil, on db: any Database) async throws -> (
+        shown: [LedgerDTO.Report], total: Int
+    ) {
+        let rows = try await (db as! any SQLDatabase).raw(
             """
-            SELECT u.name AS unit_name, r.reported_on, r.period_key AS period, r.text, r.figures, r.author \
-            FROM progress_reports r JOIN units u ON u.id = r.unit_id \
-            WHERE r.item_id = \(bind: itemID) ORDER BY r.created_at DESC
+            SELECT u.name AS unit_name, r.reported_on, r.period_key AS period, r.text, r.figures, r.author, \
+            COUNT(*) OVER () AS total FROM progress_reports r JOIN units u ON u.id = r.unit_id \
+            WHERE r.item_id = \(bind: itemID) ORDER BY r.created_at DESC, r.id\
+            \(unsafeRaw: limit.map { " LIMIT \($0)" } ?? "")
             """
-        ).all(decoding: LedgerDTO.Report.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all()
+        return (
+            try rows.map { try $0.decode(model: LedgerDTO.Report.self, keyDecodingStrategy: .convertFromSnakeCase) },
+            try rows.first?.decode(column: "total", as: Int.self) ?? 0
+        )
     }
 
     /// The worst mark of an item's open parts.
