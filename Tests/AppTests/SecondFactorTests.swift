@@ -176,4 +176,38 @@ import VaporTesting
             #expect(try await app.auditEntries(.accountLocked).count == 1)
         }
     }
+
+    /// With `FUYUAN_REQUIRE_SECOND_FACTOR=administrators`, an administrator without a second factor is led to its
+    /// page from everywhere (the API says 403) until it is set up, and cannot turn it off; other roles go on as before.
+    @Test func aRequiredSecondFactorComesBeforeEverythingElseForAdministrators() async throws {
+        try await withTestApp { app in
+            app.config.secondFactorRequiredForAdministrators = true
+            let security = try await app.signIn("secadmin")
+            let users = try await app.send(.GET, "/admin/users", as: security)
+            #expect(users.status == .seeOther)
+            #expect(users.location == "/account/second-factor")
+            let api = try await app.send(.GET, "/api/v1/users", as: security)
+            #expect(api.status == .forbidden)
+            #expect(api.text == #"{"error":{"code":"second_factor_required","message":"请先启用动态口令"}}"#)
+            let page = try await app.send(.GET, "/account/second-factor", as: security)
+            #expect(page.status == .ok)
+            #expect(page.text.contains("本系统要求管理员使用动态口令：请先完成设置，再继续使用。"))
+            let office = try await app.signIn("lushan.office")
+            #expect(try await app.send(.GET, "/regions/410423", as: office).status == .ok)
+
+            let key = try Self.key(in: page.text)
+            Self.startAStep(app)
+            let enabled = try await app.send(
+                .POST, "/account/second-factor", as: security,
+                form: [("key", Base32.encode(key)), ("code", Self.code(key, app)), ("password", DemoData.password)])
+            #expect(enabled.text.contains("已启用动态口令"))
+            #expect(try await app.send(.GET, "/admin/users", as: security).status == .ok)
+            let off = try await app.send(
+                .POST, "/account/second-factor/disable", as: security,
+                form: [("code", Self.code(key, app, steps: 1)), ("password", DemoData.password)])
+            #expect(off.status == .unprocessableEntity)
+            #expect(off.text.contains("本系统要求管理员使用动态口令，不能停用"))
+            #expect(try await app.user(named: "secadmin").sealedTOTPKey != nil)
+        }
+    }
 }

@@ -146,6 +146,7 @@ struct AuthPages {
             userID: caller.userID, username: caller.username, displayName: caller.displayName, role: caller.role,
             unitID: caller.unitID, unitName: caller.unitName, regionID: caller.regionID, regionCode: caller.regionCode,
             regionName: caller.regionName, regionPath: caller.regionPath, mustChangePassword: false,
+            mustSetUpSecondFactor: caller.mustSetUpSecondFactor,
             credential: caller.credential)
         request.caller = refreshed
         return try await PasswordView.render(

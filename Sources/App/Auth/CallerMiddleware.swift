@@ -81,6 +81,7 @@ enum CallerLookup {
         let query: SQLQueryString = """
             SELECT c.id AS credential_id, \(unsafeRaw: credentialColumns), u.id AS user_id, u.username, \
             u.display_name, u.role, u.is_active, u.must_change_password, u.password_changed_at, \
+            CASE WHEN u.totp_key IS NULL THEN 0 ELSE 1 END AS second_factor, \
             n.id AS unit_id, n.name AS unit_name, r.id AS region_id, r.code AS region_code, \
             r.name AS region_name, r.path AS region_path \
             FROM \(ident: table) c JOIN users u ON u.id = c.user_id JOIN units n ON n.id = u.unit_id \
@@ -98,6 +99,7 @@ enum CallerLookup {
         let isActive: Bool
         let mustChangePassword: Bool
         let passwordChangedAt: Date
+        let secondFactor: Int
         let unitId: UUID
         let unitName: String
         let regionId: UUID
@@ -112,16 +114,20 @@ enum CallerLookup {
                 regionPath: regionPath,
                 mustChangePassword: request.mustChangePassword(
                     flagged: mustChangePassword, changedAt: passwordChangedAt),
+                mustSetUpSecondFactor: request.application.config.secondFactorRequiredForAdministrators
+                    && role.isAdministrator && secondFactor == 0,
                 credential: credential)
         }
     }
 }
 
-/// Keeps anonymous callers out, and callers who must change their password on the password page.
+/// Keeps anonymous callers out, callers who must change their password on the password page, and then
+/// administrators who must set up a second factor on its page.
 struct RequireSignIn: AsyncMiddleware {
     static let allowedBeforePasswordChange: Set<String> = [
         SitePath.password.url, SitePath.logout.url, "/api/v1/auth/logout", "/api/v1/me",
     ]
+    static let allowedBeforeSecondFactor = allowedBeforePasswordChange.union([SitePath.secondFactor.url])
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let isAPI = request.url.path.hasPrefix("/api/")
@@ -139,6 +145,12 @@ struct RequireSignIn: AsyncMiddleware {
                 throw AppError(status: .forbidden, code: "password_change_required", reason: "请先修改初始密码")
             }
             return request.redirect(to: SitePath.password.url)
+        }
+        if caller.mustSetUpSecondFactor, !Self.allowedBeforeSecondFactor.contains(request.url.path) {
+            if isAPI {
+                throw AppError(status: .forbidden, code: "second_factor_required", reason: "请先启用动态口令")
+            }
+            return request.redirect(to: SitePath.secondFactor.url)
         }
         return try await next.respond(to: request)
     }

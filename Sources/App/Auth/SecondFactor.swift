@@ -61,6 +61,9 @@ enum SecondFactor {
         if let problem = try await Reauthentication.problem(password: password, of: user, request: request) {
             throw AppError.invalid(problem)
         }
+        if request.application.config.secondFactorRequiredForAdministrators && caller.role.isAdministrator {
+            throw AppError.invalid("本系统要求管理员使用动态口令，不能停用；更换手机请由安全管理员清除后重新设置")
+        }
         try await request.db.write { db in
             guard try await check(code, for: user, at: request.now, seal: request.fieldSeal, on: db) == .accepted else {
                 throw AppError.invalid("动态口令：不正确或已使用过，请输入验证器当前显示的 6 位数字")

@@ -56,7 +56,8 @@ struct SecondFactorPages {
             .init(
                 isSetUp: user.sealedTOTPKey != nil, username: caller.username, key: Base32.encode(key),
                 uri: totp.uri(account: caller.username),
-                problems: problems, notice: notice),
+                problems: problems,
+                notice: notice ?? (caller.mustSetUpSecondFactor ? "本系统要求管理员使用动态口令：请先完成设置，再继续使用。" : nil)),
             shell: try await request.shell())
     }
 }

@@ -35,6 +35,9 @@ public struct AppConfig: Sendable {
     public var addressFailureLimit = 30
     /// `FUYUAN_DATA_KEY`: the key sealing personal fields and backups; nil to use `data.key` in the data directory.
     public var dataKey: String?
+    /// `FUYUAN_REQUIRE_SECOND_FACTOR=administrators`: the three administrators must set up a TOTP second factor
+    /// before they can do anything else, and cannot turn it off.
+    public var secondFactorRequiredForAdministrators = false
     /// Run scheduled work (the daily digest) in this process; `fuyuan serve` turns it on.
     public var runsScheduler = false
 
@@ -96,6 +99,11 @@ public struct AppConfig: Sendable {
         config.addressFailureLimit = try integer("FUYUAN_ADDRESS_FAILURES", 30, 5...10_000)
         config.postgresConnectionsPerLoop = try integer("FUYUAN_PG_CONNECTIONS", 4, 1...64)
         config.dataKey = env["FUYUAN_DATA_KEY"].flatMap { $0.isEmpty ? nil : $0 }
+        switch env["FUYUAN_REQUIRE_SECOND_FACTOR"] ?? "" {
+        case "", "none": config.secondFactorRequiredForAdministrators = false
+        case "administrators": config.secondFactorRequiredForAdministrators = true
+        default: throw Problem(description: "FUYUAN_REQUIRE_SECOND_FACTOR 须为 administrators 或 none")
+        }
         config.passwordPolicy = PasswordPolicy(
             minimumLength: try integer("FUYUAN_PASSWORD_MIN_LENGTH", 8, 8...64),
             requiredKinds: try integer("FUYUAN_PASSWORD_KINDS", 3, 3...4),

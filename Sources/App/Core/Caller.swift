@@ -20,6 +20,8 @@ struct Caller: Sendable {
     let regionName: String
     let regionPath: String
     let mustChangePassword: Bool
+    /// An administrator without a second factor where the policy requires one (`FUYUAN_REQUIRE_SECOND_FACTOR`).
+    var mustSetUpSecondFactor = false
     let credential: Credential
 
     var scope: Scope { Scope(regionPath: regionPath, includesLower: role.readsLowerRegions) }

@@ -1,0 +1,28 @@
+import Testing
+
+@testable import App
+
+/// The environment is read once at start; a bad value stops the start with the variable named.
+@Suite struct AppConfigTests {
+    func problem(_ env: [String: String]) -> String? {
+        do {
+            _ = try AppConfig.fromEnvironment(env)
+            return nil
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    @Test func theSecondFactorPolicyIsReadAndABadValueNamed() throws {
+        #expect(try AppConfig.fromEnvironment([:]).secondFactorRequiredForAdministrators == false)
+        #expect(
+            try AppConfig.fromEnvironment(["FUYUAN_REQUIRE_SECOND_FACTOR": "administrators"])
+                .secondFactorRequiredForAdministrators)
+        #expect(
+            try AppConfig.fromEnvironment(["FUYUAN_REQUIRE_SECOND_FACTOR": "none"])
+                .secondFactorRequiredForAdministrators == false)
+        #expect(
+            problem(["FUYUAN_REQUIRE_SECOND_FACTOR": "yes"]) == "FUYUAN_REQUIRE_SECOND_FACTOR 须为 administrators 或 none")
+        #expect(problem(["FUYUAN_PORT": "80000"]) == "FUYUAN_PORT 须为 1…65535 之间的整数")
+    }
+}
