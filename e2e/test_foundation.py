@@ -179,6 +179,19 @@ def test_the_security_administrator_sets_up_a_second_factor(page):
     assert "动态口令" in page.inner_text("tr:has-text('安全管理员（演示）')")
 
 
+def test_an_administrator_confirms_the_password_before_acting_on_other_accounts(page):
+    sign_in(page, "sysadmin")
+    page.wait_for_url(re.compile(r"/admin/regions$"))
+    page.goto("/account/confirm?next=/admin/users")
+    assert "确认身份" in page.inner_text("h1")
+    page.fill("#confirm-form #f-password", "Wrong#2026x")
+    page.click("#confirm-form button[type=submit]")
+    assert "当前密码：不正确" in page.inner_text(".problems")
+    page.fill("#confirm-form #f-password", PASSWORD)
+    page.click("#confirm-form button[type=submit]")
+    page.wait_for_url(re.compile(r"/admin/users$"))
+
+
 def test_the_auditor_reads_the_log(page):
     sign_in(page, "auditor")
     page.wait_for_url(re.compile(r"/audit$"))

@@ -19,4 +19,5 @@ let migrations: [any Migration] = [
     AddVersions(),
     AddSecondFactor(),
     IndexCasesForTheList(),
+    AddSessionConfirmation(),
 ]

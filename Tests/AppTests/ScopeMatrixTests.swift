@@ -96,6 +96,8 @@ import VaporTesting
         .form(
             .POST, "account/second-factor/disable", "/account/second-factor/disable", "LVVVVVVVVVV",
             [("code", "000000")]),
+        .get("account/confirm", "/account/confirm?next=/admin/users", "LOOOOOOOOOO"),
+        .form(.POST, "account/confirm", "/account/confirm", "LVVVVVVVVVV", [("password", "Wrong#123")]),
         .get("admin/tokens", "/admin/tokens", sysadminOnly),
         .form(.POST, "admin/tokens", "/admin/tokens", sysadminOnly, [("name", "法院系统"), ("userID", "{court}")]),
         .form(.POST, "admin/tokens/:id/revoke", "/admin/tokens/{token}/revoke", sysadminOnly),

@@ -210,4 +210,47 @@ import VaporTesting
             #expect(try await app.user(named: "secadmin").sealedTOTPKey != nil)
         }
     }
+
+    /// AS-11 for actions on other accounts: five minutes after signing in, clearing someone's second factor first
+    /// asks for the password again, changes nothing until then, and comes back to the users page afterwards.
+    @Test func actionsOnOtherAccountsTakeAFreshConfirmation() async throws {
+        try await withTestApp { app in
+            let system = try await app.signIn("sysadmin")
+            let key = try Self.key(in: try await app.send(.GET, "/account/second-factor", as: system).text)
+            Self.startAStep(app)
+            _ = try await app.send(
+                .POST, "/account/second-factor", as: system,
+                form: [("key", Base32.encode(key)), ("code", Self.code(key, app)), ("password", DemoData.password)])
+            let security = try await app.signIn("secadmin")
+            let id = try await app.user(named: "sysadmin").id!
+            let reset = "/admin/users/\(id.uuidString)/second-factor/reset"
+            app.clock.advance(by: 6 * 60)
+            let asked = try await app.send(.POST, reset, as: security, form: [])
+            #expect(asked.status == .seeOther)
+            #expect(asked.location == "/account/confirm?next=/admin/users")
+            #expect(try await app.user(named: "sysadmin").sealedTOTPKey != nil)
+            let page = try await app.send(.GET, "/account/confirm?next=/admin/users", as: security)
+            #expect(page.text.contains(#"<input type="hidden" name="next" value="/admin/users">"#))
+            let wrong = try await app.send(
+                .POST, "/account/confirm", as: security, form: [("password", "Wrong#2026"), ("next", "/admin/users")])
+            #expect(wrong.status == .unprocessableEntity)
+            #expect(wrong.text.contains("当前密码：不正确"))
+            let confirmed = try await app.send(
+                .POST, "/account/confirm", as: security,
+                form: [("password", DemoData.password), ("next", "/admin/users")])
+            #expect(confirmed.status == .seeOther)
+            #expect(confirmed.location == "/admin/users")
+            #expect(try await app.send(.POST, reset, as: security, form: []).location == "/admin/users")
+            #expect(try await app.user(named: "sysadmin").sealedTOTPKey == nil)
+            // Five minutes after the confirmation it is asked for again.
+            app.clock.advance(by: 6 * 60)
+            #expect(
+                try await app.send(.POST, reset, as: security, form: []).location
+                    == "/account/confirm?next=/admin/users")
+            // It only ever leads back to an administration page here.
+            #expect(ConfirmPages.returnPath("//example.com/admin/") == "/")
+            #expect(ConfirmPages.returnPath("https://example.com/admin/users") == "/")
+            #expect(ConfirmPages.returnPath("/admin/tokens") == "/admin/tokens")
+        }
+    }
 }

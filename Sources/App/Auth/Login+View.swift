@@ -60,6 +60,29 @@ enum PasswordView {
     }
 }
 
+enum ConfirmView {
+    struct Model {
+        var next: String
+        var problems: [String]
+    }
+
+    static func render(_ model: Model, shell: PageShell) -> HTMLPage {
+        Layout.page(title: "确认身份", shell: shell, breadcrumbs: [("首页", .home), ("确认身份", nil)]) {
+            div(.class("card")) {
+                h1 { "确认身份" }
+                p { "重置密码、清除动态口令、变更角色和签发接口令牌前，须在五分钟内登录过或再次输入密码。" }
+                Form.problems(model.problems)
+                form(.post, .action(.confirm), .id("confirm-form")) {
+                    Layout.csrfField(shell.csrfToken)
+                    input(.type("hidden"), .name("next"), .value(model.next))
+                    Form.field("当前密码", name: "password", type: "password")
+                    button(.type("submit")) { "确认" }
+                }
+            }
+        }
+    }
+}
+
 enum SecondFactorView {
     struct Model {
         var isSetUp: Bool

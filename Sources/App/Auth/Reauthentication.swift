@@ -2,10 +2,34 @@ import Fluent
 import FuyuanCore
 import Vapor
 
-/// Fresh proof of identity before a change to one's own credentials (the password, the second factor): the current
-/// password, typed again with the change. A wrong one counts toward the account's lockout as a failed sign-in does,
-/// and while the account is locked none is accepted, so a session left open cannot be used to guess it.
+/// Fresh proof of identity. A change to one's own credentials (the password, the second factor) takes the current
+/// password, typed again with the change; the security and system administrators' actions on other accounts
+/// (resetting a password, clearing a second factor, changing a role, issuing a token) take a sign-in or a
+/// confirmation of the password within the last five minutes. A wrong password counts toward the account's lockout
+/// as a failed sign-in does, and while the account is locked none is accepted, so a session left open cannot be
+/// used to guess it.
 enum Reauthentication {
+    static let freshFor: TimeInterval = 5 * 60
+
+    /// nil when the caller signed in or confirmed their password within `freshFor`; otherwise the way to the
+    /// confirmation page, which brings them back to `returnTo`.
+    static func confirmationNeeded(_ request: Request, returnTo: SitePath) async throws -> Response? {
+        guard case .session(let id, _) = try request.requireCaller().credential,
+            let session = try await UserSession.find(id, on: request.db)
+        else { return nil }
+        let confirmed = max(session.createdAt, session.confirmedAt ?? session.createdAt)
+        guard request.now.timeIntervalSince(confirmed) > freshFor else { return nil }
+        return request.redirect(to: SitePath.confirm.url + "?next=" + returnTo.url)
+    }
+
+    /// Records a confirmation of the caller's password on their session.
+    static func confirm(_ request: Request) async throws {
+        guard case .session(let id, _) = try request.requireCaller().credential else { return }
+        try await request.db.write { db in
+            try await UserSession.query(on: db).filter(\.$id == id).set(\.$confirmedAt, to: request.now).update()
+        }
+    }
+
     /// nil when `password` is the user's current password; otherwise the problem to show, naming the field.
     static func problem(password: String, of user: User, request: Request) async throws -> String? {
         let now = request.now
@@ -34,5 +58,15 @@ enum Reauthentication {
         }
         if let lockedUntil { return "当前密码：" + SignIn.lockedMessage(until: lockedUntil, now: now) }
         return "当前密码：不正确"
+    }
+}
+
+struct AddSessionConfirmation: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(UserSession.schema).field("confirmed_at", .datetime).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(UserSession.schema).deleteField("confirmed_at").update()
     }
 }

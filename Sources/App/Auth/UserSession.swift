@@ -16,11 +16,15 @@ final class UserSession: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "last_seen_at") var lastSeenAt: Date
     @Field(key: "ip_address") var ipAddress: String
+    /// When its user last typed their password again (`Reauthentication`); signing in counts as well.
+    @OptionalField(key: "confirmed_at") var confirmedAt: Date?
 
     // relationships
     @Parent(key: "user_id") var user: User
 
-    var properties: [any AnyProperty] { [$id, $tokenHash, $csrfToken, $createdAt, $lastSeenAt, $ipAddress, $user] }
+    var properties: [any AnyProperty] {
+        [$id, $tokenHash, $csrfToken, $createdAt, $lastSeenAt, $ipAddress, $confirmedAt, $user]
+    }
 
     init() {}
 

@@ -8,6 +8,7 @@ enum SitePath: Sendable, Equatable {
     case password
     case secondFactor
     case secondFactorDisable
+    case confirm
     case region(String)
     case units(String)
     case unit(UUID)
@@ -55,6 +56,7 @@ enum SitePath: Sendable, Equatable {
         case .password: "/account/password"
         case .secondFactor: "/account/second-factor"
         case .secondFactorDisable: "/account/second-factor/disable"
+        case .confirm: "/account/confirm"
         case .region(let code): "/regions/\(code)"
         case .units(let code): "/regions/\(code)/units"
         case .unit(let id): "/units/\(id.uuidString)"

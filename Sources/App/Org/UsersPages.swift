@@ -34,6 +34,7 @@ struct UsersPages {
     func changeRole(_ request: Request) async throws -> Response {
         struct Form: Content { var role: Role }
         let user = try await scopedUser(request, for: .assignRoles)
+        if let confirm = try await Reauthentication.confirmationNeeded(request, returnTo: .users) { return confirm }
         try await UserStore.changeRole(user, to: try request.content.decode(Form.self).role, request: request)
         return request.redirect(to: SitePath.users.url)
     }
@@ -46,15 +47,18 @@ struct UsersPages {
 
     func resetSecondFactor(_ request: Request) async throws -> Response {
         let user = try await scopedUser(request, for: .assignRoles)
+        if let confirm = try await Reauthentication.confirmationNeeded(request, returnTo: .users) { return confirm }
         try await SecondFactor.reset(user, request: request)
         return request.redirect(to: SitePath.users.url)
     }
 
-    func resetPassword(_ request: Request) async throws -> HTMLPage {
+    func resetPassword(_ request: Request) async throws -> Response {
         let user = try await scopedUser(request, for: .manageAccounts)
+        if let confirm = try await Reauthentication.confirmationNeeded(request, returnTo: .users) { return confirm }
         let password = try await UserStore.resetPassword(user, request: request)
         return try await page(
-            request, problems: [], notice: .init(text: "已重置 \(user.username) 的密码。一次性密码（仅显示这一次）：", secret: password))
+            request, problems: [], notice: .init(text: "已重置 \(user.username) 的密码。一次性密码（仅显示这一次）：", secret: password)
+        ).encodeResponse(for: request)
     }
 
     func setActive(_ request: Request) async throws -> Response {
