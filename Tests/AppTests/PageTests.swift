@@ -6,6 +6,21 @@ import VaporTesting
 @testable import App
 
 @Suite struct PageTests {
+    /// A page number past any count, up to the largest integer, is an empty page: never an overflow (which would
+    /// stop the process).
+    @Test func theLargestPageNumberIsAnEmptyPage() async throws {
+        try await withTestApp { app in
+            let office = try await app.signIn("fangcheng.office")
+            let ledger = try await app.send(.GET, "/regions/411322/ledger?page=\(Int.max)", as: office)
+            #expect(ledger.status == .ok)
+            #expect(ledger.text.contains("没有符合条件的事项。"))
+            let audit = try await app.send(.GET, "/audit?page=\(Int.max)", as: try await app.signIn("auditor"))
+            #expect(audit.status == .ok)
+            let users = try await app.send(.GET, "/admin/users?page=\(Int.max)", as: try await app.signIn("secadmin"))
+            #expect(users.status == .ok)
+        }
+    }
+
     /// Escaping replaces only & < > (and quotes in attributes); every other character, combining marks and emoji
     /// included, comes through as it was, also right next to a replaced one.
     @Test func escapingReplacesOnlyTheMarkupCharacters() {

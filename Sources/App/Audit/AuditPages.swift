@@ -28,7 +28,7 @@ struct AuditPages {
         if let to = filter.to.flatMap(CalendarDay.init(parsing:)) {
             query = query.filter(\.$at < to.start.addingTimeInterval(86_400))
         }
-        let page = max(1, filter.page ?? 1)
+        let page = Paging.page(filter.page, size: Self.pageSize)
         let entries = try await query.sort(\.$at, .descending).sort(\.$id, .descending)
             .range(((page - 1) * Self.pageSize)..<(page * Self.pageSize + 1)).all()
         let verdict = filter.verify == nil ? nil : try await AuditChain.verify(on: request.db)

@@ -16,7 +16,7 @@ enum LedgerView {
 
     static func render(_ model: Model, shell: PageShell) -> HTMLPage {
         let filter = model.filter
-        let page = max(1, filter.page ?? 1)
+        let page = Paging.page(filter.page, size: LedgerFilter.pageSize)
         let pages = max(1, (model.total + LedgerFilter.pageSize - 1) / LedgerFilter.pageSize)
         return Layout.page(
             title: "\(model.regionName)工作台账", shell: shell,

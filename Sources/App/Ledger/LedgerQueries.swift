@@ -158,7 +158,7 @@ enum LedgerQueries {
             }
         var range: SQLQueryString = ""
         if paged {
-            let offset = (max(1, filter.page ?? 1) - 1) * LedgerFilter.pageSize
+            let offset = (Paging.page(filter.page, size: LedgerFilter.pageSize) - 1) * LedgerFilter.pageSize
             range = " LIMIT \(unsafeRaw: String(LedgerFilter.pageSize)) OFFSET \(unsafeRaw: String(offset))"
         }
         let items = try await sql.raw(

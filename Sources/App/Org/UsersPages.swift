@@ -80,7 +80,7 @@ struct UsersPages {
     private func page(_ request: Request, problems: [String], notice: UsersView.Notice?) async throws -> HTMLPage {
         let caller = try request.requireCaller()
         guard caller.role.may(.manageAccounts) || caller.role.may(.assignRoles) else { throw AppError.forbidden }
-        let pageNumber = max(1, (try? request.query.get(Int.self, at: "page")) ?? 1)
+        let pageNumber = Paging.page(try? request.query.get(Int.self, at: "page"), size: Self.pageSize)
         let users = try await caller.scope.users(on: request.db)
             .sort(Region.self, \.$path).sort(\.$username)
             .range(((pageNumber - 1) * Self.pageSize)..<(pageNumber * Self.pageSize + 1))
