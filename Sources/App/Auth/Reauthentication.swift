@@ -17,8 +17,7 @@ enum Reauthentication {
         guard case .session(let id, _) = try request.requireCaller().credential,
             let session = try await UserSession.find(id, on: request.db)
         else { return nil }
-        let confirmed = max(session.createdAt, session.confirmedAt ?? session.createdAt)
-        guard request.now.timeIntervalSince(confirmed) > freshFor else { return nil }
+        guard request.now.timeIntervalSince(session.confirmedAt ?? session.createdAt) > freshFor else { return nil }
         return request.redirect(to: SitePath.confirm.url + "?next=" + returnTo.url)
     }
 

@@ -58,11 +58,11 @@ enum SecondFactor {
     static func disable(code: String, password: String, request: Request) async throws {
         let caller = try request.requireCaller()
         guard let user = try await User.find(caller.userID, on: request.db) else { throw AppError.notFound("用户") }
-        if let problem = try await Reauthentication.problem(password: password, of: user, request: request) {
-            throw AppError.invalid(problem)
-        }
         if request.application.config.secondFactorRequiredForAdministrators && caller.role.isAdministrator {
             throw AppError.invalid("本系统要求管理员使用动态口令，不能停用；更换手机请由安全管理员清除后重新设置")
+        }
+        if let problem = try await Reauthentication.problem(password: password, of: user, request: request) {
+            throw AppError.invalid(problem)
         }
         try await request.db.write { db in
             guard try await check(code, for: user, at: request.now, seal: request.fieldSeal, on: db) == .accepted else {

@@ -5,6 +5,14 @@ enum ItemView {
     /// The item page shows the newest this many progress reports and steps; `?history=all` shows every one.
     static let historyShown = 50
 
+    /// Under a shortened history: how many are shown, and the way to all of them, back at the same place.
+    private static func wholeHistoryLink(_ model: Model, shown: Int, id: String, anchor: String) -> Node {
+        p(.class("muted small"), .id(id)) {
+            "以上为最近 \(shown) 条。"
+            a(.attr("href", SitePath.item(model.item.id!).url + "?history=all#" + anchor)) { "显示全部进展报告和办理记录" }
+        }
+    }
+
     struct PartRow {
         let part: LedgerQueries.Part
         let timeliness: Timeliness
@@ -286,10 +294,7 @@ enum ItemView {
                     }
                 }
                 if model.reports.count < model.reportsTotal {
-                    p(.class("muted small"), .id("reports-more")) {
-                        "以上为最近 \(model.reports.count) 条。"
-                        a(.attr("href", SitePath.item(model.item.id!).url + "?history=all#reports")) { "显示全部进展报告和办理记录" }
-                    }
+                    wholeHistoryLink(model, shown: model.reports.count, id: "reports-more", anchor: "reports")
                 }
             }
             div(.class("card")) {
@@ -313,10 +318,7 @@ enum ItemView {
                     }
                 }
                 if model.moreEvents {
-                    p(.class("muted small"), .id("history-more")) {
-                        "以上为最近 \(model.events.count) 条。"
-                        a(.attr("href", SitePath.item(model.item.id!).url + "?history=all#history")) { "显示全部办理记录和进展报告" }
-                    }
+                    wholeHistoryLink(model, shown: model.events.count, id: "history-more", anchor: "history")
                 }
             }
         }

@@ -334,6 +334,7 @@ struct LedgerPages {
         var eventQuery = ItemEvent.query(on: db).filter(\.$item.$id == itemID).sort(\.$at, .descending)
         if let historyLimit { eventQuery = eventQuery.limit(historyLimit + 1) }
         let events = try await eventQuery.all()
+        let moreEvents = historyLimit.map { events.count > $0 } ?? false
         let today = CalendarDay(containing: request.now)
         let isOffice = caller.role.may(.manageLedger) && caller.regionID == item.$region.id
         let unitNames = Dictionary(uniqueKeysWithValues: parts.map { ($0.id, $0.unitName) })
@@ -369,8 +370,7 @@ struct LedgerPages {
                     isMine: mine && item.state != .draft)
             },
             reports: reports.shown, reportsTotal: reports.total,
-            events: Array(events.prefix(historyLimit ?? events.count)),
-            moreEvents: events.count > (historyLimit ?? events.count),
+            events: moreEvents ? Array(events.dropLast()) : events, moreEvents: moreEvents,
             extensions: extensions.map { ($0, unitNames[$0.$part.id] ?? "") },
             periods: periods, isOffice: isOffice,
             children: try children.map { ($0, try $0.joined(Region.self).name) },
