@@ -97,6 +97,46 @@ def test_an_item_from_draft_to_closure(page, browser):
     liaison.context.close()
 
 
+def test_two_office_staff_edit_one_item(page, browser):
+    # A draft's wording and deadline are corrected; of two people editing it at once, the second is shown the
+    # first one's change next to their own and saves knowingly.
+    sign_in(page, "fangcheng.office")
+    page.goto("/regions/411322/ledger/new")
+    page.fill("#f-title", "建立府院联动信息共享平台")
+    page.fill("#f-deadline", "2026年12月31日")
+    page.check("[aria-label='方城县司法局责任单位']")
+    page.click("#item-form button[type=submit]")
+    page.wait_for_url(re.compile(r"/items/[0-9A-F-]+$"))
+    item_url = page.url
+    page.click("#item-edit")
+    page.fill("#f-deadline", "2027年3月")
+    page.click("#item-edit-form button[type=submit]")
+    assert page.inner_text("#item-deadline") == "2027年3月底前"
+
+    other = browser.new_context(base_url=BASE).new_page()
+    sign_in(other, "fangcheng.office")
+    other.goto(item_url + "/edit")
+    page.goto(item_url + "/edit")
+    page.fill("#f-title", "建立府院联动信息共享平台（一期）")
+    page.click("#item-edit-form button[type=submit]")
+    assert page.inner_text("h1") == "建立府院联动信息共享平台（一期）"
+
+    other.fill("#f-content", "打通法院与司法局的案件数据")
+    other.click("#item-edit-form button[type=submit]")
+    assert "已被他人修改" in other.inner_text("[role=alert]")
+    rows = other.locator("#item-conflict tbody tr")
+    assert [rows.nth(i).inner_text().split("\t") for i in range(rows.count())] == [
+        ["事项", "建立府院联动信息共享平台（一期）", "建立府院联动信息共享平台"],
+        ["具体内容", "", "打通法院与司法局的案件数据"],
+    ]
+    other.fill("#f-title", "建立府院联动信息共享平台（一期）")
+    other.click("#item-edit-form button[type=submit]")
+    assert other.inner_text("h1") == "建立府院联动信息共享平台（一期）"
+    assert "打通法院与司法局的案件数据" in other.inner_text("body")
+    assert "修改事项（具体内容）" in other.inner_text("#history")
+    other.context.close()
+
+
 def test_the_city_sees_how_its_counties_answered(page):
     sign_in(page, "pds.office")
     page.goto("/regions/410400/ledger")

@@ -45,13 +45,18 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.middleware.use(ErrorResponder())
     app.middleware.use(CallerMiddleware())
     app.middleware.use(CSRFMiddleware())
-    if config.runsScheduler { app.lifecycle.use(DigestScheduler()) }
+    if config.runsScheduler { app.lifecycle.use(DailyJobs()) }
     try routes(app)
 }
 
 /// Today's digest, once; for `fuyuan digest` and cron-like use.
 public func runDigest(_ app: Application) async throws -> Int {
     try await Digest.run(on: app.db, now: app.clock.now(), rules: app.dueRules)
+}
+
+/// The retention sweep, once; for `fuyuan sweep`.
+public func runRetentionSweep(_ app: Application) async throws -> Int {
+    try await Retention.sweep(on: app.db, now: app.clock.now(), config: app.config).total
 }
 
 /// Brings the database to the current schema and checks the SQLite settings the app relies on: WAL, commits

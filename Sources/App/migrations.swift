@@ -20,4 +20,5 @@ let migrations: [any Migration] = [
     AddSecondFactor(),
     IndexCasesForTheList(),
     AddSessionConfirmation(),
+    AddItemVersions(),
 ]

@@ -97,6 +97,8 @@ func routes(_ app: Application) throws {
         signedIn.on(
             .POST, "regions", ":code", "ledger", "import", body: .collect(maxSize: "20mb"), use: pages.importFile)
         signedIn.get("items", ":id", use: pages.item)
+        signedIn.get("items", ":id", "edit", use: pages.editItemPage)
+        signedIn.post("items", ":id", use: pages.editItem)
         signedIn.post("items", ":id", "issue", use: pages.issue)
         signedIn.post("items", ":id", "step", use: pages.step)
         signedIn.post("items", ":id", "reports", use: pages.report)
@@ -115,6 +117,7 @@ func routes(_ app: Application) throws {
         signedInAPI.get("regions", ":code", "items", use: ledgerAPI.items)
         signedInAPI.post("items", use: ledgerAPI.createItem)
         signedInAPI.get("items", ":id", use: ledgerAPI.item)
+        signedInAPI.patch("items", ":id", use: ledgerAPI.editItem)
         signedInAPI.post("items", ":id", "issue", use: ledgerAPI.issue)
         signedInAPI.post("items", ":id", "steps", use: ledgerAPI.step)
         signedInAPI.post("items", ":id", "reports", use: ledgerAPI.report)

@@ -13,9 +13,8 @@ struct Fuyuan: AsyncParsableCommand {
         commandName: "fuyuan",
         abstract: "府院通：常态化府院联动工作平台",
         subcommands: [
-            Serve.self, Migrate.self, Demo.self, Generate.self, DigestCommand.self, UserCommand.self, VerifyAudit.self,
-            BackupCommand.self,
-            RestoreCommand.self, RotateDataKeyCommand.self,
+            Serve.self, Migrate.self, Demo.self, Generate.self, DigestCommand.self, SweepCommand.self, UserCommand.self,
+            VerifyAudit.self, BackupCommand.self, RestoreCommand.self, RotateDataKeyCommand.self,
         ],
         defaultSubcommand: Serve.self)
 }
@@ -135,6 +134,15 @@ struct DigestCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await withApp { app in say("已生成今日提醒 \(try await runDigest(app)) 条") }
+    }
+}
+
+struct SweepCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sweep", abstract: "清理过期数据（超时会话、超过 24 小时的幂等记录、旧任务租约）；服务运行时每天自动执行")
+
+    func run() async throws {
+        try await withApp { app in say("已清理 \(try await runRetentionSweep(app)) 条过期数据") }
     }
 }
 

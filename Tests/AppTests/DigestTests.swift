@@ -39,9 +39,9 @@ import VaporTesting
     @Test func theDailyLeaseIsTakenOnce() async throws {
         try await withTestApp(demo: false) { app in
             let now = app.clock.now()
-            #expect(await Digest.takeLease("digest:2026-11-23", holder: "a", at: now, on: app.db))
-            #expect(!(await Digest.takeLease("digest:2026-11-23", holder: "b", at: now, on: app.db)))
-            #expect(await Digest.takeLease("digest:2026-11-24", holder: "b", at: now, on: app.db))
+            #expect(await DailyJobs.takeLease("digest:2026-11-23", holder: "a", at: now, on: app.db))
+            #expect(!(await DailyJobs.takeLease("digest:2026-11-23", holder: "b", at: now, on: app.db)))
+            #expect(await DailyJobs.takeLease("digest:2026-11-24", holder: "b", at: now, on: app.db))
         }
     }
 

@@ -28,6 +28,8 @@ import VaporTesting
         let tokenID: String
         /// 鲁山县's answer to the first batch's item 2, with its parts of 鲁山县司法局 and 鲁山县人民法院.
         let itemID: String
+        /// Its 完成时限 as the edit form shows it.
+        let itemDeadline: String
         let justicePartID: String
         let courtPartID: String
         let listID: String
@@ -169,6 +171,10 @@ import VaporTesting
             .POST, "regions/:code/lists", "/regions/410423/lists", writeLushanRoster,
             [("kind", "problem"), ("title", "第二批{who}")]),
         .get("items/:id", "/items/{item}", readLushanLedger),
+        .get("items/:id/edit", "/items/{item}/edit", writeLushanRoster),
+        .form(
+            .POST, "items/:id", "/items/{item}", writeLushanRoster,
+            [("title", "事项{who}"), ("content", ""), ("area", "other"), ("deadline", "{deadline}")]),
         .form(.POST, "items/:id/issue", "/items/{item}/issue", "LFFFFFVFFFN"),
         .form(
             .POST, "items/:id/step", "/items/{item}/step", writeLushanRoster,
@@ -237,6 +243,7 @@ import VaporTesting
         .get("api/v1/regions/:code/items", "/api/v1/regions/410423/items?timeliness=overdue", readLushanLedger),
         .json(.POST, "api/v1/items", "/api/v1/items", "LFFFVVOFFFV"),
         .get("api/v1/items/:id", "/api/v1/items/{item}", readLushanLedger),
+        .json(.PATCH, "api/v1/items/:id", "/api/v1/items/{item}", writeLushanRoster, ["title": "事项{who}"]),
         .json(.POST, "api/v1/items/:id/issue", "/api/v1/items/{item}/issue", "LFFFFFVFFFN"),
         .json(
             .POST, "api/v1/items/:id/steps", "/api/v1/items/{item}/steps", writeLushanRoster,
@@ -335,7 +342,7 @@ import VaporTesting
         return Fixture(
             unitID: justice.id!.uuidString, courtUserID: court.id!.uuidString,
             targetUserID: try await app.user(named: "ruzhou.office").id!.uuidString, tokenID: token.id!.uuidString,
-            itemID: item.id!.uuidString,
+            itemID: item.id!.uuidString, itemDeadline: item.deadline.label,
             justicePartID: try #require(parts.first { $0.$unit.id == justice.id }).id!.uuidString,
             courtPartID: try #require(parts.first { $0.$unit.id != justice.id }).id!.uuidString,
             listID: item.$list.id.uuidString, courtTargetID: target.id!.uuidString,
@@ -360,6 +367,7 @@ import VaporTesting
                 .replacingOccurrences(of: "{token}", with: fixture.tokenID)
                 .replacingOccurrences(of: "{who}", with: who)
                 .replacingOccurrences(of: "{item}", with: fixture.itemID)
+                .replacingOccurrences(of: "{deadline}", with: fixture.itemDeadline)
                 .replacingOccurrences(of: "{justicePart}", with: fixture.justicePartID)
                 .replacingOccurrences(of: "{courtPart}", with: fixture.courtPartID)
                 .replacingOccurrences(of: "{list}", with: fixture.listID)

@@ -34,6 +34,7 @@ enum AuditAction: String, CaseIterable, Sendable {
     case listCreated = "ledger.list_created"
     case itemCreated = "ledger.item_created"
     case itemIssued = "ledger.item_issued"
+    case itemEdited = "ledger.item_edited"
     case itemStep = "ledger.item_step"
     case itemHandedDown = "ledger.item_handed_down"
     case progressReported = "ledger.progress_reported"
@@ -49,6 +50,7 @@ enum AuditAction: String, CaseIterable, Sendable {
     case caseDeleted = "litigation.case_deleted"
     case backupCreated = "system.backup_created"
     case dataKeyRotated = "system.data_key_rotated"
+    case retentionSwept = "system.retention_swept"
 
     var label: String {
         switch self {
@@ -82,6 +84,7 @@ enum AuditAction: String, CaseIterable, Sendable {
         case .listCreated: "新建清单"
         case .itemCreated: "新建事项"
         case .itemIssued: "交办事项"
+        case .itemEdited: "修改事项"
         case .itemStep: "办理流转"
         case .itemHandedDown: "下达事项"
         case .progressReported: "报送进展"
@@ -97,6 +100,7 @@ enum AuditAction: String, CaseIterable, Sendable {
         case .caseDeleted: "删除行政诉讼案件"
         case .backupCreated: "备份数据库"
         case .dataKeyRotated: "更换数据密钥"
+        case .retentionSwept: "清理过期数据"
         }
     }
 }

@@ -1170,6 +1170,83 @@ enum OpenAPIDocument {
                     "$ref": "#/components/responses/E404"
                   }
                 }
+              },
+              "patch": {
+                "operationId": "editItem",
+                "summary": "修改事项（本级联席办；已交办事项的完成时限不改；带 If-Match 时，他人已改则 412）",
+                "parameters": [
+                  {
+                    "name": "id",
+                    "in": "path",
+                    "required": true,
+                    "description": "事项 id",
+                    "schema": {
+                      "type": "string",
+                      "format": "uuid"
+                    }
+                  },
+                  {
+                    "name": "X-CSRF-Token",
+                    "in": "header",
+                    "required": false,
+                    "description": "以会话 Cookie 调用写接口时必填（登录响应中的 csrfToken）；以 Bearer 令牌调用时不需要",
+                    "schema": {
+                      "type": "string"
+                    }
+                  },
+                  {
+                    "name": "If-Match",
+                    "in": "header",
+                    "required": false,
+                    "description": "GET 答复中的 ETag，如 \"3\"",
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/ItemPatch"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "已修改",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Item"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/E400"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/E401"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/E403"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/E404"
+                  },
+                  "412": {
+                    "$ref": "#/components/responses/E412"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/E422"
+                  },
+                  "415": {
+                    "$ref": "#/components/responses/E415"
+                  }
+                }
               }
             },
             "/api/v1/items/{id}/issue": {
@@ -2834,6 +2911,10 @@ enum OpenAPIDocument {
                       "$ref": "#/components/schemas/Report"
                     },
                     "nullable": true
+                  },
+                  "version": {
+                    "type": "integer",
+                    "description": "亦为 ETag；修改时以 If-Match 回传"
                   }
                 },
                 "additionalProperties": false,
@@ -2849,8 +2930,38 @@ enum OpenAPIDocument {
                   "state",
                   "latestReport",
                   "timeliness",
-                  "parts"
+                  "parts",
+                  "version"
                 ]
+              },
+              "ItemPatch": {
+                "type": "object",
+                "properties": {
+                  "title": {
+                    "type": "string"
+                  },
+                  "content": {
+                    "type": "string"
+                  },
+                  "area": {
+                    "type": "string",
+                    "enum": [
+                      "lawBasedGovernment",
+                      "businessEnvironment",
+                      "bankruptcy",
+                      "enforcement",
+                      "majorRisk",
+                      "disputeResolution",
+                      "trialOversight",
+                      "other"
+                    ]
+                  },
+                  "deadline": {
+                    "type": "string",
+                    "description": "仅草稿可改，如 2021年10月31日、2023年12月、长期坚持"
+                  }
+                },
+                "additionalProperties": false
               },
               "ItemPage": {
                 "type": "object",

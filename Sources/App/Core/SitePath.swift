@@ -32,6 +32,7 @@ enum SitePath: Sendable, Equatable {
     case ledgerImport(String)
     case lists(String)
     case item(UUID)
+    case itemEdit(UUID)
     case itemAction(UUID, String)
     case supervision(String)
     case supervisionRespond(UUID)
@@ -80,6 +81,7 @@ enum SitePath: Sendable, Equatable {
         case .ledgerImport(let code): "/regions/\(code)/ledger/import"
         case .lists(let code): "/regions/\(code)/lists"
         case .item(let id): "/items/\(id.uuidString)"
+        case .itemEdit(let id): "/items/\(id.uuidString)/edit"
         case .itemAction(let id, let action): "/items/\(id.uuidString)/\(action)"
         case .supervision(let code): "/regions/\(code)/supervision"
         case .supervisionRespond(let id): "/supervision-targets/\(id.uuidString)/respond"

@@ -13,9 +13,11 @@ enum Versions {
         let row = try await sql.raw(
             "UPDATE \(ident: table) SET version = version + 1 WHERE id = \(bind: id) AND version = \(bind: expected) RETURNING id"
         ).first()
-        guard row != nil else {
-            throw AppError(status: stale, code: "stale", reason: "已被他人修改（您看到的是旧版本），请刷新后核对再保存")
-        }
+        guard row != nil else { throw self.stale(stale) }
+    }
+
+    static func stale(_ status: HTTPResponseStatus) -> AppError {
+        AppError(status: status, code: "stale", reason: "已被他人修改（您看到的是旧版本），请刷新后核对再保存")
     }
 
     /// The version an `If-Match` header names (`"3"` or `W/"3"`), nil without the header; a malformed one is 400.
@@ -32,17 +34,27 @@ enum Versions {
     static func etag(_ version: Int) -> String { "\"\(version)\"" }
 }
 
-/// Adds `version` to the rows people edit concurrently: units and joint meetings.
-struct AddVersions: AsyncMigration {
+/// Adds `version` to the rows people edit concurrently.
+protocol AddVersionColumns: AsyncMigration {
+    var tables: [String] { get }
+}
+
+extension AddVersionColumns {
     func prepare(on database: any Database) async throws {
-        for table in [Unit.schema, JointMeeting.schema] {
+        for table in tables {
             try await database.schema(table).field("version", .int, .required, .sql(.default(1))).update()
         }
     }
 
     func revert(on database: any Database) async throws {
-        for table in [Unit.schema, JointMeeting.schema] {
-            try await database.schema(table).deleteField("version").update()
-        }
+        for table in tables { try await database.schema(table).deleteField("version").update() }
     }
+}
+
+struct AddVersions: AddVersionColumns {
+    let tables = [Unit.schema, JointMeeting.schema]
+}
+
+struct AddItemVersions: AddVersionColumns {
+    let tables = [WorkItem.schema]
 }

@@ -49,13 +49,13 @@ extension WorkList: BulkInsertable {
 extension WorkItem: BulkInsertable {
     static let columns = [
         "id", "list_id", "region_id", "parent_item_id", "number", "title", "content", "area", "deadline",
-        "deadline_kind", "state", "issued_on", "latest_report", "next_due_on", "created_at", "updated_at",
+        "deadline_kind", "state", "issued_on", "latest_report", "next_due_on", "version", "created_at", "updated_at",
     ]
 
     func row(now: Date) -> [any Encodable & Sendable] {
         [
             id, $list.id, $region.id, $parentItem.id, number, title, content, area, deadline, deadlineKind, state,
-            issuedOn, latestReport, nextDueOn, createdAt ?? now, updatedAt ?? now,
+            issuedOn, latestReport, nextDueOn, version, createdAt ?? now, updatedAt ?? now,
         ]
     }
 }

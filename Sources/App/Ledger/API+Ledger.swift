@@ -54,6 +54,16 @@ enum LedgerDTO {
         let parentItemID: UUID?
         let parts: [Part]
         let reports: [Report]?
+        /// Also sent as the `ETag` of the item; send it back as `If-Match` when editing the item.
+        let version: Int
+    }
+
+    /// The fields an office may correct; those left out stay as they are. The deadline only while a draft.
+    struct ItemPatch: Content {
+        var title: String?
+        var content: String?
+        var area: TaskArea?
+        var deadline: String?
     }
 
     struct Page: Content {
@@ -135,8 +145,22 @@ struct LedgerAPI {
         return try await detail(item.requireID(), request).encodeResponse(status: .created, for: request)
     }
 
-    func item(_ request: Request) async throws -> LedgerDTO.Item {
-        try await detail(request.idParameter(), request)
+    func item(_ request: Request) async throws -> Response {
+        try await tagged(detail(request.idParameter(), request), request)
+    }
+
+    /// With `If-Match` (the item's `ETag`), an item changed by someone else since is refused with 412.
+    func editItem(_ request: Request) async throws -> Response {
+        let item = try await scopedItem(request)
+        let patch = try request.content.decode(LedgerDTO.ItemPatch.self)
+        let current = LedgerStore.ItemEdit(item)
+        try await LedgerStore.edit(
+            item,
+            with: .init(
+                title: patch.title ?? current.title, content: patch.content ?? current.content,
+                area: patch.area ?? current.area, deadline: patch.deadline ?? current.deadline),
+            expected: Versions.ifMatch(request), stale: .preconditionFailed, request: request)
+        return try await tagged(detail(item.requireID(), request), request)
     }
 
     func issue(_ request: Request) async throws -> LedgerDTO.Item {
@@ -187,6 +211,12 @@ struct LedgerAPI {
 
     // MARK: helpers
 
+    private func tagged(_ item: LedgerDTO.Item, _ request: Request) async throws -> Response {
+        let response = try await item.encodeResponse(for: request)
+        response.headers.replaceOrAdd(name: .eTag, value: Versions.etag(item.version))
+        return response
+    }
+
     private func scopedItem(_ request: Request) async throws -> WorkItem {
         let caller = try request.caller(for: .readLedger)
         return try await LedgerQueries.item(id: request.idParameter(), scope: caller.scope, on: request.db)
@@ -219,6 +249,6 @@ struct LedgerAPI {
                     nextDueOn: part.nextDueOn, nextDueReason: part.nextDueReason, extendedTo: part.extendedTo,
                     timeliness: LedgerQueries.timeliness(of: part, today: today, rules: rules))
             },
-            reports: reports)
+            reports: reports, version: item.version)
     }
 }

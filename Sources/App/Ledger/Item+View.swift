@@ -77,13 +77,18 @@ enum ItemView {
                         dt { "办理状态" }; dd(.id("item-state")) { item.state.label }
                         dt { "交办日期" }; dd { item.issuedDay?.chinese ?? "尚未交办" }
                     }
-                    if model.isOffice && item.state != .draft {
-                        p {
-                            a(
-                                .class("button secondary"),
-                                .attr("href", SitePath.supervision(model.regionCode).url + "?item=\(id.uuidString)")
-                            ) {
-                                "督办本事项"
+                    if model.isOffice {
+                        p(.class("actions")) {
+                            if ![.closed, .notApplicable].contains(item.state) {
+                                a(.class("button secondary"), .href(.itemEdit(id)), .id("item-edit")) { "修改事项" }
+                            }
+                            if item.state != .draft {
+                                a(
+                                    .class("button secondary"),
+                                    .attr("href", SitePath.supervision(model.regionCode).url + "?item=\(id.uuidString)")
+                                ) {
+                                    "督办本事项"
+                                }
                             }
                         }
                     }

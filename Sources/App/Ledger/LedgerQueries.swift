@@ -112,6 +112,7 @@ enum LedgerQueries {
         let issuedOn: String?
         let latestReport: String
         let parentItemID: UUID?
+        let version: Int
     }
 
     /// One item of the ledger with its parts (lead, responsible, cooperating) and its worst mark.
@@ -135,7 +136,7 @@ enum LedgerQueries {
             id: item.requireID(), listID: item.$list.id, listTitle: item.joined(WorkList.self).title,
             number: item.number, title: item.title, content: item.content, area: item.area, deadline: item.deadline,
             state: item.state, issuedOn: item.issuedOn, latestReport: item.latestReport,
-            parentItemID: item.$parentItem.id)
+            parentItemID: item.$parentItem.id, version: item.version)
         return Row(item: fields, parts: parts, today: today, rules: rules)
     }
 
@@ -165,7 +166,7 @@ enum LedgerQueries {
             """
             SELECT i.id, i.list_id AS "listID", l.title AS "listTitle", i.number, i.title, i.content, i.area, \
             i.deadline, i.state, i.issued_on AS "issuedOn", i.latest_report AS "latestReport", \
-            i.parent_item_id AS "parentItemID" \
+            i.parent_item_id AS "parentItemID", i.version \
             FROM work_items i JOIN work_lists l ON l.id = i.list_id WHERE \(condition) ORDER BY \(order)\(range)
             """
         ).all(decoding: ItemFields.self)

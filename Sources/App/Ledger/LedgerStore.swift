@@ -59,12 +59,7 @@ enum LedgerStore {
             throw AppError.invalid("清单：请选择本区划的清单")
         }
         var problems = FieldProblems()
-        let title = input.title.trimmingCharacters(in: .whitespacesAndNewlines)
-        if title.isEmpty { problems.add("事项", "不能为空") }
-        let deadline = Deadline(parsing: input.deadline)
-        if deadline == nil {
-            problems.add("完成时限", "无法识别“\(input.deadline)”，可写 2021年10月31日、2023年12月、长期坚持、持续推进、每季度、适时")
-        }
+        let (title, deadline) = wording(title: input.title, deadline: input.deadline, problems: &problems)
         let chosen = input.leadUnitIDs + input.responsibleUnitIDs + input.cooperatingUnitIDs
         if input.leadUnitIDs.isEmpty && input.responsibleUnitIDs.isEmpty { problems.add("责任单位", "至少指定一个牵头或责任单位") }
         if Set(chosen).count != chosen.count { problems.add("单位", "同一单位只能担任一种角色") }
@@ -95,6 +90,19 @@ enum LedgerStore {
         return item
     }
 
+    /// An item's title (trimmed, not empty) and deadline (one of the seeds' forms) as typed; each problem is named
+    /// by its field.
+    static func wording(title raw: String, deadline text: String, problems: inout FieldProblems) -> (String, Deadline?)
+    {
+        let title = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        if title.isEmpty { problems.add("事项", "不能为空") }
+        let deadline = Deadline(parsing: text)
+        if deadline == nil {
+            problems.add("完成时限", "无法识别“\(text)”，可写 2021年10月31日、2023年12月、长期坚持、持续推进、每季度、适时")
+        }
+        return (title, deadline)
+    }
+
     /// The number the next item of `list` takes, read inside the write transaction: SQLite's writers take turns,
     /// and on PostgreSQL the list's row is locked until the transaction ends, so concurrent creates never draw the
     /// same number.
@@ -123,6 +131,7 @@ enum LedgerStore {
         if inRegion != Set(chosen).count { problems.add("单位", "须为本区划的单位") }
         try problems.throwIfAny()
         try await request.db.write { db in
+            try await claim(item, on: db)
             let itemID = try item.requireID()
             try await ItemPart.query(on: db).filter(\.$item.$id == itemID).delete()
             for (ids, role) in [(lead, PartRole.lead), (responsible, .responsible), (cooperating, .cooperating)] {
@@ -145,6 +154,7 @@ enum LedgerStore {
         guard item.state == .draft else { throw AppError.invalid("事项已交办，不能重复交办") }
         let parts = try await ItemPart.query(on: db).filter(\.$item.$id == item.requireID()).all()
         guard parts.contains(where: \.counts) else { throw AppError.invalid("责任单位：交办前至少指定一个牵头或责任单位") }
+        try await claim(item, on: db)
         item.issuedOn = CalendarDay(containing: request.now).description
         try await refresh(item, parts: parts, on: db, rules: request.application.dueRules)
         try await ItemEvent(
@@ -152,6 +162,14 @@ enum LedgerStore {
         ).create(on: db)
         try await request.audit(
             .itemIssued, object: ("work_item", item.id!.uuidString), summary: "交办事项：\(item.title)", on: db)
+    }
+
+    /// Raises the item's version inside a write that decided from the item as loaded (its state, its parts, its
+    /// copies): when another write changed the item since, this one is refused (409), so that of two clicks on
+    /// 交办, 下达 or 部署 only one is done, and an edit form opened before is refused too.
+    private static func claim(_ item: WorkItem, on db: any Database) async throws {
+        try await Versions.bump(WorkItem.schema, id: item.requireID(), expected: item.version, stale: .conflict, on: db)
+        item.version += 1
     }
 
     /// 下达: copies the item into the ledger of each chosen lower region, whose office answers for it there.
@@ -168,7 +186,9 @@ enum LedgerStore {
         let already = Set(
             try await WorkItem.query(on: request.db).filter(\.$parentItem.$id == item.requireID()).all(\.$region.$id))
         let targets = lower.filter { !already.contains($0.id!) }
+        guard !targets.isEmpty else { throw AppError.conflict("所选区划都已下达过本事项") }
         try await request.db.write { db in
+            try await claim(item, on: db)
             for target in targets {
                 _ = try await copy(item, list: list, from: region, into: target, on: db)
             }
@@ -217,6 +237,7 @@ enum LedgerStore {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw AppError.invalid("理由：请说明排查情况") }
         try await request.db.write { db in
+            try await claim(item, on: db)
             item.state = .notApplicable
             item.issuedOn = CalendarDay(containing: request.now).description
             item.latestReport = reason

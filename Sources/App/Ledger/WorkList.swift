@@ -80,6 +80,8 @@ final class WorkItem: Model, @unchecked Sendable {
     @Field(key: "latest_report") var latestReport: String
     /// The earliest next due day of its open parts, kept by `LedgerStore.refresh` for sorting by due day.
     @OptionalField(key: "next_due_on") var nextDueOn: String?
+    /// Raised by each edit and by issuing, so that an edit made on a stale copy is refused.
+    @Field(key: "version") var version: Int
 
     // relationships
     @Parent(key: "list_id") var list: WorkList
@@ -91,7 +93,7 @@ final class WorkItem: Model, @unchecked Sendable {
     var properties: [any AnyProperty] {
         [
             $id, $createdAt, $updatedAt, $number, $title, $content, $area, $deadline, $deadlineKind, $state, $issuedOn,
-            $latestReport, $nextDueOn, $list, $region, $parentItem,
+            $latestReport, $nextDueOn, $version, $list, $region, $parentItem,
         ]
     }
 
@@ -108,6 +110,7 @@ final class WorkItem: Model, @unchecked Sendable {
         self.deadlineKind = deadline.kind
         self.state = .draft
         self.latestReport = ""
+        self.version = 1
     }
 
     var issuedDay: CalendarDay? { issuedOn.flatMap(CalendarDay.init(parsing:)) }

@@ -4,16 +4,6 @@ import Vapor
 
 /// The daily digest: finds what each unit and each office must act on and tells them, once per day.
 enum Digest {
-    /// Takes the lease `name`; false when another instance holds it already.
-    static func takeLease(_ name: String, holder: String, at now: Date, on db: any Database) async -> Bool {
-        do {
-            try await JobLease(name: name, holder: holder, at: now).create(on: db)
-            return true
-        } catch {
-            return false
-        }
-    }
-
     /// Builds and stores today's notices; returns how many were new. Safe to run again and on several instances:
     /// a recipient who already has today's notice is skipped.
     @discardableResult
@@ -85,39 +75,6 @@ enum Digest {
     struct Key: Hashable {
         let regionID: UUID
         let recipient: String
-    }
-}
-
-/// Runs the digest each day after 08:00 Asia/Shanghai, on whichever instance takes the day's lease first.
-final class DigestScheduler: LifecycleHandler, @unchecked Sendable {
-    private let lock = NSLock()
-    private var task: Task<Void, Never>?
-
-    func didBootAsync(_ application: Application) async throws {
-        let holder = UUID().uuidString
-        let app = application
-        let task = Task {
-            while !Task.isCancelled {
-                let now = app.clock.now()
-                let hour = Calendar.shanghai.component(.hour, from: now)
-                let name = "digest:" + CalendarDay(containing: now).description
-                if hour >= 8, await Digest.takeLease(name, holder: holder, at: now, on: app.db) {
-                    do {
-                        let count = try await Digest.run(on: app.db, now: now, rules: app.dueRules)
-                        app.logger.info("daily digest: \(count) notices")
-                    } catch {
-                        app.logger.report(error: error)
-                    }
-                }
-                try? await Task.sleep(for: .seconds(15 * 60))
-            }
-        }
-        lock.withLock { self.task = task }
-    }
-
-    /// Stops the loop before the databases close, so it never touches a shut-down application.
-    func shutdownAsync(_ application: Application) async {
-        lock.withLock { task }?.cancel()
     }
 }
 

@@ -1,0 +1,105 @@
+import Fluent
+import FuyuanCore
+import Vapor
+
+/// Correcting an item's wording (事项、具体内容、任务领域) and, while it is a draft, its deadline: the office's
+/// edits, refused when someone else changed the item since the editor loaded it.
+extension LedgerStore {
+    struct ItemEdit: Content, Equatable {
+        var title: String
+        var content: String
+        var area: TaskArea
+        /// As the editor typed it; compared as a parsed `Deadline`.
+        var deadline: String
+
+        init(title: String, content: String, area: TaskArea, deadline: String) {
+            self.title = title
+            self.content = content
+            self.area = area
+            self.deadline = deadline
+        }
+
+        init(_ item: WorkItem) {
+            self.init(title: item.title, content: item.content, area: item.area, deadline: item.deadline.label)
+        }
+    }
+
+    /// What the audit log keeps before and after an edit.
+    struct ItemSnapshot: Encodable {
+        let title: String
+        let content: String
+        let area: TaskArea
+        let deadline: String
+        let version: Int
+
+        init(_ item: WorkItem) {
+            (title, content, area, deadline, version) = (
+                item.title, item.content, item.area, item.deadline.label, item.version
+            )
+        }
+    }
+
+    /// `item` was loaded through the caller's scope; `expected` is the version the editor saw (the form's hidden
+    /// field or the API's `If-Match`), by default the one just loaded. An item changed since — edited, or issued,
+    /// which also raises its version — is refused with `stale` (409 for pages, 412 for `If-Match`) and nothing is
+    /// written. An edit that changes nothing writes nothing (but is still refused when stale).
+    static func edit(
+        _ item: WorkItem, with input: ItemEdit, expected: Int? = nil, stale: HTTPResponseStatus = .conflict,
+        request: Request
+    ) async throws {
+        let caller = try request.requireCaller()
+        try requireEditable(item, by: caller)
+        var problems = FieldProblems()
+        let (title, deadline) = wording(title: input.title, deadline: input.deadline, problems: &problems)
+        if let deadline, deadline != item.deadline, item.state != .draft {
+            problems.add("完成时限", "事项已交办，时限由责任单位申请延期、联席办审批后调整")
+        }
+        try problems.throwIfAny()
+        let content = input.content.trimmingCharacters(in: .whitespacesAndNewlines)
+        let changed = changedFields(of: item, title: title, content: content, area: input.area, deadline: deadline!)
+        let expected = expected ?? item.version
+        guard !changed.isEmpty else {
+            if expected != item.version { throw Versions.stale(stale) }
+            return
+        }
+        let before = ItemSnapshot(item)
+        try await request.db.write { db in
+            try await Versions.bump(WorkItem.schema, id: item.requireID(), expected: expected, stale: stale, on: db)
+            item.version = expected + 1
+            item.title = title
+            item.content = content
+            item.area = input.area
+            item.deadline = deadline!
+            item.deadlineKind = deadline!.kind
+            try await item.update(on: db)
+            try await ItemEvent(
+                itemID: item.requireID(), at: request.now, actor: caller.displayName,
+                what: "修改事项（\(changed.joined(separator: "、"))）"
+            ).create(on: db)
+            try await request.audit(
+                .itemEdited, object: ("work_item", item.id!.uuidString),
+                summary: "修改事项：\(before.title)（\(changed.joined(separator: "、"))）", before: before,
+                after: ItemSnapshot(item), on: db)
+        }
+    }
+
+    /// The office of the item's region, while the item is neither closed nor declared not applicable.
+    static func requireEditable(_ item: WorkItem, by caller: Caller) throws {
+        try requireOffice(caller, of: item)
+        if [.closed, .notApplicable].contains(item.state) {
+            throw AppError.invalid("事项\(item.state.label)，不能再修改")
+        }
+    }
+
+    /// The names of the fields an edit changes, in the order the form shows them.
+    private static func changedFields(
+        of item: WorkItem, title: String, content: String, area: TaskArea, deadline: Deadline
+    ) -> [String] {
+        [
+            ("事项", item.title != title),
+            ("具体内容", item.content.trimmingCharacters(in: .whitespacesAndNewlines) != content),
+            ("任务领域", item.area != area),
+            ("完成时限", item.deadline != deadline),
+        ].filter(\.1).map(\.0)
+    }
+}
