@@ -5,8 +5,8 @@ shows — any 5xx, memory that keeps growing, answers that slow down, an audit c
     python3 bench/soak.py [--minutes 60] [--clients 16] [--binary .build/release/fuyuan]
 
 Each client signs in as a 鲁山县 or 方城县 user and loops: the ledger (filtered, paged), an item, the litigation
-dashboard, the cases list, the roster; every tenth turn a write (a new unit with an Idempotency-Key, then a rename
-of it with If-Match). Every minute it prints requests/s, p50/p99 and the server's resident memory. It fails when a
+dashboard, the cases list, the roster; every tenth turn, for office users, writes (a new unit with an Idempotency-Key,
+then a rename of it with If-Match, and an edit of a ledger item with If-Match). Every minute it prints requests/s, p50/p99 and the server's resident memory. It fails when a
 request answers 5xx, when memory in the last quarter of the run is more than 20 % above the second quarter's, or
 when `fuyuan verify-audit` does not pass at the end. SQLite in a fresh folder, or DATABASE_URL's empty PostgreSQL.
 """
@@ -69,6 +69,10 @@ def work(client, region, turn):
             unit = json.loads(body)
             client.send("PATCH", f"/api/v1/units/{unit['id']}", {"name": name + "甲"},
                         {"If-Match": response.getheader("ETag") or f"\"{unit['version']}\""})
+        if items:  # 412 when another client edited it first, 422 when it is closed: both fine, a 5xx is not
+            item = random.choice(items)
+            client.send("PATCH", f"/api/v1/items/{item['id']}", {"content": f"浸泡测试第 {turn} 轮修改"},
+                        {"If-Match": f"\"{item['version']}\""})
 
 
 def main():

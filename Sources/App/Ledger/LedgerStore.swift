@@ -421,10 +421,13 @@ enum LedgerStore {
         guard ext.status == .pending else { throw AppError.conflict("该延期申请已审批") }
         let unit = try await part.$unit.get(on: request.db)
         try await request.db.write { db in
-            let pending = try await ExtensionRequest.query(on: db).filter(\.$id == ext.requireID()).filter(
-                \.$status == .pending
-            ).count()
-            guard pending == 1 else { throw AppError.conflict("该延期申请已审批") }
+            // Decided in the same statement that checks it is still pending: of two decisions at once, one is made.
+            let decided = try await (db as! any SQLDatabase).update(ExtensionRequest.schema)
+                .set("status", to: (approve ? ExtensionRequest.Status.approved : .refused).rawValue)
+                .where("id", .equal, try ext.requireID())
+                .where("status", .equal, ExtensionRequest.Status.pending.rawValue)
+                .returning("id").all()
+            guard decided.count == 1 else { throw AppError.conflict("该延期申请已审批") }
             ext.status = approve ? .approved : .refused
             ext.decidedBy = caller.displayName
             ext.decisionNote = note
