@@ -23,7 +23,8 @@ import VaporTesting
             try await Backup.create(app, to: backup)
 
             let sealed = try Data(contentsOf: backup)
-            #expect(sealed.starts(with: Data("FUYUAN-SEALED-1 ".utf8)))
+            let kind = app.isPostgres ? "postgresql" : "sqlite"
+            #expect(sealed.starts(with: Data("FUYUAN-SEALED-2 \(kind) key=\(app.fieldSeal.keyID)\n".utf8)))
             #expect(sealed.range(of: Data("鲁山县信访局".utf8)) == nil, "nothing readable without the key")
 
             var altered = sealed
@@ -49,7 +50,12 @@ import VaporTesting
                 target.dataKey = key
                 var wrongKey = target
                 wrongKey.dataKey = String(repeating: "ab", count: 32)
-                await #expect(throws: SealedFile.Problem.self) { try await Backup.restore(wrongKey, from: backup) }
+                let wrongID = FieldSeal(masterKey: [UInt8](repeating: 0xab, count: 32)).keyID
+                await #expect(
+                    throws: SealedFile.Problem(
+                        description: "备份用编号 \(app.fieldSeal.keyID) 的数据密钥加密，当前密钥编号 \(wrongID)：请以 FUYUAN_DATA_KEY 给出当时的密钥"
+                    )
+                ) { try await Backup.restore(wrongKey, from: backup) }
             case .postgres(_, let schema):
                 try await (app.db as! any SQLDatabase).raw("DROP SCHEMA \(unsafeRaw: schema!) CASCADE").run()
             }

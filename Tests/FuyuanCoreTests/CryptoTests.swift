@@ -65,17 +65,37 @@ struct FieldSealTests {
 
     @Test func sealsOpensAndRefusesAlteredValues() throws {
         let sealed = seal.seal("13812345678")
-        #expect(sealed.hasPrefix("sm4:"))
+        let prefix = "sm4:\(seal.keyID):"
+        #expect(sealed.hasPrefix(prefix))
         #expect(!sealed.contains("13812345678"))
         #expect(seal.seal("13812345678") != sealed, "a fresh counter each time")
         #expect(try seal.open(sealed) == "13812345678")
-        var bytes = Array(Data(base64Encoded: String(sealed.dropFirst(4)))!)
+        var bytes = Array(Data(base64Encoded: String(sealed.dropFirst(prefix.count)))!)
         bytes[20] ^= 1
         #expect(throws: FieldSeal.Problem(description: "加密字段校验失败（数据被改动或密钥不符）")) {
-            try seal.open("sm4:" + Data(bytes).base64EncodedString())
+            try seal.open(prefix + Data(bytes).base64EncodedString())
         }
-        #expect(throws: FieldSeal.Problem.self) { try FieldSeal(masterKey: Array(1...32)).open(sealed) }
         #expect(throws: FieldSeal.Problem(description: "不是加密字段")) { try seal.open("13812345678") }
+    }
+
+    /// The key id names the key: derived from it, the same every time, different for another key, and a value
+    /// sealed under another key says so instead of failing its check.
+    @Test func aSealedValueNamesItsKey() throws {
+        #expect(seal.keyID.count == 8 && seal.keyID.allSatisfy(\.isHexDigit))
+        #expect(FieldSeal(masterKey: Array(0..<32)).keyID == seal.keyID)
+        let other = FieldSeal(masterKey: Array(1...32))
+        #expect(other.keyID != seal.keyID)
+        let sealed = seal.seal("13812345678")
+        #expect(FieldSeal.keyID(of: sealed) == seal.keyID)
+        #expect(FieldSeal.keyID(of: "13812345678") == nil)
+        #expect(
+            throws: FieldSeal.Problem(description: "加密字段用另一把数据密钥（编号 \(seal.keyID)）加密，当前密钥编号 \(other.keyID)")
+        ) { try other.open(sealed) }
+        // Sealed by the format before key ids (master key 0…31, counter block of sevens): still opens.
+        let legacy = "sm4:BwcHBwcHBwcHBwcHBwcHB268ASm3RpjbLwrHufJTxzNydRryKgj2qnHnL7inM6q8WOmtfO2RQh/80/0="
+        #expect(FieldSeal.keyID(of: legacy) == nil)
+        #expect(try seal.open(legacy) == "13812345678")
+        #expect(throws: FieldSeal.Problem(description: "加密字段校验失败（数据被改动或密钥不符）")) { try other.open(legacy) }
     }
 
     @Test func masks() {

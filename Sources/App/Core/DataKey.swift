@@ -32,6 +32,17 @@ enum DataKey {
         else { throw AppConfig.Problem(description: "无法写入数据密钥 \(path)") }
         return key
     }
+
+    /// The keys a restore may need, newest first: the current one and, after `fuyuan rotate-data-key` with a key
+    /// file, the one before it (`data.key.previous`), which older backups are sealed under.
+    static func keyring(_ config: AppConfig) throws -> [FieldSeal] {
+        let previous =
+            (try? String(contentsOfFile: config.dataDirectory + "/" + fileName + ".previous", encoding: .utf8))
+            .flatMap { [UInt8](hex: $0.trimmingCharacters(in: .whitespacesAndNewlines)) }.flatMap {
+                $0.count == 32 ? FieldSeal(masterKey: $0) : nil
+            }
+        return [FieldSeal(masterKey: try load(config))] + (previous.map { [$0] } ?? [])
+    }
 }
 
 extension Application {

@@ -36,11 +36,14 @@ public enum Backup {
         return (try FileManager.default.attributesOfItem(atPath: target.path)[.size] as? Int) ?? 0
     }
 
-    /// Restores a sealed backup into the database `config` names. The file's tag is checked before anything is
-    /// touched. SQLite: the app must be stopped; the database file is replaced whole. PostgreSQL: `pg_restore
+    /// Restores a sealed backup into the database `config` names, under the key the file names (the current key or,
+    /// after a rotation, the previous one). The file's tag is checked before anything is touched. SQLite: the app must be stopped; the database file is replaced whole. PostgreSQL: `pg_restore
     /// --clean` replaces the objects the backup holds.
     public static func restore(_ config: AppConfig, from source: URL) async throws {
-        let seal = FieldSeal(masterKey: try DataKey.load(config))
+        // The key the file names, when the keyring has it; else the current key, whose refusal names both keys.
+        let keyring = try DataKey.keyring(config)
+        let wanted = try SealedFile.keyID(of: source)
+        let seal = keyring.first { $0.keyID == wanted } ?? keyring[0]
         let plain = temporary("restore")
         defer { try? FileManager.default.removeItem(at: plain) }
         let kind = try SealedFile.open(source, to: plain, with: seal)

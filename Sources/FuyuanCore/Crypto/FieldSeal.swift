@@ -1,9 +1,11 @@
 import Foundation
 
 /// Personal fields at rest (phone numbers, ID-card numbers): SM4 in CTR mode under a fresh random counter block,
-/// then HMAC-SM3 over the version, the counter block and the ciphertext (encrypt-then-MAC). A sealed value is
-/// `sm4:` followed by base64 of counter ‖ ciphertext ‖ tag. Opening checks the tag first, so a value altered in the
-/// database is refused rather than read as garbage.
+/// then HMAC-SM3 over the prefix, the counter block and the ciphertext (encrypt-then-MAC). A sealed value is
+/// `sm4:<key id>:` followed by base64 of counter ‖ ciphertext ‖ tag; the key id names the data key it was sealed
+/// under, so that a value or backup sealed under another key says which. Values sealed before key ids (`sm4:` and
+/// base64) still open. Opening checks the tag first, so a value altered in the database is refused rather than read
+/// as garbage.
 public struct FieldSeal: Sendable {
     public static let prefix = "sm4:"
     static let tagSize = 32
@@ -18,12 +20,23 @@ public struct FieldSeal: Sendable {
 
     let encryptionKey: [UInt8]
     let macKey: [UInt8]
+    /// Eight hex digits derived from the master key (not a secret: it tells keys apart, it reveals nothing of them).
+    public let keyID: String
 
-    /// Two independent keys derived from one 32-byte master key.
+    /// Two independent keys and the key id, derived from one 32-byte master key.
     public init(masterKey: [UInt8]) {
         precondition(masterKey.count == 32, "the data key is 32 bytes")
         encryptionKey = Array(SM3.hmac(key: masterKey, Array("fuyuan field encryption".utf8)).prefix(16))
         macKey = SM3.hmac(key: masterKey, Array("fuyuan field authentication".utf8))
+        keyID = SM3.hmac(key: masterKey, Array("fuyuan key id".utf8)).prefix(4).map { String(format: "%02x", $0) }
+            .joined()
+    }
+
+    /// The id of the key `sealed` was sealed under; nil for a value sealed before key ids, or for no sealed value.
+    public static func keyID(of sealed: String) -> String? {
+        let parts = sealed.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0] == "sm4", parts[1].count == 8 else { return nil }
+        return String(parts[1])
     }
 
     public func seal(_ text: String) -> String {
@@ -34,18 +47,23 @@ public struct FieldSeal: Sendable {
     func seal(_ text: String, counter: [UInt8]) -> String {
         let ciphertext = SM4(key: encryptionKey).ctr(Array(text.utf8), counter: counter)
         let body = counter + ciphertext
-        return Self.prefix + Data(body + SM3.hmac(key: macKey, Array(Self.prefix.utf8) + body)).base64EncodedString()
+        let prefix = Self.prefix + keyID + ":"
+        return prefix + Data(body + SM3.hmac(key: macKey, Array(prefix.utf8) + body)).base64EncodedString()
     }
 
     public func open(_ sealed: String) throws -> String {
-        guard sealed.hasPrefix(Self.prefix),
-            let data = Data(base64Encoded: String(sealed.dropFirst(Self.prefix.count))),
+        let sealedUnder = Self.keyID(of: sealed)
+        if let sealedUnder, sealedUnder != keyID {
+            throw Problem(description: "加密字段用另一把数据密钥（编号 \(sealedUnder)）加密，当前密钥编号 \(keyID)")
+        }
+        let prefix = sealedUnder.map { Self.prefix + $0 + ":" } ?? Self.prefix
+        guard sealed.hasPrefix(prefix), let data = Data(base64Encoded: String(sealed.dropFirst(prefix.count))),
             data.count >= 16 + Self.tagSize
         else { throw Problem(description: "不是加密字段") }
         let bytes = Array(data)
         let body = Array(bytes.dropLast(Self.tagSize))
         let tag = Array(bytes.suffix(Self.tagSize))
-        let expected = SM3.hmac(key: macKey, Array(Self.prefix.utf8) + body)
+        let expected = SM3.hmac(key: macKey, Array(prefix.utf8) + body)
         guard zip(tag, expected).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0 else {
             throw Problem(description: "加密字段校验失败（数据被改动或密钥不符）")
         }
