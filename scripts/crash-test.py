@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Crash test: writes under load with Idempotency-Keys, `kill -9` of the server at a random moment, restart, and
 then every acknowledged write is there exactly once, every unacknowledged one retried with its key exists exactly
-once, the audit log's chain verifies and its entries match the rows, and SQLite's integrity check passes.
+once, the audit log's chain verifies and its entries match the rows, and SQLite's integrity check passes. The last
+`--sigterm-rounds` rounds stop the server with SIGTERM instead: it must exit 0 within 12 s, answering what it took.
 
-    python3 scripts/crash-test.py [--rounds 20] [--binary .build/debug/fuyuan]
+    python3 scripts/crash-test.py [--rounds 20] [--sigterm-rounds 5] [--binary .build/debug/fuyuan]
 
 SQLite in a fresh folder by default; with DATABASE_URL, that PostgreSQL database (empty, or left by an earlier
 run of this script). Loopback only; bounded in time (each round a few seconds).
@@ -46,6 +47,14 @@ class Server:
     def kill(self):
         self.process.send_signal(signal.SIGKILL)
         self.process.wait()
+
+    def stop(self):
+        """SIGTERM: the server finishes what it took, closes the databases and exits 0; returns the seconds it took."""
+        started = time.time()
+        self.process.send_signal(signal.SIGTERM)
+        code = self.process.wait(timeout=60)
+        assert code == 0, f"exit status {code} after SIGTERM"
+        return time.time() - started
 
 
 def request(port, method, path, body=None, headers=None, timeout=10):
@@ -96,6 +105,8 @@ def main():
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--binary", default=".build/debug/fuyuan")
     parser.add_argument("--writers", type=int, default=4)
+    parser.add_argument("--sigterm-rounds", type=int, default=0,
+                        help="end with this many rounds that stop the server with SIGTERM instead of kill -9")
     parser.add_argument("--restart-database", metavar="COMMAND",
                         help="a shell command that stops PostgreSQL with -m immediate and starts it again; "
                              "every other round then crashes the database instead of the app")
@@ -108,6 +119,7 @@ def main():
     session = sign_in(port)
     expected = set(units(port, session))
     started = time.time()
+    rounds = {"kill -9": 0, "database crash": 0, "SIGTERM": 0}
     for round_number in range(1, args.rounds + 1):
         acked, unacked, lock = {}, [], threading.Lock()
         stop = threading.Event()
@@ -132,8 +144,14 @@ def main():
         for thread in threads:
             thread.start()
         time.sleep(random.uniform(0.2, 1.2))
-        crash_database = args.restart_database and round_number % 2 == 0
-        if crash_database:
+        graceful = round_number > args.rounds - args.sigterm_rounds
+        crash_database = not graceful and args.restart_database and round_number % 2 == 0
+        stopped_in = None
+        if graceful:
+            # RL-SH: in-flight requests are answered, the process exits 0 well within the shutdown timeout.
+            stopped_in = server.stop()
+            assert stopped_in < 12, f"round {round_number}: SIGTERM took {stopped_in:.1f} s"
+        elif crash_database:
             subprocess.run(args.restart_database, shell=True, check=True, stdout=subprocess.DEVNULL)
             time.sleep(0.5)
         else:
@@ -143,6 +161,7 @@ def main():
             thread.join()
         if not crash_database:
             server.start()
+        rounds[("SIGTERM" if graceful else "database crash" if crash_database else "kill -9")] += 1
 
         # Every acknowledged write is there; every unacknowledged one, retried with its key, exists exactly once.
         outcomes = {"done now": 0, "replayed": 0, "done before, answer lost": 0}
@@ -171,10 +190,13 @@ def main():
         refusals = sorted({reason for _, _, reason in unacked if reason.startswith("HTTP")})
         assert all(reason.startswith("HTTP 503") for reason in refusals), f"round {round_number}: {refusals[:3]}"
         retried = ", ".join(f"{count} {outcome}" for outcome, count in outcomes.items() if count)
-        print(f"round {round_number:2} ({'database' if crash_database else 'app'} killed): {len(acked):3} acknowledged, {len(unacked)} cut off and retried ({retried}); "
+        how = ("database killed" if crash_database else f"app stopped by SIGTERM in {stopped_in:.1f} s" if graceful
+               else "app killed")
+        print(f"round {round_number:2} ({how}): {len(acked):3} acknowledged, {len(unacked)} cut off and retried ({retried}); "
               f"{unit_rows} units, audit chain intact")
     server.kill()
-    print(f"{args.rounds} kill -9 rounds in {time.time() - started:.0f} s: no acknowledged write lost, none twice")
+    done = ", ".join(f"{count} {how}" for how, count in rounds.items() if count)
+    print(f"{args.rounds} rounds ({done}) in {time.time() - started:.0f} s: no acknowledged write lost, none twice")
 
 
 if __name__ == "__main__":

@@ -49,7 +49,7 @@ import VaporTesting
         try await withTestApp(demo: false) { app in
             let finished = NIOLockedValueBox(false)
             let request = Task {
-                await app.inFlight.hold {
+                await app.inFlight.hold("a test's work") {
                     try? await Task.sleep(for: .milliseconds(300))
                     finished.withLockedValue { $0 = true }
                 }

@@ -101,7 +101,7 @@ struct CasePages {
                     continuation.finish()
                     spool.close()
                 }
-                await request.application.inFlight.hold {
+                await request.application.inFlight.hold("case import of \(request.url.path)") {
                     do {
                         let counts = try await CaseImport.run(.file(spool.url), request: request) {
                             continuation.yield(ImportEvent(progress: $0))
