@@ -31,7 +31,8 @@ paths={
    "get":{"operationId":"getJointMeeting","summary":"联席会议组成、成员单位及调整记录","parameters":[code_param],"responses":{"200":resp("联席会议",ref("JointMeeting")),**E(401,403,404)}},
    "put":{"operationId":"saveJointMeeting","summary":"调整联席会议组成（联席办，须注明批准人）","parameters":[code_param,csrf,{"name":"If-Match","in":"header","required":False,"description":"GET 答复中的 version，如 \"3\"；他人已改则 412","schema":{"type":"string"}}],"requestBody":body("JointMeetingInput"),"responses":{"200":resp("已保存",ref("JointMeeting")),**E(400,401,403,404,412,422)}}},
  "/api/v1/users":{
-   "get":{"operationId":"listUsers","summary":"可见范围内的用户（系统管理员、安全管理员）","responses":{"200":resp("用户列表",{"type":"array","items":ref("User")}),**E(401,403)}},
+   "get":{"operationId":"listUsers","summary":"可见范围内的用户（系统管理员、安全管理员），按用户名每页 100 个","parameters":[{"name":"page","in":"query","required":False,"description":"页码，从 1 起","schema":{"type":"integer","minimum":1}}],
+     "responses":{"200":{"description":"用户列表的一页","headers":{"X-Total-Count":{"description":"可见范围内的用户总数","schema":{"type":"integer"}},"Link":{"description":"下一页：</api/v1/users?page=2>; rel=\"next\"","schema":{"type":"string"}}},"content":{"application/json":{"schema":{"type":"array","items":ref("User")}}}},**E(400,401,403)}},
    "post":{"operationId":"createUser","summary":"新建用户并生成一次性密码（系统管理员）","parameters":[csrf],"requestBody":body("UserInput"),"responses":{"201":resp("已创建",ref("CreatedUser")),**E(400,401,403,404,409,422)}}},
  "/api/v1/users/{id}":{"get":{"operationId":"getUser","summary":"用户","parameters":[id_param],"responses":{"200":resp("用户",ref("User")),**E(401,403,404)}}},
 }

@@ -120,4 +120,41 @@ import VaporTesting
             #expect(try await app.send(.GET, "/api/v1/regions/411322", as: session).status == .forbidden)
         }
     }
+
+    /// 20 demo accounts and 200 more: pages of 100 by user name, the whole count and the next page in the headers.
+    @Test func usersComeAHundredAPage() async throws {
+        try await withTestApp { app in
+            let unit = try await app.unit(named: "方城县民政局")
+            try await app.db.transaction { db in
+                for number in 1...200 {
+                    try await User(
+                        username: String(format: "bulk.%03d", number), displayName: "批量用户", passwordHash: "x",
+                        role: .liaison, unitID: unit.id!, mustChangePassword: true, passwordChangedAt: Date()
+                    ).create(on: db)
+                }
+            }
+            let admin = try await app.signIn("sysadmin")
+            func page(_ query: String) async throws -> (names: [String], total: String?, next: String?) {
+                let response = try await app.send(.GET, "/api/v1/users" + query, as: admin)
+                #expect(response.status == .ok)
+                let users = try JSONDecoder().decode([OrgDTO.User].self, from: Data(response.body.readableBytesView))
+                return (
+                    users.map(\.username), response.headers.first(name: "X-Total-Count"),
+                    response.headers.first(name: .link)
+                )
+            }
+            let everyone = try await User.query(on: app.db).all().map(\.username).sorted()
+            #expect(everyone.count == 220)
+            let first = try await page("")
+            #expect(first.names == Array(everyone.prefix(100)))
+            #expect(first.total == "220")
+            #expect(first.next == #"</api/v1/users?page=2>; rel="next""#)
+            let all = try await [page("?page=1"), page("?page=2"), page("?page=3")]
+            #expect(all.map(\.names.count) == [100, 100, 20])
+            #expect(all.flatMap(\.names) == everyone)
+            #expect(all[2].next == nil)
+            #expect(try await page("?page=4").names == [])
+            #expect(try await app.send(.GET, "/api/v1/users?page=two", as: admin).status == .badRequest)
+        }
+    }
 }

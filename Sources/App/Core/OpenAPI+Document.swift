@@ -667,10 +667,36 @@ enum OpenAPIDocument {
             "/api/v1/users": {
               "get": {
                 "operationId": "listUsers",
-                "summary": "可见范围内的用户（系统管理员、安全管理员）",
+                "summary": "可见范围内的用户（系统管理员、安全管理员），按用户名每页 100 个",
+                "parameters": [
+                  {
+                    "name": "page",
+                    "in": "query",
+                    "required": false,
+                    "description": "页码，从 1 起",
+                    "schema": {
+                      "type": "integer",
+                      "minimum": 1
+                    }
+                  }
+                ],
                 "responses": {
                   "200": {
-                    "description": "用户列表",
+                    "description": "用户列表的一页",
+                    "headers": {
+                      "X-Total-Count": {
+                        "description": "可见范围内的用户总数",
+                        "schema": {
+                          "type": "integer"
+                        }
+                      },
+                      "Link": {
+                        "description": "下一页：</api/v1/users?page=2>; rel=\"next\"",
+                        "schema": {
+                          "type": "string"
+                        }
+                      }
+                    },
                     "content": {
                       "application/json": {
                         "schema": {
@@ -681,6 +707,9 @@ enum OpenAPIDocument {
                         }
                       }
                     }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/E400"
                   },
                   "401": {
                     "$ref": "#/components/responses/E401"

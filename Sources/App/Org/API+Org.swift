@@ -159,10 +159,27 @@ struct OrgAPI {
         )
     }
 
-    func users(_ request: Request) async throws -> [OrgDTO.User] {
+    static let usersPageSize = 100
+
+    /// A page of the users in scope by user name (a province holds some 20 000): `?page=` from 1; the whole count in
+    /// `X-Total-Count`, the next page, while there is one, in `Link`.
+    func users(_ request: Request) async throws -> Response {
+        struct Query: Decodable { var page: Int? }
         let caller = try request.requireCaller()
         guard caller.role.may(.manageAccounts) || caller.role.may(.assignRoles) else { throw AppError.forbidden }
-        return try await caller.scope.users(on: request.db).sort(\.$username).all().map(OrgDTO.user)
+        let size = Self.usersPageSize
+        let page = Paging.page(try request.query.decode(Query.self).page, size: size)
+        let total = try await caller.scope.users(on: request.db).count()
+        let users = try await caller.scope.users(on: request.db).sort(\.$username).range(
+            ((page - 1) * size)..<(page * size)
+        )
+        .all().map(OrgDTO.user)
+        let response = try await users.encodeResponse(for: request)
+        response.headers.replaceOrAdd(name: "X-Total-Count", value: String(total))
+        if page * size < total {
+            response.headers.replaceOrAdd(name: .link, value: "</api/v1/users?page=\(page + 1)>; rel=\"next\"")
+        }
+        return response
     }
 
     func user(_ request: Request) async throws -> OrgDTO.User {
