@@ -5,8 +5,8 @@ shows — any 5xx, memory that keeps growing, answers that slow down, an audit c
     python3 bench/soak.py [--minutes 60] [--clients 16] [--binary .build/release/fuyuan]
 
 Each client signs in as a 鲁山县 or 方城县 user and loops: the ledger (filtered, paged), an item, the litigation
-dashboard, the cases list, the roster; every tenth turn, for office users, writes (a new unit with an Idempotency-Key,
-then a rename of it with If-Match, and an edit of a ledger item with If-Match). Every minute it prints requests/s, p50/p99 and the server's resident memory. It fails when a
+dashboard, the cases list, the roster; every tenth turn, for office users, writes (a new draft item with an
+Idempotency-Key, then a correction of it with If-Match, and an edit of a listed item with If-Match). Every minute it prints requests/s, p50/p99 and the server's resident memory. It fails when a
 request answers 5xx, when memory in the last quarter of the run is more than 20 % above the second quarter's, or
 when `fuyuan verify-audit` does not pass at the end. SQLite in a fresh folder, or DATABASE_URL's empty PostgreSQL.
 """
@@ -61,14 +61,16 @@ def work(client, region, turn):
     client.send("GET", f"/regions/{region}/litigation/cases?page=1")
     client.send("GET", f"/regions/{region}/meeting")
     if turn % 10 == 0 and "office" in client.name:
-        name = f"浸泡测试单位{uuid.uuid4().hex[:10]}"
-        status, body, response = client.send("POST", f"/api/v1/regions/{region}/units",
-                                             {"name": name, "kind": "department"},
-                                             {"Idempotency-Key": str(uuid.uuid4())})
+        # A new draft item (the ledger is paged, so pages do not grow with it), then a correction of its wording.
+        status, body, response = client.send(
+            "POST", "/api/v1/items",
+            {"listID": client.list_id, "title": f"浸泡测试事项{uuid.uuid4().hex[:10]}", "content": "", "area": "other",
+             "deadline": "2027年6月30日", "leadUnitIDs": [], "responsibleUnitIDs": [client.unit_id],
+             "cooperatingUnitIDs": [], "issueNow": False},
+            {"Idempotency-Key": str(uuid.uuid4())})
         if status == 201:
-            unit = json.loads(body)
-            client.send("PATCH", f"/api/v1/units/{unit['id']}", {"name": name + "甲"},
-                        {"If-Match": response.getheader("ETag") or f"\"{unit['version']}\""})
+            client.send("PATCH", f"/api/v1/items/{json.loads(body)['id']}", {"content": "改正后的内容"},
+                        {"If-Match": response.getheader("ETag") or f"\"{json.loads(body)['version']}\""})
         if items:  # 412 when another client edited it first, 422 when it is closed: both fine, a 5xx is not
             item = random.choice(items)
             client.send("PATCH", f"/api/v1/items/{item['id']}", {"content": f"浸泡测试第 {turn} 轮修改"},
@@ -90,6 +92,10 @@ def main():
             username, region = USERS[index % len(USERS)]
             client = Client(port, username)
             client.name, client.region = username, region
+            if "office" in username:
+                _, lists, _ = client.send("GET", f"/api/v1/regions/{region}/lists", record=False)
+                _, units, _ = client.send("GET", f"/api/v1/regions/{region}/units", record=False)
+                client.list_id, client.unit_id = json.loads(lists)[0]["id"], json.loads(units)[0]["id"]
             clients.append(client)
 
         def loop(client):
