@@ -155,6 +155,7 @@ import VaporTesting
             #expect(all[2].next == nil)
             #expect(try await page("?page=4").names == [])
             #expect(try await app.send(.GET, "/api/v1/users?page=two", as: admin).status == .badRequest)
+            #expect(try await app.send(.GET, "/api/v1/users?page=0", as: admin).status == .badRequest)
         }
     }
 }

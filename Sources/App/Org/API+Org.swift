@@ -168,7 +168,9 @@ struct OrgAPI {
         let caller = try request.requireCaller()
         guard caller.role.may(.manageAccounts) || caller.role.may(.assignRoles) else { throw AppError.forbidden }
         let size = Self.usersPageSize
-        let page = Paging.page(try request.query.decode(Query.self).page, size: size)
+        let asked = try request.query.decode(Query.self).page
+        if let asked, asked < 1 { throw AppError(status: .badRequest, code: "bad_request", reason: "page：页码从 1 起") }
+        let page = Paging.page(asked, size: size)
         let total = try await caller.scope.users(on: request.db).count()
         let users = try await caller.scope.users(on: request.db).sort(\.$username).range(
             ((page - 1) * size)..<(page * size)
