@@ -200,4 +200,26 @@ import VaporTesting
             #expect(edits.first?.after?.contains(#""title":"\#(saved.title)""#) == true)
         }
     }
+
+    /// A deadline the parser would read differently (a grace period other than the default) stays as it is when
+    /// the form sends it back unchanged.
+    @Test func anUnchangedDeadlineIsKeptAsItIs() async throws {
+        try await withTestApp { app in
+            let office = try await app.signIn("fangcheng.office")
+            let item = try await draft(app, office)
+            item.deadline = .periodic(.quarter, graceDays: 15)
+            item.deadlineKind = .periodic
+            item.issuedOn = "2026-11-01"
+            item.state = .issued
+            try await item.save(on: app.db)
+            let label = "每季度（期满后 15 日内报送进展）"
+            #expect(item.deadline.label == label)
+            let saved = try await app.send(
+                .POST, "/items/\(item.id!.uuidString)", as: office,
+                form: form(title: "新的标题", deadline: label, version: 1))
+            #expect(saved.status == .seeOther)
+            let reloaded = try await reload(app, item)
+            #expect((reloaded.title, reloaded.deadline) == ("新的标题", .periodic(.quarter, graceDays: 15)))
+        }
+    }
 }

@@ -50,7 +50,11 @@ extension LedgerStore {
         let caller = try request.requireCaller()
         try requireEditable(item, by: caller)
         var problems = FieldProblems()
-        let (title, deadline) = wording(title: input.title, deadline: input.deadline, problems: &problems)
+        let (title, typedDeadline) = wording(title: input.title, deadline: input.deadline, problems: &problems)
+        // The deadline as the form showed it is the item's own, whatever reading it again would give.
+        let deadline =
+            input.deadline.trimmingCharacters(in: .whitespacesAndNewlines) == item.deadline.label
+            ? item.deadline : typedDeadline
         if let deadline, deadline != item.deadline, item.state != .draft {
             problems.add("完成时限", "事项已交办，时限由责任单位申请延期、联席办审批后调整")
         }
