@@ -46,8 +46,12 @@ final class DailyJobs: LifecycleHandler, @unchecked Sendable {
         }
     }
 
+    /// Runs `job` if this instance takes the lease; held in `InFlight`, so that shutdown waits for it before the
+    /// databases close.
     private static func once(_ lease: String, holder: String, app: Application, _ job: () async throws -> Void) async {
-        guard await takeLease(lease, holder: holder, at: app.clock.now(), on: app.db) else { return }
-        do { try await job() } catch { app.logger.report(error: error) }
+        await app.inFlight.hold("daily job \(lease)") {
+            guard await takeLease(lease, holder: holder, at: app.clock.now(), on: app.db) else { return }
+            do { try await job() } catch { app.logger.report(error: error) }
+        }
     }
 }
