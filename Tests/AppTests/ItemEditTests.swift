@@ -40,6 +40,10 @@ import VaporTesting
             let office = try await app.signIn("fangcheng.office")
             let item = try await draft(app, office)
             let path = "/items/\(item.id!.uuidString)"
+            // The draft's page offers the edit, and no workflow step (none is possible before 交办).
+            let itemPage = try await app.send(.GET, path, as: office)
+            #expect(itemPage.text.contains(#"id="item-edit""#))
+            #expect(!itemPage.text.contains("data-action="))
             let page = try await app.send(.GET, path + "/edit", as: office)
             #expect(page.status == .ok)
             #expect(page.text.contains(#"<input type="hidden" name="version" value="1">"#))

@@ -366,7 +366,9 @@ struct LedgerPages {
                 return ItemView.PartRow(
                     part: part,
                     timeliness: LedgerQueries.timeliness(of: part, today: today, rules: request.application.dueRules),
-                    actions: actor.map { Workflow.actions(from: part.state, by: $0, deadline: item.deadline) } ?? [],
+                    // A draft's parts take no step until it is issued.
+                    actions: item.state == .draft
+                        ? [] : actor.map { Workflow.actions(from: part.state, by: $0, deadline: item.deadline) } ?? [],
                     isMine: mine && item.state != .draft)
             },
             reports: reports.shown, reportsTotal: reports.total,
