@@ -226,4 +226,19 @@ import VaporTesting
             #expect((reloaded.title, reloaded.deadline) == ("新的标题", .periodic(.quarter, graceDays: 15)))
         }
     }
+
+    /// The conflict table lists only what differs: a deadline with a grace period other than the default, sent back
+    /// in the same words, is not a difference.
+    @Test func theConflictTableListsOnlyWhatDiffers() {
+        let label = "每季度（期满后 15 日内报送进展）"
+        let saved = LedgerStore.ItemEdit(title: "甲", content: "内容", area: .lawBasedGovernment, deadline: label)
+        var typed = saved
+        #expect(ItemEditView.differences(saved: saved, typed: typed).isEmpty)
+        typed.title = "乙"
+        typed.deadline = "2026年12月底前"
+        let rows = ItemEditView.differences(saved: saved, typed: typed)
+        #expect(rows.map(\.field) == ["事项", "完成时限"])
+        #expect(rows.map(\.saved) == ["甲", label])
+        #expect(rows.map(\.typed) == ["乙", "2026年12月底前"])
+    }
 }

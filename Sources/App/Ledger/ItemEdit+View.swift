@@ -22,7 +22,10 @@ enum ItemEditView {
     static func differences(saved: LedgerStore.ItemEdit, typed: LedgerStore.ItemEdit)
         -> [(field: String, saved: String, typed: String)]
     {
-        let sameDeadline = Deadline(parsing: typed.deadline).map { $0 == Deadline(parsing: saved.deadline) } ?? false
+        // The same words are the same deadline, even a kind the parser reads differently (a grace label).
+        let sameDeadline =
+            saved.deadline == typed.deadline
+            || Deadline(parsing: typed.deadline).map { $0 == Deadline(parsing: saved.deadline) } ?? false
         return [
             ("事项", saved.title, typed.title, saved.title == typed.title),
             ("具体内容", saved.content, typed.content, saved.content == typed.content),
