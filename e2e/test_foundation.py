@@ -149,6 +149,28 @@ def totp(key, step_offset=0):
     return f"{(struct.unpack('>I', mac[offset:offset + 4])[0] & 0x7FFFFFFF) % 1_000_000:06d}"
 
 
+def test_the_security_administrator_is_alerted_to_an_account_probing_what_it_may_not_see(page):
+    sign_in(page, "weidong.rsj")
+    page.wait_for_url(re.compile(r"/regions/410403$"))
+    for _ in range(20):
+        assert page.goto("/audit").status == 403
+    page.goto("/")
+    sign_out(page)
+    sign_in(page, "secadmin")
+    page.wait_for_url(re.compile(r"/admin/users$"))
+    # Earlier tests lock accounts, which are alerts too.
+    assert re.fullmatch(r"近 24 小时有 \d+ 条安全告警。查看安全告警", page.inner_text("#alerts-banner"))
+    page.click("#alerts-banner a")
+    page.wait_for_url(re.compile(r"/admin/alerts$"))
+    row = page.locator("#alerts tbody tr:has-text('weidong.rsj')")
+    assert row.count() == 1
+    assert row.locator("td").nth(1).inner_text() == "紧急"
+    assert row.locator("td").nth(2).inner_text() == "疑似入侵告警"
+    assert row.locator("td").nth(3).inner_text() == "weidong.rsj"
+    assert "1 分钟内被拒绝达 20 次" in row.locator("td").nth(5).inner_text()
+    sign_out(page)
+
+
 def test_the_security_administrator_sets_up_a_second_factor(page):
     sign_in(page, "secadmin")
     page.wait_for_url(re.compile(r"/admin/users$"))

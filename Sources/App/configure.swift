@@ -40,6 +40,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
 
     app.middleware = .init()
     app.inFlight = InFlight()
+    app.intrusionWatch = IntrusionWatch(thresholds: config.intrusionThresholds)
     app.middleware.use(app.inFlight)
     app.lifecycle.use(app.inFlight)
     app.middleware.use(SecurityHeadersMiddleware())
@@ -53,6 +54,11 @@ public func configure(_ app: Application, config: AppConfig) async throws {
 /// Today's digest, once; for `fuyuan digest` and cron-like use.
 public func runDigest(_ app: Application) async throws -> Int {
     try await Digest.run(on: app.db, now: app.clock.now(), rules: app.dueRules)
+}
+
+/// Verifies the audit chain, raising a security alert when it is broken; for `fuyuan verify-audit`.
+public func verifyAuditChain(_ app: Application) async throws -> AuditChain.Verdict {
+    try await AuditChain.verify(on: app.db, alerting: .system, at: app.clock.now())
 }
 
 /// The retention sweep, once; for `fuyuan sweep`.

@@ -174,5 +174,6 @@ func routes(_ app: Application) throws {
 
     do {  // Audit
         signedIn.get("audit", use: AuditPages().list)
+        signedIn.get("admin", "alerts", use: SecurityAlertPages().list)
     }
 }

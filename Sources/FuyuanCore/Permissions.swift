@@ -16,6 +16,8 @@ public enum Action: String, CaseIterable, Sendable {
     case issueTokens
     /// Read the audit log.
     case readAudit
+    /// Read the security alerts (suspected intrusions, a broken audit chain, lockouts) and respond to them.
+    case readSecurityAlerts
     /// Read the ledger (lists, items, reports) of the caller's scope.
     case readLedger
     /// Create, issue and review items of the caller's own region, hand them down, decide extensions.
@@ -34,7 +36,7 @@ extension Role {
         case .editUnits: self == .office || self == .systemAdmin
         case .editRoster: self == .office
         case .manageRegions, .manageAccounts, .issueTokens: self == .systemAdmin
-        case .assignRoles: self == .securityAdmin
+        case .assignRoles, .readSecurityAlerts: self == .securityAdmin
         case .readAudit: self == .auditAdmin
         case .readLedger: Role.business.contains(self)
         case .manageLedger: self == .office

@@ -153,7 +153,7 @@ struct VerifyAudit: AsyncParsableCommand {
     func run() async throws {
         var intact = false
         try await withApp { app in
-            let verdict = try await AuditChain.verify(on: app.db)
+            let verdict = try await verifyAuditChain(app)
             intact = verdict.intact
             say(
                 verdict.problem.map { "审计日志完整性校验未通过：\($0)（已校验 \(verdict.checked) 条）" }

@@ -136,6 +136,7 @@ import VaporTesting
         .form(.POST, "admin/users/:id/reset-password", "/admin/users/{target}/reset-password", sysadminOnly),
         .form(.POST, "admin/users/:id/active", "/admin/users/{target}/active", sysadminOnly, [("active", "0")]),
         .get("audit", "/audit", "LFFOFFFFFFF"),
+        .get("admin/alerts", "/admin/alerts", "LFOFFFFFFFF"),
         .get("api/v1/regions", "/api/v1/regions", "LOFFOOOOOOO"),
         .json(
             .POST, "api/v1/regions", "/api/v1/regions", sysadminOnly,

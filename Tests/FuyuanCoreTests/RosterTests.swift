@@ -53,7 +53,7 @@ struct PermissionTests {
                 (role, Set(Action.allCases.filter { role.may($0) }))
             })
         #expect(powers[.systemAdmin] == [.readOrganisation, .editUnits, .manageRegions, .manageAccounts, .issueTokens])
-        #expect(powers[.securityAdmin] == [.assignRoles])
+        #expect(powers[.securityAdmin] == [.assignRoles, .readSecurityAlerts])
         #expect(powers[.auditAdmin] == [.readAudit])
     }
 

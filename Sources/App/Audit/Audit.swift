@@ -51,6 +51,8 @@ enum AuditAction: String, CaseIterable, Sendable {
     case backupCreated = "system.backup_created"
     case dataKeyRotated = "system.data_key_rotated"
     case retentionSwept = "system.retention_swept"
+    case intrusionSuspected = "security.intrusion_suspected"
+    case auditChainBroken = "audit.chain_broken"
 
     var label: String {
         switch self {
@@ -101,8 +103,29 @@ enum AuditAction: String, CaseIterable, Sendable {
         case .backupCreated: "备份数据库"
         case .dataKeyRotated: "更换数据密钥"
         case .retentionSwept: "清理过期数据"
+        case .intrusionSuspected: "疑似入侵告警"
+        case .auditChainBroken: "审计日志完整性告警"
         }
     }
+
+    /// Syslog severities (RFC 5424) of what the audit log records.
+    enum Severity: Int, Comparable, Sendable {
+        case alert = 1, warning = 4, notice = 5, informational = 6
+
+        static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    var severity: Severity {
+        switch self {
+        case .intrusionSuspected, .auditChainBroken: .alert
+        case .accountLocked, .addressThrottled: .warning
+        case .signInFailed, .reauthenticationFailed, .accessDenied: .notice
+        default: .informational
+        }
+    }
+
+    /// What the security administrator is shown as alerts: the alerts themselves and the lockouts.
+    static let securityAlerts = allCases.filter { $0.severity <= .warning }
 }
 
 /// Who an audit entry is attributed to.

@@ -57,6 +57,18 @@ public enum AuditChain {
         public var intact: Bool { problem == nil }
     }
 
+    /// Verifies the chain and, when it is broken, raises a security alert in the log itself, for the security
+    /// administrator and the collector.
+    static func verify(on db: any Database, alerting actor: AuditActor, at now: Date) async throws -> Verdict {
+        let verdict = try await verify(on: db)
+        if let problem = verdict.problem {
+            try await Audit.record(
+                .auditChainBroken, by: actor, object: ("audit", "chain"),
+                summary: "审计日志完整性校验未通过：\(problem)（已校验 \(verdict.checked) 条）", at: now, on: db)
+        }
+        return verdict
+    }
+
     /// Walks the whole chain in order, a page at a time: every entry's hash, its link to the one before, the sequence
     /// without gaps, and the head at the end.
     public static func verify(on db: any Database, pageSize: Int = 2_000) async throws -> Verdict {

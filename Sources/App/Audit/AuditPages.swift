@@ -31,7 +31,11 @@ struct AuditPages {
         let page = Paging.page(filter.page, size: Self.pageSize)
         let entries = try await query.sort(\.$at, .descending).sort(\.$id, .descending)
             .range(((page - 1) * Self.pageSize)..<(page * Self.pageSize + 1)).all()
-        let verdict = filter.verify == nil ? nil : try await AuditChain.verify(on: request.db)
+        let verdict =
+            filter.verify == nil
+            ? nil
+            : try await AuditChain.verify(
+                on: request.db, alerting: .of(caller, address: request.clientAddress), at: request.now)
         let conditions = [("操作", filter.action), ("操作人", filter.actor), ("自", filter.from), ("至", filter.to)]
             .compactMap { label, value in value.flatMap { $0.isEmpty ? nil : "\(label) \($0)" } }
         try await request.db.write { db in

@@ -38,6 +38,9 @@ public struct AppConfig: Sendable {
     /// `FUYUAN_REQUIRE_SECOND_FACTOR=administrators`: the three administrators must set up a TOTP second factor
     /// before they can do anything else, and cannot turn it off.
     public var secondFactorRequiredForAdministrators = false
+    /// `FUYUAN_ALERT_REFUSALS`, `FUYUAN_ALERT_MISSES`: refusals (403) or misses (404) of one account within a minute
+    /// that raise a security alert.
+    var intrusionThresholds = IntrusionWatch.Thresholds()
     /// Run scheduled work (the daily digest) in this process; `fuyuan serve` turns it on.
     public var runsScheduler = false
 
@@ -98,6 +101,8 @@ public struct AppConfig: Sendable {
         config.dueSoonDays = try integer("FUYUAN_DUE_SOON_DAYS", 7, 0...90)
         config.addressFailureLimit = try integer("FUYUAN_ADDRESS_FAILURES", 30, 5...10_000)
         config.postgresConnectionsPerLoop = try integer("FUYUAN_PG_CONNECTIONS", 4, 1...64)
+        config.intrusionThresholds.refusals = try integer("FUYUAN_ALERT_REFUSALS", 20, 3...10_000)
+        config.intrusionThresholds.misses = try integer("FUYUAN_ALERT_MISSES", 30, 3...10_000)
         config.dataKey = env["FUYUAN_DATA_KEY"].flatMap { $0.isEmpty ? nil : $0 }
         switch env["FUYUAN_REQUIRE_SECOND_FACTOR"] ?? "" {
         case "", "none": config.secondFactorRequiredForAdministrators = false

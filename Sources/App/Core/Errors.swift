@@ -45,7 +45,9 @@ struct ErrorResponder: AsyncMiddleware {
             return try await next.respond(to: request)
         } catch {
             if let denied = error as? AppError, denied.status == .forbidden { await Self.recordDenial(denied, request) }
-            return render(error, for: request)
+            let response = render(error, for: request)
+            await IntrusionWatch.note(response.status, request)
+            return response
         }
     }
 

@@ -40,7 +40,7 @@ extension Request {
                 .init(label: "用户", path: .users), .init(label: "接口令牌", path: .tokens),
             ]
         case .securityAdmin:
-            [.init(label: "用户与角色", path: .users)]
+            [.init(label: "用户与角色", path: .users), .init(label: "安全告警", path: .securityAlerts)]
         case .auditAdmin:
             [.init(label: "审计日志", path: .audit)]
         }

@@ -41,11 +41,16 @@ struct Scope: Sendable {
                 .join(Region.self, on: \Unit.$region.$id == \Region.$id))
     }
 
-    /// Audit entries carry the region path of their actor.
+    /// Audit entries carry the region path of their actor; the system's own (backups, key changes, sweeps) have none
+    /// and are seen from the top of the region tree.
     func auditEntries(on db: any Database) -> QueryBuilder<AuditEntry> {
         let query = AuditEntry.query(on: db)
         guard includesLower else { return query.filter(\.$regionPath == regionPath) }
-        return query.group(.or) { $0.filter(\.$regionPath == regionPath).filter(\.$regionPath =~ (regionPath + "/")) }
+        let top = !regionPath.contains("/")
+        return query.group(.or) {
+            $0.filter(\.$regionPath == regionPath).filter(\.$regionPath =~ (regionPath + "/"))
+            if top { $0.filter(\.$regionPath == AuditActor.system.regionPath) }
+        }
     }
 
     /// A region by code, or 404 when it does not exist or lies outside the scope.

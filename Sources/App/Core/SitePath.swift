@@ -26,6 +26,7 @@ enum SitePath: Sendable, Equatable {
     case tokens
     case tokenRevoke(UUID)
     case audit
+    case securityAlerts
     case ledger(String)
     case ledgerExport(String, format: String)
     case newItem(String)
@@ -75,6 +76,7 @@ enum SitePath: Sendable, Equatable {
         case .tokens: "/admin/tokens"
         case .tokenRevoke(let id): "/admin/tokens/\(id.uuidString)/revoke"
         case .audit: "/audit"
+        case .securityAlerts: "/admin/alerts"
         case .ledger(let code): "/regions/\(code)/ledger"
         case .ledgerExport(let code, let format): "/regions/\(code)/ledger.\(format)"
         case .newItem(let code): "/regions/\(code)/ledger/new"

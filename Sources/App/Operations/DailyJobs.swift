@@ -2,7 +2,8 @@ import Fluent
 import FuyuanCore
 import Vapor
 
-/// The once-a-day jobs, each run by whichever instance takes the day's lease first: the retention sweep, then, after
+/// The once-a-day jobs, each run by whichever instance takes the day's lease first: the retention sweep, the audit
+/// chain check (a broken chain raises a security alert), then, after
 /// 08:00 Asia/Shanghai, the digest of what each unit and office must act on.
 final class DailyJobs: LifecycleHandler, @unchecked Sendable {
     private let lock = NSLock()
@@ -18,6 +19,10 @@ final class DailyJobs: LifecycleHandler, @unchecked Sendable {
                 await Self.once("retention:" + day, holder: holder, app: app) {
                     let swept = try await Retention.sweep(on: app.db, now: now, config: app.config)
                     app.logger.info("retention sweep: \(swept.total) rows")
+                }
+                await Self.once("audit-chain:" + day, holder: holder, app: app) {
+                    let verdict = try await verifyAuditChain(app)
+                    if let problem = verdict.problem { app.logger.critical("audit chain broken: \(problem)") }
                 }
                 if Calendar.shanghai.component(.hour, from: now) >= 8 {
                     await Self.once("digest:" + day, holder: holder, app: app) {

@@ -27,11 +27,19 @@ enum UsersView {
         let canAssign: Bool
         let problems: [String]
         let notice: Notice?
+        /// For the security administrator: alerts of the last 24 hours.
+        let recentAlerts: Int?
     }
 
     static func render(_ model: Model, shell: PageShell) -> HTMLPage {
         Layout.page(title: "用户", shell: shell, breadcrumbs: [("用户", nil)]) {
             h1 { "用户" }
+            if let alerts = model.recentAlerts, alerts > 0 {
+                div(.class("problems"), .attr("role", "alert"), .id("alerts-banner")) {
+                    "近 24 小时有 \(alerts) 条安全告警。"
+                    a(.href(.securityAlerts)) { "查看安全告警" }
+                }
+            }
             Form.problems(model.problems)
             if let notice = model.notice {
                 div(.class("notice"), .attr("role", "status")) {

@@ -95,10 +95,13 @@ struct UsersPages {
                 isActive: user.isActive, isLocked: locked.contains(user.username),
                 hasSecondFactor: user.sealedTOTPKey != nil)
         }
+        let recentAlerts =
+            caller.role.may(.readSecurityAlerts)
+            ? try await SecurityAlertPages.lastDay(caller, request) : nil
         let model = UsersView.Model(
             rows: rows, page: pageNumber, hasNext: users.count > Self.pageSize,
             canManage: caller.role.may(.manageAccounts), canAssign: caller.role.may(.assignRoles),
-            problems: problems, notice: notice)
+            problems: problems, notice: notice, recentAlerts: recentAlerts)
         return UsersView.render(model, shell: try await request.shell())
     }
 

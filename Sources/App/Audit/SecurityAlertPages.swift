@@ -1,0 +1,83 @@
+import Fluent
+import FuyuanCore
+import Vapor
+
+/// The security administrator's alerts: suspected intrusions, a broken audit chain, locked accounts and throttled
+/// addresses of their scope, newest first. The rest of the audit log stays the audit administrator's.
+struct SecurityAlertPages {
+    static let pageSize = 50
+
+    func list(_ request: Request) async throws -> HTMLPage {
+        let caller = try request.caller(for: .readSecurityAlerts)
+        let page = Paging.page(try? request.query.get(Int.self, at: "page"), size: Self.pageSize)
+        let entries = try await Self.alerts(caller, on: request.db)
+            .sort(\.$at, .descending).sort(\.$id, .descending)
+            .range(((page - 1) * Self.pageSize)..<(page * Self.pageSize + 1)).all()
+        let lastDay = try await Self.lastDay(caller, request)
+        let model = SecurityAlertsView.Model(
+            entries: Array(entries.prefix(Self.pageSize)), lastDay: lastDay, page: page,
+            hasNext: entries.count > Self.pageSize)
+        return SecurityAlertsView.render(model, shell: try await request.shell())
+    }
+
+    /// How many alerts of the caller's scope the last 24 hours brought.
+    static func lastDay(_ caller: Caller, _ request: Request) async throws -> Int {
+        try await alerts(caller, on: request.db).filter(\.$at >= request.now.addingTimeInterval(-86_400)).count()
+    }
+
+    static func alerts(_ caller: Caller, on db: any Database) -> QueryBuilder<AuditEntry> {
+        caller.scope.auditEntries(on: db).filter(\.$action ~~ AuditAction.securityAlerts.map(\.rawValue))
+    }
+}
+
+enum SecurityAlertsView {
+    struct Model {
+        let entries: [AuditEntry]
+        let lastDay: Int
+        let page: Int
+        let hasNext: Bool
+    }
+
+    static func render(_ model: Model, shell: PageShell) -> HTMLPage {
+        Layout.page(title: "安全告警", shell: shell, breadcrumbs: [("安全告警", nil)]) {
+            h1 { "安全告警" }
+            p(.class(model.lastDay > 0 ? "problems" : "notice"), .attr("role", "status"), .id("alerts-summary")) {
+                model.lastDay > 0 ? "近 24 小时安全告警 \(model.lastDay) 条，请逐条核实并处置。" : "近 24 小时没有安全告警。"
+            }
+            p(.class("muted small")) {
+                "一个账户 1 分钟内多次被拒绝访问或请求不存在的记录、审计日志完整性校验未通过、账户因连续登录失败被锁定、地址被暂停登录，都会在此列出。"
+                "疑似入侵的账户可在“用户与角色”中停用；完整的审计日志由审计管理员查阅。"
+            }
+            div(.class("table-wrap")) {
+                table(.id("alerts")) {
+                    thead {
+                        tr {
+                            th { "时间" }; th { "级别" }; th { "告警" }; th { "账户" }; th { "地址" }; th { "内容" }
+                        }
+                    }
+                    tbody {
+                        for entry in model.entries {
+                            let action = AuditAction(rawValue: entry.action)
+                            tr {
+                                td(.class("nowrap")) { ChineseTime.minute(entry.at) }
+                                td(.class("nowrap")) {
+                                    if action?.severity == .alert { strong { "紧急" } } else { "警告" }
+                                }
+                                td(.class("nowrap")) { action?.label ?? entry.action }
+                                td { entry.actorName }
+                                td { entry.ipAddress }
+                                td { entry.summary }
+                            }
+                        }
+                    }
+                }
+            }
+            div(.class("pager")) {
+                let path = SitePath.securityAlerts.url
+                if model.page > 1 { a(.attr("href", "\(path)?page=\(model.page - 1)")) { "‹ 上一页" } }
+                span { "第 \(model.page) 页" }
+                if model.hasNext { a(.attr("href", "\(path)?page=\(model.page + 1)")) { "下一页 ›" } }
+            }
+        }
+    }
+}
