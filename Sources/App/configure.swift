@@ -48,6 +48,9 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.middleware.use(CallerMiddleware())
     app.middleware.use(CSRFMiddleware())
     if config.runsScheduler { app.lifecycle.use(DailyJobs()) }
+    if config.runsScheduler, let collector = config.auditCollector {
+        app.lifecycle.use(AuditForwarder(collector: collector))
+    }
     try routes(app)
 }
 

@@ -21,4 +21,5 @@ let migrations: [any Migration] = [
     IndexCasesForTheList(),
     AddSessionConfirmation(),
     AddItemVersions(),
+    CreateAuditForwarding(),
 ]

@@ -41,6 +41,8 @@ public struct AppConfig: Sendable {
     /// `FUYUAN_ALERT_REFUSALS`, `FUYUAN_ALERT_MISSES`: refusals (403) or misses (404) of one account within a minute
     /// that raise a security alert.
     var intrusionThresholds = IntrusionWatch.Thresholds()
+    /// `FUYUAN_AUDIT_SYSLOG=tcp://host:port`: the central syslog collector that gets a copy of every audit entry.
+    public var auditCollector: Collector?
     /// Run scheduled work (the daily digest) in this process; `fuyuan serve` turns it on.
     public var runsScheduler = false
 
@@ -59,6 +61,22 @@ public struct AppConfig: Sendable {
         self.lockoutThreshold = lockoutThreshold
         self.lockoutDuration = lockoutDuration
         self.secureCookies = secureCookies
+    }
+
+    public struct Collector: Sendable, Equatable, CustomStringConvertible {
+        public var host: String
+        public var port: Int
+
+        public var description: String { "tcp://\(host):\(port)" }
+
+        /// `tcp://host:port`; nil for anything else.
+        init?(_ text: String) {
+            guard let url = URLComponents(string: text), url.scheme == "tcp", let host = url.host, !host.isEmpty,
+                let port = url.port, (1...65535).contains(port), url.path.isEmpty
+            else { return nil }
+            self.host = host
+            self.port = port
+        }
     }
 
     public struct Problem: Error, CustomStringConvertible {
@@ -103,6 +121,12 @@ public struct AppConfig: Sendable {
         config.postgresConnectionsPerLoop = try integer("FUYUAN_PG_CONNECTIONS", 4, 1...64)
         config.intrusionThresholds.refusals = try integer("FUYUAN_ALERT_REFUSALS", 20, 3...10_000)
         config.intrusionThresholds.misses = try integer("FUYUAN_ALERT_MISSES", 30, 3...10_000)
+        if let text = env["FUYUAN_AUDIT_SYSLOG"], !text.isEmpty {
+            guard let collector = Collector(text) else {
+                throw Problem(description: "FUYUAN_AUDIT_SYSLOG 须为 tcp://主机:端口，如 tcp://10.1.2.3:601")
+            }
+            config.auditCollector = collector
+        }
         config.dataKey = env["FUYUAN_DATA_KEY"].flatMap { $0.isEmpty ? nil : $0 }
         switch env["FUYUAN_REQUIRE_SECOND_FACTOR"] ?? "" {
         case "", "none": config.secondFactorRequiredForAdministrators = false
