@@ -20,10 +20,12 @@ public func configure(_ app: Application, config: AppConfig) async throws {
             .postgres(configuration: postgres, maxConnectionsPerEventLoop: config.postgresConnectionsPerLoop), as: .psql
         )
     }
-    app.migrations.add(migrations)
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.dueRules = DueRules(dueSoonDays: config.dueSoonDays)
-    app.fieldSeal = FieldSeal(masterKey: try DataKey.load(config))
+    let keyring = try DataKey.keyring(config)
+    app.fieldSeal = keyring[0]
+    app.previousFieldSeal = keyring.dropFirst().first
+    app.migrations.add(migrations(seal: app.fieldSeal))
     app.decoyPasswordHash = try Bcrypt.hash(Secret.make(), cost: config.bcryptCost)
     app.http.server.configuration.hostname = config.host
     app.http.server.configuration.port = config.port

@@ -1,5 +1,6 @@
 import Fluent
 import FuyuanCore
+import SQLKit
 import Testing
 import VaporTesting
 
@@ -18,6 +19,12 @@ import VaporTesting
             let plain = try phones.map { try old.open($0.sealedPhone) }
             #expect(phones.count == 9)
 
+            // A role changed behind the product is not blessed by the rotation.
+            try await (app.db as! any SQLDatabase).raw(
+                "UPDATE users SET role = 'office' WHERE username = 'weidong.rsj'"
+            )
+            .run()
+
             let newKey = [UInt8](repeating: 7, count: 32)
             #expect(try await DataKeyRotation.rotate(app, to: newKey) == 10)
 
@@ -27,7 +34,7 @@ import VaporTesting
             #expect(throws: FieldSeal.Problem.self) { try old.open(resealed[0].sealedPhone) }
             let totp = try #require(try await app.user(named: "auditor").sealedTOTPKey)
             #expect(try new.open(totp) == "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ")
-            #expect(try await app.auditEntries(.dataKeyRotated).map(\.summary) == ["更换数据密钥：重新加密 10 个字段"])
+            #expect(try await app.auditEntries(.dataKeyRotated).map(\.summary) == ["更换数据密钥：重新加密 10 个字段，重新生成 19 个授权校验码"])
             #expect(try await AuditChain.verify(on: app.db).intact)
 
             let office = try await app.signIn("lushan.office")
@@ -35,6 +42,7 @@ import VaporTesting
             #expect(meeting.status == .ok)
             #expect(meeting.text.contains(#""liaisonPhone":"#))
             #expect(!meeting.text.contains("加密字段校验失败"))
+            #expect(try await app.user(named: "weidong.rsj").grantMAC == "")
         }
     }
 

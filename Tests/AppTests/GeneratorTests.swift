@@ -38,6 +38,11 @@ import VaporTesting
                 .all()
             #expect(entries.count == 1)
             #expect(entries.first?.summary.contains("区划 3、单位 129、账户 261、事项 1020") == true)
+            // Generated accounts carry their grant's tag: a county liaison signs in and is let through.
+            let liaison = try #require(
+                try await User.query(on: app.db).filter(\.$role == .liaison).sort(\.$username).first())
+            let me = try await app.send(.GET, "/api/v1/me", as: try await app.signIn(liaison.username))
+            #expect(me.status == .ok)
             #expect(try await AuditChain.verify(on: app.db).intact)
         }
     }

@@ -53,6 +53,7 @@ enum AuditAction: String, CaseIterable, Sendable {
     case retentionSwept = "system.retention_swept"
     case intrusionSuspected = "security.intrusion_suspected"
     case auditChainBroken = "audit.chain_broken"
+    case grantTampered = "security.grant_tampered"
 
     var label: String {
         switch self {
@@ -105,6 +106,7 @@ enum AuditAction: String, CaseIterable, Sendable {
         case .retentionSwept: "清理过期数据"
         case .intrusionSuspected: "疑似入侵告警"
         case .auditChainBroken: "审计日志完整性告警"
+        case .grantTampered: "授权数据篡改告警"
         }
     }
 
@@ -117,7 +119,7 @@ enum AuditAction: String, CaseIterable, Sendable {
 
     var severity: Severity {
         switch self {
-        case .intrusionSuspected, .auditChainBroken: .alert
+        case .intrusionSuspected, .auditChainBroken, .grantTampered: .alert
         case .accountLocked, .addressThrottled: .warning
         case .signInFailed, .reauthenticationFailed, .accessDenied: .notice
         default: .informational

@@ -12,11 +12,14 @@ final class IntrusionWatch: @unchecked Sendable {
         case refused
         /// 404: no such record or page.
         case missing
+        /// The account's role or unit does not match its tag (`Grant`): alerted at once.
+        case tamperedGrant
 
         var label: String {
             switch self {
             case .refused: "被拒绝"
             case .missing: "请求不存在的记录或页面"
+            case .tamperedGrant: "授权数据被改动"
             }
         }
     }
@@ -27,7 +30,13 @@ final class IntrusionWatch: @unchecked Sendable {
         var window: TimeInterval = 60
         var quiet: TimeInterval = 600
 
-        func limit(_ signal: Signal) -> Int { signal == .refused ? refusals : misses }
+        func limit(_ signal: Signal) -> Int {
+            switch signal {
+            case .refused: refusals
+            case .missing: misses
+            case .tamperedGrant: 1
+            }
+        }
     }
 
     private struct Key: Hashable {

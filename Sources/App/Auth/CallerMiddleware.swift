@@ -50,7 +50,7 @@ enum CallerLookup {
         if now.timeIntervalSince(lastSeenAt) > touchInterval {
             try await UserSession.query(on: db).filter(\.$id == sessionID).set(\.$lastSeenAt, to: now).update()
         }
-        return found.caller(
+        return try await found.caller(
             credential: .session(id: sessionID, csrfToken: try row.decode(column: "csrf_token", as: String.self)),
             on: request)
     }
@@ -70,7 +70,7 @@ enum CallerLookup {
         if lastUsedAt.map({ now.timeIntervalSince($0) > touchInterval }) ?? true {
             try await APIToken.query(on: db).filter(\.$id == tokenID).set(\.$lastUsedAt, to: now).update()
         }
-        return found.caller(credential: .token(id: tokenID), on: request)
+        return try await found.caller(credential: .token(id: tokenID), on: request)
     }
 
     /// Every request starts here, so the credential, its user, unit and region are read in one hand-written
@@ -80,7 +80,7 @@ enum CallerLookup {
     ) async throws -> (any SQLRow)? {
         let query: SQLQueryString = """
             SELECT c.id AS credential_id, \(unsafeRaw: credentialColumns), u.id AS user_id, u.username, \
-            u.display_name, u.role, u.is_active, u.must_change_password, u.password_changed_at, \
+            u.display_name, u.role, u.grant_mac, u.is_active, u.must_change_password, u.password_changed_at, \
             CASE WHEN u.totp_key IS NULL THEN 0 ELSE 1 END AS second_factor, \
             n.id AS unit_id, n.name AS unit_name, r.id AS region_id, r.code AS region_code, \
             r.name AS region_name, r.path AS region_path \
@@ -96,6 +96,7 @@ enum CallerLookup {
         let username: String
         let displayName: String
         let role: Role
+        let grantMac: String
         let isActive: Bool
         let mustChangePassword: Bool
         let passwordChangedAt: Date
@@ -107,8 +108,13 @@ enum CallerLookup {
         let regionName: String
         let regionPath: String
 
-        func caller(credential: Caller.Credential, on request: Request) -> Caller {
-            Caller(
+        /// The caller, once their grant holds.
+        func caller(credential: Caller.Credential, on request: Request) async throws -> Caller {
+            guard Grant.holds(grantMac, user: userId, role: role, unit: unitId, app: request.application) else {
+                throw await Grant.refuse(
+                    username: username, user: userId, role: role, regionPath: regionPath, request: request)
+            }
+            return Caller(
                 userID: userId, username: username, displayName: displayName, role: role, unitID: unitId,
                 unitName: unitName, regionID: regionId, regionCode: regionCode, regionName: regionName,
                 regionPath: regionPath,

@@ -50,6 +50,16 @@ extension Application {
         typealias Value = FieldSeal
     }
 
+    private struct PreviousFieldSealKey: StorageKey {
+        typealias Value = FieldSeal
+    }
+
+    /// The key before the last rotation (`data.key.previous`), if any; set by `configure`.
+    var previousFieldSeal: FieldSeal? {
+        get { storage[PreviousFieldSealKey.self] }
+        set { storage[PreviousFieldSealKey.self] = newValue }
+    }
+
     /// Seals and opens personal fields; set by `configure` from the data key.
     var fieldSeal: FieldSeal {
         get {

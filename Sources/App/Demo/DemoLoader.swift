@@ -69,7 +69,8 @@ public enum DemoLoader {
             for seed in DemoData.accounts {
                 let user = User(
                     username: seed.username, displayName: seed.displayName, passwordHash: hash, role: seed.role,
-                    unitID: try units[seed.unit]!.requireID(), mustChangePassword: false, passwordChangedAt: now)
+                    unitID: try units[seed.unit]!.requireID(), mustChangePassword: false, passwordChangedAt: now,
+                    seal: app.fieldSeal)
                 try await user.create(on: db)
             }
             try await Audit.record(

@@ -81,7 +81,8 @@ public enum Generator {
             var batches: [RegionBatch] = []
             for index in start..<min(start + 10, allRegions.count) {
                 var batch = RegionBatch(
-                    region: allRegions[index], options: options, hash: hash, now: now, rules: app.dueRules)
+                    region: allRegions[index], options: options, hash: hash, now: now, rules: app.dueRules,
+                    seal: app.fieldSeal)
                 batch.fill(random: &random, administrators: index == 0)
                 batches.append(batch)
                 counts.add(batch)

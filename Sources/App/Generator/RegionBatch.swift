@@ -10,6 +10,7 @@ extension Generator {
         let hash: String
         let now: Date
         let rules: DueRules
+        let seal: FieldSeal
 
         var units: [Unit] = []
         var unitKeys: [UUID: String] = [:]
@@ -24,12 +25,13 @@ extension Generator {
         var cases: [AdminCase] = []
         var hearings: [Hearing] = []
 
-        init(region: Region, options: Options, hash: String, now: Date, rules: DueRules) {
+        init(region: Region, options: Options, hash: String, now: Date, rules: DueRules, seal: FieldSeal) {
             self.region = region
             self.options = options
             self.hash = hash
             self.now = now
             self.rules = rules
+            self.seal = seal
         }
 
         var regionID: UUID { region.id! }
@@ -92,9 +94,8 @@ extension Generator {
             _ name: String, display: String, role: Role, unit: Unit, random: inout SeededRandom
         ) {
             let user = User(
-                username: name, displayName: display, passwordHash: hash, role: role, unitID: unit.id!,
-                mustChangePassword: false, passwordChangedAt: now)
-            user.id = random.uuid()
+                id: random.uuid(), username: name, displayName: display, passwordHash: hash, role: role,
+                unitID: unit.id!, mustChangePassword: false, passwordChangedAt: now, seal: seal)
             users.append(user)
         }
 

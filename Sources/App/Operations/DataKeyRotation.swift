@@ -3,7 +3,8 @@ import FuyuanCore
 import Vapor
 
 /// Changing the data key: every sealed field (liaisons' phone numbers, second-factor keys) is opened with the
-/// current key and sealed again with the new one, in one transaction with one audit entry. Backups made before keep
+/// current key and sealed again with the new one, and every user's grant tagged again, in one transaction with one
+/// audit entry. Backups made before keep
 /// needing the key they were made with.
 public enum DataKeyRotation {
     /// Reseals every sealed field under `newKey` and makes it the app's key; returns how many fields were resealed.
@@ -22,12 +23,27 @@ public enum DataKeyRotation {
                 try await user.update(on: db)
                 count += 1
             }
+            let grants = try await retag(on: db, from: old, to: new)
             try await Audit.record(
-                .dataKeyRotated, by: .system, object: ("system", "data_key"), summary: "更换数据密钥：重新加密 \(count) 个字段",
-                at: app.clock.now(), on: db)
+                .dataKeyRotated, by: .system, object: ("system", "data_key"),
+                summary: "更换数据密钥：重新加密 \(count) 个字段，重新生成 \(grants) 个授权校验码", at: app.clock.now(), on: db)
             return count
         }
         app.fieldSeal = new
+        return count
+    }
+
+    /// Tags each user's grant under `new`; a grant that does not hold under `old` (changed behind the product) gets
+    /// no tag and stays refused. Returns how many were tagged.
+    private static func retag(on db: any Database, from old: FieldSeal, to new: FieldSeal) async throws -> Int {
+        var count = 0
+        for user in try await User.query(on: db).all() {
+            let (id, role, unit) = (try user.requireID(), user.role, user.$unit.id)
+            let holds = Grant.holds(user.grantMAC, user: id, role: role, unit: unit, seal: old)
+            user.grantMAC = holds ? Grant.tag(user: id, role: role, unit: unit, seal: new) : ""
+            try await user.update(on: db)
+            if holds { count += 1 }
+        }
         return count
     }
 

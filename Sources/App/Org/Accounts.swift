@@ -31,7 +31,7 @@ public enum Accounts {
             try await unit.create(on: db)
             let user = User(
                 username: "admin", displayName: "系统管理员", passwordHash: hash, role: .systemAdmin,
-                unitID: try unit.requireID(), mustChangePassword: true, passwordChangedAt: now)
+                unitID: try unit.requireID(), mustChangePassword: true, passwordChangedAt: now, seal: app.fieldSeal)
             try await user.create(on: db)
             try await Audit.record(
                 .userCreated, by: .system, object: ("user", try user.requireID().uuidString),
@@ -62,7 +62,8 @@ public enum Accounts {
         let password = Secret.oneTimePassword()
         let user = User(
             username: name, displayName: displayName, passwordHash: try app.password.hash(password), role: role,
-            unitID: try unit.requireID(), mustChangePassword: true, passwordChangedAt: app.clock.now())
+            unitID: try unit.requireID(), mustChangePassword: true, passwordChangedAt: app.clock.now(),
+            seal: app.fieldSeal)
         try await app.db.write { db in
             try await user.create(on: db)
             try await Audit.record(

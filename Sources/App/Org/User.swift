@@ -24,6 +24,9 @@ final class User: Model, @unchecked Sendable {
     @OptionalField(key: "totp_key") var sealedTOTPKey: String?
     /// The last TOTP step accepted, so that no code is taken twice.
     @OptionalField(key: "totp_last_step") var totpLastStep: Int64?
+    /// HMAC-SM3 over the user's id, role and unit (`Grant`): a role or unit changed in the database by anyone but
+    /// the product does not match it, and the user is refused.
+    @Field(key: "grant_mac") var grantMAC: String
 
     // relationships
     @Parent(key: "unit_id") var unit: Unit
@@ -31,16 +34,17 @@ final class User: Model, @unchecked Sendable {
     var properties: [any AnyProperty] {
         [
             $id, $createdAt, $updatedAt, $username, $displayName, $passwordHash, $role, $mustChangePassword,
-            $passwordChangedAt, $isActive, $sealedTOTPKey, $totpLastStep, $unit,
+            $passwordChangedAt, $isActive, $sealedTOTPKey, $totpLastStep, $grantMAC, $unit,
         ]
     }
 
     init() {}
 
     init(
-        username: String, displayName: String, passwordHash: String, role: Role, unitID: UUID,
-        mustChangePassword: Bool, passwordChangedAt: Date
+        id: UUID = UUID(), username: String, displayName: String, passwordHash: String, role: Role, unitID: UUID,
+        mustChangePassword: Bool, passwordChangedAt: Date, seal: FieldSeal
     ) {
+        self.id = id
         self.username = UserName.normalised(username)
         self.displayName = displayName
         self.passwordHash = passwordHash
@@ -49,6 +53,7 @@ final class User: Model, @unchecked Sendable {
         self.mustChangePassword = mustChangePassword
         self.passwordChangedAt = passwordChangedAt
         self.isActive = true
+        self.grantMAC = Grant.tag(user: id, role: role, unit: unitID, seal: seal)
     }
 
     /// What the audit log keeps of a user: never the password hash.

@@ -29,7 +29,8 @@ enum UserStore {
         let password = Secret.oneTimePassword()
         let user = User(
             username: name, displayName: displayName, passwordHash: try await request.password.async.hash(password),
-            role: input.role, unitID: input.unitID, mustChangePassword: true, passwordChangedAt: request.now)
+            role: input.role, unitID: input.unitID, mustChangePassword: true, passwordChangedAt: request.now,
+            seal: request.fieldSeal)
         try await request.db.write { db in
             try await user.create(on: db)
             try await request.audit(
@@ -47,6 +48,7 @@ enum UserStore {
         guard role != user.role else { return }
         let before = user.snapshot
         user.role = role
+        user.grantMAC = Grant.tag(user: try user.requireID(), role: role, unit: user.$unit.id, seal: request.fieldSeal)
         try await request.db.write { db in
             try await user.update(on: db)
             // A change of privilege ends the user's sessions; they sign in again with the new role.

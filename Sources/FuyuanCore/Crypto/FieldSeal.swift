@@ -71,6 +71,21 @@ public struct FieldSeal: Sendable {
         return String(decoding: plain, as: UTF8.self)
     }
 
+    /// A tag over `parts` for `purpose` (HMAC-SM3 under the authentication key, each part length-prefixed), as hex:
+    /// rows whose integrity matters, such as a user's grant, carry it, and nobody without the key can make one.
+    public func tag(_ purpose: String, _ parts: [String]) -> String {
+        var message = Array(purpose.utf8) + [0]
+        for part in parts { message += Array("\(part.utf8.count):".utf8) + Array(part.utf8) }
+        return SM3.hmac(key: macKey, message).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Whether `tag` is the tag over `parts`, compared in constant time.
+    public func verifies(_ tag: String, _ purpose: String, _ parts: [String]) -> Bool {
+        let expected = Array(self.tag(purpose, parts).utf8)
+        let given = Array(tag.utf8)
+        return given.count == expected.count && zip(given, expected).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0
+    }
+
     /// A value as shown by default: the first three and last four characters of a phone number, the first six and
     /// last four of an ID-card number; shorter values keep only their last character.
     public static func masked(_ text: String) -> String {
