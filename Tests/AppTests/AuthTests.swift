@@ -173,10 +173,36 @@ import VaporTesting
             let out = try await app.send(.POST, "/logout", as: session, form: [])
             #expect(out.status == .seeOther)
             #expect(out.location == "/login")
+            #expect(out.headers.first(name: "Clear-Site-Data") == #""cookies", "storage""#)
             let replay = try await app.send(.GET, "/regions/410423", as: session)
             #expect(replay.status == .seeOther)
             #expect(replay.location?.hasPrefix("/login") == true)
             #expect(try await app.auditEntries(.signOut).count == 1)
+        }
+    }
+
+    /// PT-03: a role taken away counts from the next request: the change ends the user's sessions, and a
+    /// deactivated account's session is refused at once.
+    @Test func aRoleOrAnAccountTakenAwayCountsFromTheNextRequest() async throws {
+        try await withTestApp { app in
+            let office = try await app.signIn("lushan.office")
+            #expect(try await app.send(.GET, "/regions/410423/ledger/new", as: office).status == .ok)
+            let user = try await app.user(named: "lushan.office")
+            let security = try await app.signIn("secadmin")
+            let changed = try await app.send(
+                .POST, "/admin/users/\(user.id!.uuidString)/role", as: security, form: [("role", "liaison")])
+            #expect(changed.status == .seeOther)
+            let stale = try await app.send(.GET, "/regions/410423/ledger/new", as: office)
+            #expect(stale.status == .seeOther)
+            #expect(stale.location?.hasPrefix("/login") == true)
+            let liaison = try await app.signIn("lushan.office")
+            #expect(try await app.send(.GET, "/regions/410423/ledger/new", as: liaison).status == .forbidden)
+
+            let system = try await app.signIn("sysadmin")
+            let off = try await app.send(
+                .POST, "/admin/users/\(user.id!.uuidString)/active", as: system, form: [("active", "0")])
+            #expect(off.status == .seeOther)
+            #expect(try await app.send(.GET, "/api/v1/me", as: liaison).status == .unauthorized)
         }
     }
 

@@ -57,6 +57,8 @@ struct AuthPages {
         try await SignIn.signOut(request)
         let response = request.redirect(to: SitePath.login.url)
         Cookies.clear(Cookies.session, on: response, secure: request.application.config.secureCookies)
+        // The browser drops what the site left in it; its cache holds nothing, every page being `no-store`.
+        response.headers.replaceOrAdd(name: "Clear-Site-Data", value: #""cookies", "storage""#)
         return response
     }
 
