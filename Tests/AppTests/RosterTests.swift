@@ -65,6 +65,13 @@ import VaporTesting
                 approvedBy: "宋建立")
             // act
             let response = try await app.send(.POST, "/regions/410403/meeting", as: office, form: form)
+            // Opening the form again shows the phone whole, and says so in the log.
+            #expect(try await app.auditEntries(.personalDataViewed).isEmpty)
+            let editPage = try await app.send(.GET, "/regions/410403/meeting/edit", as: office)
+            #expect(editPage.text.contains("0375-2345678"))
+            let viewed = try await app.auditEntries(.personalDataViewed)
+            #expect(viewed.map(\.summary) == ["查看卫东区联席会议联络员电话（完整号码）1 个"])
+            #expect(viewed.map(\.actorName) == ["weidong.office"])
             // check
             #expect(response.status == .seeOther)
             #expect(response.location == "/regions/410403/meeting?saved=1")

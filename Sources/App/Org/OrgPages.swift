@@ -133,6 +133,15 @@ struct OrgPages {
         let region = try await caller.scope.region(code: request.parameters.require("code"), on: request.db)
         guard caller.mayWrite(inRegion: region.id!) else { throw AppError.forbidden }
         let loaded = try await RosterStore.load(region: region, seal: request.fieldSeal, on: request.db)
+        // The form shows liaisons' phones whole: who saw them is in the audit log (DJ-PI-02).
+        let phones = loaded.members.count { !$0.member.sealedPhone.isEmpty }
+        if phones > 0 {
+            try await request.db.write { db in
+                try await request.audit(
+                    .personalDataViewed, object: ("joint_meeting", loaded.meeting?.id?.uuidString ?? region.code),
+                    summary: "查看\(region.name)联席会议联络员电话（完整号码）\(phones) 个", on: db)
+            }
+        }
         let form = MeetingEditView.FormValues(
             loaded: loaded, regionName: region.name, today: CalendarDay(containing: request.now))
         return try await meetingEditPage(request, region: region, form: form, problems: [])
