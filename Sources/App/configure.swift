@@ -66,6 +66,11 @@ public func verifyAuditChain(_ app: Application) async throws -> AuditChain.Verd
     try await AuditChain.verify(on: app.db, alerting: .system, at: app.clock.now())
 }
 
+/// Disables the dormant accounts, once; for `fuyuan sweep`.
+public func runDormancyCheck(_ app: Application) async throws -> [String] {
+    try await Dormancy.disable(on: app.db, now: app.clock.now(), days: app.config.dormantDays)
+}
+
 /// The retention sweep, once; for `fuyuan sweep`.
 public func runRetentionSweep(_ app: Application) async throws -> Int {
     try await Retention.sweep(on: app.db, now: app.clock.now(), config: app.config).total

@@ -25,5 +25,6 @@ func migrations(seal: FieldSeal) -> [any Migration] {
         AddItemVersions(),
         CreateAuditForwarding(),
         AddGrantTags(seal: seal),
+        AddLastSignIn(),
     ]
 }

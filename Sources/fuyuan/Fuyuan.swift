@@ -139,10 +139,14 @@ struct DigestCommand: AsyncParsableCommand {
 
 struct SweepCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "sweep", abstract: "清理过期数据（超时会话、超过 24 小时的幂等记录、旧任务租约）；服务运行时每天自动执行")
+        commandName: "sweep", abstract: "清理过期数据（超时会话、超过 24 小时的幂等记录、旧任务租约），停用长期未登录的账户；服务运行时每天自动执行")
 
     func run() async throws {
-        try await withApp { app in say("已清理 \(try await runRetentionSweep(app)) 条过期数据") }
+        try await withApp { app in
+            say("已清理 \(try await runRetentionSweep(app)) 条过期数据")
+            let dormant = try await runDormancyCheck(app)
+            say("已停用长期未登录的账户 \(dormant.count) 个" + (dormant.isEmpty ? "" : "：\(dormant.joined(separator: "、"))"))
+        }
     }
 }
 

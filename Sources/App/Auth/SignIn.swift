@@ -58,6 +58,7 @@ enum SignIn {
                     tokenHash: Secret.digest(token), csrfToken: csrf, userID: try user.requireID(), now: now,
                     ipAddress: address)
                 try await session.create(on: db)
+                try await User.query(on: db).filter(\.$id == user.requireID()).set(\.$lastSignedInAt, to: now).update()
                 try await Audit.record(
                     .signIn,
                     by: AuditActor(id: user.id, name: user.username, regionPath: region.path, ipAddress: address),

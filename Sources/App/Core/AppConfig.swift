@@ -43,6 +43,8 @@ public struct AppConfig: Sendable {
     var intrusionThresholds = IntrusionWatch.Thresholds()
     /// `FUYUAN_AUDIT_SYSLOG=tcp://host:port`: the central syslog collector that gets a copy of every audit entry.
     public var auditCollector: Collector?
+    /// `FUYUAN_DORMANT_DAYS`: business accounts unused this many days are disabled by the daily jobs (0: never).
+    public var dormantDays = 90
     /// Run scheduled work (the daily digest) in this process; `fuyuan serve` turns it on.
     public var runsScheduler = false
 
@@ -127,6 +129,7 @@ public struct AppConfig: Sendable {
             }
             config.auditCollector = collector
         }
+        config.dormantDays = try integer("FUYUAN_DORMANT_DAYS", 90, 0...3650)
         config.dataKey = env["FUYUAN_DATA_KEY"].flatMap { $0.isEmpty ? nil : $0 }
         switch env["FUYUAN_REQUIRE_SECOND_FACTOR"] ?? "" {
         case "", "none": config.secondFactorRequiredForAdministrators = false

@@ -14,12 +14,14 @@ extension User: BulkInsertable {
     static let columns = [
         "id", "username", "display_name", "password_hash", "role", "unit_id", "must_change_password",
         "password_changed_at", "is_active", "created_at", "updated_at", "totp_key", "totp_last_step", "grant_mac",
+        "last_signed_in_at",
     ]
 
     func row(now: Date) -> [any Encodable & Sendable] {
         [
             id, username, displayName, passwordHash, role, $unit.id, mustChangePassword, passwordChangedAt, isActive,
             createdAt ?? now, updatedAt ?? now, sealedTOTPKey, totpLastStep, grantMAC,
+            lastSignedInAt,
         ]
     }
 }

@@ -2,8 +2,8 @@ import Fluent
 import FuyuanCore
 import Vapor
 
-/// The once-a-day jobs, each run by whichever instance takes the day's lease first: the retention sweep, the audit
-/// chain check (a broken chain raises a security alert), then, after
+/// The once-a-day jobs, each run by whichever instance takes the day's lease first: the retention sweep, the disabling of
+/// dormant accounts, the audit chain check (a broken chain raises a security alert), then, after
 /// 08:00 Asia/Shanghai, the digest of what each unit and office must act on.
 final class DailyJobs: LifecycleHandler, @unchecked Sendable {
     private let lock = NSLock()
@@ -19,6 +19,10 @@ final class DailyJobs: LifecycleHandler, @unchecked Sendable {
                 await Self.once("retention:" + day, holder: holder, app: app) {
                     let swept = try await Retention.sweep(on: app.db, now: now, config: app.config)
                     app.logger.info("retention sweep: \(swept.total) rows")
+                }
+                await Self.once("dormancy:" + day, holder: holder, app: app) {
+                    let names = try await runDormancyCheck(app)
+                    if !names.isEmpty { app.logger.notice("dormant accounts disabled: \(names.count)") }
                 }
                 await Self.once("audit-chain:" + day, holder: holder, app: app) {
                     let verdict = try await verifyAuditChain(app)

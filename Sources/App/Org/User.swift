@@ -27,6 +27,8 @@ final class User: Model, @unchecked Sendable {
     /// HMAC-SM3 over the user's id, role and unit (`Grant`): a role or unit changed in the database by anyone but
     /// the product does not match it, and the user is refused.
     @Field(key: "grant_mac") var grantMAC: String
+    /// When the user last signed in; an account unused for `FUYUAN_DORMANT_DAYS` is disabled (`Dormancy`).
+    @OptionalField(key: "last_signed_in_at") var lastSignedInAt: Date?
 
     // relationships
     @Parent(key: "unit_id") var unit: Unit
@@ -34,7 +36,8 @@ final class User: Model, @unchecked Sendable {
     var properties: [any AnyProperty] {
         [
             $id, $createdAt, $updatedAt, $username, $displayName, $passwordHash, $role, $mustChangePassword,
-            $passwordChangedAt, $isActive, $sealedTOTPKey, $totpLastStep, $grantMAC, $unit,
+            $passwordChangedAt, $isActive, $sealedTOTPKey, $totpLastStep, $grantMAC, $lastSignedInAt,
+            $unit,
         ]
     }
 
