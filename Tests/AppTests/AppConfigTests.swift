@@ -38,4 +38,37 @@ import Testing
                 "\(bad)")
         }
     }
+
+    @Test func trustedProxiesAreAddresses() throws {
+        #expect(try AppConfig.fromEnvironment([:]).trustedProxies.isEmpty)
+        #expect(
+            try AppConfig.fromEnvironment(["FUYUAN_TRUSTED_PROXIES": "10.0.0.1, fd00::1"]).trustedProxies == [
+                "10.0.0.1", "fd00::1",
+            ])
+        #expect(
+            problem(["FUYUAN_TRUSTED_PROXIES": "10.0.0.1,gateway"])
+                == "FUYUAN_TRUSTED_PROXIES 须为逗号分隔的 IP 地址，“gateway”不是")
+    }
+}
+
+/// AS-36: behind a trusted gateway the client is the address the gateway names; a header from anyone else is
+/// ignored.
+@Suite struct ClientAddressTests {
+    let gateways: Set<String> = ["10.0.0.1", "10.0.0.2"]
+
+    @Test func theGatewaysHeaderIsBelievedOnlyFromAGateway() {
+        #expect(ClientAddress.resolve(peer: "10.9.8.7", forwardedFor: ["1.2.3.4"], trusted: gateways) == "10.9.8.7")
+        #expect(ClientAddress.resolve(peer: "10.0.0.1", forwardedFor: ["10.9.8.7"], trusted: gateways) == "10.9.8.7")
+        #expect(ClientAddress.resolve(peer: "10.0.0.1", forwardedFor: [], trusted: gateways) == "10.0.0.1")
+        #expect(ClientAddress.resolve(peer: nil, forwardedFor: ["10.9.8.7"], trusted: gateways) == "unknown")
+    }
+
+    @Test func theRightmostAddressNotAGatewayIsTheClient() {
+        // What the client wrote itself (1.1.1.1) stands left of what the gateways appended.
+        let chain = ["1.1.1.1, 10.9.8.7", "10.0.0.2"]
+        #expect(ClientAddress.resolve(peer: "10.0.0.1", forwardedFor: chain, trusted: gateways) == "10.9.8.7")
+        #expect(ClientAddress.resolve(peer: "10.0.0.1", forwardedFor: ["fd00::9"], trusted: gateways) == "fd00::9")
+        // Something that is no address is not taken.
+        #expect(ClientAddress.resolve(peer: "10.0.0.1", forwardedFor: ["x<script>"], trusted: gateways) == "10.0.0.1")
+    }
 }

@@ -107,6 +107,12 @@ import VaporTesting
             #expect(css.status == .ok)
             #expect(css.headers.contentType?.subType == "css")
             #expect(try await app.send(.GET, "/assets/app-000000000000.css").status == .notFound)
+            // The icon is the product's own, so browsers never ask for /favicon.ico.
+            #expect(page.text.contains(#"<link rel="icon" type="image/svg+xml" href="/assets/\#(Assets.iconName)">"#))
+            let icon = try await app.send(.GET, "/assets/\(Assets.iconName)")
+            #expect(icon.status == .ok)
+            #expect(icon.headers.contentType?.description == "image/svg+xml")
+            #expect(icon.text.hasPrefix(#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect"#))
         }
     }
 

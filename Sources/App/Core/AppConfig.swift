@@ -45,6 +45,9 @@ public struct AppConfig: Sendable {
     public var auditCollector: Collector?
     /// `FUYUAN_DORMANT_DAYS`: business accounts unused this many days are disabled by the daily jobs (0: never).
     public var dormantDays = 90
+    /// `FUYUAN_TRUSTED_PROXIES`: addresses of the intranet gateways in front of the app, whose `X-Forwarded-For`
+    /// is believed (comma-separated); empty, the peer's address is the client's.
+    public var trustedProxies: Set<String> = []
     /// Run scheduled work (the daily digest) in this process; `fuyuan serve` turns it on.
     public var runsScheduler = false
 
@@ -128,6 +131,13 @@ public struct AppConfig: Sendable {
                 throw Problem(description: "FUYUAN_AUDIT_SYSLOG 须为 tcp://主机:端口，如 tcp://10.1.2.3:601")
             }
             config.auditCollector = collector
+        }
+        if let text = env["FUYUAN_TRUSTED_PROXIES"], !text.isEmpty {
+            let addresses = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            if let bad = addresses.first(where: { !ClientAddress.isAddress($0) }) {
+                throw Problem(description: "FUYUAN_TRUSTED_PROXIES 须为逗号分隔的 IP 地址，“\(bad)”不是")
+            }
+            config.trustedProxies = Set(addresses)
         }
         config.dormantDays = try integer("FUYUAN_DORMANT_DAYS", 90, 0...3650)
         config.dataKey = env["FUYUAN_DATA_KEY"].flatMap { $0.isEmpty ? nil : $0 }

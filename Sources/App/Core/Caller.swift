@@ -69,7 +69,36 @@ extension Request {
         return caller
     }
 
-    var clientAddress: String { remoteAddress?.ipAddress ?? "unknown" }
+    /// The address the request came from: the peer's, or, when the peer is a trusted gateway
+    /// (`FUYUAN_TRUSTED_PROXIES`), the one the gateways' `X-Forwarded-For` names.
+    var clientAddress: String {
+        ClientAddress.resolve(
+            peer: remoteAddress?.ipAddress, forwardedFor: headers[.xForwardedFor],
+            trusted: application.config.trustedProxies)
+    }
+}
+
+/// Which address a request is attributed to (audit, sign-in throttling, alerts). Behind a gateway every peer is the
+/// gateway; it appends the address it received from to `X-Forwarded-For`, so, read from the right, the first
+/// address that is not one of our own trusted gateways is the client. A header that is not from a trusted peer is
+/// ignored: anyone can write one.
+enum ClientAddress {
+    static func resolve(peer: String?, forwardedFor: [String], trusted: Set<String>) -> String {
+        guard let peer else { return "unknown" }
+        guard trusted.contains(peer) else { return peer }
+        let hops = forwardedFor.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
+        for hop in hops.reversed() where !trusted.contains(hop) {
+            return isAddress(hop) ? hop : peer
+        }
+        return peer
+    }
+
+    /// An IPv4 or IPv6 address in text, nothing else.
+    static func isAddress(_ text: String) -> Bool {
+        var v4 = in_addr()
+        var v6 = in6_addr()
+        return inet_pton(AF_INET, text, &v4) == 1 || inet_pton(AF_INET6, text, &v6) == 1
+    }
 }
 
 extension Request {

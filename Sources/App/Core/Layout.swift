@@ -127,6 +127,7 @@ enum Layout {
             voidElement("meta", [.name("viewport"), .attr("content", "width=device-width, initial-scale=1")])
             element("title", []) { title + " · 府院通" }
             voidElement("link", [.attr("rel", "stylesheet"), .href(.asset(Assets.stylesheetName))])
+            voidElement("link", [.attr("rel", "icon"), .attr("type", "image/svg+xml"), .href(.asset(Assets.iconName))])
             element("script", [.attr("src", SitePath.asset(Assets.scriptName).url), .flag("defer")]) {}
         }
         var out = ""
