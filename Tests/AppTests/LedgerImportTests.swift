@@ -202,6 +202,17 @@ import VaporTesting
                     .GET, "/attachments/\(stored.id!.uuidString)", as: try await app.signIn("lushan.office")
                 ).status == .notFound)
             #expect(try await Attachment.query(on: app.db).count() == 1)
+
+            // The file changed on disk (DJ-DI-03) is not sent, and the security administrator hears of it.
+            let file = AttachmentStore.path(for: stored.sha256, in: app.config.dataDirectory)
+            try Data("%PDF-1.7\n改过的\n%%EOF".utf8).write(to: URL(fileURLWithPath: file))
+            let damaged = try await app.send(
+                .GET, "/attachments/\(stored.id!.uuidString)", as: try await app.signIn("fangcheng.office"))
+            #expect(damaged.status == .conflict)
+            #expect(damaged.text.contains("附件文件校验未通过（与上传时不符）"))
+            #expect(try await app.auditEntries(.fileDownloaded).count == 1)
+            let alerts = try await app.auditEntries(.attachmentDamaged)
+            #expect(alerts.map(\.summary) == ["附件“白皮书.pdf”的文件与上传时的 SHA-256 不符，未予下载"])
         }
     }
 }

@@ -56,6 +56,7 @@ enum AuditAction: String, CaseIterable, Sendable {
     case intrusionSuspected = "security.intrusion_suspected"
     case auditChainBroken = "audit.chain_broken"
     case grantTampered = "security.grant_tampered"
+    case attachmentDamaged = "security.attachment_damaged"
 
     var label: String {
         switch self {
@@ -111,6 +112,7 @@ enum AuditAction: String, CaseIterable, Sendable {
         case .intrusionSuspected: "疑似入侵告警"
         case .auditChainBroken: "审计日志完整性告警"
         case .grantTampered: "授权数据篡改告警"
+        case .attachmentDamaged: "附件完整性告警"
         }
     }
 
@@ -123,7 +125,7 @@ enum AuditAction: String, CaseIterable, Sendable {
 
     var severity: Severity {
         switch self {
-        case .intrusionSuspected, .auditChainBroken, .grantTampered: .alert
+        case .intrusionSuspected, .auditChainBroken, .grantTampered, .attachmentDamaged: .alert
         case .accountLocked, .addressThrottled: .warning
         case .signInFailed, .reauthenticationFailed, .accessDenied: .notice
         default: .informational

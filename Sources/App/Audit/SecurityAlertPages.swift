@@ -2,8 +2,8 @@ import Fluent
 import FuyuanCore
 import Vapor
 
-/// The security administrator's alerts: suspected intrusions, a broken audit chain, locked accounts and throttled
-/// addresses of their scope, newest first. The rest of the audit log stays the audit administrator's.
+/// The security administrator's alerts: suspected intrusions, grants or attachments changed behind the product, a
+/// broken audit chain, locked accounts and throttled addresses of their scope, newest first. The rest of the audit log stays the audit administrator's.
 struct SecurityAlertPages {
     static let pageSize = 50
 
@@ -45,7 +45,7 @@ enum SecurityAlertsView {
                 model.lastDay > 0 ? "近 24 小时安全告警 \(model.lastDay) 条，请逐条核实并处置。" : "近 24 小时没有安全告警。"
             }
             p(.class("muted small")) {
-                "一个账户 1 分钟内多次被拒绝访问或请求不存在的记录、审计日志完整性校验未通过、账户因连续登录失败被锁定、地址被暂停登录，都会在此列出。"
+                "一个账户 1 分钟内多次被拒绝访问或请求不存在的记录、账户的授权数据或附件文件在系统之外被改动、审计日志完整性校验未通过、账户因连续登录失败被锁定、地址被暂停登录，都会在此列出。"
                 "疑似入侵的账户可在“用户与角色”中停用；完整的审计日志由审计管理员查阅。"
             }
             div(.class("table-wrap")) {

@@ -64,6 +64,20 @@ enum AttachmentStore {
         return nil
     }
 
+    /// A stored file that no longer hashes to its name was changed on disk (DJ-DI-03): it is not sent, and the
+    /// security administrator is alerted.
+    static func requireIntact(_ data: Data, _ attachment: Attachment, request: Request) async throws {
+        guard SHA256.hash(data: data).hex != attachment.sha256 else { return }
+        try await request.db.write { db in
+            try await request.audit(
+                .attachmentDamaged, object: ("attachment", try attachment.requireID().uuidString),
+                summary: "附件“\(attachment.fileName)”的文件与上传时的 SHA-256 不符，未予下载", on: db)
+        }
+        throw AppError(
+            status: .conflict, code: "attachment_damaged",
+            reason: "附件文件校验未通过（与上传时不符），可能已被改动；已报告安全管理员，请联系系统管理员从备份恢复")
+    }
+
     static func path(for sha256: String, in directory: String) -> String {
         "\(directory)/attachments/\(sha256.prefix(2))/\(sha256)"
     }
