@@ -227,6 +227,30 @@ import VaporTesting
         }
     }
 
+    /// A unit's step that moves the item's state makes an edit form opened before it stale: an item closed by its
+    /// units is never edited by a form that still showed it open.
+    @Test func aStepThatMovesTheItemMakesAnOpenFormStale() async throws {
+        try await withTestApp { app in
+            let office = try await app.signIn("fangcheng.office")
+            let court = try await app.signIn("fangcheng.court")
+            let item = try await draft(app, office)
+            let path = "/items/\(item.id!.uuidString)"
+            #expect(try await app.send(.POST, path + "/issue", as: office, form: []).status == .seeOther)
+            let issued = try await reload(app, item)
+            #expect((issued.state, issued.version) == (.issued, 2))
+            let part = try #require(try await ItemPart.query(on: app.db).filter(\.$item.$id == item.id!).first())
+            let signed = try await app.send(
+                .POST, path + "/step", as: court, form: [("partID", part.id!.uuidString), ("action", "signFor")])
+            #expect(signed.status == .seeOther)
+            let moved = try await reload(app, item)
+            #expect(moved.state != .issued)
+            #expect(moved.version == 3)
+            let stale = try await app.send(.POST, path, as: office, form: form(title: "新的标题", version: 2))
+            #expect(stale.status == .conflict)
+            #expect(try await reload(app, item).title == "建立行政审判白皮书定期通报制度")
+        }
+    }
+
     /// The conflict table lists only what differs: a deadline with a grace period other than the default, sent back
     /// in the same words, is not a difference.
     @Test func theConflictTableListsOnlyWhatDiffers() {

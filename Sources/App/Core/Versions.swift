@@ -16,6 +16,16 @@ enum Versions {
         guard row != nil else { throw self.stale(stale) }
     }
 
+    /// Raises the row's version whatever it was: a change that may not be refused (a unit's step) still makes the
+    /// copies others hold stale. Returns the new version.
+    static func raise(_ table: String, id: UUID, on db: any Database) async throws -> Int {
+        struct Row: Decodable { let version: Int }
+        let row = try await (db as! any SQLDatabase).raw(
+            "UPDATE \(ident: table) SET version = version + 1 WHERE id = \(bind: id) RETURNING version"
+        ).first(decoding: Row.self)
+        return row?.version ?? 0
+    }
+
     static func stale(_ status: HTTPResponseStatus) -> AppError {
         AppError(status: status, code: "stale", reason: "已被他人修改（您看到的是旧版本），请刷新后核对再保存")
     }

@@ -156,7 +156,7 @@ enum LedgerStore {
         guard parts.contains(where: \.counts) else { throw AppError.invalid("责任单位：交办前至少指定一个牵头或责任单位") }
         try await claim(item, on: db)
         item.issuedOn = CalendarDay(containing: request.now).description
-        try await refresh(item, parts: parts, on: db, rules: request.application.dueRules)
+        try await refresh(item, parts: parts, on: db, rules: request.application.dueRules, claimed: true)
         try await ItemEvent(
             itemID: item.requireID(), at: request.now, actor: try request.requireCaller().displayName, what: "交办"
         ).create(on: db)
@@ -466,7 +466,10 @@ enum LedgerStore {
     // MARK: derived columns
 
     /// Recomputes each part's next due day and the item's state from its parts; saves the item and the parts that changed.
-    static func refresh(_ item: WorkItem, parts: [ItemPart], on db: any Database, rules: DueRules) async throws {
+    /// `claimed`: the caller raised the item's version in this write already (`claim`).
+    static func refresh(
+        _ item: WorkItem, parts: [ItemPart], on db: any Database, rules: DueRules, claimed: Bool = false
+    ) async throws {
         let reported = try await reportedPeriods(of: item, on: db)
         for part in parts {
             let due = Self.due(of: part, in: item, reportedPeriods: reported[part.$unit.id] ?? [], rules: rules)
@@ -477,9 +480,13 @@ enum LedgerStore {
                 try await part.save(on: db)
             }
         }
-        item.state = Workflow.itemState(issued: item.issuedOn != nil, units: parts.filter(\.counts).map(\.state))
+        let state = Workflow.itemState(issued: item.issuedOn != nil, units: parts.filter(\.counts).map(\.state))
+        let moved = state != item.state
+        item.state = state
         item.nextDueOn = parts.compactMap(\.nextDueOn).min()
         try await item.save(on: db)
+        // The office's edit form, opened before, must not save over a state it did not see (closed, say).
+        if moved && !claimed { item.version = try await Versions.raise(WorkItem.schema, id: item.requireID(), on: db) }
     }
 
     /// The periods each unit has reported on, for a periodic item (only those owe a report per period): the
