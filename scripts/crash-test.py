@@ -3,8 +3,10 @@
 then every acknowledged write is there exactly once, every unacknowledged one retried with its key exists exactly
 once, the audit log's chain verifies and its entries match the rows, and SQLite's integrity check passes. The last
 `--sigterm-rounds` rounds stop the server with SIGTERM instead: it must exit 0 within 12 s, answering what it took.
+Then `--import-rounds` rounds kill it while a case import runs (RL-IMP-03): after the restart the import left all
+its cases or none, and the same file then imports whole.
 
-    python3 scripts/crash-test.py [--rounds 20] [--sigterm-rounds 5] [--binary .build/debug/fuyuan]
+    python3 scripts/crash-test.py [--rounds 20] [--sigterm-rounds 5] [--import-rounds 3] [--binary .build/debug/fuyuan]
 
 SQLite in a fresh folder by default; with DATABASE_URL, that PostgreSQL database (empty, or left by an earlier
 run of this script). Loopback only; bounded in time (each round a few seconds).
@@ -13,6 +15,7 @@ import argparse
 import http.client
 import json
 import os
+import pathlib
 import random
 import signal
 import sqlite3
@@ -64,9 +67,9 @@ def request(port, method, path, body=None, headers=None, timeout=10):
     return response.status, response.read(), response
 
 
-def sign_in(port):
+def sign_in(port, username="lushan.office"):
     status, body, response = request(port, "POST", "/api/v1/auth/login",
-                                     {"username": "lushan.office", "password": "Fuyuan@2026"},
+                                     {"username": username, "password": "Fuyuan@2026"},
                                      {"Content-Type": "application/json"})
     assert status == 200, body
     return {"Cookie": response.getheader("Set-Cookie").split(";")[0], "X-CSRF-Token": json.loads(body)["csrfToken"],
@@ -100,6 +103,67 @@ def database_counts(env, data_dir):
         db.close()
 
 
+def count(env, data_dir, sql):
+    if env.get("DATABASE_URL"):
+        return int(subprocess.check_output(["psql", env["DATABASE_URL"], "-Atc", sql], text=True).strip())
+    db = sqlite3.connect(os.path.join(data_dir, "fuyuan.sqlite"))
+    try:
+        return db.execute(sql).fetchone()[0]
+    finally:
+        db.close()
+
+
+def import_cases(port, session, path, timeout=600):
+    """Posts a .csv to the cases import API; returns the HTTP status and body."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    headers = {"Cookie": session["Cookie"], "X-CSRF-Token": session["X-CSRF-Token"], "Content-Type": "text/csv",
+               "Content-Length": str(path.stat().st_size)}
+    with open(path, "rb") as body:
+        connection.request("POST", "/api/v1/litigation/cases/import", body, headers)
+        response = connection.getresponse()
+        return response.status, response.read()
+
+
+def import_round(server, port, env, data_dir, binary, number, rows):
+    """kill -9 while 鲁山县's court imports `rows` cases of two years of their own; all or none are there after the
+    restart, and the same file then imports whole."""
+    sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "bench"))
+    import import_cases as generated
+    year = 2040 + 2 * number
+    path = pathlib.Path(data_dir) / f"import-{number}.csv"
+    generated.write_file(path, rows, "csv", first_year=year)
+    cases_sql = (f"SELECT count(*) FROM admin_cases WHERE case_number LIKE '（{year}）%' "
+                 f"OR case_number LIKE '（{year + 1}）%'")
+    session = sign_in(port, "lushan.court")
+    outcome = []
+    thread = threading.Thread(target=lambda: outcome.append(_attempt(port, session, path)))
+    thread.start()
+    time.sleep(random.uniform(0.3, 1.5))
+    server.kill()
+    thread.join()
+    server.start()
+    left = count(env, data_dir, cases_sql)
+    acknowledged = outcome and outcome[0] == 200
+    assert left in (0, rows), f"import round {number}: {left} of {rows} cases after the kill"
+    assert not acknowledged or left == rows, f"import round {number}: acknowledged, yet {left} of {rows} cases"
+    started = time.time()
+    status, body = import_cases(port, sign_in(port, "lushan.court"), path)
+    took = time.time() - started
+    assert status == 200, f"import round {number}: the import again: HTTP {status} {body[:300]!r}"
+    assert count(env, data_dir, cases_sql) == rows, f"import round {number}: not whole after the import again"
+    verified = subprocess.run([binary, "verify-audit"], env=env, capture_output=True, text=True)
+    assert verified.returncode == 0, f"import round {number}: {verified.stdout}{verified.stderr}"
+    print(f"import round {number}: killed {'after' if acknowledged else 'during'} an import of {rows} cases: "
+          f"{left} there after the restart, {rows} after the import again ({took:.1f} s); audit chain intact")
+
+
+def _attempt(port, session, path):
+    try:
+        return import_cases(port, session, path)[0]
+    except (OSError, http.client.HTTPException):
+        return None
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=20)
@@ -110,6 +174,9 @@ def main():
     parser.add_argument("--restart-database", metavar="COMMAND",
                         help="a shell command that stops PostgreSQL with -m immediate and starts it again; "
                              "every other round then crashes the database instead of the app")
+    parser.add_argument("--import-rounds", type=int, default=0,
+                        help="then kill the server this many times while a case import runs")
+    parser.add_argument("--import-rows", type=int, default=20_000)
     args = parser.parse_args()
     data_dir = tempfile.mkdtemp(prefix="fuyuan-crash-")
     port = random.randint(20000, 40000)
@@ -194,9 +261,13 @@ def main():
                else "app killed")
         print(f"round {round_number:2} ({how}): {len(acked):3} acknowledged, {len(unacked)} cut off and retried ({retried}); "
               f"{unit_rows} units, audit chain intact")
+    for number in range(1, args.import_rounds + 1):
+        import_round(server, port, env, data_dir, args.binary, number, args.import_rows)
     server.kill()
     done = ", ".join(f"{count} {how}" for how, count in rounds.items() if count)
-    print(f"{args.rounds} rounds ({done}) in {time.time() - started:.0f} s: no acknowledged write lost, none twice")
+    imports = f"; {args.import_rounds} imports killed midway, all or nothing" if args.import_rounds else ""
+    print(f"{args.rounds} rounds ({done}) in {time.time() - started:.0f} s: no acknowledged write lost, none twice"
+          + imports)
 
 
 if __name__ == "__main__":
