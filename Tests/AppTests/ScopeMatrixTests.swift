@@ -1,3 +1,4 @@
+import Crypto
 import Fluent
 import FuyuanCore
 import Testing
@@ -330,14 +331,15 @@ import VaporTesting
         attachment.$item.id = item.id!
         attachment.fileName = "白皮书.pdf"
         attachment.contentType = "application/pdf"
-        attachment.size = 9
-        attachment.sha256 = String(repeating: "ab", count: 32)
+        let pdf = Data("%PDF-1.4\n".utf8)
+        attachment.size = pdf.count
+        attachment.sha256 = SHA256.hash(data: pdf).hex
         attachment.uploadedBy = "鲁山县联席办"
         try await attachment.create(on: app.db)
         let stored = AttachmentStore.path(for: attachment.sha256, in: app.config.dataDirectory)
         try FileManager.default.createDirectory(
             atPath: (stored as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try Data("%PDF-1.4\n".utf8).write(to: URL(fileURLWithPath: stored))
+        try pdf.write(to: URL(fileURLWithPath: stored))
         let target = SupervisionTarget(supervisionID: supervision.id!, unitID: try await app.unit(named: "鲁山县人民法院").id!)
         try await target.create(on: app.db)
         return Fixture(
