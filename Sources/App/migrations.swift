@@ -26,5 +26,6 @@ func migrations(seal: FieldSeal) -> [any Migration] {
         CreateAuditForwarding(),
         AddGrantTags(seal: seal),
         AddLastSignIn(),
+        CountFiguresGenerations(),
     ]
 }

@@ -9,7 +9,9 @@ import VaporTesting
 /// and cases double and every item's history doubles: a page whose count grows with its rows makes a query per
 /// row (N+1), which is what turns milliseconds into seconds at province scale.
 @Suite struct QueryCountTests {
-    /// Statements per answer, as measured on the demo data; a change that adds one shows up here.
+    /// Statements per answer, as measured on the demo data; a change that adds one shows up here. Figures are counted
+    /// afresh each time (doubling the cases changes them): their count and the generation read before it
+    /// (`FiguresCache`); `FiguresCacheTests` shows a second look reading the generation alone.
     static let budgets: [(path: String, user: String, statements: Int)] = [
         ("/regions/410423", "lushan.office", 13),
         ("/regions/410423/units", "lushan.office", 4),
@@ -19,14 +21,14 @@ import VaporTesting
         ("/items/{item}", "lushan.office", 12),
         ("/regions/410423/supervision", "lushan.office", 5),
         ("/notices", "lushan.office", 3),
-        ("/regions/410423/litigation", "lushan.office", 6),
-        ("/regions/410400/litigation", "pds.office", 7),
+        ("/regions/410423/litigation", "lushan.office", 8),
+        ("/regions/410400/litigation", "pds.office", 10),
         ("/regions/410423/litigation/cases", "lushan.office", 6),
         ("/litigation/cases/{case}", "lushan.office", 5),
         ("/api/v1/regions/410423/items", "lushan.office", 5),
         ("/api/v1/items/{item}", "lushan.office", 4),
         ("/api/v1/litigation/cases?region=410423", "lushan.office", 4),
-        ("/api/v1/litigation/figures?region=410400&from=2024-01-01&to=2024-12-31&breakdown=unit", "pds.office", 3),
+        ("/api/v1/litigation/figures?region=410400&from=2024-01-01&to=2024-12-31&breakdown=unit", "pds.office", 4),
     ]
 
     @Test func pagesMakeAFixedNumberOfQueriesWhateverTheirRows() async throws {

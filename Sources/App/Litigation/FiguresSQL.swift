@@ -7,14 +7,14 @@ import SQLKit
 /// are `LitigationFigures.of`'s; `FiguresSQLTests` holds every count here to it on generated cases.
 enum FiguresSQL {
     /// What the counts are grouped by.
-    enum Key {
+    enum Key: Sendable {
         case none, unit, actionType, cause
         /// The lower region (one level below the region at `path`) each case belongs to; the region's own cases
         /// are left out.
         case lowerRegion(under: String)
     }
 
-    struct Group {
+    struct Group: Sendable {
         /// A unit's id, an action type's or cause's raw value, a lower region's path, or "".
         let key: String
         /// The unit's name for `.unit`; otherwise the key.
@@ -23,7 +23,19 @@ enum FiguresSQL {
         let figures: [LitigationFigures]
     }
 
+    /// The figures of each group for each period; kept in `FiguresCache` until their cases change.
     static func count(regionPath: String, unit: UUID?, periods: [DayRange], key: Key, on db: any Database)
+        async throws -> [Group]
+    {
+        let query =
+            "count \(regionPath) \(unit?.uuidString ?? "-") \(key) "
+            + periods.map { "\($0.from)…\($0.to)" }.joined(separator: ",")
+        return try await FiguresCache.value(query, on: db, weight: { $0.count * periods.count }) {
+            try await counted(regionPath: regionPath, unit: unit, periods: periods, key: key, on: db)
+        }
+    }
+
+    private static func counted(regionPath: String, unit: UUID?, periods: [DayRange], key: Key, on db: any Database)
         async throws -> [Group]
     {
         guard let sql = db as? any SQLDatabase, let first = periods.first else { return [] }
@@ -119,9 +131,17 @@ enum FiguresSQL {
 
     /// Cases filed and cases lost in each calendar month ("YYYY-MM") of the period, within the region and its lower
     /// regions: two grouped counts over the cases' list index, cheap enough for any region without the gate.
-    static func monthly(regionPath: String, period: DayRange, on db: any Database) async throws -> (
-        new: [String: Int], losses: [String: Int]
-    ) {
+    static func monthly(regionPath: String, period: DayRange, on db: any Database) async throws -> Monthly {
+        try await FiguresCache.value(
+            "monthly \(regionPath) \(period.from)…\(period.to)", on: db, weight: { $0.new.count + $0.losses.count }
+        ) { try await countedMonthly(regionPath: regionPath, period: period, on: db) }
+    }
+
+    typealias Monthly = (new: [String: Int], losses: [String: Int])
+
+    private static func countedMonthly(regionPath: String, period: DayRange, on db: any Database) async throws
+        -> Monthly
+    {
         let sql = db as! any SQLDatabase
         let (start, end) = (period.from.description, period.to.description)
         let cases: SQLQueryString =
@@ -134,7 +154,7 @@ enum FiguresSQL {
                 + " AND c.outcome IN (\(unsafeRaw: list(Outcome.allCases.filter(\.isLoss))))"
                 + " GROUP BY substr(c.concluded_on, 1, 7)"
         ).all()
-        var counts: (new: [String: Int], losses: [String: Int]) = ([:], [:])
+        var counts: Monthly = ([:], [:])
         for row in rows {
             let (month, count) = (
                 try row.decode(column: "month", as: String.self), try row.decode(column: "n", as: Int.self)

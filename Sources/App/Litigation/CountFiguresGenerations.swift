@@ -1,0 +1,65 @@
+import Fluent
+import Foundation
+import SQLKit
+
+/// The one-row table `figures_generation` and the triggers that raise its `n` whenever anything the litigation
+/// figures are counted from changes, in the same transaction as the change, whoever makes it (the app, an import, the
+/// generator or a hand-written fix). `FiguresCache` keys what it keeps by it.
+struct CountFiguresGenerations: AsyncMigration {
+    static let table = "figures_generation"
+    /// What the figures are counted from: the cases and hearings, the units' names and the regions' paths.
+    static let sources = [AdminCase.schema, Hearing.schema, Unit.schema, Region.schema]
+
+    func prepare(on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { return }
+        try await sql.raw("CREATE TABLE \(ident: Self.table) (epoch TEXT NOT NULL, n BIGINT NOT NULL)").run()
+        try await sql.raw("INSERT INTO \(ident: Self.table) (epoch, n) VALUES (\(bind: UUID().uuidString), 0)").run()
+        let raise: SQLQueryString = "UPDATE \(ident: Self.table) SET n = n + 1"
+        if sql.dialect.name == "sqlite" {
+            // SQLite triggers run per row; raising one row's integer costs a microsecond or two.
+            for table in Self.sources {
+                for event in ["INSERT", "UPDATE", "DELETE"] {
+                    try await sql.raw(
+                        "CREATE TRIGGER \(unsafeRaw: Self.trigger(table, event)) AFTER \(unsafeRaw: event) ON \(ident: table) BEGIN "
+                            + raise + "; END"
+                    ).run()
+                }
+            }
+        } else {
+            // Once per statement: an import's batch of a thousand rows raises it once, not a thousand times.
+            try await sql.raw(
+                "CREATE FUNCTION figures_generation_raise() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN " + raise
+                    + "; RETURN NULL; END $$"
+            ).run()
+            for table in Self.sources {
+                try await sql.raw(
+                    """
+                    CREATE TRIGGER figures_generation_raise AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON \(ident: table)
+                    FOR EACH STATEMENT EXECUTE FUNCTION figures_generation_raise()
+                    """
+                ).run()
+            }
+        }
+    }
+
+    func revert(on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { return }
+        if sql.dialect.name == "sqlite" {
+            for table in Self.sources {
+                for event in ["INSERT", "UPDATE", "DELETE"] {
+                    try await sql.raw("DROP TRIGGER \(unsafeRaw: Self.trigger(table, event))").run()
+                }
+            }
+        } else {
+            for table in Self.sources {
+                try await sql.raw("DROP TRIGGER figures_generation_raise ON \(ident: table)").run()
+            }
+            try await sql.raw("DROP FUNCTION figures_generation_raise()").run()
+        }
+        try await sql.raw("DROP TABLE \(ident: Self.table)").run()
+    }
+
+    private static func trigger(_ table: String, _ event: String) -> String {
+        "figures_generation_\(table)_\(event.lowercased())"
+    }
+}
