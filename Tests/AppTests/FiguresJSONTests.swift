@@ -51,4 +51,12 @@ import VaporTesting
                     previous: .init(whole), doubleDecline: false, breakdown: nil))
         }
     }
+
+    @Test func integersAsTheirDecimalText() {
+        for value in [0, 7, -7, 1_000_000, Int.max, Int.min] {
+            var json = JSONBytes(capacity: 32)
+            json.int(value)
+            #expect(String(decoding: json.bytes, as: UTF8.self) == String(value))
+        }
+    }
 }

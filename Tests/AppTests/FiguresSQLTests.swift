@@ -49,7 +49,7 @@ import VaporTesting
                     }
                 }
                 let months = try await LitigationQueries.months(
-                    region: region, unit: nil, period: periods[1], on: app.db)
+                    regionPath: region.path, unit: nil, period: periods[1], on: app.db)
                 // The dashboard's chart counts what the months' figures count; by unit and by action type the totals
                 // are the groups' sums.
                 let chart = try await LitigationQueries.chart(region: region, period: periods[1], on: app.db)

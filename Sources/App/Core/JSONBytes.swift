@@ -1,5 +1,5 @@
-/// JSON written straight into bytes, for the few answers too large for `JSONEncoder` to be quick (it builds a tree of
-/// boxed values and sorts every object's keys). Writes what the app's `JSONEncoder` writes (`.sortedKeys`,
+/// JSON written straight into bytes, for the few answers too large for `JSONEncoder` to be quick (it builds a tree
+/// of boxed values and sorts every object's keys). Writes what the app's `JSONEncoder` writes (`.sortedKeys`,
 /// `.withoutEscapingSlashes`), byte for byte, given keys in that order; the answers' tests compare the two.
 struct JSONBytes {
     private(set) var bytes: [UInt8] = []
@@ -29,44 +29,80 @@ struct JSONBytes {
     }
 
     mutating func key(_ name: StaticString) {
-        if !first { bytes.append(UInt8(ascii: ",")) }
+        write(first ? "\"" : ",\"")
         first = false
-        bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: "\":".utf8)
+        write(name)
+        write("\":")
     }
 
-    mutating func int(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
+    mutating func int(_ value: Int) {
+        guard value != 0 else {
+            write("0")
+            return
+        }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { space in
+            var magnitude = value.magnitude
+            var start = space.count
+            while magnitude > 0 {
+                start -= 1
+                space[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            }
+            if value < 0 {
+                start -= 1
+                space[start] = UInt8(ascii: "-")
+            }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: space[start...]))
+        }
+    }
 
-    mutating func bool(_ value: Bool) { bytes.append(contentsOf: (value ? "true" : "false").utf8) }
+    mutating func bool(_ value: Bool) { write(value ? "true" : "false") }
 
     /// As `JSONEncoder` writes a `Double?`: `null`, or its shortest form without a trailing ".0".
     mutating func double(_ value: Double?) {
-        guard let value else { return bytes.append(contentsOf: "null".utf8) }
+        guard let value else {
+            write("null")
+            return
+        }
         var text = value.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        bytes.append(contentsOf: text.utf8)
+        text.withUTF8 { text in
+            let whole = text.count > 2 && text[text.count - 2] == UInt8(ascii: ".") && text.last == UInt8(ascii: "0")
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[..<(whole ? text.count - 2 : text.count)]))
+        }
     }
 
     mutating func string(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: "\\\"".utf8)
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: "\\\\".utf8)
-            case 0x08: bytes.append(contentsOf: "\\b".utf8)
-            case 0x0C: bytes.append(contentsOf: "\\f".utf8)
-            case 0x0A: bytes.append(contentsOf: "\\n".utf8)
-            case 0x0D: bytes.append(contentsOf: "\\r".utf8)
-            case 0x09: bytes.append(contentsOf: "\\t".utf8)
-            case ..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: "\\u00".utf8)
-                bytes.append(hex[Int(byte >> 4)])
-                bytes.append(hex[Int(byte & 0xF)])
-            default: bytes.append(byte)
-            }
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            var value = value
+            value.withUTF8 { bytes.append(contentsOf: $0) }
+        } else {
+            for byte in value.utf8 { escape(byte) }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func escape(_ byte: UInt8) {
+        switch byte {
+        case UInt8(ascii: "\""): write("\\\"")
+        case UInt8(ascii: "\\"): write("\\\\")
+        case 0x08: write("\\b")
+        case 0x0C: write("\\f")
+        case 0x0A: write("\\n")
+        case 0x0D: write("\\r")
+        case 0x09: write("\\t")
+        case ..<0x20:
+            let hex: StaticString = "0123456789abcdef"
+            write("\\u00")
+            bytes.append(hex.utf8Start[Int(byte >> 4)])
+            bytes.append(hex.utf8Start[Int(byte & 0xF)])
+        default: bytes.append(byte)
+        }
+    }
+
+    /// A constant's bytes, copied whole.
+    private mutating func write(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 }

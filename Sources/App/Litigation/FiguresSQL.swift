@@ -23,19 +23,7 @@ enum FiguresSQL {
         let figures: [LitigationFigures]
     }
 
-    /// The figures of each group for each period; kept in `FiguresCache` until their cases change.
     static func count(regionPath: String, unit: UUID?, periods: [DayRange], key: Key, on db: any Database)
-        async throws -> [Group]
-    {
-        let query =
-            "count \(regionPath) \(unit?.uuidString ?? "-") \(key) "
-            + periods.map { "\($0.from)…\($0.to)" }.joined(separator: ",")
-        return try await FiguresCache.value(query, on: db, weight: { $0.count * periods.count }) {
-            try await counted(regionPath: regionPath, unit: unit, periods: periods, key: key, on: db)
-        }
-    }
-
-    private static func counted(regionPath: String, unit: UUID?, periods: [DayRange], key: Key, on db: any Database)
         async throws -> [Group]
     {
         guard let sql = db as? any SQLDatabase, let first = periods.first else { return [] }
@@ -129,19 +117,11 @@ enum FiguresSQL {
         }
     }
 
+    typealias Monthly = (new: [String: Int], losses: [String: Int])
+
     /// Cases filed and cases lost in each calendar month ("YYYY-MM") of the period, within the region and its lower
     /// regions: two grouped counts over the cases' list index, cheap enough for any region without the gate.
     static func monthly(regionPath: String, period: DayRange, on db: any Database) async throws -> Monthly {
-        try await FiguresCache.value(
-            "monthly \(regionPath) \(period.from)…\(period.to)", on: db, weight: { $0.new.count + $0.losses.count }
-        ) { try await countedMonthly(regionPath: regionPath, period: period, on: db) }
-    }
-
-    typealias Monthly = (new: [String: Int], losses: [String: Int])
-
-    private static func countedMonthly(regionPath: String, period: DayRange, on db: any Database) async throws
-        -> Monthly
-    {
         let sql = db as! any SQLDatabase
         let (start, end) = (period.from.description, period.to.description)
         let cases: SQLQueryString =

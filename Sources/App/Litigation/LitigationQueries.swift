@@ -3,19 +3,20 @@ import FuyuanCore
 import Vapor
 
 /// The figures of a region with its lower regions, for a period and the same period a year before, with breakdowns.
-/// Every page, export and API answer takes its figures from here, and here from `FiguresSQL`.
+/// Every page, export and API answer takes its figures from here, and here from `FiguresSQL`, counted once and then
+/// kept in `FiguresCache` until anything they are counted from changes.
 enum LitigationQueries {
     enum Breakdown: String, Codable, CaseIterable, Sendable {
         case unit, actionType, cause, month
     }
 
-    struct Row {
+    struct Row: Sendable {
         let key: String
         let label: String
         let figures: LitigationFigures
     }
 
-    struct Result {
+    struct Result: Sendable {
         let current: LitigationFigures
         let previous: LitigationFigures
         let rows: [Row]
@@ -30,30 +31,42 @@ enum LitigationQueries {
     static func figures(region: Region, unit: UUID?, period: DayRange, breakdown: Breakdown?, on db: any Database)
         async throws -> Result
     {
+        let path = region.path
+        return try await FiguresCache.value(
+            "figures \(path) \(unit?.uuidString ?? "-") \(period.from)…\(period.to) \(breakdown?.rawValue ?? "-")",
+            on: db,
+            weight: { $0.rows.count + 1 }
+        ) { try await counted(path, unit, period, breakdown, db) }
+    }
+
+    private static func counted(
+        _ path: String, _ unit: UUID?, _ period: DayRange, _ breakdown: Breakdown?, _ db: any Database
+    ) async throws -> Result {
         switch breakdown {
-        case .unit: return try await summed(region, unit, period, .unit, db)
-        case .actionType: return try await summed(region, unit, period, .actionType, db)
+        case .unit: return try await summed(path, unit, period, .unit, db)
+        case .actionType: return try await summed(path, unit, period, .actionType, db)
         case .cause, .month, nil: break
         }
         let totals = try await FiguresSQL.count(
-            regionPath: region.path, unit: unit, periods: [period, period.yearBefore], key: .none, on: db
+            regionPath: path, unit: unit, periods: [period, period.yearBefore], key: .none, on: db
         ).first?.figures
         var rows: [Row] = []
         if breakdown == .cause {
             rows = ranked(
-                try await groups(region, unit, period, .cause, db).compactMap { group in
-                    LossCause(rawValue: group.key).map {
-                        Row(key: $0.rawValue, label: $0.label, figures: group.figures[0])
-                    }
-                })
+                try await FiguresSQL.count(regionPath: path, unit: unit, periods: [period], key: .cause, on: db)
+                    .compactMap { group in
+                        LossCause(rawValue: group.key).map {
+                            Row(key: $0.rawValue, label: $0.label, figures: group.figures[0])
+                        }
+                    })
         } else if breakdown == .month {
-            rows = try await months(region: region, unit: unit, period: period, on: db)
+            rows = try await months(regionPath: path, unit: unit, period: period, on: db)
         }
         return Result(current: totals?[0] ?? .init(), previous: totals?[1] ?? .init(), rows: rows)
     }
 
     /// A month of the dashboard's chart.
-    struct Month: Equatable {
+    struct Month: Equatable, Sendable {
         let key: String
         let label: String
         let new: Int
@@ -64,17 +77,22 @@ enum LitigationQueries {
     /// period's own ends cut the first and last) — two counts, not a month's whole figures, so one pass over the
     /// cases' index.
     static func chart(region: Region, period: DayRange, on db: any Database) async throws -> [Month] {
-        let counts = try await FiguresSQL.monthly(regionPath: region.path, period: period, on: db)
-        return monthsOf(period).map {
-            Month(key: $0.key, label: $0.label, new: counts.new[$0.key] ?? 0, losses: counts.losses[$0.key] ?? 0)
+        let path = region.path
+        return try await FiguresCache.value(
+            "chart \(path) \(period.from)…\(period.to)", on: db, weight: { $0.count }
+        ) {
+            let counts = try await FiguresSQL.monthly(regionPath: path, period: period, on: db)
+            return monthsOf(period).map {
+                Month(key: $0.key, label: $0.label, new: counts.new[$0.key] ?? 0, losses: counts.losses[$0.key] ?? 0)
+            }
         }
     }
 
     /// The figures of each calendar month of the period (the period's own ends cut the first and last), in one query.
-    static func months(region: Region, unit: UUID?, period: DayRange, on db: any Database) async throws -> [Row] {
+    static func months(regionPath: String, unit: UUID?, period: DayRange, on db: any Database) async throws -> [Row] {
         let months = monthsOf(period)
         let figures = try await FiguresSQL.count(
-            regionPath: region.path, unit: unit, periods: months.map(\.range), key: .none, on: db
+            regionPath: regionPath, unit: unit, periods: months.map(\.range), key: .none, on: db
         ).first?.figures
         return months.enumerated().map { index, month in
             Row(key: month.key, label: month.label, figures: figures?[index] ?? .init())
@@ -98,10 +116,10 @@ enum LitigationQueries {
 
     /// Groups by unit or action type for the period and a year before, with the totals summed from them.
     private static func summed(
-        _ region: Region, _ unit: UUID?, _ period: DayRange, _ key: FiguresSQL.Key, _ db: any Database
+        _ path: String, _ unit: UUID?, _ period: DayRange, _ key: FiguresSQL.Key, _ db: any Database
     ) async throws -> Result {
         let groups = try await FiguresSQL.count(
-            regionPath: region.path, unit: unit, periods: [period, period.yearBefore], key: key, on: db)
+            regionPath: path, unit: unit, periods: [period, period.yearBefore], key: key, on: db)
         let current = groups.reduce(LitigationFigures()) { $0 + $1.figures[0] }
         let previous = groups.reduce(LitigationFigures()) { $0 + $1.figures[1] }
         let rows = groups.compactMap { group -> Row? in
@@ -127,16 +145,15 @@ enum LitigationQueries {
     static func lowerRegions(of region: Region, _ lower: [Region], period: DayRange, on db: any Database) async throws
         -> [(code: String, name: String, figures: LitigationFigures)]
     {
-        let byPath = Dictionary(
-            try await FiguresSQL.count(
-                regionPath: region.path, unit: nil, periods: [period], key: .lowerRegion(under: region.path), on: db
-            ).map { ($0.key, $0.figures[0]) }, uniquingKeysWith: { first, _ in first })
+        let path = region.path
+        let byPath = try await FiguresCache.value(
+            "lower \(path) \(period.from)…\(period.to)", on: db, weight: { $0.count }
+        ) {
+            Dictionary(
+                try await FiguresSQL.count(
+                    regionPath: path, unit: nil, periods: [period], key: .lowerRegion(under: path), on: db
+                ).map { ($0.key, $0.figures[0]) }, uniquingKeysWith: { first, _ in first })
+        }
         return lower.map { ($0.code, $0.name, byPath[$0.path] ?? .init()) }
-    }
-
-    private static func groups(
-        _ region: Region, _ unit: UUID?, _ period: DayRange, _ key: FiguresSQL.Key, _ db: any Database
-    ) async throws -> [FiguresSQL.Group] {
-        try await FiguresSQL.count(regionPath: region.path, unit: unit, periods: [period], key: key, on: db)
     }
 }
