@@ -95,6 +95,30 @@ import VaporTesting
         }
     }
 
+    @Test func theCasesListTotalIsKeptUntilACaseChanges() async throws {
+        try await withTestApp { app in
+            let log = QueryLog()
+            app.middleware.use(QueryLog.Middleware(log: log), at: .beginning)
+            let session = try await app.signIn("lushan.office")
+            func total() async throws -> (total: Int, counted: Bool) {
+                var total = -1
+                let statements = try await log.recording {
+                    let answer = try await app.send(.GET, "/api/v1/litigation/cases?region=410423", as: session)
+                    total = try JSONDecoder().decode(
+                        LitigationAPI.CasePage.self, from: Data(answer.body.readableBytesView)
+                    ).total
+                }
+                return (total, statements.contains { $0.contains("COUNT(*) AS n FROM admin_cases") })
+            }
+            #expect(try await total() == (114, true))
+            #expect(try await total() == (114, false))
+            let gone = try #require(try await AdminCase.query(on: app.db).sort(\.$caseNumber).first())
+            try await Hearing.query(on: app.db).filter(\.$adminCase.$id == gone.requireID()).delete()
+            try await gone.delete(on: app.db)
+            #expect(try await total() == (113, true))
+        }
+    }
+
     @Test func theGenerationRisesOncePerRowOnSQLiteAndOncePerStatementOnPostgreSQL() async throws {
         try await withTestApp { app in
             let sql = app.db as! any SQLDatabase

@@ -9,9 +9,10 @@ import VaporTesting
 /// and cases double and every item's history doubles: a page whose count grows with its rows makes a query per
 /// row (N+1), which is what turns milliseconds into seconds at province scale.
 @Suite struct QueryCountTests {
-    /// Statements per answer, as measured on the demo data; a change that adds one shows up here. Figures are counted
-    /// afresh each time (doubling the cases changes them): their count and the generation read before it
-    /// (`FiguresCache`); `FiguresCacheTests` shows a second look reading the generation alone.
+    /// Statements per answer, as measured on the demo data; a change that adds one shows up here. Figures and the
+    /// cases list's total are counted afresh each time (doubling the cases changes them): their count and the
+    /// generation read before it (`FiguresCache`); `FiguresCacheTests` shows a second look reading the generation alone,
+    /// as the cases API does here after the cases page counted the same total.
     static let budgets: [(path: String, user: String, statements: Int)] = [
         ("/regions/410423", "lushan.office", 13),
         ("/regions/410423/units", "lushan.office", 4),
@@ -23,7 +24,7 @@ import VaporTesting
         ("/notices", "lushan.office", 3),
         ("/regions/410423/litigation", "lushan.office", 8),
         ("/regions/410400/litigation", "pds.office", 10),
-        ("/regions/410423/litigation/cases", "lushan.office", 6),
+        ("/regions/410423/litigation/cases", "lushan.office", 7),
         ("/litigation/cases/{case}", "lushan.office", 5),
         ("/api/v1/regions/410423/items", "lushan.office", 5),
         ("/api/v1/items/{item}", "lushan.office", 4),

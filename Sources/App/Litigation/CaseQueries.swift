@@ -75,7 +75,7 @@ enum CaseQueries {
 
     /// Cases of `region` and the regions below it (within the caller's scope, in the query), newest filing first,
     /// with the total. Hand-written: the count and the page's ids come from one covering index
-    /// (`IndexCasesForTheList`), and only the page's rows are then read with their unit, region and hearing counts;
+    /// (`IndexCasesForTheList`), the count kept in `FiguresCache` until the cases change, and only the page's rows are then read with their unit, region and hearing counts;
     /// a keyset page (`after`) starts where the last one ended, however deep, where a numbered page skips rows.
     static func list(region: Region, scope: Scope, filter: Filter, on db: any Database) async throws -> Page {
         let sql = db as! any SQLDatabase
@@ -89,9 +89,11 @@ enum CaseQueries {
         case nil: break
         }
         if let number = filter.number, !number.isEmpty { condition += " AND c.case_number LIKE \(bind: "%\(number)%")" }
-        let total =
-            try await sql.raw("SELECT COUNT(*) AS n FROM admin_cases c WHERE \(condition)").first()?.decode(
-                column: "n", as: Int.self) ?? 0
+        let count: SQLQueryString = "SELECT COUNT(*) AS n FROM admin_cases c WHERE " + condition
+        let total = try await FiguresCache.value(
+            "cases \(region.path) \(scope.regionPath) \(scope.includesLower) \(filter.unit?.uuidString ?? "-") "
+                + "\(filter.state?.rawValue ?? "-") \(filter.number ?? "")", on: db, weight: { _ in 1 }
+        ) { try await sql.raw(count).first()?.decode(column: "n", as: Int.self) ?? 0 }
         let pages = max(1, (total + pageSize - 1) / pageSize)
         let page = filter.after == nil ? min(max(filter.page, 1), pages) : 1
         if let after = filter.after {

@@ -2,12 +2,13 @@ import Fluent
 import SQLKit
 import Vapor
 
-/// Figures already counted, reused while nothing they are counted from has changed. Triggers in the database raise
-/// `figures_generation.n` in the same transaction as every change to cases, hearings, units and regions (see
-/// `CountFiguresGenerations`), so an answer kept under the generation read before it was counted is exactly what
-/// counting again would give: nothing is ever stale, on one instance or many, and after a restore the restored
-/// generation names the restored data. A city's or the province's figures take a second or more to count; read
-/// again, they take one small query. Concurrent askers of the same figures wait for one count.
+/// Figures already counted (the litigation figures, the cases list's totals), reused while nothing they are counted
+/// from has changed. Triggers in the database raise `figures_generation.n` in the same transaction as every change to
+/// cases, hearings, units and regions (see `CountFiguresGenerations`), so an answer kept under the generation read
+/// before it was counted is exactly what counting again would give: nothing is ever stale, on one instance or many,
+/// and after a restore the restored generation names the restored data. A city's or the province's figures take a
+/// second or more to count; read again, they take one small query. Concurrent askers of the same figures wait for
+/// one count.
 actor FiguresCache {
     static let shared = FiguresCache(capacity: 40_000)
 
