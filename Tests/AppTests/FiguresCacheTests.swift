@@ -119,17 +119,46 @@ import VaporTesting
         }
     }
 
-    @Test func theGenerationRisesOncePerRowOnSQLiteAndOncePerStatementOnPostgreSQL() async throws {
+    @Test func theGenerationRisesOncePerRowOnSQLiteAndOncePerTransactionOnPostgreSQL() async throws {
         try await withTestApp { app in
             let sql = app.db as! any SQLDatabase
             let lushan = try #require(try await Region.query(on: app.db).filter(\.$code == "410423").first())
             let rows = try await AdminCase.query(on: app.db).filter(\.$region.$id == lushan.requireID()).count()
+            #expect(rows == 114)
             let before = try await FiguresCache.current(on: sql)
             try await sql.raw("UPDATE admin_cases SET filed_on = filed_on WHERE region_id = \(bind: lushan.id!)").run()
-            let after = try await FiguresCache.current(on: sql)
-            #expect(after.epoch == before.epoch)
-            #expect(after.n - before.n == (app.isPostgres ? 1 : rows))
-            #expect(rows == 114)
+            let once = try await FiguresCache.current(on: sql)
+            #expect(once.epoch == before.epoch)
+            #expect(once.n - before.n == (app.isPostgres ? 1 : rows))
+            // Two statements on two tables in one transaction; on PostgreSQL the raise waits for the commit.
+            try await app.db.transaction { db in
+                let sql = db as! any SQLDatabase
+                try await sql.raw("UPDATE admin_cases SET filed_on = filed_on WHERE region_id = \(bind: lushan.id!)")
+                    .run()
+                try await sql.raw("UPDATE units SET name = name WHERE region_id = \(bind: lushan.id!)").run()
+                if app.isPostgres { #expect(try await FiguresCache.current(on: sql) == once) }
+            }
+            let units = try await Unit.query(on: app.db).filter(\.$region.$id == lushan.requireID()).count()
+            #expect(try await FiguresCache.current(on: sql).n - once.n == (app.isPostgres ? 1 : rows + units))
+        }
+    }
+
+    @Test func aWriterDoesNotWaitForAnotherTransactionsRaise() async throws {
+        try await withTestApp { app in
+            guard app.isPostgres else { return }  // SQLite has one writer at a time anyway.
+            let lushan = try #require(try await Region.query(on: app.db).filter(\.$code == "410423").first())
+            try await app.db.transaction { open in
+                // A long import's transaction has written cases and not yet committed ...
+                try await (open as! any SQLDatabase).raw(
+                    "UPDATE admin_cases SET filed_on = filed_on WHERE region_id = \(bind: lushan.id!)"
+                ).run()
+                // ... while someone else renames a unit and commits, without waiting for it.
+                try await app.db.transaction { other in
+                    let sql = other as! any SQLDatabase
+                    try await sql.raw("SET LOCAL lock_timeout = '2s'").run()
+                    try await sql.raw("UPDATE units SET name = name WHERE region_id = \(bind: lushan.id!)").run()
+                }
+            }
         }
     }
 

@@ -26,7 +26,17 @@ struct CountFiguresGenerations: AsyncMigration {
                 }
             }
         } else {
-            // Once per statement: an import's batch of a thousand rows raises it once, not a thousand times.
+            // Once per transaction, at its commit: the first changed row of a transaction queues the raise (the
+            // trigger's WHEN condition notes it in a transaction-local setting), and the raise runs when the
+            // transaction commits. Taking the row's lock last keeps a long import from holding it while it writes,
+            // and two writers can never wait for each other over it.
+            try await sql.raw(
+                """
+                CREATE FUNCTION figures_generation_first_change() RETURNS boolean LANGUAGE plpgsql AS $$ BEGIN
+                IF current_setting('fuyuan.figures_changed', true) = 'yes' THEN RETURN false; END IF;
+                PERFORM set_config('fuyuan.figures_changed', 'yes', true); RETURN true; END $$
+                """
+            ).run()
             try await sql.raw(
                 "CREATE FUNCTION figures_generation_raise() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN " + raise
                     + "; RETURN NULL; END $$"
@@ -34,7 +44,14 @@ struct CountFiguresGenerations: AsyncMigration {
             for table in Self.sources {
                 try await sql.raw(
                     """
-                    CREATE TRIGGER figures_generation_raise AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON \(ident: table)
+                    CREATE CONSTRAINT TRIGGER figures_generation_raise AFTER INSERT OR UPDATE OR DELETE ON \(ident: table)
+                    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (figures_generation_first_change())
+                    EXECUTE FUNCTION figures_generation_raise()
+                    """
+                ).run()
+                try await sql.raw(
+                    """
+                    CREATE TRIGGER figures_generation_truncate AFTER TRUNCATE ON \(ident: table)
                     FOR EACH STATEMENT EXECUTE FUNCTION figures_generation_raise()
                     """
                 ).run()
@@ -53,8 +70,10 @@ struct CountFiguresGenerations: AsyncMigration {
         } else {
             for table in Self.sources {
                 try await sql.raw("DROP TRIGGER figures_generation_raise ON \(ident: table)").run()
+                try await sql.raw("DROP TRIGGER figures_generation_truncate ON \(ident: table)").run()
             }
             try await sql.raw("DROP FUNCTION figures_generation_raise()").run()
+            try await sql.raw("DROP FUNCTION figures_generation_first_change()").run()
         }
         try await sql.raw("DROP TABLE \(ident: Self.table)").run()
     }
