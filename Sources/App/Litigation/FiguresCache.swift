@@ -29,7 +29,7 @@ actor FiguresCache {
         var used: UInt64
     }
 
-    /// The most weight (groups of figures, about 300 bytes each) kept at once; the least recently used go first.
+    /// The most weight (rows of figures, a few hundred bytes each) kept at once; the least recently used go first.
     let capacity: Int
     private var entries: [Key: Entry] = [:]
     private var counting: [Key: Task<any Sendable, any Error>] = [:]
