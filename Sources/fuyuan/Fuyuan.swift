@@ -1,6 +1,8 @@
 import App
 import ArgumentParser
 import FuyuanCore
+import NIOCore
+import NIOPosix
 import Vapor
 
 #if canImport(Glibc)
@@ -17,6 +19,13 @@ struct Fuyuan: AsyncParsableCommand {
             VerifyAudit.self, BackupCommand.self, RestoreCommand.self, RotateDataKeyCommand.self,
         ],
         defaultSubcommand: Serve.self)
+
+    /// Runs Swift concurrency's jobs on NIO's event loops, as Vapor's template does: a request's handler then
+    /// resumes after each database answer on the thread that received it, instead of hopping to another pool.
+    static func main() async {
+        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+        await main(nil)
+    }
 }
 
 /// Writes a line to standard output at once, also under a pipe or a service manager (`print` buffers there).

@@ -119,7 +119,8 @@ enum AttachmentStore {
         }
         let digest = SHA256.hash(data: data).hex
         let target = path(for: digest, in: request.application.config.dataDirectory)
-        if !FileManager.default.fileExists(atPath: target) {
+        try await request.application.threadPool.runIfActive {
+            guard !FileManager.default.fileExists(atPath: target) else { return }
             try FileManager.default.createDirectory(
                 atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             // Written beside and renamed, so that a crash never leaves half a file under its final name.

@@ -219,7 +219,11 @@ struct LedgerPages {
         }
         _ = try await LedgerQueries.item(id: attachment.$item.id, scope: caller.scope, on: request.db)
         let path = AttachmentStore.path(for: attachment.sha256, in: request.application.config.dataDirectory)
-        guard let data = FileManager.default.contents(atPath: path) else { throw AppError.notFound("附件文件") }
+        guard
+            let data = try await request.application.threadPool.runIfActive({
+                FileManager.default.contents(atPath: path)
+            })
+        else { throw AppError.notFound("附件文件") }
         try await AttachmentStore.requireIntact(data, attachment, request: request)
         try await request.db.write { db in
             try await request.audit(

@@ -31,40 +31,46 @@ struct LedgerFilter: Content, Sendable {
 
     init() {}
 
+    /// The query string's values as given, before they are read as choices.
+    private struct Given: Decodable {
+        var list, area, unit, state, kind, timeliness, q, sort, page: String?
+    }
+
     /// A filter form sends every field, empty when not chosen; empty means "any", and so does a value that is
     /// not one of the choices.
     init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        func text(_ key: CodingKeys) throws -> String? {
-            let value = try container.decodeIfPresent(String.self, forKey: key)?.trimmingCharacters(in: .whitespaces)
+        self.init(try Given(from: decoder))
+    }
+
+    private init(_ given: Given) {
+        func text(_ value: String?) -> String? {
+            let value = value?.trimmingCharacters(in: .whitespaces)
             return value?.isEmpty == false ? value : nil
         }
-        list = try text(.list).flatMap(UUID.init(uuidString:))
-        area = try text(.area).flatMap(TaskArea.init(rawValue:))
-        unit = try text(.unit).flatMap(UUID.init(uuidString:))
-        state = try text(.state).flatMap(ItemState.init(rawValue:))
-        kind = try text(.kind).flatMap(Deadline.Kind.init(rawValue:))
-        timeliness = try text(.timeliness).flatMap(Timeliness.init(rawValue:))
-        q = try text(.q)
-        sort = try text(.sort).flatMap(Sort.init(rawValue:))
-        page = try text(.page).flatMap(Int.init)
+        list = text(given.list).flatMap(UUID.init(uuidString:))
+        area = text(given.area).flatMap(TaskArea.init(rawValue:))
+        unit = text(given.unit).flatMap(UUID.init(uuidString:))
+        state = text(given.state).flatMap(ItemState.init(rawValue:))
+        kind = text(given.kind).flatMap(Deadline.Kind.init(rawValue:))
+        timeliness = text(given.timeliness).flatMap(Timeliness.init(rawValue:))
+        q = text(given.q)
+        sort = text(given.sort).flatMap(Sort.init(rawValue:))
+        page = text(given.page).flatMap(Int.init)
     }
 
     /// The API is strict where the page's form is forgiving: a value that is not one of the choices is refused,
     /// naming the parameter, instead of being read as "any".
     static func strict(_ request: Request) throws -> LedgerFilter {
-        let filter = try request.query.decode(LedgerFilter.self)
-        let understood: [(CodingKeys, Bool)] = [
-            (.list, filter.list != nil), (.area, filter.area != nil), (.unit, filter.unit != nil),
-            (.state, filter.state != nil), (.kind, filter.kind != nil), (.timeliness, filter.timeliness != nil),
-            (.sort, filter.sort != nil), (.page, filter.page != nil),
+        let given = try request.query.decode(Given.self)
+        let filter = LedgerFilter(given)
+        let read: [(String, String?, Bool)] = [
+            ("list", given.list, filter.list != nil), ("area", given.area, filter.area != nil),
+            ("unit", given.unit, filter.unit != nil), ("state", given.state, filter.state != nil),
+            ("kind", given.kind, filter.kind != nil), ("timeliness", given.timeliness, filter.timeliness != nil),
+            ("sort", given.sort, filter.sort != nil), ("page", given.page, filter.page != nil),
         ]
         var problems = FieldProblems()
-        for (key, isUnderstood) in understood where !isUnderstood {
-            if let raw = try? request.query.get(String.self, at: key.stringValue) {
-                problems.add(key.stringValue, "取值“\(raw)”不在可选范围内")
-            }
-        }
+        for case (let name, let raw?, false) in read { problems.add(name, "取值“\(raw)”不在可选范围内") }
         if let page = filter.page, page < 1 { problems.add("page", "须为正整数") }
         try problems.throwIfAny()
         return filter

@@ -40,11 +40,9 @@ final class QueryLog: Sendable {
             set { metadata[key] = newValue }
         }
 
-        func log(
-            level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String,
-            function: String, line: UInt
-        ) {
-            guard message.description == "Executing query", case .string(let sql)? = metadata?["sql"] else { return }
+        func log(event: LogEvent) {
+            guard event.message.description == "Executing query", case .string(let sql)? = event.metadata?["sql"]
+            else { return }
             log.append(sql)
         }
     }
