@@ -95,6 +95,46 @@ import VaporTesting
         }
     }
 
+    @Test func theFiguresAnswerIsKeptAsItsJSONUntilACaseChanges() async throws {
+        try await withTestApp { app in
+            let log = QueryLog()
+            app.middleware.use(QueryLog.Middleware(log: log), at: .beginning)
+            let session = try await app.signIn("lushan.office")
+            struct Answer: Decodable {
+                struct Figures: Decodable { let new: Int }
+                let figures: Figures
+            }
+            func ask() async throws -> (body: String, new: Int, statements: [String]) {
+                var body = ""
+                let statements = try await log.recording {
+                    let answer = try await app.send(
+                        .GET, "/api/v1/litigation/figures?region=410423&from=2023-01-01&to=2023-12-31&breakdown=unit",
+                        as: session)
+                    #expect(answer.status == .ok)
+                    body = answer.body.string
+                }
+                return (body, try JSONDecoder().decode(Answer.self, from: Data(body.utf8)).figures.new, statements)
+            }
+            let first = try await ask()
+            let second = try await ask()
+            #expect(first.new == 47)
+            #expect(first.statements.contains { $0.contains("admin_cases") })
+            // The session, the region and the generation: the same bytes, neither counted nor written again.
+            #expect(second.statements.count == 3)
+            #expect(second.statements.last?.contains("figures_generation") == true)
+            #expect(second.body == first.body)
+            let lushan = try #require(try await Region.query(on: app.db).filter(\.$code == "410423").first())
+            let gone = try #require(
+                try await AdminCase.query(on: app.db).filter(\.$region.$id == lushan.requireID())
+                    .filter(\.$filedOn >= "2023-01-01").filter(\.$filedOn <= "2023-12-31").first())
+            try await Hearing.query(on: app.db).filter(\.$adminCase.$id == gone.requireID()).delete()
+            try await gone.delete(on: app.db)
+            let third = try await ask()
+            #expect(third.statements.contains { $0.contains("admin_cases") })
+            #expect(third.new == 46)
+        }
+    }
+
     @Test func theCasesListTotalIsKeptUntilACaseChanges() async throws {
         try await withTestApp { app in
             let log = QueryLog()

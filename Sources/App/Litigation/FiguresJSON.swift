@@ -4,6 +4,19 @@ import Vapor
 /// `JSONEncoder` takes over 100 ms to write and this a few. `FiguresJSONTests` holds the bytes to `JSONEncoder`'s.
 extension LitigationAPI.Answer {
     func encodeResponse(for request: Request) async throws -> Response {
+        Self.response(encoded)
+    }
+
+    static func response(_ encoded: ByteBuffer) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        return Response(status: .ok, headers: headers, body: .init(buffer: encoded))
+    }
+
+    /// The weight of a kept answer in `FiguresCache`'s unit, rows of figures: one is about 300 bytes of JSON.
+    @Sendable static func weight(_ encoded: ByteBuffer) -> Int { encoded.readableBytes / 300 + 1 }
+
+    var encoded: ByteBuffer {
         var json = JSONBytes(capacity: 512 + (breakdown?.count ?? 0) * 400)
         json.object { json in
             if let breakdown {
@@ -32,9 +45,7 @@ extension LitigationAPI.Answer {
             json.key("to")
             json.string(to)
         }
-        var headers = HTTPHeaders()
-        headers.contentType = .json
-        return Response(status: .ok, headers: headers, body: .init(buffer: ByteBuffer(bytes: json.bytes)))
+        return ByteBuffer(bytes: json.bytes)
     }
 }
 
