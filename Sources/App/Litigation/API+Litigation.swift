@@ -121,7 +121,8 @@ struct LitigationAPI {
         let period = DayRange(from: from!, to: to!)
         let db = request.db
         let json = try await FiguresCache.value(
-            "figures.json \(region.path) \(query.unit?.uuidString ?? "-") \(period.from)…\(period.to) \(query.breakdown?.rawValue ?? "-")",
+            "figures.json "
+                + LitigationQueries.key(region: region, unit: query.unit, period: period, breakdown: query.breakdown),
             on: db, weight: Answer.weight
         ) {
             let result = try await LitigationQueries.figures(

@@ -75,8 +75,9 @@ enum CaseQueries {
 
     /// Cases of `region` and the regions below it (within the caller's scope, in the query), newest filing first,
     /// with the total. Hand-written: the count and the page's ids come from one covering index
-    /// (`IndexCasesForTheList`), the count kept in `FiguresCache` until the cases change, and only the page's rows are then read with their unit, region and hearing counts;
-    /// a keyset page (`after`) starts where the last one ended, however deep, where a numbered page skips rows.
+    /// (`IndexCasesForTheList`), the count kept in `FiguresCache` until the cases change, and only the page's rows
+    /// are then read with their unit, region and hearing counts; a keyset page (`after`) starts where the last one
+    /// ended, however deep, where a numbered page skips rows.
     static func list(region: Region, scope: Scope, filter: Filter, on db: any Database) async throws -> Page {
         let sql = db as! any SQLDatabase
         var condition: SQLQueryString =

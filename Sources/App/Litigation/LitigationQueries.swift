@@ -33,10 +33,14 @@ enum LitigationQueries {
     {
         let path = region.path
         return try await FiguresCache.value(
-            "figures \(path) \(unit?.uuidString ?? "-") \(period.from)…\(period.to) \(breakdown?.rawValue ?? "-")",
-            on: db,
+            "figures " + key(region: region, unit: unit, period: period, breakdown: breakdown), on: db,
             weight: { $0.rows.count + 1 }
         ) { try await counted(path, unit, period, breakdown, db) }
+    }
+
+    /// What names a region's figures in `FiguresCache`, for them and for what is kept beside them.
+    static func key(region: Region, unit: UUID?, period: DayRange, breakdown: Breakdown?) -> String {
+        "\(region.path) \(unit?.uuidString ?? "-") \(period.from)…\(period.to) \(breakdown?.rawValue ?? "-")"
     }
 
     private static func counted(
