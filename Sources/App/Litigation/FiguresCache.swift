@@ -76,12 +76,13 @@ actor FiguresCache {
     }
 
     private func keep(_ value: any Sendable, weight: Int, under key: Key) {
-        guard weight <= capacity else { return }
-        // Figures of an older generation of the same database can never be asked for again.
-        for old in entries.keys
-        where old.generation.epoch == key.generation.epoch && old.generation.n < key.generation.n {
-            drop(old)
+        // Figures of an older generation of the same database can never be asked for again: neither those kept
+        // nor one counted while a newer generation was already being asked for.
+        func older(_ one: Key, _ other: Key) -> Bool {
+            one.generation.epoch == other.generation.epoch && one.generation.n < other.generation.n
         }
+        guard weight <= capacity, !entries.keys.contains(where: { older(key, $0) }) else { return }
+        for old in entries.keys where older(old, key) { drop(old) }
         while self.weight + weight > capacity, let oldest = entries.min(by: { $0.value.used < $1.value.used })?.key {
             drop(oldest)
         }
