@@ -8,6 +8,7 @@ import Vapor
 /// Sets up databases, middleware and routes from `config`.
 public func configure(_ app: Application, config: AppConfig) async throws {
     app.config = config
+    try DataDirectory.prepare(config)
     switch config.database {
     case .sqlite(let path):
         try FileManager.default.createDirectory(
@@ -47,6 +48,8 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.lifecycle.use(app.inFlight)
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ErrorResponder())
+    app.middleware.use(BodyLimitMiddleware())
+    app.routes.defaultMaxBodySize = ByteCount(value: CSRFMiddleware.formLimit)
     app.middleware.use(CallerMiddleware())
     app.middleware.use(CSRFMiddleware())
     if config.runsScheduler { app.lifecycle.use(DailyJobs()) }

@@ -58,21 +58,17 @@ public enum CSV {
         /// The text of the complete lines so far; a partial last line is kept for the next piece.
         public mutating func decode(_ piece: Data, final: Bool) throws -> String {
             var bytes = carry + piece
-            if !started && (bytes.count >= 3 || final) {
+            if !started && (bytes.count >= 8 || final) {
                 started = true
-                if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-                    bytes.removeFirst(3)
-                    encoding = .utf8
-                }
-                if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-                    throw Problem(description: "文件是 UTF-16 编码，请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后再导入")
-                }
+                try checkStart(&bytes)
             }
-            // A line feed byte is never part of a UTF-8 or GB18030 multi-byte character: cut after the last one.
-            let cut = final ? bytes.count : (started ? (bytes.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) : 0)
+            // Line feed and carriage return bytes are never part of a UTF-8 or GB18030 multi-byte character: cut after
+            // the last one (a file may end its lines with CR alone, as old Mac programs did).
+            let cut =
+                final ? bytes.count : (started ? (bytes.lastIndex { $0 == 0x0A || $0 == 0x0D }.map { $0 + 1 } ?? 0) : 0)
             carry = Array(bytes[cut...])
             let complete = bytes[..<cut]
-            defer { lines += complete.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
+            defer { lines += Self.lineCount(complete) }
             if complete.isEmpty { return "" }
             if encoding != .gb18030, let text = String(validating: complete, as: UTF8.self) {
                 if encoding == .undecided && complete.contains(where: { $0 >= 0x80 }) { encoding = .utf8 }
@@ -84,6 +80,37 @@ public enum CSV {
             }
             throw Problem(
                 description: "第 \(lines + 1) 行起的内容既不是 UTF-8 也不是 GBK 编码，请在 Excel 或 WPS 中另存为“CSV UTF-8（逗号分隔）”后再导入")
+        }
+
+        /// Takes the byte-order marks off the start (a file saved twice may carry two) and refuses UTF-16 and UTF-32,
+        /// which neither Excel nor WPS reads back as CSV.
+        private mutating func checkStart(_ bytes: inout [UInt8]) throws {
+            let advice = "请在 Excel 或 WPS 中另存为“CSV UTF-8（逗号分隔）”后再导入"
+            if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
+                throw Problem(description: "文件是 UTF-32 编码，" + advice)
+            }
+            if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+                throw Problem(description: "文件是 UTF-16 编码，" + advice)
+            }
+            while bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+                bytes.removeFirst(3)
+                encoding = .utf8
+            }
+            if bytes.starts(with: [0x84, 0x31, 0x95, 0x33]) {
+                bytes.removeFirst(4)
+                encoding = .gb18030
+            }
+        }
+
+        /// Line ends: LF, CR LF, or CR alone.
+        static func lineCount(_ bytes: ArraySlice<UInt8>) -> Int {
+            var count = 0
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte == 0x0A && previous != 0x0D || byte == 0x0D { count += 1 }
+                previous = byte
+            }
+            return count
         }
 
         /// GB18030 (a superset of GBK and GB2312) through the C library's iconv; nil when the bytes are not valid.

@@ -23,12 +23,20 @@ public struct CalendarDay: Hashable, Comparable, Codable, Sendable, CustomString
         self.day = day
     }
 
+    /// A day that always exists: `day` of the month, or the month's last day when the month is shorter (29 February
+    /// of a common year is 28 February), with the month held to 1...12. Unlike `init?(year:month:day:)` it takes any
+    /// year: a day computed from valid days (a year before, the next period) may fall outside the years input may name.
+    public init(year: Int, month: Int, clampingDay day: Int) {
+        self.year = year
+        self.month = min(max(month, 1), 12)
+        self.day = min(max(day, 1), Self.length(ofMonth: self.month, in: year))
+    }
+
     /// The Shanghai day that contains `date`.
     public init(containing date: Date) {
-        let parts = Self.calendar.dateComponents([.year, .month, .day], from: date)
-        self.year = parts.year!
-        self.month = parts.month!
-        self.day = parts.day!
+        self.year = Self.calendar.component(.year, from: date)
+        self.month = Self.calendar.component(.month, from: date)
+        self.day = Self.calendar.component(.day, from: date)
     }
 
     /// Days in a month of the Gregorian calendar.
@@ -103,7 +111,9 @@ public struct CalendarDay: Hashable, Comparable, Codable, Sendable, CustomString
 public enum ChineseTime {
     /// `2026年11月23日 12:04`
     public static func minute(_ date: Date) -> String {
-        let parts = CalendarDay.calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        return String(format: "%d年%d月%d日 %02d:%02d", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!)
+        let calendar = CalendarDay.calendar
+        let day = CalendarDay(containing: date)
+        let (hour, minute) = (calendar.component(.hour, from: date), calendar.component(.minute, from: date))
+        return String(format: "%d年%d月%d日 %02d:%02d", day.year, day.month, day.day, hour, minute)
     }
 }

@@ -11,7 +11,14 @@ public enum RegionLevel: String, Codable, CaseIterable, Sendable, Comparable {
         }
     }
 
-    var rank: Int { Self.allCases.firstIndex(of: self)! }
+    var rank: Int {
+        switch self {
+        case .province: 0
+        case .city: 1
+        case .county: 2
+        case .township: 3
+        }
+    }
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
 }

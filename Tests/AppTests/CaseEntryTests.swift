@@ -261,10 +261,12 @@ import VaporTesting
                 csv += "（2025）豫0423行初\(number)号,鲁山县人民法院,一审,县人社局,410423,工伤认定,个人,2025-01-02,,,,,,,,\n"
             }
             var batches: [(cases: Int, isLast: Bool)] = []
-            for try await batch in CaseImport.batches(
-                .data(Data(csv.utf8)), rows: rows, threadPool: app.threadPool, progress: { _ in })
-            {
-                batches.append((batch.cases.count, batch.isLast))
+            try await withTemporaryFile(Data(csv.utf8)) { file in
+                for try await batch in CaseImport.batches(
+                    file, rows: rows, threadPool: app.threadPool, progress: { _ in })
+                {
+                    batches.append((batch.cases.count, batch.isLast))
+                }
             }
             #expect(batches.map(\.cases) == [2_000, 2_000, 500])
             #expect(batches.map(\.isLast) == [false, false, true])

@@ -117,7 +117,7 @@ import VaporTesting
             let unit = Unit(id: UUID(), name: "批量写入测试局", kind: .department, regionID: try region.requireID())
             let list = WorkList(regionID: try region.requireID(), kind: .problem, title: "批量", source: "测试")
             list.id = UUID()
-            let item = WorkItem(
+            let item = try WorkItem(
                 list: list, number: 1, title: "事项", content: "内容", area: .bankruptcy,
                 deadline: .periodic(.halfYear, graceDays: 5))
             item.id = UUID()

@@ -79,9 +79,9 @@ import VaporTesting
             let list = try await plan(app)
             let columns = try await upload(
                 app, as: office, list: list, kind: "items", name: "x.csv", data: Data("标题,时限\nx,y\n".utf8))
-            #expect(columns.text.contains("<td>1</td><td>事项</td><td>缺少此列</td>"))
-            #expect(columns.text.contains("<td>1</td><td>完成时限</td><td>缺少此列</td>"))
-            #expect(columns.text.contains("<td>1</td><td>牵头单位/责任单位</td><td>至少需要其中一列</td>"))
+            #expect(columns.text.contains("<td>1</td><td>事项</td><td>缺少此列（第 1–2 行中找不到表头，最接近的是第 1 行）</td>"))
+            #expect(columns.text.contains("<td>1</td><td>完成时限</td><td>缺少此列（第 1–2 行中找不到表头，最接近的是第 1 行）</td>"))
+            #expect(columns.text.contains("<td>1</td><td>牵头单位/责任单位</td><td>至少需要其中一列（第 1–2 行中找不到表头，最接近的是第 1 行）</td>"))
             let gbk = try await upload(
                 app, as: office, list: list, kind: "items", name: "gbk.csv", data: Data([0xCA, 0xC2, 0xCF, 0xEE, 0x0A]))
             // GBK is read: its 事项 column is found, only the others are missing.
@@ -153,6 +153,40 @@ import VaporTesting
 }
 
 @Suite struct AttachmentTests {
+    /// The name's extension, the declared type and the content must agree; the refusal names which do not.
+    @Test func aFileWhoseNameTypeOrContentDisagreeIsRefused() async throws {
+        try await withTestApp { app in
+            // setup
+            let court = try await app.signIn("fangcheng.court")
+            let item = try #require(
+                try await WorkItem.query(on: app.db).join(Region.self, on: \WorkItem.$region.$id == \Region.$id)
+                    .filter(Region.self, \.$code == "411322").filter(\.$number == 2).first())
+            let path = "/items/\(try item.requireID().uuidString)/attachments"
+            let pdf = Data("%PDF-1.7\n%%EOF".utf8)
+            let jpeg = Data([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46])
+            let installer = try OfficeFileTests.archive([("setup.exe", "MZ")])
+            let cases: [(name: String, data: Data, type: String, reason: String)] = [
+                ("invoice.html", pdf, "text/html", "附件：文件名“invoice.html”的扩展名“.html”与内容（PDF 文档）不符，请改为 .pdf"),
+                ("photo.svg", jpeg, "image/svg+xml", "附件：文件名“photo.svg”的扩展名“.svg”与内容（JPEG 图片）不符，请改为 .jpg"),
+                (
+                    "report.docx", installer, "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    "附件：文件“report.docx”的内容不是可接受的类型"
+                ),
+                ("invoice.pdf", pdf, "text/html", "附件：文件“invoice.pdf”声明的类型 text/html 与内容（PDF 文档）不符"),
+            ]
+            // act, check
+            for (name, data, type, reason) in cases {
+                let response = try await app.upload(path, as: court, fileName: name, data: data, contentType: type)
+                #expect(response.status == .unprocessableEntity, "\(name)")
+                #expect(response.text.contains(reason), "\(name): \(response.text.prefix(300))")
+            }
+            #expect(try await Attachment.query(on: app.db).count() == 0)
+            let photo = try await app.upload(path, as: court, fileName: "现场.JPG", data: jpeg, contentType: "image/jpeg")
+            #expect(photo.status == .seeOther)
+            #expect(try await Attachment.query(on: app.db).all().map(\.contentType) == ["image/jpeg"])
+        }
+    }
+
     func post(_ app: Application, _ path: String, as session: TestSession, name: String, data: Data) async throws
         -> TestingHTTPResponse
     {
@@ -177,10 +211,16 @@ import VaporTesting
                     atPath: AttachmentStore.path(for: stored.sha256, in: app.config.dataDirectory)) == pdf)
             let renamed = try await post(app, path, as: court, name: "说明.pdf", data: Data("MZ\u{90}\0 not a pdf".utf8))
             #expect(renamed.status == .unprocessableEntity)
-            #expect(renamed.text.contains("附件：只接受 PDF、PNG、JPEG 图片和 Office 文档（.docx、.xlsx）"))
+            #expect(renamed.text.contains("附件：文件“说明.pdf”的内容不是可接受的类型：只接受 PDF、PNG、JPEG 图片和 Office 文档（.docx、.xlsx）"))
             let zip = try await post(
                 app, path, as: court, name: "x.zip", data: try XLSX.workbook(sheet: "x", rows: [["a"]]))
-            #expect(zip.text.contains("附件：压缩文件只接受 .docx 和 .xlsx 文档"))
+            #expect(zip.text.contains("附件：文件名“x.zip”的扩展名“.zip”与内容（Excel 工作簿（.xlsx））不符，请改为 .xlsx"))
+            let pastTheEnd = try await post(
+                app, path, as: court, name: "x.xlsx",
+                data: HostileFileTests.pastTheEnd(try XLSX.workbook(sheet: "x", rows: [["a"]])))
+            #expect(pastTheEnd.status == .unprocessableEntity)
+            #expect(pastTheEnd.text.contains("附件：文件“x.xlsx”的内容不是可接受的类型"))
+            #expect(try await Attachment.query(on: app.db).count() == 1)
             // A unit without a part in the item (方城县司法局 has none in item 30) cannot attach; downloads stay in scope.
             let thirty = try #require(
                 try await WorkItem.query(on: app.db).filter(\.$region.$id == item.$region.id).filter(\.$number == 30)

@@ -11,7 +11,10 @@ import Testing
         ]
         let data = try XLSX.workbook(sheet: "工作台账", rows: rows)
         #expect(data.prefix(2) == Data("PK".utf8))
-        #expect(try XLSX.rows(of: data) == rows)
+        // A trailing empty cell is not there for a person, so it is not read either.
+        var shown = rows
+        shown[2] = ["2", "'=1+1"]
+        #expect(try XLSX.rows(of: data) == shown)
     }
 
     @Test func columnNames() {

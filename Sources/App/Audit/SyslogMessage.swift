@@ -1,4 +1,5 @@
 import Foundation
+import FuyuanCore
 
 /// An audit entry as an RFC 5424 syslog message in RFC 6587 octet-counting framing, for a central collector. The
 /// structured data carries every field the chain hashes (`AuditChain.hash(of:)`), so the collector can check the
@@ -41,7 +42,7 @@ enum SyslogMessage {
 
     /// `2026-11-24T16:53:05+08:00`.
     private static let secondsStyle = Date.ISO8601FormatStyle(
-        timeZoneSeparator: .colon, timeZone: TimeZone(identifier: "Asia/Shanghai")!)
+        timeZoneSeparator: .colon, timeZone: CalendarDay.timeZone)
 
     /// A header field: printable US-ASCII without spaces, never empty (RFC 5424 §6).
     static func printable(_ text: String, limit: Int) -> String {

@@ -87,7 +87,7 @@ enum CallerLookup {
             FROM \(ident: table) c JOIN users u ON u.id = c.user_id JOIN units n ON n.id = u.unit_id \
             JOIN regions r ON r.id = n.region_id WHERE \(condition)
             """
-        return try await (db as! any SQLDatabase).raw(query).first()
+        return try await db.sql().raw(query).first()
     }
 
     private struct CallerRow: Decodable {

@@ -23,7 +23,7 @@ enum SecondFactor {
         guard let code, let key = Base32.decode(try seal.open(sealed)),
             let step = TOTP(key: key).step(of: code, at: now, after: user.totpLastStep)
         else { return .refused }
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         let taken = try await sql.raw(
             """
             UPDATE users SET totp_last_step = \(bind: step)

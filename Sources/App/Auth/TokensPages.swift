@@ -36,7 +36,7 @@ struct TokensPages {
         try await request.db.write { db in
             try await token.create(on: db)
             try await request.audit(
-                .tokenIssued, object: ("api_token", token.id!.uuidString),
+                .tokenIssued, object: ("api_token", token.requireID().uuidString),
                 summary: "为 \(user.username) 签发接口令牌“\(name)”", on: db)
         }
         return try await page(request, issued: secret, problems: []).encodeResponse(for: request)
@@ -57,7 +57,8 @@ struct TokensPages {
             try await request.db.write { db in
                 try await token.update(on: db)
                 try await request.audit(
-                    .tokenRevoked, object: ("api_token", token.id!.uuidString), summary: "吊销接口令牌“\(token.name)”", on: db
+                    .tokenRevoked, object: ("api_token", token.requireID().uuidString),
+                    summary: "吊销接口令牌“\(token.name)”", on: db
                 )
             }
         }

@@ -14,7 +14,7 @@ protocol BulkInsertable: Model {
 extension Database {
     /// Multi-row INSERTs, as many rows to a statement as stay under SQLite's 32 766 and PostgreSQL's 65 535 binds.
     func insert<M: BulkInsertable>(_ models: some Collection<M>, now: Date) async throws {
-        let sql = self as! any SQLDatabase
+        let sql = try self.sql()
         let rows = models.map { $0.row(now: now) }
         let perStatement = 30_000 / M.columns.count
         for start in stride(from: 0, to: rows.count, by: perStatement) {

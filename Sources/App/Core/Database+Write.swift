@@ -13,7 +13,7 @@ extension Database {
         }
         return try await Gate.sqliteWriters.pass {
             try await transaction { db in
-                try await (db as! any SQLDatabase).raw("UPDATE audit_chain SET seq = seq WHERE id = 1").run()
+                try await db.sql().raw("UPDATE audit_chain SET seq = seq WHERE id = 1").run()
                 return try await body(db)
             }
         }

@@ -119,6 +119,10 @@ struct ErrorResponder: AsyncMiddleware {
             (status, code, message) = (
                 .methodNotAllowed, "method_not_allowed", "该地址不支持 \(request.method.rawValue) 方法；可用：\(names)"
             )
+        case let abort as any AbortError where abort.status == .payloadTooLarge:
+            let refusal = BodyLimitMiddleware.refusal(
+                limit: BodyLimitMiddleware.limit(for: request.headers.contentType) ?? CSRFMiddleware.uploadLimit)
+            (status, code, message) = (refusal.status, refusal.code, refusal.reason)
         case let abort as any AbortError where abort.status.code < 500:
             status = abort.status
             code = abort.status == .notFound ? "not_found" : "bad_request"

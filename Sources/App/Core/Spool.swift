@@ -1,21 +1,35 @@
 import Vapor
 
-/// A request body written to a temporary file as it arrives, so that a large upload is never held in memory.
-/// The file is removed when the spool is closed.
+/// A request body written to a private file under the data directory as it arrives, so that a large upload is never
+/// held in memory. The file is removed when the spool is closed, and at the next start if the process died first.
 struct Spool: Sendable {
     let url: URL
     let size: Int
 
     func close() { try? FileManager.default.removeItem(at: url) }
+
+    /// Writes an upload already in memory to a spool file, to be read from there (see `SpreadsheetImport.read`).
+    static func write(_ data: Data, _ config: AppConfig) throws -> Spool {
+        Spool(url: try create(data, config), size: data.count)
+    }
+
+    /// A new private file under the data directory's tmp/.
+    fileprivate static func create(_ contents: Data?, _ config: AppConfig) throws -> URL {
+        let url = DataDirectory.temporary(config).appendingPathComponent("upload-\(UUID().uuidString)")
+        guard
+            FileManager.default.createFile(atPath: url.path, contents: contents, attributes: [.posixPermissions: 0o600])
+        else { throw unsaved }
+        return url
+    }
+
+    fileprivate static let unsaved = AppError(status: .internalServerError, code: "spool", reason: "无法保存上传的文件")
 }
 
 extension Request {
     /// Spools the body (on a route registered with `body: .stream`), refusing more than `limit` bytes with 413.
     func spoolBody(limit: Int) async throws -> Spool {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("fuyuan-upload-\(UUID().uuidString)")
-        guard FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600]),
-            let handle = try? FileHandle(forWritingTo: url)
-        else { throw AppError(status: .internalServerError, code: "spool", reason: "无法保存上传的文件") }
+        let url = try Spool.create(nil, application.config)
+        guard let handle = try? FileHandle(forWritingTo: url) else { throw Spool.unsaved }
         var size = 0
         do {
             defer { try? handle.close() }

@@ -16,20 +16,28 @@ enum SpreadsheetImport {
         let problems: [RowProblem]
     }
 
-    /// Where an import reads from: a small upload in memory, or a large one spooled to a file.
-    enum Source {
-        case data(Data)
-        case file(URL)
+    /// What an upload is, by its first bytes (never by its name).
+    enum Kind: Equatable {
+        case workbook, text
 
-        /// .xlsx is recognised by its content (a zip), never by its name.
-        var isWorkbook: Bool {
-            let zip: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
-            switch self {
-            case .data(let data): return data.starts(with: zip)
-            case .file(let url):
-                guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
-                defer { try? handle.close() }
-                return (try? handle.read(upToCount: 4)).map { Array($0) == zip } ?? false
+        init(of file: URL) throws {
+            guard let handle = try? FileHandle(forReadingFrom: file) else {
+                throw CSV.Problem(description: "无法读取上传的文件")
+            }
+            defer { try? handle.close() }
+            try self.init(head: (try? handle.read(upToCount: 8)).map(Array.init) ?? [])
+        }
+
+        init(head: [UInt8]) throws {
+            if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+                self = .workbook
+            } else if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+                throw CSV.Problem(
+                    description: "这是旧版 Excel（.xls）或 WPS（.et）格式的文件：请在 Excel 或 WPS 中“另存为” .xlsx 工作簿后再导入")
+            } else if head.starts(with: Array("%PDF".utf8)) {
+                throw CSV.Problem(description: "这是 PDF 文件，不是表格：请上传 .xlsx 工作簿或 CSV 文件")
+            } else {
+                self = .text
             }
         }
     }
@@ -37,6 +45,11 @@ enum SpreadsheetImport {
     /// A checked header row: where each column is.
     struct Header {
         let columns: [String: Int]
+        /// The row the header was found in.
+        let row: Int
+
+        /// How many columns an import reads: cells to the right of the header are never needed.
+        var width: Int { (columns.values.max() ?? -1) + 1 }
 
         func cell(_ cells: [String], _ name: String) -> String {
             guard let index = columns[name], index < cells.count else { return "" }
@@ -48,12 +61,24 @@ enum SpreadsheetImport {
             else { return cell }
             return cell.trimmingCharacters(in: blank)
         }
+
+        /// The column's name in the header, or its letter where the header names none.
+        func name(ofColumn index: Int) -> String {
+            columns.first { $0.value == index }?.key ?? XLSX.column(index) + " 列"
+        }
+    }
+
+    /// One data row: its sheet row number, its cells, and the problems of cells that are not what was typed.
+    struct Line {
+        let number: Int
+        let cells: [String]
+        let problems: [RowProblem]
     }
 
     /// A whole sheet in memory, for the small imports (ledger items, progress batches).
     struct Sheet {
         let header: Header
-        let rows: [(number: Int, cells: [String])]
+        let lines: [Line]
 
         func cell(_ cells: [String], _ name: String) -> String { header.cell(cells, name) }
     }
@@ -61,64 +86,86 @@ enum SpreadsheetImport {
     /// The most data rows an in-memory sheet takes: a list has tens or hundreds of items, so a file with more is
     /// a wrong file, refused before it can fill memory.
     static let maximumSheetRows = 5_000
+    /// What reading an in-memory sheet may take: a list fits in a few megabytes and is read in well under a second.
+    static let sheetBudget = XLSX.Budget(rows: maximumSheetRows + 1, sheetBytes: 64 << 20, seconds: 30)
+    /// How many rows with content are searched for the header (a title or a note may stand above it).
+    static let headerSearchRows = 10
 
-    static func sheet(_ data: Data, required: [String], oneOf: [String] = []) throws -> Sheet {
+    static func sheet(_ file: URL, required: [String], oneOf: [String] = [], sheetNamed: String? = nil) throws
+        -> Sheet
+    {
         var header: Header?
-        var rows: [(number: Int, cells: [String])] = []
-        try read(.data(data), required: required, oneOf: oneOf) { checked, number, cells in
+        var lines: [Line] = []
+        try read(file, required: required, oneOf: oneOf, budget: sheetBudget, sheetNamed: sheetNamed) {
+            checked, line in
             header = checked
-            guard rows.count < maximumSheetRows else {
+            guard lines.count < maximumSheetRows else {
                 throw Refused(problems: [
-                    RowProblem(row: number, column: "", reason: "行数过多：一次最多导入 \(maximumSheetRows) 行，请分批导入")
+                    RowProblem(row: line.number, column: "", reason: "行数过多：一次最多导入 \(maximumSheetRows) 行，请分批导入")
                 ])
             }
-            rows.append((number, cells))
+            lines.append(line)
         }
-        return Sheet(header: header ?? Header(columns: [:]), rows: rows)
+        return Sheet(header: header ?? Header(columns: [:], row: 1), lines: lines)
     }
 
-    /// Reads the first sheet of an .xlsx, or a CSV (UTF-8, UTF-8 with BOM or GBK), one row at a time: checks the
-    /// header row, then hands over each data row that is not blank with its sheet row number.
+    /// Reads the sheet of an .xlsx (the one named `sheetNamed`, else the first visible one), or a CSV (UTF-8, UTF-8
+    /// with BOM or GBK), one row at a time: finds the header row among the first rows, then hands over each data row
+    /// that is not blank. An upload is always read from a file: ZIPFoundation's in-memory archive traps on an offset
+    /// past its end, which a damaged workbook can hold.
     static func read(
-        _ source: Source, required: [String], oneOf: [String] = [],
-        _ body: (Header, Int, [String]) throws -> Void
+        _ file: URL, required: [String], oneOf: [String] = [], budget: XLSX.Budget = XLSX.Budget(),
+        sheetNamed: String? = nil, _ body: (Header, Line) throws -> Void
     ) throws {
+        var search = HeaderSearch(required: required, oneOf: oneOf)
         var header: Header?
-        func take(_ number: Int, _ cells: [String]) throws {
+        func take(_ number: Int, _ cells: [String], _ flagged: [Int: String], sheet: String?) throws {
             guard let header else {
-                header = try checkedHeader(cells, row: number, required: required, oneOf: oneOf)
+                header = try search.take(number, cells, sheet: sheet)
                 return
             }
             if cells.allSatisfy({ $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) { return }
-            try body(header, number, cells)
+            let problems = flagged.sorted { $0.key < $1.key }.map {
+                RowProblem(row: number, column: header.name(ofColumn: $0.key), reason: $0.value)
+            }
+            try body(header, Line(number: number, cells: cells, problems: problems))
         }
+        let width = { header?.width ?? XLSX.maximumColumns }
         do {
-            switch (source, source.isWorkbook) {
-            case (.data(let data), true): try XLSX.eachRow(of: Archive(data: data, accessMode: .read), take)
-            case (.file(let url), true): try XLSX.eachRow(of: Archive(url: url, accessMode: .read), take)
-            case (.data(let data), false): try readCSV(pieces: [data], take)
-            case (.file(let url), false):
-                guard let handle = try? FileHandle(forReadingFrom: url) else {
+            switch try Kind(of: file) {
+            case .workbook:
+                try XLSX.eachRow(
+                    of: Archive(url: file, accessMode: .read), budget: budget, sheetNamed: sheetNamed,
+                    width: width
+                ) { try take($0.number, $0.cells, $0.flagged, sheet: $0.sheet) }
+            case .text:
+                guard let handle = try? FileHandle(forReadingFrom: file) else {
                     throw CSV.Problem(description: "无法读取上传的文件")
                 }
                 defer { try? handle.close() }
                 let pieces = AnyIterator { (try? handle.read(upToCount: 1 << 18)).flatMap { $0.isEmpty ? nil : $0 } }
-                try readCSV(pieces: pieces, take)
+                try readCSV(pieces: pieces, budget: budget) { try take($0, $1, [:], sheet: nil) }
             }
         } catch let problem as XLSX.Problem {
             throw Refused(problems: [RowProblem(row: 0, column: "", reason: problem.description)])
         } catch let problem as CSV.Problem {
             throw Refused(problems: [RowProblem(row: 0, column: "", reason: problem.description)])
         }
-        if header == nil { throw Refused(problems: [RowProblem(row: 1, column: "", reason: "文件是空的")]) }
+        if header == nil { throw Refused(problems: search.missing()) }
     }
 
-    private static func readCSV(pieces: some Sequence<Data>, _ take: (Int, [String]) throws -> Void) throws {
+    private static func readCSV(
+        pieces: some Sequence<Data>, budget: XLSX.Budget, _ take: (Int, [String]) throws -> Void
+    ) throws {
         var decoder = CSV.Decoder()
         var parser = CSV.Parser()
         var number = 0
+        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(budget.seconds * 1e9)
         let row: ([String]) throws -> Void = { cells in
             number += 1
+            if number & 1023 == 0 && DispatchTime.now().uptimeNanoseconds > deadline {
+                throw CSV.Problem(description: "文件过大：读取超过 \(Int(budget.seconds)) 秒仍未读完，请分批导入")
+            }
             try take(number, cells)
         }
         for piece in pieces { try parser.feed(decoder.decode(piece, final: false), emit: row) }
@@ -126,27 +173,81 @@ enum SpreadsheetImport {
         try parser.finish(emit: row)
     }
 
-    private static func checkedHeader(_ cells: [String], row: Int, required: [String], oneOf: [String]) throws -> Header
-    {
-        var columns: [String: Int] = [:]
-        for (index, name) in cells.enumerated() {
-            let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
-            if !name.isEmpty && columns[name] == nil { columns[name] = index }
+    /// Finds the header among the first rows with content: a row that names every required column, or two rows
+    /// together where the header's cells are merged across them (the lower row's cell, else the upper's).
+    struct HeaderSearch {
+        let required: [String]
+        let oneOf: [String]
+        private var seen: [(number: Int, cells: [String])] = []
+        private var best: (number: Int, found: Int)?
+        private var sheet: String?
+
+        init(required: [String], oneOf: [String]) {
+            (self.required, self.oneOf) = (required, oneOf)
         }
-        var problems = required.filter { columns[$0] == nil }.map { RowProblem(row: row, column: $0, reason: "缺少此列") }
-        if !oneOf.isEmpty && oneOf.allSatisfy({ columns[$0] == nil }) {
-            problems.append(RowProblem(row: row, column: oneOf.joined(separator: "/"), reason: "至少需要其中一列"))
+
+        /// The header when `cells` completes it; nil while it is still being looked for.
+        mutating func take(_ number: Int, _ cells: [String], sheet: String?) throws -> Header? {
+            self.sheet = sheet
+            if cells.allSatisfy({ $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) { return nil }
+            var candidates = [cells]
+            if let above = seen.last?.cells {
+                candidates.append(
+                    (0..<max(cells.count, above.count)).map {
+                        $0 < cells.count && !cells[$0].isEmpty ? cells[$0] : ($0 < above.count ? above[$0] : "")
+                    })
+            }
+            seen.append((number, cells))
+            for candidate in candidates {
+                let columns = Self.columns(candidate)
+                let found = required.filter { columns[$0] != nil }.count
+                if found == required.count && (oneOf.isEmpty || oneOf.contains { columns[$0] != nil }) {
+                    return Header(columns: columns, row: number)
+                }
+                if found > best?.found ?? -1 { best = (number, found) }
+            }
+            if seen.count >= SpreadsheetImport.headerSearchRows { throw Refused(problems: missing()) }
+            return nil
         }
-        if !problems.isEmpty { throw Refused(problems: problems) }
-        return Header(columns: columns)
+
+        /// The problems of a file whose header was not found: what the closest row lacks.
+        func missing() -> [RowProblem] {
+            guard let best, let cells = seen.first(where: { $0.number == best.number })?.cells else {
+                return [RowProblem(row: 1, column: "", reason: "文件是空的")]
+            }
+            let columns = Self.columns(cells)
+            let last = seen.last?.number ?? best.number
+            var place = sheet.map { "工作表“\($0)”" } ?? ""
+            if seen.count > 1 { place += "第 \(seen[0].number)–\(last) 行中找不到表头，最接近的是第 \(best.number) 行" }
+            let note = place.isEmpty ? "" : "（\(place)）"
+            var problems = required.filter { columns[$0] == nil }.map {
+                RowProblem(row: best.number, column: $0, reason: "缺少此列" + note)
+            }
+            if !oneOf.isEmpty && oneOf.allSatisfy({ columns[$0] == nil }) {
+                problems.append(
+                    RowProblem(row: best.number, column: oneOf.joined(separator: "/"), reason: "至少需要其中一列" + note))
+            }
+            return problems
+        }
+
+        private static func columns(_ cells: [String]) -> [String: Int] {
+            var columns: [String: Int] = [:]
+            for (index, name) in cells.enumerated() {
+                let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+                if !name.isEmpty && columns[name] == nil { columns[name] = index }
+            }
+            return columns
+        }
     }
 
-    /// A day as written (2023-07-24, 2023/7/24, 2023年7月24日) or an Excel date cell (days since 1899-12-30).
+    /// A day as written: 2023-07-24, 2023/7/24, 2023年7月24日, or one of these with a time after it. A date cell of a
+    /// workbook arrives written out already (`XLSX`); a bare number is not a day.
     static func day(_ text: String) -> CalendarDay? {
-        if let serial = Double(text), (20_000...80_000).contains(serial) {
-            return CalendarDay(parsing: "1899-12-30")!.adding(days: Int(serial))
-        }
-        return CalendarDay(parsing: text)
+        if let day = CalendarDay(parsing: text) { return day }
+        guard let space = text.firstIndex(where: { $0 == " " || $0 == "T" }) else { return nil }
+        let rest = text[text.index(after: space)...]
+        guard rest.allSatisfy({ $0.isASCII && ($0.isNumber || ":.".contains($0)) }) else { return nil }
+        return CalendarDay(parsing: String(text[..<space]))
     }
 
     /// Why `written` names no single unit of `regionName`, with the closest candidates; nil when it matched.

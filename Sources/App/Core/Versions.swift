@@ -9,7 +9,7 @@ enum Versions {
     static func bump(_ table: String, id: UUID, expected: Int, stale: HTTPResponseStatus, on db: any Database)
         async throws
     {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         let row = try await sql.raw(
             "UPDATE \(ident: table) SET version = version + 1 WHERE id = \(bind: id) AND version = \(bind: expected) RETURNING id"
         ).first()
@@ -20,7 +20,7 @@ enum Versions {
     /// copies others hold stale. Returns the new version.
     static func raise(_ table: String, id: UUID, on db: any Database) async throws -> Int {
         struct Row: Decodable { let version: Int }
-        let row = try await (db as! any SQLDatabase).raw(
+        let row = try await db.sql().raw(
             "UPDATE \(ident: table) SET version = version + 1 WHERE id = \(bind: id) RETURNING version"
         ).first(decoding: Row.self)
         return row?.version ?? 0

@@ -86,7 +86,8 @@ enum DemoLedger {
         return rows.map { title, area, deadline, units in
             ItemSeed(
                 title: title, area: area, deadline: deadline,
-                units: units.components(separatedBy: "、").map { names[$0]! })
+                // A short name missing from `names` stays as written, and loading reports no such unit.
+                units: units.components(separatedBy: "、").map { names[$0] ?? $0 })
         }
     }()
 
@@ -120,6 +121,9 @@ enum DemoLedger {
         let units: [String: Unit]
         let now: Date
         let rules: DueRules
+
+        func region(_ code: String) throws -> Region { try DemoLoader.named(code, in: regions) }
+        func unit(_ name: String) throws -> Unit { try DemoLoader.named(name, in: units) }
     }
 
     static func load(_ context: Context) async throws {
@@ -147,7 +151,7 @@ enum DemoLedger {
 
     /// Seed 002's 提醒函: the office reminds the court of the overdue risk white paper (方城县 item 2).
     private static func loadSupervision(_ context: Context) async throws {
-        let region = context.regions["411322"]!
+        let region = try context.region("411322")
         let item = try await WorkItem.query(on: context.db).filter(\.$region.$id == region.requireID()).filter(
             \.$number == 2
         )
@@ -164,7 +168,7 @@ enum DemoLedger {
         supervision.issuedBy = "演示数据"
         try await supervision.create(on: context.db)
         try await SupervisionTarget(
-            supervisionID: supervision.requireID(), unitID: context.units["方城县人民法院"]!.requireID()
+            supervisionID: supervision.requireID(), unitID: context.unit("方城县人民法院").requireID()
         ).create(on: context.db)
     }
 
@@ -172,7 +176,7 @@ enum DemoLedger {
         async throws -> WorkList
     {
         let list = WorkList(
-            regionID: try context.regions[region]!.requireID(), kind: kind, title: title, source: source)
+            regionID: try context.region(region).requireID(), kind: kind, title: title, source: source)
         try await list.create(on: context.db)
         return list
     }
@@ -183,9 +187,11 @@ enum DemoLedger {
     ) async throws {
         let list = try await list(context, region: region, kind: .responsibility, title: title, source: source)
         for (index, seed) in seeds.enumerated() {
-            let item = WorkItem(
-                list: list, number: index + 1, title: seed.title, content: "", area: seed.area,
-                deadline: Deadline(parsing: seed.deadline)!)
+            guard let deadline = Deadline(parsing: seed.deadline) else {
+                throw DemoLoader.Mistake(description: "演示数据有误：完成时限“\(seed.deadline)”无法识别")
+            }
+            let item = try WorkItem(
+                list: list, number: index + 1, title: seed.title, content: "", area: seed.area, deadline: deadline)
             let (state, report) = story(index + 1)
             try await answer(item, context: context, issued: issued, units: seed.units, state: state, report: report)
         }
@@ -195,13 +201,14 @@ enum DemoLedger {
                 \.$number == 7
             ).first()
         {
-            let lead = try await ItemPart.query(on: context.db).filter(\.$item.$id == periodic.requireID()).filter(
-                \.$role == .lead
-            ).first()!
+            guard
+                let lead = try await ItemPart.query(on: context.db).filter(\.$item.$id == periodic.requireID())
+                    .filter(\.$role == .lead).first()
+            else { throw DemoLoader.Mistake(description: "演示数据有误：方城县第 7 项没有牵头单位") }
             for key in ["2021-Q3", "2021-Q4", "2022-Q1"] {
                 try await ProgressReport(
                     itemID: periodic.requireID(), unitID: lead.$unit.id,
-                    reportedOn: CalendarDay(parsing: "2022-04-08")!, periodKey: key,
+                    reportedOn: DemoLoader.day("2022-04-08"), periodKey: key,
                     text: "（演示）本季度组织法官、律师走访企业。", figures: "", author: "演示数据"
                 ).create(on: context.db)
             }
@@ -213,27 +220,26 @@ enum DemoLedger {
     private static func answer(
         _ item: WorkItem, context: Context, issued: String, units: [String], state: UnitState, report: String?
     ) async throws {
+        let issuedDay = try DemoLoader.day(issued)
         item.issuedOn = issued
         try await item.save(on: context.db)
         let itemID = try item.requireID()
-        try await ItemEvent(itemID: itemID, at: CalendarDay(parsing: issued)!.start, actor: "演示数据", what: "交办").create(
-            on: context.db)
+        try await ItemEvent(itemID: itemID, at: issuedDay.start, actor: "演示数据", what: "交办").create(on: context.db)
         for (index, name) in units.enumerated() {
             let part = ItemPart(
-                itemID: itemID, unitID: try context.units[name]!.requireID(), role: index == 0 ? .lead : .responsible)
+                itemID: itemID, unitID: try context.unit(name).requireID(), role: index == 0 ? .lead : .responsible)
             part.state = state
             try await part.create(on: context.db)
             if state != .assigned {
                 try await ItemEvent(
-                    itemID: itemID, at: CalendarDay(parsing: issued)!.start, actor: "演示数据", what: "状态：\(state.label)",
+                    itemID: itemID, at: issuedDay.start, actor: "演示数据", what: "状态：\(state.label)",
                     unitName: name
                 ).create(on: context.db)
             }
         }
         if let report, let lead = units.first {
             try await ProgressReport(
-                itemID: itemID, unitID: try context.units[lead]!.requireID(),
-                reportedOn: CalendarDay(parsing: issued)!.adding(days: 30),
+                itemID: itemID, unitID: try context.unit(lead).requireID(), reportedOn: issuedDay.adding(days: 30),
                 periodKey: nil, text: report, figures: "", author: "演示数据"
             ).create(on: context.db)
             item.latestReport = "\(lead)：\(report)"
@@ -248,7 +254,8 @@ enum DemoLedger {
 
     /// Seed 002 is 汝州市's answer to the problem of high loss rates: its 17 measures answer that problem.
     private static func pairWithRuzhouPlan(_ problem: WorkItem, context: Context) async throws {
-        let plan = try await WorkList.query(on: context.db).filter(\.$source == "汝府院联席办〔2022〕4号").first()!
+        guard let plan = try await WorkList.query(on: context.db).filter(\.$source == "汝府院联席办〔2022〕4号").first()
+        else { throw DemoLoader.Mistake(description: "演示数据有误：没有汝州市的工作方案") }
         for measure in try await WorkItem.query(on: context.db).filter(\.$list.$id == plan.requireID()).all() {
             try await ItemLink(problemID: problem.requireID(), measureID: measure.requireID()).create(on: context.db)
         }
@@ -256,11 +263,11 @@ enum DemoLedger {
 
     /// 河南省 → 平顶山市, 安阳市, 南阳市; 平顶山市 → 鲁山县, 卫东区, 汝州市; 鲁山县 answers as seed 000 says.
     private static func loadFirstBatch(_ context: Context) async throws {
-        let province = context.regions["410000"]!
-        let city = context.regions["410400"]!
+        let province = try context.region("410000")
+        let city = try context.region("410400")
         let list = try await list(context, region: "410000", kind: .problem, title: "第一批十项重点工作", source: "省府院联席会议")
         for (index, title) in firstBatch.enumerated() {
-            let item = WorkItem(
+            let item = try WorkItem(
                 list: list, number: index + 1, title: title, content: "",
                 area: index < 3 ? .lawBasedGovernment : .majorRisk, deadline: .continuous)
             item.issuedOn = "2022-10-01"
@@ -269,7 +276,7 @@ enum DemoLedger {
             var cityCopy: WorkItem?
             for code in ["410400", "410500", "411300"] {
                 let copy = try await LedgerStore.copy(
-                    item, list: list, from: province, into: context.regions[code]!, on: context.db)
+                    item, list: list, from: province, into: context.region(code), on: context.db)
                 if code == "410400" { cityCopy = copy }
             }
             guard let cityCopy else { continue }
@@ -279,7 +286,7 @@ enum DemoLedger {
             let cityList = try await cityCopy.$list.get(on: context.db)
             for code in ["410423", "410403", "410482"] {
                 let copy = try await LedgerStore.copy(
-                    cityCopy, list: cityList, from: city, into: context.regions[code]!, on: context.db)
+                    cityCopy, list: cityList, from: city, into: context.region(code), on: context.db)
                 if code == "410482" && index == 1 { try await pairWithRuzhouPlan(copy, context: context) }
                 guard code == "410423" else { continue }
                 if let reply = lushanAnswers[index + 1] {
@@ -292,7 +299,7 @@ enum DemoLedger {
                     copy.latestReport = lushanNotApplicable
                     try await copy.save(on: context.db)
                     try await ItemEvent(
-                        itemID: copy.requireID(), at: CalendarDay(parsing: "2022-11-01")!.start, actor: "演示数据",
+                        itemID: copy.requireID(), at: DemoLoader.day("2022-11-01").start, actor: "演示数据",
                         what: "确认无相关问题事项", reason: lushanNotApplicable
                     ).create(on: context.db)
                 }

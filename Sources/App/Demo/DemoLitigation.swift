@@ -20,14 +20,15 @@ enum DemoLitigation {
     }
 
     static func load(_ context: DemoLedger.Context) async throws {
-        var specs = lushan()
+        var specs = try lushan()
         specs += anyang(year: 2024, new: 266, concluded: 230, lost: 41)
         specs += anyang(year: 2023, new: 290, concluded: 250, lost: 52)
         var cases: [AdminCase] = []
-        var hearings: [(Int, Spec)] = []
+        var hearings: [Hearing] = []
         for (index, spec) in specs.enumerated() {
             let model = AdminCase()
-            model.id = UUID()
+            let caseID = UUID()
+            model.id = caseID
             model.caseNumber = try CaseNumber(parsing: spec.number).description
             model.court = spec.court
             model.procedure = .firstInstance
@@ -37,28 +38,25 @@ enum DemoLitigation {
             model.concludedOn = spec.concluded?.description
             model.outcome = spec.outcome
             model.lossCause = spec.outcome?.isLoss == true ? LossCause.allCases[index % 3] : nil
-            model.$defendant.id = try context.units[spec.defendant]!.requireID()
-            model.$region.id = try context.regions[spec.region]!.requireID()
+            model.$defendant.id = try context.unit(spec.defendant).requireID()
+            model.$region.id = try context.region(spec.region).requireID()
             cases.append(model)
-            if spec.hearing != nil { hearings.append((index, spec)) }
+            if let held = spec.hearing {
+                let hearing = Hearing()
+                hearing.$adminCase.id = caseID
+                hearing.heldOn = held.day.description
+                hearing.headAppeared = held.appeared
+                hearing.headRank = held.appeared ? (held.principal ? "局长" : "副局长") : ""
+                hearing.principal = held.principal
+                hearing.spoke = held.spoke
+                hearings.append(hearing)
+            }
         }
         try await cases.create(on: context.db)
-        let hearingModels = hearings.map { index, spec in
-            let hearing = Hearing()
-            hearing.$adminCase.id = cases[index].id!
-            hearing.heldOn = spec.hearing!.day.description
-            hearing.headAppeared = spec.hearing!.appeared
-            hearing.headRank = spec.hearing!.appeared ? (spec.hearing!.principal ? "局长" : "副局长") : ""
-            hearing.principal = spec.hearing!.principal
-            hearing.spoke = spec.hearing!.spoke
-            return hearing
-        }
-        try await hearingModels.create(on: context.db)
+        try await hearings.create(on: context.db)
     }
 
-    private static func day(_ text: String) -> CalendarDay { CalendarDay(parsing: text)! }
-
-    private static func lushan() -> [Spec] {
+    private static func lushan() throws -> [Spec] {
         let court = "鲁山县人民法院"
         let others = ["鲁山县市场监督管理局", "鲁山县公安局", "鲁山县住房和城乡建设局", "鲁山县人民政府办公室", "张官营镇人民政府", "鲁山县自然资源局", "鲁山县人力资源和社会保障局"]
         let actions = ActionType.allCases
@@ -67,14 +65,14 @@ enum DemoLitigation {
             _ number: String, _ defendant: String, _ filed: CalendarDay, _ concluded: CalendarDay?, _ outcome: Outcome?,
             appeared: Bool, k: Int
         ) {
-            let heard = concluded != nil && outcome?.isMediatedOrWithdrawn == false
+            // Cases concluded other than by withdrawal or mediation were heard, five days before.
+            let heardOn = outcome?.isMediatedOrWithdrawn == false ? concluded?.adding(days: -5) : nil
             specs.append(
                 Spec(
                     number: number, court: court, defendant: defendant, region: "410423",
                     action: actions[k % actions.count],
                     filed: filed, concluded: concluded, outcome: outcome,
-                    hearing: heard
-                        ? (concluded!.adding(days: -5), appeared, appeared && k % 3 == 0, appeared && k % 7 != 6) : nil)
+                    hearing: heardOn.map { ($0, appeared, appeared && k % 3 == 0, appeared && k % 7 != 6) })
             )
         }
         // 2022: 55 new first-instance cases in the comparison period, 48 concluded in it with 11 lost.
@@ -83,8 +81,8 @@ enum DemoLitigation {
             "鲁山县人力资源和社会保障局", "鲁山县人力资源和社会保障局", "鲁山县人力资源和社会保障局", "鲁山县市场监督管理局", "鲁山县市场监督管理局",
         ]
         for k in 0..<55 {
-            let filed = day("2022-01-04").adding(days: 3 * k)
-            let concluded = k < 48 ? filed.adding(days: 30) : day("2022-08-20").adding(days: k)
+            let filed = try DemoLoader.day("2022-01-04").adding(days: 3 * k)
+            let concluded = try k < 48 ? filed.adding(days: 30) : DemoLoader.day("2022-08-20").adding(days: k)
             let outcome: Outcome = k < 11 ? .revoked : (k % 6 == 0 ? .withdrawn : .dismissed)
             add(
                 "（2022）豫0423行初\(k + 1)号", k < 11 ? lost2022[k] : others[k % others.count], filed, concluded, outcome,
@@ -97,14 +95,14 @@ enum DemoLitigation {
             14: ("鲁山县人力资源和社会保障局", .revoked), 15: ("鲁山县人力资源和社会保障局", .changed),
         ]
         for k in 0..<12 {
-            let filed = day("2022-09-05").adding(days: 8 * k)
-            let concluded = day("2023-01-10").adding(days: 10 * k)
+            let filed = try DemoLoader.day("2022-09-05").adding(days: 8 * k)
+            let concluded = try DemoLoader.day("2023-01-10").adding(days: 10 * k)
             let (defendant, outcome) = lost2023[k] ?? (others[k % 5], .dismissed)
             add("（2022）豫0423行初\(56 + k)号", defendant, filed, concluded, outcome, appeared: k != 5, k: k)
         }
         // 2023: 47 new cases to 24 July; 31 concluded, 16 pending; nine withdrawn or mediated.
         for k in 0..<47 {
-            let filed = day("2023-01-05").adding(days: 4 * k)
+            let filed = try DemoLoader.day("2023-01-05").adding(days: 4 * k)
             let concluded = k < 31 ? filed.adding(days: 40) : nil
             var (defendant, outcome): (String, Outcome?) =
                 lost2023[k + 12] ?? (others[k % 5], concluded == nil ? nil : .dismissed)
@@ -117,18 +115,18 @@ enum DemoLitigation {
 
     private static func anyang(year: Int, new: Int, concluded: Int, lost: Int) -> [Spec] {
         let defendants = ["安阳市人民政府办公室", "安阳市公安局", "安阳市市场监督管理局", "安阳市住房和城乡建设局", "安阳市税务局", "安阳市司法局"]
-        let start = CalendarDay(year: year, month: 1, day: 2)!
+        let start = CalendarDay(year: year, month: 1, clampingDay: 2)
         return (0..<new).map { k in
             let filed = start.adding(days: k * 150 / new)
             let closed = k < concluded ? filed.adding(days: 25) : nil
             let outcome: Outcome? = closed == nil ? nil : (k < lost ? .revoked : (k % 9 == 0 ? .withdrawn : .dismissed))
-            let heard = closed != nil && outcome?.isMediatedOrWithdrawn == false
+            let heardOn = outcome?.isMediatedOrWithdrawn == false ? closed?.adding(days: -3) : nil
             return Spec(
                 number: "（\(year)）豫05行初\(k + 1)号", court: "安阳市中级人民法院", defendant: defendants[k % defendants.count],
                 region: "410500", action: ActionType.allCases[k % ActionType.allCases.count], filed: filed,
                 concluded: closed,
                 outcome: outcome,
-                hearing: heard ? (closed!.adding(days: -3), k % 20 != 7, k % 4 == 0, k % 20 != 7) : nil)
+                hearing: heardOn.map { ($0, k % 20 != 7, k % 4 == 0, k % 20 != 7) })
         }
     }
 }

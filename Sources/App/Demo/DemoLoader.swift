@@ -8,6 +8,23 @@ public enum DemoLoader {
         public var description: String { "数据库中已有区划数据，未载入演示数据" }
     }
 
+    /// A name, code or date in the constants of the demo or the generator that they do not define or that does not
+    /// read: a mistake in them, reported by the `demo` or `gen` command.
+    struct Mistake: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// What the constants call `key`.
+    static func named<Value>(_ key: String, in table: [String: Value]) throws -> Value {
+        guard let value = table[key] else { throw Mistake(description: "演示数据有误：没有“\(key)”") }
+        return value
+    }
+
+    static func day(_ text: String) throws -> CalendarDay {
+        guard let day = CalendarDay(parsing: text) else { throw Mistake(description: "演示数据有误：日期“\(text)”无效") }
+        return day
+    }
+
     public static func isEmpty(_ db: any Database) async throws -> Bool {
         let regions = try await Region.query(on: db).count()
         let users = try await User.query(on: db).count()
@@ -23,23 +40,25 @@ public enum DemoLoader {
         try await app.db.write { db in
             var regions: [String: Region] = [:]
             for seed in DemoData.regions {
+                guard let code = RegionCode(seed.code) else {
+                    throw Mistake(description: "演示数据有误：区划代码“\(seed.code)”无效")
+                }
                 let region = Region(
-                    code: seed.code, name: seed.name, level: RegionCode(seed.code)!.level,
-                    parent: seed.parent.flatMap { regions[$0] })
+                    code: seed.code, name: seed.name, level: code.level, parent: seed.parent.flatMap { regions[$0] })
                 try await region.create(on: db)
                 regions[seed.code] = region
             }
             var units: [String: Unit] = [:]
             for seed in DemoData.regions {
                 for (name, kind) in DemoData.units[seed.code] ?? [] {
-                    let unit = Unit(name: name, kind: kind, regionID: try regions[seed.code]!.requireID())
+                    let unit = Unit(name: name, kind: kind, regionID: try named(seed.code, in: regions).requireID())
                     try await unit.create(on: db)
                     units[name] = unit
                 }
             }
             for seed in DemoData.meetings {
                 let meeting = JointMeeting(
-                    name: seed.name, regionID: try regions[seed.region]!.requireID(),
+                    name: seed.name, regionID: try named(seed.region, in: regions).requireID(),
                     officeUnitID: seed.office.flatMap { units[$0]?.id })
                 try await meeting.create(on: db)
                 let meetingID = try meeting.requireID()
@@ -53,7 +72,7 @@ public enum DemoLoader {
                     // 鲁山县's liaisons are made up (the seeds name none), to show phone numbers sealed and masked.
                     let lushan = seed.region == "410423"
                     try await MemberUnit(
-                        meetingID: meetingID, unitID: try units[name]!.requireID(),
+                        meetingID: meetingID, unitID: try named(name, in: units).requireID(),
                         liaisonName: lushan ? "联络员\(index + 1)（演示）" : "",
                         liaisonPhone: lushan ? "1380375\(1000 + index)" : "", position: index, seal: seal
                     ).create(on: db)
@@ -61,7 +80,7 @@ public enum DemoLoader {
                 if let establishment = seed.establishment {
                     try await RosterChange(
                         meetingID: meetingID, summary: establishment.summary, approvedBy: establishment.approvedBy,
-                        approvedOn: CalendarDay(parsing: establishment.approvedOn)!, recordedBy: "演示数据"
+                        approvedOn: day(establishment.approvedOn), recordedBy: "演示数据"
                     ).create(on: db)
                 }
             }
@@ -69,8 +88,8 @@ public enum DemoLoader {
             for seed in DemoData.accounts {
                 let user = User(
                     username: seed.username, displayName: seed.displayName, passwordHash: hash, role: seed.role,
-                    unitID: try units[seed.unit]!.requireID(), mustChangePassword: false, passwordChangedAt: now,
-                    seal: app.fieldSeal)
+                    unitID: try named(seed.unit, in: units).requireID(), mustChangePassword: false,
+                    passwordChangedAt: now, seal: app.fieldSeal)
                 try await user.create(on: db)
             }
             try await Audit.record(

@@ -33,7 +33,7 @@ enum GeneratedOrg {
 
     /// The units of a region: 6 core organs, 30 departments, and 21 townships (counties) or street offices
     /// (districts); cities and the province have no townships.
-    static func units(regionName: String, level: RegionLevel, random: inout SeededRandom) -> [UnitSeed] {
+    static func units(regionName: String, level: RegionLevel, random: inout SeededRandom) throws -> [UnitSeed] {
         let court =
             switch level {
             case .province: "高级人民法院"
@@ -58,7 +58,10 @@ enum GeneratedOrg {
         var names: Set<String> = []
         if !district { names.insert("城关") }
         while names.count < 21 {
-            names.insert(townFirst.randomElement(using: &random)! + townSecond.randomElement(using: &random)!)
+            guard let first = townFirst.randomElement(using: &random),
+                let second = townSecond.randomElement(using: &random)
+            else { throw DemoLoader.Mistake(description: "生成数据有误：没有乡镇名用字") }
+            names.insert(first + second)
         }
         for name in names.sorted() {
             if district {

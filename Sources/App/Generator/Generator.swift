@@ -65,25 +65,26 @@ public enum Generator {
         var random = SeededRandom(seed: options.seed)
         var counts = Counts()
         var byCode: [String: Region] = [:]
-        let seeds = regions(options.scale)
-        for seed in seeds {
+        let allRegions = try regions(options.scale).map { seed in
+            guard let code = RegionCode(seed.code) else {
+                throw DemoLoader.Mistake(description: "生成数据有误：区划代码“\(seed.code)”无效")
+            }
             let region = Region(
-                code: seed.code, name: seed.name, level: RegionCode(seed.code)!.level,
-                parent: seed.parent.flatMap { byCode[$0] })
+                code: seed.code, name: seed.name, level: code.level, parent: seed.parent.flatMap { byCode[$0] })
             region.id = random.uuid()
             byCode[seed.code] = region
+            return region
         }
-        let allRegions = seeds.map { byCode[$0.code]! }
         try await app.db.write { db in try await db.insert(allRegions, now: now) }
         counts.regions = allRegions.count
         // Ten regions to a transaction: each commit rewrites the index pages it touched, and random ids touch many.
         for start in stride(from: 0, to: allRegions.count, by: 10) {
             var batches: [RegionBatch] = []
             for index in start..<min(start + 10, allRegions.count) {
-                var batch = RegionBatch(
+                var batch = try RegionBatch(
                     region: allRegions[index], options: options, hash: hash, now: now, rules: app.dueRules,
                     seal: app.fieldSeal)
-                batch.fill(random: &random, administrators: index == 0)
+                try batch.fill(random: &random, administrators: index == 0)
                 batches.append(batch)
                 counts.add(batch)
             }
@@ -94,7 +95,7 @@ public enum Generator {
             }
             let seconds = Int(Date().timeIntervalSince(started))
             progress(
-                "[\(start + batches.count)/\(allRegions.count)] 至\(batches.last!.region.name)：累计 \(counts)，用时 \(seconds) 秒"
+                "[\(start + batches.count)/\(allRegions.count)] 至\(batches.last?.region.name ?? "")：累计 \(counts)，用时 \(seconds) 秒"
             )
         }
         let summary =

@@ -14,19 +14,21 @@ extension Generator.RegionBatch {
 
     /// About 343 cases a year against the region's units (the usual defendants more often), first instance in
     /// counties, more appeals higher up; outcomes, hearings and appearances by each unit's propensity.
-    mutating func fillCases(random: inout SeededRandom) {
+    mutating func fillCases(random: inout SeededRandom) throws {
         let defendants = units.filter { $0.kind != .court && $0.kind != .procuratorate }
-        let weights = defendants.map { unit in
-            (unit, GeneratedOrg.suedWeight[unitKeys[unit.id!]!] ?? (unit.kind == .township ? 0.4 : 0.8))
-        }
-        var propensities: [UUID: Propensity] = [:]
-        for unit in defendants {
-            propensities[unit.id!] = Propensity(
+        let propensities = defendants.map { _ in
+            Propensity(
                 loss: Double.random(in: 0.03...0.3, using: &random),
                 lossDrift: Double.random(in: -0.03...0.02, using: &random),
                 appearance: Double.random(in: 0.5...1, using: &random))
         }
-        let court = units.first { $0.kind == .court }!.name
+        let weights = try zip(defendants, propensities).map { unit, propensity in
+            let key = try unitKeys[unit.requireID()] ?? ""
+            return ((unit, propensity), GeneratedOrg.suedWeight[key] ?? (unit.kind == .township ? 0.4 : 0.8))
+        }
+        guard let court = units.first(where: { $0.kind == .court })?.name else {
+            throw DemoLoader.Mistake(description: "生成数据有误：\(region.name)没有法院")
+        }
         let digits =
             switch region.level {
             case .province: ""
@@ -42,26 +44,26 @@ extension Generator.RegionBatch {
         let until = options.until
         for year in years {
             var sequence: [String: Int] = [:]
-            let daysInYear = CalendarDay(year: year, month: 1, day: 1)!.days(
-                until: CalendarDay(year: year, month: 12, day: 31)!)
+            let newYear = CalendarDay(year: year, month: 1, clampingDay: 1)
+            let daysInYear = newYear.days(until: CalendarDay(year: year, month: 12, clampingDay: 31))
             for _ in 0..<Self.casesPerYear {
-                let filed = CalendarDay(year: year, month: 1, day: 1)!.adding(
-                    days: Int.random(in: 0...daysInYear, using: &random))
+                let filed = newYear.adding(days: Int.random(in: 0...daysInYear, using: &random))
                 guard filed <= until else { continue }
-                let defendant = random.weighted(weights)
-                let propensity = propensities[defendant.id!]!
+                let (defendant, propensity) = random.weighted(weights)
                 let appeal = random.chance(appealShare)
                 let type = appeal ? "行终" : "行初"
-                sequence[type, default: 0] += 1
+                let number = sequence[type, default: 0] + 1
+                sequence[type] = number
                 let item = AdminCase()
-                item.id = random.uuid()
-                item.caseNumber = "（\(year)）豫\(digits)\(type)\(sequence[type]!)号"
+                let caseID = random.uuid()
+                item.id = caseID
+                item.caseNumber = "（\(year)）豫\(digits)\(type)\(number)号"
                 item.court = court
                 item.procedure = appeal ? .secondInstance : .firstInstance
                 item.actionType = random.weighted(ActionType.allCases.enumerated().map { ($1, Double(10 - $0)) })
                 item.plaintiffKind = random.weighted([(.individual, 80), (.enterprise, 15), (.other, 5)])
                 item.filedOn = filed.description
-                item.$defendant.id = defendant.id!
+                item.$defendant.id = try defendant.requireID()
                 item.$region.id = regionID
                 let concluded = filed.adding(days: Int.random(in: 20...240, using: &random))
                 if concluded <= until {
@@ -79,11 +81,13 @@ extension Generator.RegionBatch {
                     item.lossCause = outcome.isLoss ? LossCause.allCases.randomElement(using: &random) : nil
                     if !outcome.isMediatedOrWithdrawn {
                         addHearing(
-                            item, on: filed.adding(days: filed.days(until: concluded) * 3 / 5), propensity, &random)
-                        if random.chance(0.15) { addHearing(item, on: concluded.adding(days: -3), propensity, &random) }
+                            caseID, on: filed.adding(days: filed.days(until: concluded) * 3 / 5), propensity, &random)
+                        if random.chance(0.15) {
+                            addHearing(caseID, on: concluded.adding(days: -3), propensity, &random)
+                        }
                     }
                 } else if filed.days(until: until) > 60, random.chance(0.5) {
-                    addHearing(item, on: filed.adding(days: 45), propensity, &random)
+                    addHearing(caseID, on: filed.adding(days: 45), propensity, &random)
                 }
                 cases.append(item)
             }
@@ -91,11 +95,11 @@ extension Generator.RegionBatch {
     }
 
     private mutating func addHearing(
-        _ item: AdminCase, on day: CalendarDay, _ propensity: Propensity, _ random: inout SeededRandom
+        _ caseID: UUID, on day: CalendarDay, _ propensity: Propensity, _ random: inout SeededRandom
     ) {
         let hearing = Hearing()
         hearing.id = random.uuid()
-        hearing.$adminCase.id = item.id!
+        hearing.$adminCase.id = caseID
         hearing.heldOn = day.description
         hearing.headAppeared = random.chance(propensity.appearance)
         hearing.principal = hearing.headAppeared && random.chance(0.35)

@@ -11,12 +11,12 @@ extension Generator.RegionBatch {
 
     /// Each year a 问题清单 and a 责任清单 of 34 items; older items mostly closed, this year's mostly in progress;
     /// reports cluster in the days before what is due.
-    mutating func fillLedger(random: inout SeededRandom) {
+    mutating func fillLedger(random: inout SeededRandom) throws {
         let departments = units.filter { $0.kind != .township && $0.kind != .streetOffice && $0.kind != .court }
         let until = options.until
         for year in years {
             for (kind, month) in [(ListKind.problem, 2), (.responsibility, 3)] {
-                let issued = CalendarDay(year: year, month: month, day: Int.random(in: 1...28, using: &random))!
+                let issued = CalendarDay(year: year, month: month, clampingDay: Int.random(in: 1...28, using: &random))
                 guard issued <= until else { continue }
                 let list = WorkList(
                     regionID: regionID, kind: kind, title: "\(year)年度府院联动\(kind.label)",
@@ -24,7 +24,7 @@ extension Generator.RegionBatch {
                 list.id = random.uuid()
                 lists.append(list)
                 for number in 1...Self.itemsPerList {
-                    fillItem(list: list, number: number, issued: issued, units: departments, random: &random)
+                    try fillItem(list: list, number: number, issued: issued, units: departments, random: &random)
                 }
             }
         }
@@ -32,34 +32,42 @@ extension Generator.RegionBatch {
 
     private mutating func fillItem(
         list: WorkList, number: Int, issued: CalendarDay, units: [Unit], random: inout SeededRandom
-    ) {
-        let (title, area) = Self.titles.randomElement(using: &random)!
+    ) throws {
+        guard let (title, area) = Self.titles.randomElement(using: &random) else {
+            throw DemoLoader.Mistake(description: "生成数据有误：没有事项标题")
+        }
         let deadline: Deadline = random.weighted([
             (.date(issued.adding(days: Int.random(in: 60...330, using: &random))), 50),
             (.periodic(.quarter, graceDays: 10), 20), (.longTerm, 15), (.continuous, 10), (.asNeeded, 5),
         ])
-        let item = WorkItem(
+        let item = try WorkItem(
             list: list, number: number, title: title, content: "（生成数据）\(title)。", area: area, deadline: deadline)
-        item.id = random.uuid()
+        let itemID = random.uuid()
+        item.id = itemID
         item.issuedOn = issued.description
-        var chosen = [units.randomElement(using: &random)!]
+        guard let lead = units.randomElement(using: &random) else {
+            throw DemoLoader.Mistake(description: "生成数据有误：\(region.name)没有可承办事项的单位")
+        }
+        var chosen = [lead]
         for _ in 0..<Int.random(in: 0...2, using: &random) {
-            let other = units.randomElement(using: &random)!
-            if !chosen.contains(where: { $0 === other }) { chosen.append(other) }
+            if let other = units.randomElement(using: &random), !chosen.contains(where: { $0 === other }) {
+                chosen.append(other)
+            }
         }
         let age = issued.days(until: options.until)
         var latest = ""
         var itemParts: [ItemPart] = []
         for (index, unit) in chosen.enumerated() {
+            let unitID = try unit.requireID()
             let role: PartRole = index == 0 ? .lead : (random.chance(0.6) ? .responsible : .cooperating)
-            let part = ItemPart(itemID: item.id!, unitID: unit.id!, role: role)
+            let part = ItemPart(itemID: itemID, unitID: unitID, role: role)
             part.id = random.uuid()
             part.state = Self.state(of: deadline, age: age, random: &random)
             var reported: Set<String> = []
             if part.state != .assigned {
                 for (day, period) in reportDays(deadline: deadline, issued: issued, random: &random) {
                     let report = ProgressReport(
-                        itemID: item.id!, unitID: unit.id!, reportedOn: day, periodKey: period,
+                        itemID: itemID, unitID: unitID, reportedOn: day, periodKey: period,
                         text: "（生成数据）\(unit.name)报送\(period.map { "\($0) " } ?? "")进展：已按要求推进\(title)。",
                         figures: "", author: "\(unit.name)联络员")
                     report.id = random.uuid()
@@ -79,7 +87,7 @@ extension Generator.RegionBatch {
         items.append(item)
         parts += itemParts
         let event = ItemEvent(
-            itemID: item.id!, at: issued.start, actor: "\(region.name)联席办", what: "交办",
+            itemID: itemID, at: issued.start, actor: "\(region.name)联席办", what: "交办",
             reason: "随\(list.title)交办")
         event.id = random.uuid()
         events.append(event)

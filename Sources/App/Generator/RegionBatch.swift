@@ -6,6 +6,7 @@ extension Generator {
     /// Everything generated for one region, written in one transaction with multi-row inserts.
     struct RegionBatch: @unchecked Sendable {
         let region: Region
+        let regionID: UUID
         let options: Options
         let hash: String
         let now: Date
@@ -25,8 +26,9 @@ extension Generator {
         var cases: [AdminCase] = []
         var hearings: [Hearing] = []
 
-        init(region: Region, options: Options, hash: String, now: Date, rules: DueRules, seal: FieldSeal) {
+        init(region: Region, options: Options, hash: String, now: Date, rules: DueRules, seal: FieldSeal) throws {
             self.region = region
+            self.regionID = try region.requireID()
             self.options = options
             self.hash = hash
             self.now = now
@@ -34,55 +36,56 @@ extension Generator {
             self.seal = seal
         }
 
-        var regionID: UUID { region.id! }
         var years: ClosedRange<Int> { (options.until.year - options.years + 1)...options.until.year }
 
-        mutating func fill(random: inout SeededRandom, administrators: Bool) {
-            fillOrganisation(random: &random, administrators: administrators)
-            fillLedger(random: &random)
-            fillCases(random: &random)
+        mutating func fill(random: inout SeededRandom, administrators: Bool) throws {
+            try fillOrganisation(random: &random, administrators: administrators)
+            try fillLedger(random: &random)
+            try fillCases(random: &random)
         }
 
         /// Units, two accounts per unit, and a joint meeting whose members are the region's organs and departments.
-        mutating func fillOrganisation(random: inout SeededRandom, administrators: Bool) {
-            let seeds = GeneratedOrg.units(regionName: region.name, level: region.level, random: &random)
+        mutating func fillOrganisation(random: inout SeededRandom, administrators: Bool) throws {
+            let seeds = try GeneratedOrg.units(regionName: region.name, level: region.level, random: &random)
             for seed in seeds {
-                let unit = Unit(id: random.uuid(), name: seed.name, kind: seed.kind, regionID: regionID)
-                units.append(unit)
-                unitKeys[unit.id!] = seed.key
+                let unitID = random.uuid()
+                units.append(Unit(id: unitID, name: seed.name, kind: seed.kind, regionID: regionID))
+                unitKeys[unitID] = seed.key
             }
             let code = region.code
             for (index, unit) in units.enumerated() {
+                let key = try unitKeys[unit.requireID()]
                 let role: Role =
                     switch unit.kind {
                     case .government: .leader
                     case .court: .court
-                    default: unitKeys[unit.id!] == "司法局" ? .office : .liaison
+                    default: key == "司法局" ? .office : .liaison
                     }
                 for number in 1...2 {
                     let special = number == 1 && role != .liaison
                     let name = special ? "\(code).\(role.rawValue)" : "\(code).\(index + 1).\(number)"
-                    addUser(
+                    try addUser(
                         name, display: "\(unit.name)\(role.label)\(number)", role: role, unit: unit, random: &random)
                 }
             }
+            let office = try units.first { try unitKeys[$0.requireID()] == "司法局" }
             if administrators {
-                let justice = units.first { unitKeys[$0.id!] == "司法局" }!
+                guard let justice = office else { throw DemoLoader.Mistake(description: "生成数据有误：\(region.name)没有司法局") }
                 for (name, role) in [
                     ("sysadmin", Role.systemAdmin), ("secadmin", .securityAdmin), ("auditor", .auditAdmin),
                 ] {
-                    addUser(name, display: role.label, role: role, unit: justice, random: &random)
+                    try addUser(name, display: role.label, role: role, unit: justice, random: &random)
                 }
             }
-            let office = units.first { unitKeys[$0.id!] == "司法局" }
+            let meetingID = random.uuid()
             let meeting = JointMeeting(
-                id: random.uuid(), name: "\(region.name)府院联动联席会议", regionID: regionID, officeUnitID: office?.id)
+                id: meetingID, name: "\(region.name)府院联动联席会议", regionID: regionID, officeUnitID: office?.id)
             meetings.append(meeting)
             for (position, unit) in units.enumerated() where unit.kind != .township && unit.kind != .streetOffice {
                 let member = MemberUnit()
                 member.id = random.uuid()
-                member.$meeting.id = meeting.id!
-                member.$unit.id = unit.id!
+                member.$meeting.id = meetingID
+                member.$unit.id = try unit.requireID()
                 member.liaisonName = ""
                 member.sealedPhone = ""
                 member.position = position
@@ -92,10 +95,10 @@ extension Generator {
 
         private mutating func addUser(
             _ name: String, display: String, role: Role, unit: Unit, random: inout SeededRandom
-        ) {
+        ) throws {
             let user = User(
                 id: random.uuid(), username: name, displayName: display, passwordHash: hash, role: role,
-                unitID: unit.id!, mustChangePassword: false, passwordChangedAt: now, seal: seal)
+                unitID: try unit.requireID(), mustChangePassword: false, passwordChangedAt: now, seal: seal)
             users.append(user)
         }
 

@@ -112,7 +112,7 @@ struct LedgerAPI {
         let region = try await caller.scope.region(code: request.parameters.require("code"), on: request.db)
         return try await WorkList.query(on: request.db).filter(\.$region.$id == region.requireID()).sort(\.$createdAt)
             .all()
-            .map { LedgerDTO.List(id: $0.id!, kind: $0.kind, title: $0.title, source: $0.source) }
+            .map { try LedgerDTO.List(id: $0.requireID(), kind: $0.kind, title: $0.title, source: $0.source) }
     }
 
     func createList(_ request: Request) async throws -> Response {
@@ -122,7 +122,7 @@ struct LedgerAPI {
         let list = try await LedgerStore.createList(
             regionID: region.requireID(), kind: input.kind, title: input.title, source: input.source ?? "",
             request: request)
-        return try await LedgerDTO.List(id: list.id!, kind: list.kind, title: list.title, source: list.source)
+        return try await LedgerDTO.List(id: list.requireID(), kind: list.kind, title: list.title, source: list.source)
             .encodeResponse(status: .created, for: request)
     }
 

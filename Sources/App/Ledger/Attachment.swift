@@ -50,19 +50,10 @@ struct CreateAttachment: AsyncMigration {
     }
 }
 
-/// Storing and checking attachments: the type is judged by the file's first bytes, never by its name.
+/// Storing and checking attachments: the type is what the name, the sender and the content agree on
+/// (`AttachmentKind`).
 enum AttachmentStore {
     static let maximumSize = 20 << 20
-
-    /// The kinds of evidence accepted, by their signature.
-    static func contentType(of data: Data) -> String? {
-        let head = [UInt8](data.prefix(8))
-        if head.starts(with: Array("%PDF-".utf8)) { return "application/pdf" }
-        if head.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return "image/png" }
-        if head.starts(with: [0xFF, 0xD8, 0xFF]) { return "image/jpeg" }
-        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return "application/zip" }
-        return nil
-    }
 
     /// A stored file that no longer hashes to its name was changed on disk (DJ-DI-03): it is not sent, and the
     /// security administrator is alerted.
@@ -97,40 +88,40 @@ enum AttachmentStore {
         return isOffice
     }
 
-    static func attach(_ file: File, to item: WorkItem, request: Request) async throws -> Attachment {
+    /// Stores the file of the form part `file`. Reading, checking and hashing a file of up to 20 MB happen on the
+    /// thread pool, off the event loop.
+    static func attach(_ upload: MultipartUpload, to item: WorkItem, request: Request) async throws -> Attachment {
+        struct Form: Decodable { var file: File }
         let caller = try request.requireCaller()
         let isOffice = try await requireUploader(of: item, request: request)
-        let data = Data(buffer: file.data)
-        guard !data.isEmpty else { throw AppError.invalid("附件：文件是空的") }
-        guard data.count <= maximumSize else { throw AppError.invalid("附件：不能超过 \(maximumSize >> 20) MB") }
-        guard var type = contentType(of: data) else {
-            throw AppError.invalid("附件：只接受 PDF、PNG、JPEG 图片和 Office 文档（.docx、.xlsx）")
-        }
-        let name = String(file.filename.split(separator: "/").last ?? "附件").prefix(120)
-        if type == "application/zip" {
-            let lower = name.lowercased()
-            if lower.hasSuffix(".docx") {
-                type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-            } else if lower.hasSuffix(".xlsx") {
-                type = XLSX.contentType
-            } else {
-                throw AppError.invalid("附件：压缩文件只接受 .docx 和 .xlsx 文档")
+        let config = request.application.config
+        let (name, type, data, digest) = try await request.application.threadPool.runIfActive {
+            let file = try upload.decode(Form.self).file
+            let data = Data(buffer: file.data)
+            guard !data.isEmpty else { throw AppError.invalid("附件：文件是空的") }
+            guard data.count <= maximumSize else { throw AppError.invalid("附件：不能超过 \(maximumSize >> 20) MB") }
+            let name = String(String(file.filename.split(separator: "/").last ?? "附件").prefix(120))
+            // Checked as a whole file in tmp/ and renamed into place, so that a crash never leaves half a file under
+            // its final name.
+            let spool = try Spool.write(data, config)
+            defer { spool.close() }
+            let type: String
+            switch AttachmentKind.check(spool.url, name: name, declared: upload.declaredType(ofPart: "file")) {
+            case .success(let kind): type = kind.contentType
+            case .failure(let refusal): throw AppError.invalid("附件：" + refusal.reason)
             }
-        }
-        let digest = SHA256.hash(data: data).hex
-        let target = path(for: digest, in: request.application.config.dataDirectory)
-        try await request.application.threadPool.runIfActive {
-            guard !FileManager.default.fileExists(atPath: target) else { return }
-            try FileManager.default.createDirectory(
-                atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            // Written beside and renamed, so that a crash never leaves half a file under its final name.
-            let partial = target + ".part-" + UUID().uuidString
-            try data.write(to: URL(fileURLWithPath: partial))
-            try FileManager.default.moveItem(atPath: partial, toPath: target)
+            let digest = SHA256.hash(data: data).hex
+            let target = path(for: digest, in: config.dataDirectory)
+            if !FileManager.default.fileExists(atPath: target) {
+                try FileManager.default.createDirectory(
+                    atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try FileManager.default.moveItem(atPath: spool.url.path, toPath: target)
+            }
+            return (name, type, data, digest)
         }
         let attachment = Attachment()
         attachment.$item.id = try item.requireID()
-        attachment.fileName = String(name)
+        attachment.fileName = name
         attachment.contentType = type
         attachment.size = data.count
         attachment.sha256 = digest
@@ -143,7 +134,7 @@ enum AttachmentStore {
                 unitName: attachment.unitName
             ).create(on: db)
             try await request.audit(
-                .attachmentAdded, object: ("work_item", item.id!.uuidString),
+                .attachmentAdded, object: ("work_item", item.requireID().uuidString),
                 summary: "\(item.title) 上传附件 \(name)（\(data.count) 字节，SHA-256 \(digest.prefix(12))…）", on: db)
         }
         return attachment

@@ -9,7 +9,7 @@ enum ItemView {
     private static func wholeHistoryLink(_ model: Model, shown: Int, id: String, anchor: String) -> Node {
         p(.class("muted small"), .id(id)) {
             "以上为最近 \(shown) 条。"
-            a(.attr("href", SitePath.item(model.item.id!).url + "?history=all#" + anchor)) { "显示全部进展报告和办理记录" }
+            a(.attr("href", SitePath.item(model.itemID).url + "?history=all#" + anchor)) { "显示全部进展报告和办理记录" }
         }
     }
 
@@ -24,6 +24,7 @@ enum ItemView {
 
     struct Model {
         let item: WorkItem
+        let itemID: UUID
         let listTitle: String
         let regionCode: String
         let regionName: String
@@ -34,17 +35,17 @@ enum ItemView {
         /// The newest `historyShown` steps, or all, and whether there are more than shown.
         let events: [ItemEvent]
         let moreEvents: Bool
-        let extensions: [(request: ExtensionRequest, unitName: String)]
+        let extensions: [(request: ExtensionRequest, id: UUID, unitName: String)]
         /// For periodic items: the periods a report can be for, newest first.
         let periods: [PeriodSpan]
         let isOffice: Bool
         /// Copies handed down to lower regions, with the region's name: the roll-up.
-        let children: [(item: WorkItem, regionName: String)]
+        let children: [(item: WorkItem, id: UUID, regionName: String)]
         /// Lower regions this item can still be handed down to (for the office).
         let lowerRegions: [(code: String, name: String)]
         /// The region's units, offered when the office deploys a draft.
         let units: [(id: UUID, name: String)]
-        let attachments: [Attachment]
+        let attachments: [(attachment: Attachment, id: UUID)]
         let canAttach: Bool
         let listKind: ListKind
         /// For a problem: the responsibility entries that answer it; for a responsibility entry: the problems it answers.
@@ -56,7 +57,7 @@ enum ItemView {
 
     static func render(_ model: Model, shell: PageShell) -> HTMLPage {
         let item = model.item
-        let id = item.id!
+        let id = model.itemID
         return Layout.page(
             title: item.title, shell: shell,
             breadcrumbs: [
@@ -223,7 +224,7 @@ enum ItemView {
                             }
                         }
                         tbody {
-                            for (request, unitName) in model.extensions {
+                            for (request, requestID, unitName) in model.extensions {
                                 tr {
                                     td { unitName }
                                     td { CalendarDay(parsing: request.requestedDay)?.chinese ?? request.requestedDay }
@@ -237,7 +238,7 @@ enum ItemView {
                                                 Layout.csrfField(shell.csrfToken)
                                                 input(
                                                     .type("hidden"), .name("extensionID"),
-                                                    .value(request.id!.uuidString))
+                                                    .value(requestID.uuidString))
                                                 input(
                                                     .type("text"), .name("note"), .attr("placeholder", "审批意见"),
                                                     .attr("aria-label", "审批意见"))
@@ -261,9 +262,9 @@ enum ItemView {
             div(.class("card"), .id("attachments")) {
                 h2 { "附件（\(model.attachments.count)）" }
                 ul {
-                    for attachment in model.attachments {
+                    for (attachment, attachmentID) in model.attachments {
                         li {
-                            a(.href(.attachment(attachment.id!))) { attachment.fileName }
+                            a(.href(.attachment(attachmentID))) { attachment.fileName }
                             span(.class("muted small")) {
                                 "  \(attachment.size / 1024 + 1) KB · \(attachment.unitName ?? "联席办") · \(attachment.uploadedBy)"
                             }
@@ -343,9 +344,9 @@ enum ItemView {
                     }
                 }
                 tbody {
-                    for (child, regionName) in model.children {
+                    for (child, childID, regionName) in model.children {
                         tr(.attr("data-region", regionName)) {
-                            td(.class("nowrap")) { a(.href(.item(child.id!))) { regionName } }
+                            td(.class("nowrap")) { a(.href(.item(childID))) { regionName } }
                             td(.class("nowrap")) { child.state == .draft ? "待部署" : child.state.label }
                             td { child.latestReport }
                         }
@@ -357,7 +358,7 @@ enum ItemView {
 
     /// For the office of a draft: choose the units and issue, or (for an item from above) declare no related matters.
     private static func deploy(_ model: Model, csrf: String) -> Node {
-        let id = model.item.id!
+        let id = model.itemID
         return div(.class("card"), .id("deploy")) {
             h2 { "部署办理单位" }
             form(.post, .action(.itemAction(id, "assign")), .id("assign-form")) {

@@ -58,9 +58,10 @@ extension LedgerStore {
         if let deadline, deadline != item.deadline, item.state != .draft {
             problems.add("完成时限", "事项已交办，时限由责任单位申请延期、联席办审批后调整")
         }
-        try problems.throwIfAny()
+        // `wording` names a deadline it cannot read among the problems.
+        guard let deadline, problems.isEmpty else { throw AppError.invalid(problems.summary) }
         let content = input.content.trimmingCharacters(in: .whitespacesAndNewlines)
-        let changed = changedFields(of: item, title: title, content: content, area: input.area, deadline: deadline!)
+        let changed = changedFields(of: item, title: title, content: content, area: input.area, deadline: deadline)
         let expected = expected ?? item.version
         guard !changed.isEmpty else {
             if expected != item.version { throw Versions.stale(stale) }
@@ -73,15 +74,15 @@ extension LedgerStore {
             item.title = title
             item.content = content
             item.area = input.area
-            item.deadline = deadline!
-            item.deadlineKind = deadline!.kind
+            item.deadline = deadline
+            item.deadlineKind = deadline.kind
             try await item.update(on: db)
             try await ItemEvent(
                 itemID: item.requireID(), at: request.now, actor: caller.displayName,
                 what: "修改事项（\(changed.joined(separator: "、"))）"
             ).create(on: db)
             try await request.audit(
-                .itemEdited, object: ("work_item", item.id!.uuidString),
+                .itemEdited, object: ("work_item", item.requireID().uuidString),
                 summary: "修改事项：\(before.title)（\(changed.joined(separator: "、"))）", before: before,
                 after: ItemSnapshot(item), on: db)
         }

@@ -30,7 +30,7 @@ extension LedgerPages {
             )
             .encodeResponse(status: error.status, for: request)
         }
-        return request.redirect(to: SitePath.item(item.id!).url)
+        return try request.redirect(to: SitePath.item(item.requireID()).url)
     }
 
     private func editPage(

@@ -16,10 +16,24 @@ enum LedgerImport {
         }
     }
 
-    /// A deadline as written, or an Excel date cell.
+    /// A deadline as written; a workbook's date cell arrives written as its day.
     static func deadline(_ text: String) -> Deadline? {
-        if Double(text) != nil, let day = SpreadsheetImport.day(text) { return .date(day) }
-        return Deadline(parsing: text)
+        Deadline(parsing: text) ?? SpreadsheetImport.day(text).map(Deadline.date)
+    }
+
+    /// The sheet of the ledger's export, read first where a workbook has several.
+    static let sheetName = "工作台账"
+
+    /// Reads an upload on the thread pool, off the event loops: a large or hostile file delays no other request.
+    static func sheet(
+        _ data: Data, required: [String], oneOf: [String] = [], request: Request
+    ) async throws -> SpreadsheetImport.Sheet {
+        let config = request.application.config
+        return try await request.application.threadPool.runIfActive {
+            let spool = try Spool.write(data, config)
+            defer { spool.close() }
+            return try SpreadsheetImport.sheet(spool.url, required: required, oneOf: oneOf, sheetNamed: sheetName)
+        }
     }
 
     // MARK: items
@@ -27,11 +41,11 @@ enum LedgerImport {
     static func importItems(_ data: Data, into list: WorkList, request: Request) async throws -> Int {
         let caller = try request.caller(for: .manageLedger)
         guard caller.regionID == list.$region.id else { throw AppError.forbidden }
-        let sheet = try SpreadsheetImport.sheet(data, required: ["事项", "完成时限"], oneOf: ["牵头单位", "责任单位"])
+        let sheet = try await sheet(data, required: ["事项", "完成时限"], oneOf: ["牵头单位", "责任单位"], request: request)
         let region = try await list.$region.get(on: request.db)
         let units = try await OrgQueries.units(of: region, on: request.db)
         let matcher = UnitNameMatcher(units: units.map(\.name), regionName: region.name)
-        let unitsByName = Dictionary(uniqueKeysWithValues: units.map { ($0.name, $0) })
+        let unitIDs = try Dictionary(uniqueKeysWithValues: units.map { ($0.name, try $0.requireID()) })
         let areas = Dictionary(uniqueKeysWithValues: TaskArea.allCases.map { ($0.label, $0) })
 
         struct Planned {
@@ -43,8 +57,9 @@ enum LedgerImport {
         }
         var planned: [Planned] = []
         var problems: [SpreadsheetImport.RowProblem] = []
-        for (number, row) in sheet.rows {
-            var rowProblems: [SpreadsheetImport.RowProblem] = []
+        for line in sheet.lines {
+            let (number, row) = (line.number, line.cells)
+            var rowProblems = line.problems
             let title = sheet.cell(row, "事项")
             if title.isEmpty { rowProblems.append(.init(row: number, column: "事项", reason: "不能为空")) }
             let deadlineText = sheet.cell(row, "完成时限")
@@ -65,8 +80,8 @@ enum LedgerImport {
             for (column, role) in [("牵头单位", PartRole.lead), ("责任单位", .responsible), ("配合单位", .cooperating)] {
                 for name in names(sheet.cell(row, column)) {
                     let match = matcher.match(name)
-                    if case .unit(let unit) = match {
-                        parts.append((unitsByName[unit]!.id!, role))
+                    if case .unit(let unit) = match, let unitID = unitIDs[unit] {
+                        parts.append((unitID, role))
                     } else if let reason = SpreadsheetImport.problem(
                         with: match, written: name, regionName: region.name)
                     {
@@ -94,7 +109,7 @@ enum LedgerImport {
         try await request.db.write { db in
             let first = try await LedgerStore.nextNumber(in: list, on: db)
             for (offset, plan) in plans.enumerated() {
-                let item = WorkItem(
+                let item = try WorkItem(
                     list: list, number: first + offset, title: plan.title, content: plan.content, area: plan.area,
                     deadline: plan.deadline)
                 try await item.create(on: db)
@@ -105,7 +120,7 @@ enum LedgerImport {
                     .create(on: db)
             }
             try await request.audit(
-                .itemCreated, object: ("work_list", list.id!.uuidString),
+                .itemCreated, object: ("work_list", try list.requireID().uuidString),
                 summary: "导入事项 \(plans.count) 项到\(list.title)（第 \(first)–\(first + plans.count - 1) 项，草稿）", on: db)
         }
         return plans.count
@@ -124,11 +139,11 @@ enum LedgerImport {
     static func importProgress(_ data: Data, into list: WorkList, request: Request) async throws -> Int {
         let caller = try request.caller(for: .manageLedger)
         guard caller.regionID == list.$region.id else { throw AppError.forbidden }
-        let sheet = try SpreadsheetImport.sheet(data, required: ["序号", "单位", "进展情况"])
+        let sheet = try await sheet(data, required: ["序号", "单位", "进展情况"], request: request)
         let region = try await list.$region.get(on: request.db)
         let units = try await OrgQueries.units(of: region, on: request.db)
         let matcher = UnitNameMatcher(units: units.map(\.name), regionName: region.name)
-        let unitsByName = Dictionary(uniqueKeysWithValues: units.map { ($0.name, $0) })
+        let unitIDs = try Dictionary(uniqueKeysWithValues: units.map { ($0.name, try $0.requireID()) })
         let items = try await WorkItem.query(on: request.db).filter(\.$list.$id == list.requireID()).all()
         let itemsByNumber = Dictionary(uniqueKeysWithValues: items.map { ($0.number, $0) })
         let parts = try await ItemPart.query(on: request.db).filter(\.$item.$id ~~ items.compactMap(\.id)).all()
@@ -137,8 +152,9 @@ enum LedgerImport {
         var planned: [(item: WorkItem, part: ItemPart, unit: String, text: String, figures: String, period: String?)] =
             []
         var problems: [SpreadsheetImport.RowProblem] = []
-        for (number, row) in sheet.rows {
-            var rowProblems: [SpreadsheetImport.RowProblem] = []
+        for line in sheet.lines {
+            let (number, row) = (line.number, line.cells)
+            var rowProblems = line.problems
             let numberText = sheet.cell(row, "序号")
             let item = Int(numberText).flatMap { itemsByNumber[$0] }
             if item == nil {
@@ -155,14 +171,14 @@ enum LedgerImport {
             if text.isEmpty { rowProblems.append(.init(row: number, column: "进展情况", reason: "不能为空")) }
             var part: ItemPart?
             if let item, let unitName {
-                part = parts.first { $0.$item.id == item.id && $0.$unit.id == unitsByName[unitName]!.id }
-                if part == nil {
-                    rowProblems.append(.init(row: number, column: "单位", reason: "\(unitName)不是第 \(item.number) 项的办理单位"))
-                } else if !(part!.state.owesWork || part!.state == .closureRequested) {
+                part = parts.first { $0.$item.id == item.id && $0.$unit.id == unitIDs[unitName] }
+                if let part, !(part.state.owesWork || part.state == .closureRequested) {
                     rowProblems.append(
                         .init(
                             row: number, column: "单位",
-                            reason: "第 \(item.number) 项\(unitName)的状态为“\(part!.state.label)”，不能报送进展"))
+                            reason: "第 \(item.number) 项\(unitName)的状态为“\(part.state.label)”，不能报送进展"))
+                } else if part == nil {
+                    rowProblems.append(.init(row: number, column: "单位", reason: "\(unitName)不是第 \(item.number) 项的办理单位"))
                 }
             }
             var period: String?
@@ -188,7 +204,8 @@ enum LedgerImport {
 
         let plans = planned
         let touched = Array(
-            Dictionary(planned.map { ($0.item.id!, $0.item) }, uniquingKeysWith: { first, _ in first }).values)
+            Dictionary(try planned.map { (try $0.item.requireID(), $0.item) }, uniquingKeysWith: { first, _ in first })
+                .values)
         try await request.db.write { db in
             for plan in plans {
                 try await ProgressReport(
@@ -207,7 +224,7 @@ enum LedgerImport {
                 try await LedgerStore.refresh(item, parts: itemParts, on: db, rules: request.application.dueRules)
             }
             try await request.audit(
-                .progressReported, object: ("work_list", list.id!.uuidString),
+                .progressReported, object: ("work_list", try list.requireID().uuidString),
                 summary: "导入进展 \(plans.count) 条到\(list.title)", on: db)
         }
         return plans.count

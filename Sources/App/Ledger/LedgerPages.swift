@@ -17,7 +17,7 @@ struct LedgerPages {
         let units = try await OrgQueries.unitChoices(of: region, on: request.db)
         let model = LedgerView.Model(
             regionCode: region.code, regionName: region.name, filter: filter, rows: rows, total: total,
-            lists: lists.map { ($0.id!, $0.title) }, units: units,
+            lists: try lists.map { (try $0.requireID(), $0.title) }, units: units,
             canCreate: caller.role.may(.manageLedger) && caller.regionID == region.id,
             notice: importNotice(request))
         return LedgerView.render(model, shell: try await request.shell(regionCode: region.code))
@@ -63,13 +63,13 @@ struct LedgerPages {
     }
 
     func importFile(_ request: Request) async throws -> Response {
-        struct Upload: Content {
+        struct Upload: Decodable, Sendable {
             var listID: UUID
             var kind: LedgerImport.Kind
             var file: File
         }
         let (_, region) = try await officeRegion(request)
-        let upload = try request.content.decode(Upload.self)
+        let upload = try await request.decodeUpload(Upload.self)
         guard
             let list = try await WorkList.query(on: request.db).filter(\.$id == upload.listID).filter(
                 \.$region.$id == region.requireID()
@@ -105,7 +105,7 @@ struct LedgerPages {
         let posted = try request.content.decode(ItemNewView.Posted.self)
         do {
             let item = try await LedgerStore.createItem(posted.input, request: request)
-            return request.redirect(to: SitePath.item(item.id!).url)
+            return try request.redirect(to: SitePath.item(item.requireID()).url)
         } catch let error as AppError where error.status == .unprocessableEntity {
             return try await newItemPage(
                 request, caller: caller, region: region, values: posted,
@@ -203,11 +203,8 @@ struct LedgerPages {
     }
 
     func attach(_ request: Request) async throws -> Response {
-        struct Upload: Content { var file: File }
-        return try await act(request) { item in
-            try await AttachmentStore.requireUploader(of: item, request: request)
-            _ = try await AttachmentStore.attach(
-                try request.content.decode(Upload.self).file, to: item, request: request)
+        try await act(request) { item in
+            _ = try await AttachmentStore.attach(try MultipartUpload(request), to: item, request: request)
         }
     }
 
@@ -292,7 +289,7 @@ struct LedgerPages {
             )
             .encodeResponse(status: error.status, for: request)
         }
-        return request.redirect(to: SitePath.item(item.id!).url)
+        return try request.redirect(to: SitePath.item(item.requireID()).url)
     }
 
     private func scopedRegion(_ request: Request) async throws -> (Caller, Region) {
@@ -317,7 +314,7 @@ struct LedgerPages {
         return ItemNewView.render(
             .init(
                 regionCode: region.code, regionName: region.name,
-                lists: lists.map { ($0.id!, "\($0.kind.label) · \($0.title)") },
+                lists: try lists.map { (try $0.requireID(), "\($0.kind.label) · \($0.title)") },
                 units: units, values: values, problems: problems),
             shell: try await request.shell(regionCode: region.code))
     }
@@ -352,7 +349,7 @@ struct LedgerPages {
         let lower =
             isOffice && item.state != .draft
             ? try await Region.query(on: db).filter(\.$parent.$id == item.$region.id).sort(\.$code).all().filter {
-                !handedTo.contains($0.id!)
+                try !handedTo.contains($0.requireID())
             }
             : []
         let units = isOffice && item.state == .draft ? try await OrgQueries.unitChoices(of: region, on: db) : []
@@ -363,7 +360,7 @@ struct LedgerPages {
         let pairing = try await LedgerQueries.pairing(
             of: item, offeringCandidates: isOffice && list.kind == .problem, on: db)
         let model = ItemView.Model(
-            item: item, listTitle: try item.joined(WorkList.self).title, regionCode: region.code,
+            item: item, itemID: itemID, listTitle: try item.joined(WorkList.self).title, regionCode: region.code,
             regionName: region.name,
             parts: parts.map { part in
                 let mine = caller.role.may(.handleParts) && caller.unitID == part.unitID
@@ -378,11 +375,11 @@ struct LedgerPages {
             },
             reports: reports.shown, reportsTotal: reports.total,
             events: moreEvents ? Array(events.dropLast()) : events, moreEvents: moreEvents,
-            extensions: extensions.map { ($0, unitNames[$0.$part.id] ?? "") },
+            extensions: try extensions.map { ($0, try $0.requireID(), unitNames[$0.$part.id] ?? "") },
             periods: periods, isOffice: isOffice,
-            children: try children.map { ($0, try $0.joined(Region.self).name) },
+            children: try children.map { ($0, try $0.requireID(), try $0.joined(Region.self).name) },
             lowerRegions: lower.map { ($0.code, $0.name) }, units: units,
-            attachments: attachments, canAttach: canAttach, listKind: list.kind,
+            attachments: try attachments.map { ($0, try $0.requireID()) }, canAttach: canAttach, listKind: list.kind,
             paired: pairing.paired.map { ($0.id, $0.label, $0.state.label) },
             pairCandidates: pairing.candidates.map { ($0.id, $0.label) },
             problems: problems)

@@ -151,7 +151,7 @@ enum LedgerQueries {
     static func rows(
         region: Region, filter: LedgerFilter, today: CalendarDay, rules: DueRules, paged: Bool, on db: any Database
     ) async throws -> (rows: [Row], total: Int) {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         let condition = try self.condition(region: region, filter: filter, today: today, rules: rules)
         let total =
             try await sql.raw("SELECT COUNT(*) AS n FROM work_items i WHERE \(condition)").first()?.decode(
@@ -216,7 +216,7 @@ enum LedgerQueries {
     /// Parts with their unit names, for many items in one query: lead, responsible, cooperating, each by name.
     static func parts(of itemIDs: [UUID], on db: any Database) async throws -> [UUID: [Part]] {
         guard !itemIDs.isEmpty else { return [:] }
-        let parts = try await (db as! any SQLDatabase).raw(
+        let parts = try await db.sql().raw(
             """
             SELECT p.id, p.item_id AS "itemID", p.unit_id AS "unitID", u.name AS "unitName", p.role, p.state, \
             p.extended_to AS "extendedTo", p.next_due_on AS "nextDueOn", p.next_due_reason AS "nextDueReason" \
@@ -224,9 +224,8 @@ enum LedgerQueries {
             WHERE p.item_id IN \(SQLBind.group(itemIDs))
             """
         ).all(decoding: Part.self)
-        let order: [PartRole: Int] = [.lead: 0, .responsible: 1, .cooperating: 2]
         return Dictionary(grouping: parts, by: \.itemID).mapValues {
-            $0.sorted { (order[$0.role]!, $0.unitName) < (order[$1.role]!, $1.unitName) }
+            $0.sorted { ($0.role.rank, $0.unitName) < ($1.role.rank, $1.unitName) }
         }
     }
 
@@ -246,7 +245,7 @@ enum LedgerQueries {
     static func pairing(of item: WorkItem, offeringCandidates: Bool, on db: any Database) async throws -> (
         paired: [ItemLabel], candidates: [ItemLabel]
     ) {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         let itemID = try item.requireID()
         let paired = try await sql.raw(
             """
@@ -272,7 +271,7 @@ enum LedgerQueries {
     static func reports(of itemID: UUID, limit: Int? = nil, on db: any Database) async throws -> (
         shown: [LedgerDTO.Report], total: Int
     ) {
-        let rows = try await (db as! any SQLDatabase).raw(
+        let rows = try await db.sql().raw(
             """
             SELECT u.name AS unit_name, r.reported_on, r.period_key AS period, r.text, r.figures, r.author, \
             COUNT(*) OVER () AS total FROM progress_reports r JOIN units u ON u.id = r.unit_id \

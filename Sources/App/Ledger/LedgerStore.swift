@@ -44,7 +44,8 @@ enum LedgerStore {
         try await request.db.write { db in
             try await list.create(on: db)
             try await request.audit(
-                .listCreated, object: ("work_list", list.id!.uuidString), summary: "新建\(kind.label)：\(title)", on: db)
+                .listCreated, object: ("work_list", list.requireID().uuidString),
+                summary: "新建\(kind.label)：\(title)", on: db)
         }
         return list
     }
@@ -67,11 +68,12 @@ enum LedgerStore {
             \.$region.$id == caller.regionID
         ).count()
         if units != Set(chosen).count { problems.add("单位", "须为本区划的单位") }
-        try problems.throwIfAny()
+        // `wording` names a deadline it cannot read among the problems.
+        guard let deadline, problems.isEmpty else { throw AppError.invalid(problems.summary) }
         let item = try await request.db.write { db in
             let number = try await nextNumber(in: list, on: db)
-            let item = WorkItem(
-                list: list, number: number, title: title, content: input.content, area: input.area, deadline: deadline!)
+            let item = try WorkItem(
+                list: list, number: number, title: title, content: input.content, area: input.area, deadline: deadline)
             try await item.create(on: db)
             let itemID = try item.requireID()
             for (ids, role) in [
@@ -161,7 +163,7 @@ enum LedgerStore {
             itemID: item.requireID(), at: request.now, actor: try request.requireCaller().displayName, what: "交办"
         ).create(on: db)
         try await request.audit(
-            .itemIssued, object: ("work_item", item.id!.uuidString), summary: "交办事项：\(item.title)", on: db)
+            .itemIssued, object: ("work_item", item.requireID().uuidString), summary: "交办事项：\(item.title)", on: db)
     }
 
     /// Raises the item's version inside a write that decided from the item as loaded (its state, its parts, its
@@ -185,7 +187,7 @@ enum LedgerStore {
         let list = try await item.$list.get(on: request.db)
         let already = Set(
             try await WorkItem.query(on: request.db).filter(\.$parentItem.$id == item.requireID()).all(\.$region.$id))
-        let targets = lower.filter { !already.contains($0.id!) }
+        let targets = try lower.filter { try !already.contains($0.requireID()) }
         guard !targets.isEmpty else { throw AppError.conflict("所选区划都已下达过本事项") }
         try await request.db.write { db in
             try await claim(item, on: db)
@@ -197,7 +199,7 @@ enum LedgerStore {
                 what: "下达至 " + targets.map(\.name).joined(separator: "、")
             ).create(on: db)
             try await request.audit(
-                .itemHandedDown, object: ("work_item", item.id!.uuidString),
+                .itemHandedDown, object: ("work_item", item.requireID().uuidString),
                 summary: "\(item.title) 下达至 " + targets.map(\.name).joined(separator: "、"), on: db)
         }
         return targets.count
@@ -219,7 +221,7 @@ enum LedgerStore {
                 regionID: try target.requireID(), kind: list.kind, title: title, source: "\(upper.name)下达")
             try await targetList.create(on: db)
         }
-        let copy = WorkItem(
+        let copy = try WorkItem(
             list: targetList, number: item.number, title: item.title, content: item.content, area: item.area,
             deadline: item.deadline)
         copy.$parentItem.id = try item.requireID()
@@ -246,7 +248,8 @@ enum LedgerStore {
                 itemID: item.requireID(), at: request.now, actor: caller.displayName, what: "确认无相关问题事项", reason: reason
             ).create(on: db)
             try await request.audit(
-                .itemStep, object: ("work_item", item.id!.uuidString), summary: "\(item.title)：确认无相关问题事项，\(reason)",
+                .itemStep, object: ("work_item", item.requireID().uuidString),
+                summary: "\(item.title)：确认无相关问题事项，\(reason)",
                 on: db)
         }
     }
@@ -275,7 +278,7 @@ enum LedgerStore {
                 itemID: problem.requireID(), at: request.now, actor: caller.displayName, what: "对应责任清单：\(measure.title)"
             ).create(on: db)
             try await request.audit(
-                .itemLinked, object: ("work_item", problem.id!.uuidString),
+                .itemLinked, object: ("work_item", problem.requireID().uuidString),
                 summary: "\(problem.title) ↔ \(measure.title)", on: db)
         }
     }
@@ -314,7 +317,7 @@ enum LedgerStore {
                 what: "\(action.label)：\(from.label) → \(to.label)", reason: reason, unitName: unit.name
             ).create(on: db)
             try await request.audit(
-                .itemStep, object: ("work_item", item.id!.uuidString),
+                .itemStep, object: ("work_item", item.requireID().uuidString),
                 summary: "\(item.title) · \(unit.name)：\(action.label)（\(from.label) → \(to.label)）"
                     + (reason.isEmpty ? "" : "，理由：\(reason)"),
                 before: ["state": from.rawValue], after: ["state": to.rawValue], on: db)
@@ -348,7 +351,7 @@ enum LedgerStore {
                 what: "报送进展" + (periodKey.map { "（\($0)）" } ?? ""), unitName: unit.name
             ).create(on: db)
             try await request.audit(
-                .progressReported, object: ("work_item", item.id!.uuidString),
+                .progressReported, object: ("work_item", item.requireID().uuidString),
                 summary: "\(item.title) · \(unit.name) 报送进展", after: ["text": text, "period": periodKey ?? ""], on: db)
         }
     }
@@ -391,7 +394,8 @@ enum LedgerStore {
             problems.add("延期至", "须晚于现在的完成时限")
         }
         if reason.trimmingCharacters(in: .whitespaces).isEmpty { problems.add("延期理由", "不能为空") }
-        try problems.throwIfAny()
+        // A day that does not parse is among the problems.
+        guard let newDay, problems.isEmpty else { throw AppError.invalid(problems.summary) }
         guard part.state.owesWork else { throw AppError.invalid("当前状态为“\(part.state.label)”，不能申请延期") }
         if try await ExtensionRequest.query(on: request.db).filter(\.$part.$id == part.requireID()).filter(
             \.$status == .pending
@@ -401,15 +405,15 @@ enum LedgerStore {
         let unit = try await part.$unit.get(on: request.db)
         try await request.db.write { db in
             let ext = ExtensionRequest(
-                partID: try part.requireID(), requestedDay: newDay!, reason: reason, requestedBy: caller.displayName)
+                partID: try part.requireID(), requestedDay: newDay, reason: reason, requestedBy: caller.displayName)
             try await ext.create(on: db)
             try await ItemEvent(
-                itemID: item.requireID(), at: request.now, actor: caller.displayName, what: "申请延期至 \(newDay!.chinese)",
+                itemID: item.requireID(), at: request.now, actor: caller.displayName, what: "申请延期至 \(newDay.chinese)",
                 reason: reason, unitName: unit.name
             ).create(on: db)
             try await request.audit(
-                .extensionRequested, object: ("work_item", item.id!.uuidString),
-                summary: "\(item.title) · \(unit.name) 申请延期至 \(newDay!.chinese)", on: db)
+                .extensionRequested, object: ("work_item", item.requireID().uuidString),
+                summary: "\(item.title) · \(unit.name) 申请延期至 \(newDay.chinese)", on: db)
         }
     }
 
@@ -422,7 +426,7 @@ enum LedgerStore {
         let unit = try await part.$unit.get(on: request.db)
         try await request.db.write { db in
             // Decided in the same statement that checks it is still pending: of two decisions at once, one is made.
-            let decided = try await (db as! any SQLDatabase).update(ExtensionRequest.schema)
+            let decided = try await db.sql().update(ExtensionRequest.schema)
                 .set("status", to: (approve ? ExtensionRequest.Status.approved : .refused).rawValue)
                 .where("id", .equal, try ext.requireID())
                 .where("status", .equal, ExtensionRequest.Status.pending.rawValue)
@@ -438,13 +442,14 @@ enum LedgerStore {
             }
             let parts = try await ItemPart.query(on: db).filter(\.$item.$id == item.requireID()).all()
             try await refresh(item, parts: parts, on: db, rules: request.application.dueRules)
-            let what = approve ? "同意延期至 \(CalendarDay(parsing: ext.requestedDay)!.chinese)" : "不同意延期"
+            let day = CalendarDay(parsing: ext.requestedDay)?.chinese ?? ext.requestedDay
+            let what = approve ? "同意延期至 \(day)" : "不同意延期"
             try await ItemEvent(
                 itemID: item.requireID(), at: request.now, actor: caller.displayName, what: what, reason: note,
                 unitName: unit.name
             ).create(on: db)
             try await request.audit(
-                .extensionDecided, object: ("work_item", item.id!.uuidString),
+                .extensionDecided, object: ("work_item", item.requireID().uuidString),
                 summary: "\(item.title) · \(unit.name)：\(what)", on: db)
         }
     }
@@ -497,7 +502,7 @@ enum LedgerStore {
             let unit_id: UUID
             let period_key: String
         }
-        let rows = try await (db as! any SQLDatabase).raw(
+        let rows = try await db.sql().raw(
             """
             SELECT DISTINCT unit_id, period_key FROM progress_reports \
             WHERE item_id = \(bind: try item.requireID()) AND period_key IS NOT NULL

@@ -99,8 +99,8 @@ final class WorkItem: Model, @unchecked Sendable {
 
     init() {}
 
-    init(list: WorkList, number: Int, title: String, content: String, area: TaskArea, deadline: Deadline) {
-        self.$list.id = list.id!
+    init(list: WorkList, number: Int, title: String, content: String, area: TaskArea, deadline: Deadline) throws {
+        self.$list.id = try list.requireID()
         self.$region.id = list.$region.id
         self.number = number
         self.title = title
@@ -125,6 +125,15 @@ enum PartRole: String, Codable, CaseIterable, Sendable {
         case .lead: "牵头单位"
         case .responsible: "责任单位"
         case .cooperating: "配合单位"
+        }
+    }
+
+    /// Parts are listed lead first, then responsible, then cooperating.
+    var rank: Int {
+        switch self {
+        case .lead: 0
+        case .responsible: 1
+        case .cooperating: 2
         }
     }
 }

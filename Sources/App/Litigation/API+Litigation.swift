@@ -22,7 +22,7 @@ struct LitigationAPI {
             throw AppError(status: .badRequest, code: "bad_request", reason: "请求体须为 .csv 或 .xlsx 文件")
         }
         do {
-            let counts = try await CaseImport.run(.file(spool.url), request: request)
+            let counts = try await CaseImport.run(spool.url, request: request)
             return try await counts.encodeResponse(for: request)
         } catch let refused as SpreadsheetImport.Refused {
             return try await Refusal(refused).encodeResponse(status: .unprocessableEntity, for: request)
@@ -116,9 +116,10 @@ struct LitigationAPI {
         if from == nil { problems.add("from", "须为 YYYY-MM-DD") }
         if to == nil { problems.add("to", "须为 YYYY-MM-DD") }
         if let from, let to, to < from { problems.add("to", "早于 from") }
-        try problems.throwIfAny()
+        // A day that does not parse is among the problems.
+        guard let from, let to, problems.isEmpty else { throw AppError.invalid(problems.summary) }
         let region = try await caller.scope.region(code: query.region, on: request.db)
-        let period = DayRange(from: from!, to: to!)
+        let period = DayRange(from: from, to: to)
         let db = request.db
         let json = try await FiguresCache.value(
             "figures.json "
@@ -162,9 +163,9 @@ struct LitigationAPI {
         let lossCause: String?
         let hearings: [HearingDTO]
 
-        init(_ detail: CaseQueries.Detail) {
+        init(_ detail: CaseQueries.Detail) throws {
             let item = detail.adminCase
-            id = item.id!
+            id = try item.requireID()
             caseNumber = item.caseNumber
             court = item.court
             procedure = item.procedure.label
@@ -247,6 +248,6 @@ struct LitigationAPI {
     /// `GET /api/v1/litigation/cases/{id}` with its hearings.
     func adminCase(_ request: Request) async throws -> CaseDTO {
         let caller = try request.caller(for: .readLedger)
-        return CaseDTO(try await CaseQueries.detail(id: request.idParameter(), scope: caller.scope, on: request.db))
+        return try await CaseDTO(CaseQueries.detail(id: request.idParameter(), scope: caller.scope, on: request.db))
     }
 }

@@ -158,7 +158,7 @@ struct IndexCasesForTheList: AsyncMigration {
     static let name = "idx_admin_cases_list"
 
     func prepare(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = try database.sql()
         try await sql.create(index: Self.name).on(AdminCase.schema)
             .column("region_id").column("filed_on").column("case_number").column("id").column("concluded_on")
             .column("outcome").run()
@@ -167,6 +167,6 @@ struct IndexCasesForTheList: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         try await database.index(AdminCase.schema, "region_id", "filed_on")
-        try await (database as! any SQLDatabase).raw("DROP INDEX \(unsafeRaw: Self.name)").run()
+        try await database.sql().raw("DROP INDEX \(unsafeRaw: Self.name)").run()
     }
 }

@@ -24,7 +24,7 @@ enum CaseImport {
     static let problemLimit = 500
 
     static func run(
-        _ source: SpreadsheetImport.Source, request: Request,
+        _ file: URL, request: Request,
         progress: @escaping @Sendable (Progress) -> Void = { _ in }
     ) async throws -> CaseStore.Counts {
         let caller = try request.caller(for: .maintainLitigation)
@@ -34,7 +34,7 @@ enum CaseImport {
             try await db.withPageCache(megabytes: CaseStore.bulkCacheMegabytes) {
                 var writer = CaseStore.Writer(now: request.now)
                 var complete = false
-                for try await batch in batches(source, rows: rows, threadPool: threadPool, progress: progress) {
+                for try await batch in batches(file, rows: rows, threadPool: threadPool, progress: progress) {
                     try await writer.write(batch, on: db)
                     if !batch.cases.isEmpty { progress(.stored(cases: writer.written)) }
                     complete = batch.isLast
@@ -55,7 +55,7 @@ enum CaseImport {
     /// The file's cases in batches, read and checked on the thread pool one batch ahead of the writer; fails with
     /// `SpreadsheetImport.Refused` after the last row when any row was bad.
     static func batches(
-        _ source: SpreadsheetImport.Source, rows: CaseRows, threadPool: NIOThreadPool,
+        _ file: URL, rows: CaseRows, threadPool: NIOThreadPool,
         progress: @escaping @Sendable (Progress) -> Void
     ) -> AsyncThrowingStream<CaseRows.Batch, any Error> {
         let handoff = Handoff()
@@ -64,7 +64,7 @@ enum CaseImport {
         threadPool.submit { state in
             guard state == .active else { return continuation.finish(throwing: CancellationError()) }
             do {
-                try plan(source, rows: rows, progress: progress) { batch in
+                try plan(file, rows: rows, progress: progress) { batch in
                     try handoff.waitForRoom()
                     continuation.yield(batch)
                 }
@@ -82,17 +82,18 @@ enum CaseImport {
     /// Reads and checks every row, handing over the cases a batch at a time until a row is bad; then only checks, and
     /// fails with every problem found (up to the limit).
     static func plan(
-        _ source: SpreadsheetImport.Source, rows: CaseRows, progress: @Sendable (Progress) -> Void,
+        _ file: URL, rows: CaseRows, progress: @Sendable (Progress) -> Void,
         release: (CaseRows.Batch) throws -> Void
     ) throws {
         var rows = rows
         var problems: [SpreadsheetImport.RowProblem] = []
         var read = 0
-        try SpreadsheetImport.read(source, required: CaseRows.header) { header, number, cells in
+        try SpreadsheetImport.read(file, required: CaseRows.header, sheetNamed: CaseRows.sheetName) { header, line in
             read += 1
             if read % progressEvery == 0 { progress(.read(rows: read)) }
             guard problems.count < problemLimit else { return }
-            problems += rows.take(row: number) { header.cell(cells, $0) }
+            problems += line.problems
+            problems += rows.take(row: line.number) { header.cell(line.cells, $0) }
             if rows.pendingCount >= CaseStore.batchSize {
                 let batch = rows.release()
                 if problems.isEmpty { try release(batch) }

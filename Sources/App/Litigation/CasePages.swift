@@ -103,7 +103,7 @@ struct CasePages {
                 }
                 await request.application.inFlight.hold("case import of \(request.url.path)") {
                     do {
-                        let counts = try await CaseImport.run(.file(spool.url), request: request) {
+                        let counts = try await CaseImport.run(spool.url, request: request) {
                             continuation.yield(ImportEvent(progress: $0))
                         }
                         continuation.yield(ImportEvent(done: counts))

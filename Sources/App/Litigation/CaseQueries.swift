@@ -79,7 +79,7 @@ enum CaseQueries {
     /// are then read with their unit, region and hearing counts; a keyset page (`after`) starts where the last one
     /// ended, however deep, where a numbered page skips rows.
     static func list(region: Region, scope: Scope, filter: Filter, on db: any Database) async throws -> Page {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         var condition: SQLQueryString =
             "c.region_id IN (SELECT id FROM regions WHERE \(Scope.paths(under: region.path)) AND \(scope.paths))"
         if let unit = filter.unit { condition += " AND c.defendant_id = \(bind: unit)" }

@@ -10,6 +10,8 @@ struct CaseRows: Sendable {
         "案号", "审理法院", "审级", "被告单位", "区划代码", "行政行为类别", "原告类型", "立案日期", "结案日期", "裁判结果", "败诉原因", "开庭日期",
         "负责人出庭", "出庭负责人职务", "是否正职", "是否出声",
     ]
+    /// The sheet of the template (and of the export): read first where a workbook has several.
+    static let sheetName = "行政诉讼案件"
     static let hearingColumns = ["开庭日期", "负责人出庭", "出庭负责人职务", "是否正职", "是否出声"]
 
     /// What a case is, compared field by field to decide created / updated / unchanged.
@@ -108,11 +110,12 @@ struct CaseRows: Sendable {
         guard agrees else {
             return [.init(row: number, column: "案号", reason: "与第 \(first.firstRow) 行同一案号的案件信息不一致")]
         }
-        if pending[plan.number] == nil {
+        if var taken = pending[plan.number] {
+            taken.hearings += plan.hearings
+            pending[plan.number] = taken
+        } else {
             pending[plan.number] = plan
             pendingOrder.append(plan.number)
-        } else {
-            pending[plan.number]!.hearings += plan.hearings
         }
         return problems
     }
@@ -122,11 +125,12 @@ struct CaseRows: Sendable {
     mutating func release() -> Batch {
         var batch = Batch()
         for number in pendingOrder {
-            let plan = pending[number]!
-            if seen[number]!.released {
+            guard let plan = pending[number], var first = seen[number] else { continue }
+            if first.released {
                 if !plan.hearings.isEmpty { batch.continued.append(plan) }
             } else {
-                seen[number]!.released = true
+                first.released = true
+                seen[number] = first
                 batch.cases.append(plan)
             }
         }
@@ -177,7 +181,7 @@ struct CaseRows: Sendable {
         if region == nil { problem("区划代码", "“\(cell("区划代码"))”不存在或不在您的范围内") }
         var defendant: Unit?
         if let region {
-            let candidates = unitsByRegion[region.id!] ?? []
+            let candidates = region.id.flatMap { unitsByRegion[$0] } ?? []
             let key = region.code + "\u{0}" + cell("被告单位")
             let match =
                 matched[key]
@@ -223,12 +227,12 @@ struct CaseRows: Sendable {
         } else if !Self.hearingColumns.dropFirst().allSatisfy({ cell($0).isEmpty }) {
             problem("开庭日期", "填写了出庭情况，却没有开庭日期")
         }
-        guard problems.count == before, let caseNumber, let procedure = caseNumber.procedure, let region,
-            let defendant, let action, let plaintiff, let filed
+        guard problems.count == before, let caseNumber, let procedure = caseNumber.procedure, let regionID = region?.id,
+            let defendantID = defendant?.id, let action, let plaintiff, let filed
         else { return nil }
         return Planned(
-            number: caseNumber.description, court: cell("审理法院"), procedure: procedure, defendantID: defendant.id!,
-            regionID: region.id!, actionType: action, plaintiffKind: plaintiff, filedOn: filed, concludedOn: concluded,
+            number: caseNumber.description, court: cell("审理法院"), procedure: procedure, defendantID: defendantID,
+            regionID: regionID, actionType: action, plaintiffKind: plaintiff, filedOn: filed, concludedOn: concluded,
             outcome: outcome, lossCause: cause, hearings: hearing.map { [$0] } ?? [], firstRow: number)
     }
 }

@@ -77,10 +77,11 @@ enum CaseStore {
             for plan in plans {
                 guard let known = byNumber[plan.number], let id = known.id else {
                     let model = AdminCase()
-                    model.id = UUID()
+                    let newID = UUID()
+                    model.id = newID
                     apply(plan, to: model)
                     created.append(model)
-                    hearings += plan.hearings.map { Hearing(of: model.id!, $0) }
+                    hearings += plan.hearings.map { Hearing(of: newID, $0) }
                     counts.created += 1
                     continue
                 }
@@ -111,7 +112,7 @@ enum CaseStore {
                 .reduce(into: [:]) { $0[$1.caseNumber] = $1.id }
             for plan in continued {
                 if partial[plan.number] != nil {
-                    partial[plan.number]!.arrived += plan.hearings
+                    partial[plan.number]?.arrived += plan.hearings
                     continue
                 }
                 guard let id = ids[plan.number] ?? nil else { continue }

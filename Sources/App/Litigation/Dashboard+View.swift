@@ -23,14 +23,12 @@ enum DashboardView {
     /// This year, last year and the half-years of the last three years.
     static func presets(today: CalendarDay) -> [(label: String, from: CalendarDay, to: CalendarDay)] {
         var presets: [(String, CalendarDay, CalendarDay)] = [
-            ("今年", CalendarDay(year: today.year, month: 1, day: 1)!, today)
+            ("今年", CalendarDay(year: today.year, month: 1, clampingDay: 1), today)
         ]
         for year in stride(from: today.year - 1, through: today.year - 3, by: -1) {
-            presets.append(
-                ("\(year)年", CalendarDay(year: year, month: 1, day: 1)!, CalendarDay(year: year, month: 12, day: 31)!))
-            presets.append(
-                ("\(year)年上半年", CalendarDay(year: year, month: 1, day: 1)!, CalendarDay(year: year, month: 6, day: 30)!)
-            )
+            let january = CalendarDay(year: year, month: 1, clampingDay: 1)
+            presets.append(("\(year)年", january, CalendarDay(year: year, month: 12, clampingDay: 31)))
+            presets.append(("\(year)年上半年", january, CalendarDay(year: year, month: 6, clampingDay: 30)))
         }
         return presets
     }

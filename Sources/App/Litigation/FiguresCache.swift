@@ -67,10 +67,11 @@ actor FiguresCache {
             return value
         }
         if let task = counting[key], let value = try await task.value as? Value { return value }
-        let task = Task<any Sendable, any Error> { try await count() }
-        counting[key] = task
+        let counted = Task { try await count() }
+        // Askers of the same figures meanwhile wait for this count; only they see it without its type.
+        counting[key] = Task<any Sendable, any Error> { try await counted.value }
         defer { counting[key] = nil }
-        let value = try await task.value as! Value
+        let value = try await counted.value
         keep(value, weight: measure(value), under: key)
         return value
     }

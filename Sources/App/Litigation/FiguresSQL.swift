@@ -122,7 +122,7 @@ enum FiguresSQL {
     /// Cases filed and cases lost in each calendar month ("YYYY-MM") of the period, within the region and its lower
     /// regions: two grouped counts over the cases' list index, cheap enough for any region without the gate.
     static func monthly(regionPath: String, period: DayRange, on db: any Database) async throws -> Monthly {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         let (start, end) = (period.from.description, period.to.description)
         let cases: SQLQueryString =
             "FROM admin_cases c WHERE c.region_id IN (SELECT id FROM regions WHERE \(Scope.paths(under: regionPath)))"

@@ -9,8 +9,8 @@ struct LitigationPages {
         let region = try await caller.scope.region(code: request.parameters.require("code"), on: request.db)
         let today = CalendarDay(containing: request.now)
         let from =
-            (try? request.query.get(String.self, at: "from")).flatMap(CalendarDay.init(parsing:)) ?? CalendarDay(
-                year: today.year, month: 1, day: 1)!
+            (try? request.query.get(String.self, at: "from")).flatMap(CalendarDay.init(parsing:))
+            ?? CalendarDay(year: today.year, month: 1, clampingDay: 1)
         let to = (try? request.query.get(String.self, at: "to")).flatMap(CalendarDay.init(parsing:)) ?? today
         let period = DayRange(from: min(from, to), to: max(from, to))
         let byUnit = try await LitigationQueries.figures(

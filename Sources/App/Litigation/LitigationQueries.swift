@@ -105,7 +105,7 @@ enum LitigationQueries {
 
     private static func monthsOf(_ period: DayRange) -> [(key: String, label: String, range: DayRange)] {
         var months: [(key: String, label: String, range: DayRange)] = []
-        var start = CalendarDay(year: period.from.year, month: period.from.month, day: 1)!
+        var start = CalendarDay(year: period.from.year, month: period.from.month, clampingDay: 1)
         while start <= period.to {
             let end = min(CalendarDay.lastDay(year: start.year, month: start.month), period.to)
             months.append(

@@ -26,7 +26,7 @@ enum Digest {
             let item = try part.joined(WorkItem.self)
             let unit = try part.joined(Unit.self)
             let regionID = item.$region.id
-            let unitKey = Key(regionID: regionID, recipient: Notice.unit(unit.id!))
+            let unitKey = Key(regionID: regionID, recipient: Notice.unit(part.$unit.id))
             let officeKey = Key(regionID: regionID, recipient: Notice.office)
             if let due = part.nextDueOn.flatMap(CalendarDay.init(parsing:)), part.state.owesWork {
                 let mark = due < today ? "逾期" : "临期"

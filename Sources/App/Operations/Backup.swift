@@ -24,7 +24,7 @@ public enum Backup {
         let kind: String
         switch app.config.database {
         case .sqlite:
-            try await (app.db as! any SQLDatabase).raw("VACUUM INTO \(bind: plain.path)").run()
+            try await app.db.sql().raw("VACUUM INTO \(bind: plain.path)").run()
             kind = "sqlite"
         case let .postgres(url, searchPath):
             var arguments = ["--format=custom", "--no-owner", "--file=\(plain.path)", "--dbname=\(url)"]

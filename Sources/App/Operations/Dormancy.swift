@@ -26,7 +26,8 @@ enum Dormancy {
                 .filter(\.$user.$id ~~ candidates.compactMap(\.id)).filter(\.$revokedAt == nil)
                 .group(.or) { $0.filter(\.$lastUsedAt >= cutoff).filter(\.$createdAt >= cutoff) }
                 .all().map(\.$user.id)
-            let dormant = candidates.filter { !tokenUsers.contains($0.id!) }.sorted { $0.username < $1.username }
+            let dormant = try candidates.filter { try !tokenUsers.contains($0.requireID()) }
+                .sorted { $0.username < $1.username }
             guard !dormant.isEmpty else { return [] }
             let ids = dormant.compactMap(\.id)
             try await User.query(on: db).filter(\.$id ~~ ids).set(\.$isActive, to: false).update()

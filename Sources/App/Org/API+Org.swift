@@ -221,7 +221,7 @@ struct OrgAPI {
             people: loaded.people.map { .init(role: $0.role, name: $0.name, post: $0.post) },
             memberUnits: loaded.members.map {
                 .init(
-                    unitID: $0.unit.id!, unitName: $0.unit.name, liaisonName: $0.member.liaisonName,
+                    unitID: $0.member.$unit.id, unitName: $0.unit.name, liaisonName: $0.member.liaisonName,
                     liaisonPhone: FieldSeal.masked($0.member.liaisonPhone))
             },
             changes: loaded.changes.map {

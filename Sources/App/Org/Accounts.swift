@@ -15,7 +15,9 @@ public enum Accounts {
         -> String?
     {
         guard try await User.query(on: app.db).count() == 0 else { return nil }
-        guard let code = RegionCode(rootCode) else { throw Problem(description: RegionCode.problem(rootCode)!) }
+        guard let code = RegionCode(rootCode) else {
+            throw Problem(description: RegionCode.problem(rootCode) ?? "区划代码无效：\(rootCode)")
+        }
         let password = Secret.oneTimePassword()
         let hash = try app.password.hash(password)
         let now = app.clock.now()

@@ -39,7 +39,7 @@ enum MeetingEditView {
             members = Dictionary(
                 uniqueKeysWithValues: loaded.members.map {
                     (
-                        $0.unit.id!,
+                        $0.member.$unit.id,
                         MemberRow(
                             checked: true, liaisonName: $0.member.liaisonName, liaisonPhone: $0.member.liaisonPhone)
                     )
@@ -117,7 +117,7 @@ enum MeetingEditView {
             }
             let day = CalendarDay(parsing: values.approvedOn)
             if day == nil { problems.add("批准日期", "请填写有效日期，如 2026-11-23") }
-            try problems.throwIfAny()
+            guard let day, problems.isEmpty else { throw AppError.invalid(problems.summary) }
             // Keep the order of the rows on the page.
             let members = (rowUnit ?? []).compactMap(UUID.init(uuidString:)).compactMap {
                 id -> RosterStore.Input.Member? in
@@ -126,7 +126,7 @@ enum MeetingEditView {
             }
             return RosterStore.Input(
                 name: values.name, officeUnitID: UUID(uuidString: values.officeUnitID), people: people,
-                memberUnits: members, approvedBy: values.approvedBy, approvedOn: day!)
+                memberUnits: members, approvedBy: values.approvedBy, approvedOn: day)
         }
     }
 

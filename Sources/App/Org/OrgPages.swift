@@ -40,10 +40,10 @@ struct OrgPages {
                 .init(
                     reference: $0.supervision.reference, text: $0.supervision.text, respondBy: $0.supervision.respondBy)
             },
-            lowerRegions: lower.map {
-                .init(
-                    code: $0.code, name: $0.name, level: $0.level.label, units: unitCounts[$0.id!] ?? 0,
-                    memberUnits: memberCounts[$0.id!])
+            lowerRegions: try lower.map {
+                try .init(
+                    code: $0.code, name: $0.name, level: $0.level.label, units: unitCounts[$0.requireID()] ?? 0,
+                    memberUnits: memberCounts[$0.requireID()])
             })
         return RegionHomeView.render(model, shell: try await request.shell(regionCode: region.code))
     }
@@ -71,10 +71,11 @@ struct OrgPages {
         let caller = try request.caller(for: .editUnits)
         let unit = try await caller.scope.unit(id: request.idParameter(), on: request.db)
         let region = try unit.joined(Region.self)
-        guard caller.mayWrite(inRegion: region.id!) else { throw AppError.forbidden }
+        guard caller.mayWrite(inRegion: try region.requireID()) else { throw AppError.forbidden }
         return UnitEditView.render(
             .init(
-                id: unit.id!, name: unit.name, kind: unit.kind, version: unit.version, regionCode: region.code,
+                id: try unit.requireID(), name: unit.name, kind: unit.kind, version: unit.version,
+                regionCode: region.code,
                 regionName: region.name, problems: []), shell: try await request.shell(regionCode: region.code))
     }
 
@@ -94,7 +95,7 @@ struct OrgPages {
                 ? ["单位\(error.reason)。现在的名称是“\(current.name)”，类别是“\(current.kind.label)”。"] : [error.reason]
             return try await UnitEditView.render(
                 .init(
-                    id: unit.id!, name: form.name, kind: form.kind, version: current.version,
+                    id: unit.requireID(), name: form.name, kind: form.kind, version: current.version,
                     regionCode: region.code, regionName: region.name, problems: problems),
                 shell: try await request.shell(regionCode: region.code)
             )
@@ -108,10 +109,11 @@ struct OrgPages {
     {
         let units = try await OrgQueries.units(of: region, on: request.db)
         let created = (try? request.query.get(String.self, at: "created")) != nil
+        let regionID = try region.requireID()
         let model = UnitsView.Model(
             regionCode: region.code, regionName: region.name,
-            units: units.map { .init(id: $0.id!, name: $0.name, kind: $0.kind.label) },
-            canEdit: caller.role.may(.editUnits) && caller.mayWrite(inRegion: region.id!),
+            units: try units.map { try .init(id: $0.requireID(), name: $0.name, kind: $0.kind.label) },
+            canEdit: caller.role.may(.editUnits) && caller.mayWrite(inRegion: regionID),
             problems: problems, notice: notice ?? (created ? "单位已添加" : nil))
         return UnitsView.render(model, shell: try await request.shell(regionCode: region.code))
     }
@@ -121,9 +123,10 @@ struct OrgPages {
         let region = try await caller.scope.region(code: request.parameters.require("code"), on: request.db)
         let loaded = try await RosterStore.load(region: region, seal: request.fieldSeal, on: request.db)
         let saved = (try? request.query.get(String.self, at: "saved")) != nil
+        let regionID = try region.requireID()
         let model = MeetingView.Model(
             regionCode: region.code, regionName: region.name, loaded: loaded,
-            canEdit: caller.role.may(.editRoster) && caller.mayWrite(inRegion: region.id!),
+            canEdit: caller.role.may(.editRoster) && caller.mayWrite(inRegion: regionID),
             notice: saved ? "联席会议组成已更新，调整记录已保存" : nil)
         return MeetingView.render(model, shell: try await request.shell(regionCode: region.code))
     }
@@ -131,7 +134,7 @@ struct OrgPages {
     func editMeetingPage(_ request: Request) async throws -> HTMLPage {
         let caller = try request.caller(for: .editRoster)
         let region = try await caller.scope.region(code: request.parameters.require("code"), on: request.db)
-        guard caller.mayWrite(inRegion: region.id!) else { throw AppError.forbidden }
+        guard caller.mayWrite(inRegion: try region.requireID()) else { throw AppError.forbidden }
         let loaded = try await RosterStore.load(region: region, seal: request.fieldSeal, on: request.db)
         // The form shows liaisons' phones whole: who saw them is in the audit log (DJ-PI-02).
         let phones = loaded.members.count { !$0.member.sealedPhone.isEmpty }
@@ -178,7 +181,8 @@ struct OrgPages {
         let units = try await OrgQueries.units(of: region, on: request.db)
         return MeetingEditView.render(
             .init(
-                regionCode: region.code, regionName: region.name, units: units.map { ($0.id!, $0.name) }, form: form,
+                regionCode: region.code, regionName: region.name,
+                units: try units.map { (try $0.requireID(), $0.name) }, form: form,
                 problems: problems),
             shell: try await request.shell(regionCode: region.code))
     }

@@ -61,7 +61,7 @@ enum OrgQueries {
             let id: UUID
             let name: String
         }
-        return try await (db as! any SQLDatabase).raw(
+        return try await db.sql().raw(
             "SELECT id, name FROM units WHERE region_id = \(bind: try region.requireID()) ORDER BY name"
         ).all(decoding: Choice.self).map { ($0.id, $0.name) }
     }

@@ -17,8 +17,8 @@ enum RegionStore {
         let name = input.name.trimmingCharacters(in: .whitespaces)
         if let problem = RegionCode.problem(code) { problems.add("区划代码", problem) }
         if name.isEmpty { problems.add("名称", "不能为空") }
-        try problems.throwIfAny()
-        let level = RegionCode(code)!.level
+        // A code that does not parse is among the problems.
+        guard let level = RegionCode(code)?.level, problems.isEmpty else { throw AppError.invalid(problems.summary) }
         let parentCode = (input.parentCode ?? "").trimmingCharacters(in: .whitespaces)
         var parent: Region?
         if !parentCode.isEmpty {
@@ -62,10 +62,10 @@ struct RegionsAdminPages {
         let regions = try await caller.scope.regions(on: request.db).sort(\.$path).all()
         let counts = try await OrgQueries.unitCounts(regionIDs: regions.compactMap(\.id), on: request.db)
         let base = caller.regionPath.split(separator: "/").count
-        let rows = regions.map {
-            RegionsAdminView.Row(
+        let rows = try regions.map {
+            try RegionsAdminView.Row(
                 code: $0.code, name: $0.name, level: $0.level.label, depth: $0.depth + 1 - base,
-                units: counts[$0.id!] ?? 0)
+                units: counts[$0.requireID()] ?? 0)
         }
         return RegionsAdminView.render(
             .init(rows: rows, problems: problems, values: values), shell: try await request.shell())

@@ -84,7 +84,7 @@ enum RosterStore {
         let caller = try request.caller(for: .editRoster)
         guard caller.mayWrite(inRegion: try region.requireID()) else { throw AppError.forbidden }
         let regionUnits = try await OrgQueries.units(of: region, on: request.db)
-        let unitsByID = Dictionary(uniqueKeysWithValues: regionUnits.map { ($0.id!, $0) })
+        let unitsByID = Dictionary(uniqueKeysWithValues: try regionUnits.map { (try $0.requireID(), $0) })
         var problems = FieldProblems()
         if input.name.trimmingCharacters(in: .whitespaces).isEmpty { problems.add("会议名称", "不能为空") }
         if let office = input.officeUnitID, unitsByID[office] == nil { problems.add("办公室设在", "须为本区划的单位") }
@@ -114,8 +114,9 @@ enum RosterStore {
                 name: input.name, officeHost: input.officeUnitID.flatMap { unitsByID[$0]?.name } ?? "",
                 people: input.people.map { .init(role: $0.role, name: $0.name, post: $0.post) },
                 memberUnits: input.memberUnits.map {
+                    // Every member unit was checked above to be one of the region's.
                     .init(
-                        unit: unitsByID[$0.unitID]!.name,
+                        unit: unitsByID[$0.unitID]?.name ?? "",
                         liaison: liaison($0.liaisonName, $0.liaisonPhone, masked: masked))
                 })
         }

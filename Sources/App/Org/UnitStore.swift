@@ -19,7 +19,7 @@ enum UnitStore {
         try await request.db.write { db in
             try await unit.create(on: db)
             try await request.audit(
-                .unitCreated, object: ("unit", unit.id!.uuidString), summary: "新建单位：\(region.name) \(name)",
+                .unitCreated, object: ("unit", unit.requireID().uuidString), summary: "新建单位：\(region.name) \(name)",
                 after: unit.snapshot, on: db)
         }
         return unit
@@ -45,7 +45,7 @@ enum UnitStore {
             unit.version = expected + 1
             try await unit.update(on: db)
             try await request.audit(
-                .unitUpdated, object: ("unit", unit.id!.uuidString), summary: "修改单位：\(before.name) → \(name)",
+                .unitUpdated, object: ("unit", unit.requireID().uuidString), summary: "修改单位：\(before.name) → \(name)",
                 before: before, after: unit.snapshot, on: db)
         }
     }

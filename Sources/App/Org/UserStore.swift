@@ -34,7 +34,8 @@ enum UserStore {
         try await request.db.write { db in
             try await user.create(on: db)
             try await request.audit(
-                .userCreated, object: ("user", user.id!.uuidString), summary: "新建用户 \(name)（\(input.role.label)）",
+                .userCreated, object: ("user", user.requireID().uuidString),
+                summary: "新建用户 \(name)（\(input.role.label)）",
                 after: user.snapshot, on: db)
         }
         return (user, password)
@@ -54,7 +55,7 @@ enum UserStore {
             // A change of privilege ends the user's sessions; they sign in again with the new role.
             try await UserSession.query(on: db).filter(\.$user.$id == user.requireID()).delete()
             try await request.audit(
-                .roleChanged, object: ("user", user.id!.uuidString),
+                .roleChanged, object: ("user", user.requireID().uuidString),
                 summary: "\(user.username) 角色：\(before.role.label) → \(role.label)", before: before,
                 after: user.snapshot, on: db)
         }
@@ -65,7 +66,8 @@ enum UserStore {
         try await request.db.write { db in
             try await LoginThrottle.query(on: db).filter(\.$username == user.username).delete()
             try await request.audit(
-                .userUnlocked, object: ("user", user.id!.uuidString), summary: "解除 \(user.username) 的登录锁定", on: db)
+                .userUnlocked, object: ("user", user.requireID().uuidString),
+                summary: "解除 \(user.username) 的登录锁定", on: db)
         }
     }
 
@@ -81,7 +83,8 @@ enum UserStore {
             try await user.update(on: db)
             try await UserSession.query(on: db).filter(\.$user.$id == user.requireID()).delete()
             try await request.audit(
-                .passwordReset, object: ("user", user.id!.uuidString), summary: "重置 \(user.username) 的密码", on: db)
+                .passwordReset, object: ("user", user.requireID().uuidString),
+                summary: "重置 \(user.username) 的密码", on: db)
         }
         return password
     }
@@ -96,7 +99,7 @@ enum UserStore {
             try await user.update(on: db)
             if !active { try await UserSession.query(on: db).filter(\.$user.$id == user.requireID()).delete() }
             try await request.audit(
-                .userActivation, object: ("user", user.id!.uuidString),
+                .userActivation, object: ("user", user.requireID().uuidString),
                 summary: "\(active ? "启用" : "停用")用户 \(user.username)", before: before, after: user.snapshot, on: db)
         }
     }

@@ -28,15 +28,16 @@ enum SupervisionDTO {
         let text: String
     }
 
-    static func from(_ row: SupervisionStore.Row) -> Supervision {
+    static func from(_ row: SupervisionStore.Row) throws -> Supervision {
         let supervision = row.supervision
         return Supervision(
-            id: supervision.id!, kind: supervision.kind, tone: supervision.tone, reference: supervision.reference,
+            id: try supervision.requireID(), kind: supervision.kind, tone: supervision.tone,
+            reference: supervision.reference,
             itemID: supervision.$item.id, text: supervision.text, respondBy: supervision.respondBy,
             issuedBy: supervision.issuedBy,
             targets: row.targets.map {
                 Target(
-                    id: $0.target.id!, unitID: $0.target.$unit.id, unitName: $0.unitName, response: $0.target.response,
+                    id: $0.id, unitID: $0.target.$unit.id, unitName: $0.unitName, response: $0.target.response,
                     respondedBy: $0.target.respondedBy, respondedAt: $0.target.respondedAt)
             })
     }

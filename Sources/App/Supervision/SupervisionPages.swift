@@ -146,7 +146,7 @@ enum SupervisionView {
                             }
                         }
                         tbody {
-                            for (target, unitName) in row.targets {
+                            for (target, targetID, unitName) in row.targets {
                                 tr(.attr("data-unit", unitName)) {
                                     td(.class("nowrap")) { unitName }
                                     td {
@@ -157,7 +157,7 @@ enum SupervisionView {
                                             }
                                         } else if target.$unit.id == model.myUnitID {
                                             form(
-                                                .post, .action(.supervisionRespond(target.id!)),
+                                                .post, .action(.supervisionRespond(targetID)),
                                                 .class("actions respond-form")
                                             ) {
                                                 Layout.csrfField(shell.csrfToken)

@@ -34,7 +34,8 @@ enum SupervisionStore {
         {
             problems.add("事项", "须为本区划的事项")
         }
-        try problems.throwIfAny()
+        // A day that does not parse is among the problems.
+        guard let respondBy, problems.isEmpty else { throw AppError.invalid(problems.summary) }
         let year = CalendarDay(containing: request.now).year
         return try await request.db.write { db in
             let supervision = Supervision()
@@ -43,7 +44,7 @@ enum SupervisionStore {
             supervision.kind = input.kind
             supervision.tone = input.kind == .bulletin ? (input.tone ?? .none) : .none
             supervision.text = text
-            supervision.respondBy = respondBy!.description
+            supervision.respondBy = respondBy.description
             supervision.issuedBy = caller.displayName
             if input.kind == .reminder {
                 // Numbered per region and year; the unique index refuses a number taken by a concurrent writer.
@@ -65,7 +66,7 @@ enum SupervisionStore {
                 ).create(on: db)
             }
             try await request.audit(
-                .supervisionIssued, object: ("supervision", supervision.id!.uuidString),
+                .supervisionIssued, object: ("supervision", supervision.requireID().uuidString),
                 summary: "\(supervision.reference)（\(units.map(\.name).joined(separator: "、"))）：\(text)", on: db)
             return supervision
         }
@@ -102,7 +103,7 @@ enum SupervisionStore {
 
     struct Row {
         let supervision: Supervision
-        let targets: [(target: SupervisionTarget, unitName: String)]
+        let targets: [(target: SupervisionTarget, id: UUID, unitName: String)]
         let itemTitle: String?
     }
 
@@ -134,15 +135,17 @@ enum SupervisionStore {
         )
         .filter(\.$supervision.$id ~~ ids).all()
         let byID = try Dictionary(
-            grouping: targets.map { ($0, try $0.joined(Unit.self).name) }, by: { $0.0.$supervision.id })
+            grouping: targets.map { ($0, try $0.requireID(), try $0.joined(Unit.self).name) },
+            by: { $0.0.$supervision.id })
         let itemIDs = supervisions.compactMap(\.$item.id)
         let titles = Dictionary(
             uniqueKeysWithValues: try await WorkItem.query(on: db).filter(\.$id ~~ itemIDs).all().map {
-                ($0.id!, $0.title)
+                (try $0.requireID(), $0.title)
             })
-        return supervisions.map { supervision in
-            Row(
-                supervision: supervision, targets: (byID[supervision.id!] ?? []).map { (target: $0.0, unitName: $0.1) },
+        return try supervisions.map { supervision in
+            try Row(
+                supervision: supervision,
+                targets: (byID[supervision.requireID()] ?? []).map { (target: $0.0, id: $0.1, unitName: $0.2) },
                 itemTitle: supervision.$item.id.flatMap { titles[$0] })
         }
     }

@@ -92,7 +92,7 @@ public struct FieldSeal: Sendable {
         let characters = Array(text)
         switch characters.count {
         case 0: return ""
-        case 1...4: return String(repeating: "*", count: characters.count - 1) + String(characters.last!)
+        case 1...4: return String(repeating: "*", count: characters.count - 1) + String(characters.suffix(1))
         case 5...12:
             return String(characters.prefix(3)) + String(repeating: "*", count: characters.count - 7)
                 + String(characters.suffix(4))

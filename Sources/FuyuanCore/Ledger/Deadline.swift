@@ -35,7 +35,7 @@ public struct PeriodSpan: Hashable, Comparable, Sendable {
     public let year: Int
     public let firstMonth: Int
 
-    public var start: CalendarDay { CalendarDay(year: year, month: firstMonth, day: 1)! }
+    public var start: CalendarDay { CalendarDay(year: year, month: firstMonth, clampingDay: 1) }
 
     public var end: CalendarDay {
         let lastMonth = firstMonth + period.months - 1
@@ -181,11 +181,8 @@ public enum Deadline: Equatable, Hashable, Codable, Sendable {
 
 extension CalendarDay {
     public static func lastDay(year: Int, month: Int) -> CalendarDay {
-        let normalisedYear = year + (month - 1) / 12
-        let normalisedMonth = (month - 1) % 12 + 1
-        return (28...31).reversed().lazy.compactMap {
-            CalendarDay(year: normalisedYear, month: normalisedMonth, day: $0)
-        }.first!
+        // Day 31 is clamped to the month's last day.
+        CalendarDay(year: year + (month - 1) / 12, month: (month - 1) % 12 + 1, clampingDay: 31)
     }
 
     /// Whole days from `self` to `other` (negative when `other` is earlier).

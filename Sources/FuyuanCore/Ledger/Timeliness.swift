@@ -21,7 +21,14 @@ public enum Timeliness: String, Codable, Sendable, Comparable {
         }
     }
 
-    var rank: Int { [.none, .onTime, .dueSoon, .overdue].firstIndex(of: self)! }
+    var rank: Int {
+        switch self {
+        case .none: 0
+        case .onTime: 1
+        case .dueSoon: 2
+        case .overdue: 3
+        }
+    }
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
 }
@@ -53,7 +60,8 @@ public struct DueRules: Sendable {
     ) -> Due? {
         switch deadline {
         case .date, .month:
-            let day = extendedTo ?? deadline.completionDay!
+            // Dated deadlines, and only they, have a completion day.
+            guard let day = extendedTo ?? deadline.completionDay else { return nil }
             return Due(day: day, reason: extendedTo == nil ? "完成时限" : "延期后的完成时限")
         case .periodic(let period, let grace):
             var span = period.span(containing: issuedOn)

@@ -43,8 +43,7 @@ public struct DayRange: Equatable, Sendable {
     /// The same days a year before (29 February becomes 28 February).
     public var yearBefore: DayRange {
         func back(_ day: CalendarDay) -> CalendarDay {
-            CalendarDay(year: day.year - 1, month: day.month, day: day.day)
-                ?? CalendarDay(year: day.year - 1, month: day.month, day: day.day - 1)!
+            CalendarDay(year: day.year - 1, month: day.month, clampingDay: day.day)
         }
         return DayRange(from: back(from), to: back(to))
     }

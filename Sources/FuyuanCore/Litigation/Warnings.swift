@@ -32,16 +32,18 @@ public struct WarningThresholds: Equatable, Sendable {
     }
 
     public func level(_ figures: LitigationFigures) -> WarningLevel {
+        // The first threshold raises yellow, the second orange, the third red.
+        let raised: [WarningLevel] = [.yellow, .orange, .red]
         var level = WarningLevel.none
         if let rate = figures.lossRate {
-            for (index, threshold) in lossRate.enumerated() where rate.numerator * 100 >= threshold * rate.denominator {
-                level = max(level, WarningLevel(rawValue: index + 1)!)
+            for (raise, threshold) in zip(raised, lossRate) where rate.numerator * 100 >= threshold * rate.denominator {
+                level = max(level, raise)
             }
         }
         if let rate = figures.appearanceRate {
-            for (index, threshold) in appearanceRate.enumerated()
+            for (raise, threshold) in zip(raised, appearanceRate)
             where rate.numerator * 100 < threshold * rate.denominator {
-                level = max(level, WarningLevel(rawValue: index + 1)!)
+                level = max(level, raise)
             }
         }
         return level

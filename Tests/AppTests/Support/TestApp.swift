@@ -121,9 +121,10 @@ extension Application {
 
 extension Application {
     /// Posts fields and one file as a browser's multipart/form-data form does, with the session's CSRF field.
-    func upload(_ path: String, as session: TestSession, fields: [(String, String)] = [], fileName: String, data: Data)
-        async throws -> TestingHTTPResponse
-    {
+    func upload(
+        _ path: String, as session: TestSession, fields: [(String, String)] = [], fileName: String, data: Data,
+        contentType: String = "application/octet-stream"
+    ) async throws -> TestingHTTPResponse {
         let boundary = "----fuyuan-test-boundary"
         var body = Data()
         for (field, value) in [("_csrf", session.csrf)] + fields {
@@ -132,7 +133,7 @@ extension Application {
         }
         body.append(
             Data(
-                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(fileName)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(fileName)\"\r\nContent-Type: \(contentType)\r\n\r\n"
                     .utf8))
         body.append(data)
         body.append(Data("\r\n--\(boundary)--\r\n".utf8))
