@@ -17,7 +17,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -26,16 +25,11 @@ import urllib.parse
 import urllib.request
 from http.cookiejar import CookieJar
 
-PASSWORD = "Fuyuan@2026"
+import demoserver
+
 TOKEN_ROLES = ["henan.office", "lushan.office", "lushan.zrzy", "lushan.court", "lushan.leader"]
 SESSION_ROLES = ["sysadmin", "secadmin", "auditor"]
 CHECKS_LEFT_OUT = ["positive_data_acceptance"]
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Client:
@@ -45,7 +39,7 @@ class Client:
         self.base = base
         self.jar = CookieJar()
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
-        me = self.json("POST", "/api/v1/auth/login", {"username": username, "password": PASSWORD})
+        me = self.json("POST", "/api/v1/auth/login", {"username": username, "password": demoserver.PASSWORD})
         self.csrf = me["csrfToken"]
 
     @property
@@ -120,19 +114,8 @@ def main():
     args = parser.parse_args()
 
     work = tempfile.mkdtemp(prefix="fuyuan-fuzz.")
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    env = dict(os.environ, DATABASE_URL="", FUYUAN_DATA_DIR=os.path.join(work, "data"), FUYUAN_PORT=str(port),
-               FUYUAN_BCRYPT_COST="4")
-    server_log = open(os.path.join(work, "server.log"), "w")
-    server = subprocess.Popen([args.binary, "serve", "--demo"], env=env, stdout=server_log, stderr=subprocess.STDOUT)
+    server, base, _ = demoserver.start(args.binary, work)
     try:
-        for _ in range(300):
-            try:
-                urllib.request.urlopen(base + "/health/ready", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.1)
         admin = Client(base, "sysadmin")
         users = {u["username"]: u["id"] for u in admin.json("GET", "/api/v1/users")}
         runs = [(name, [f"Authorization: Bearer {admin.issue_token(users[name], 'fuzz ' + name)}"], [])
