@@ -10,8 +10,7 @@ struct MultipartUpload: Sendable {
         guard let type = request.headers.contentType, type.type == "multipart",
             let boundary = type.parameters["boundary"]
         else {
-            throw AppError(
-                status: .unsupportedMediaType, code: "unsupported_media_type", reason: "请以 multipart/form-data 上传文件")
+            throw AppError(status: .badRequest, code: "bad_request", reason: "请以 multipart/form-data 上传文件")
         }
         guard let body = request.body.data else { throw AppError.invalid("上传：请求中没有内容") }
         (self.body, self.boundary) = (body, boundary)
