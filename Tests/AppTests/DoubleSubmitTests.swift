@@ -31,7 +31,8 @@ import VaporTesting
         try await withTestApp { app in
             let city = try await app.signIn("pds.office")
             let region = try #require(try await Region.query(on: app.db).filter(\.$code == "410400").first())
-            let list = try #require(try await WorkList.query(on: app.db).filter(\.$region.$id == region.id!).first())
+            let list = WorkList(regionID: region.id!, kind: .problem, title: "平顶山市本级问题清单", source: "平顶山市联席会议")
+            try await list.create(on: app.db)
             let created = try await app.send(
                 .POST, "/regions/410400/ledger", as: city,
                 form: [

@@ -318,6 +318,9 @@ import VaporTesting
                 .filter(Region.self, \.$code == "410423").filter(\.$number == 2).first())
         let parts = try await ItemPart.query(on: app.db).filter(\.$item.$id == item.id!).all()
         let justice = try await app.unit(named: "鲁山县司法局")
+        // New items go to a list of 鲁山县's own: the handed-down list of item 2 takes none (WorkList.requireOwn).
+        let ownList = WorkList(regionID: item.$region.id, kind: .problem, title: "鲁山县本级问题清单", source: "鲁山县联席会议")
+        try await ownList.create(on: app.db)
         let supervision = Supervision()
         supervision.$region.id = try #require(try await Region.query(on: app.db).filter(\.$code == "410423").first())
             .id!
@@ -348,7 +351,7 @@ import VaporTesting
             itemID: item.id!.uuidString, itemDeadline: item.deadline.label,
             justicePartID: try #require(parts.first { $0.$unit.id == justice.id }).id!.uuidString,
             courtPartID: try #require(parts.first { $0.$unit.id != justice.id }).id!.uuidString,
-            listID: item.$list.id.uuidString, courtTargetID: target.id!.uuidString,
+            listID: ownList.id!.uuidString, courtTargetID: target.id!.uuidString,
             attachmentID: attachment.id!.uuidString,
             zrzyID: try await app.unit(named: "鲁山县自然资源局").id!.uuidString,
             caseID: try #require(

@@ -276,7 +276,8 @@ enum DemoLedger {
             var cityCopy: WorkItem?
             for code in ["410400", "410500", "411300"] {
                 let copy = try await LedgerStore.copy(
-                    item, list: list, from: province, into: context.region(code), on: context.db)
+                    item, list: list, from: province, into: context.region(code),
+                    at: CalendarDay(year: 2022, month: 10, clampingDay: 1).start, by: "演示数据", on: context.db)
                 if code == "410400" { cityCopy = copy }
             }
             guard let cityCopy else { continue }
@@ -286,7 +287,8 @@ enum DemoLedger {
             let cityList = try await cityCopy.$list.get(on: context.db)
             for code in ["410423", "410403", "410482"] {
                 let copy = try await LedgerStore.copy(
-                    cityCopy, list: cityList, from: city, into: context.region(code), on: context.db)
+                    cityCopy, list: cityList, from: city, into: context.region(code),
+                    at: CalendarDay(year: 2022, month: 10, clampingDay: 15).start, by: "演示数据", on: context.db)
                 if code == "410482" && index == 1 { try await pairWithRuzhouPlan(copy, context: context) }
                 guard code == "410423" else { continue }
                 if let reply = lushanAnswers[index + 1] {

@@ -90,10 +90,12 @@ enum AttachmentStore {
 
     /// Stores the file of the form part `file`. Reading, checking and hashing a file of up to 20 MB happen on the
     /// thread pool, off the event loop.
-    static func attach(_ upload: MultipartUpload, to item: WorkItem, request: Request) async throws -> Attachment {
+    static func attach(to item: WorkItem, request: Request) async throws -> Attachment {
         struct Form: Decodable { var file: File }
         let caller = try request.requireCaller()
         let isOffice = try await requireUploader(of: item, request: request)
+        try LedgerStore.requireOpen(item, to: "上传附件")
+        let upload = try MultipartUpload(request)
         let config = request.application.config
         let (name, type, data, digest) = try await request.application.threadPool.runIfActive {
             let file = try upload.decode(Form.self).file

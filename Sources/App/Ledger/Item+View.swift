@@ -176,8 +176,7 @@ enum ItemView {
                     }
                 }
             }
-            for row in model.parts where row.isMine && (row.part.state.owesWork || row.part.state == .closureRequested)
-            {
+            for row in model.parts where row.isMine && row.part.state.mayReport {
                 div(.class("card"), .id("report-card")) {
                     h2 { "报送进展（\(row.part.unitName)）" }
                     form(.post, .action(.itemAction(id, "reports")), .id("report-form")) {
@@ -335,7 +334,8 @@ enum ItemView {
         div(.class("card"), .id("roll-up")) {
             h2 { "下级办理情况（\(model.children.count)）" }
             p(.class("muted"), .id("roll-up-tally")) {
-                Workflow.tally(model.children.map(\.item.state)).map { "\($0.0.label) \($0.1)" }.joined(separator: "，")
+                Workflow.tally(model.children.map(\.item.state)).map { "\($0.0.rollUpLabel) \($0.1)" }.joined(
+                    separator: "，")
             }
             table {
                 thead {
@@ -347,7 +347,7 @@ enum ItemView {
                     for (child, childID, regionName) in model.children {
                         tr(.attr("data-region", regionName)) {
                             td(.class("nowrap")) { a(.href(.item(childID))) { regionName } }
-                            td(.class("nowrap")) { child.state == .draft ? "待部署" : child.state.label }
+                            td(.class("nowrap")) { child.state.rollUpLabel }
                             td { child.latestReport }
                         }
                     }

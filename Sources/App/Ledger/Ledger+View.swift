@@ -126,7 +126,12 @@ enum LedgerView {
                                 td { row.units(.lead).joined(separator: "、") }
                                 td { row.units(.responsible).joined(separator: "、") }
                                 td { row.item.deadline.label }
-                                td(.class("nowrap")) { row.item.state.label }
+                                td(.class("nowrap")) {
+                                    row.item.state.label
+                                    for part in row.parts(behind: filter.state) {
+                                        div(.class("muted small")) { "\(part.unitName)：\(part.state.label)" }
+                                    }
+                                }
                                 td(.class("latest")) { row.item.latestReport }
                             }
                         }

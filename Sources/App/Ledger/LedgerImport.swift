@@ -41,6 +41,7 @@ enum LedgerImport {
     static func importItems(_ data: Data, into list: WorkList, request: Request) async throws -> Int {
         let caller = try request.caller(for: .manageLedger)
         guard caller.regionID == list.$region.id else { throw AppError.forbidden }
+        try list.requireOwn()
         let sheet = try await sheet(data, required: ["事项", "完成时限"], oneOf: ["牵头单位", "责任单位"], request: request)
         let region = try await list.$region.get(on: request.db)
         let units = try await OrgQueries.units(of: region, on: request.db)
@@ -172,11 +173,9 @@ enum LedgerImport {
             var part: ItemPart?
             if let item, let unitName {
                 part = parts.first { $0.$item.id == item.id && $0.$unit.id == unitIDs[unitName] }
-                if let part, !(part.state.owesWork || part.state == .closureRequested) {
+                if let part, let refusal = part.state.reportRefusal {
                     rowProblems.append(
-                        .init(
-                            row: number, column: "单位",
-                            reason: "第 \(item.number) 项\(unitName)的状态为“\(part.state.label)”，不能报送进展"))
+                        .init(row: number, column: "单位", reason: "第 \(item.number) 项\(unitName)：\(refusal)"))
                 } else if part == nil {
                     rowProblems.append(.init(row: number, column: "单位", reason: "\(unitName)不是第 \(item.number) 项的办理单位"))
                 }

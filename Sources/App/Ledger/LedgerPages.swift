@@ -11,9 +11,10 @@ struct LedgerPages {
         let (rows, total) = try await LedgerQueries.rows(
             region: region, filter: filter, today: today, rules: request.application.dueRules, paged: true,
             on: request.db)
+        // A list handed down from above takes no items of the region's own (`WorkList.requireOwn`).
         let lists = try await WorkList.query(on: request.db).filter(\.$region.$id == region.requireID()).sort(
             \.$createdAt
-        ).all()
+        ).all().filter { !$0.isHandedDown }
         let units = try await OrgQueries.unitChoices(of: region, on: request.db)
         let model = LedgerView.Model(
             regionCode: region.code, regionName: region.name, filter: filter, rows: rows, total: total,
@@ -204,7 +205,7 @@ struct LedgerPages {
 
     func attach(_ request: Request) async throws -> Response {
         try await act(request) { item in
-            _ = try await AttachmentStore.attach(try MultipartUpload(request), to: item, request: request)
+            _ = try await AttachmentStore.attach(to: item, request: request)
         }
     }
 

@@ -134,6 +134,13 @@ enum LedgerQueries {
         }
 
         func units(_ role: PartRole) -> [String] { parts.filter { $0.role == role }.map(\.unitName) }
+
+        /// The parts that put the item under the state filter `state` although the item as a whole is in another
+        /// state (one unit asks for closure while another is still at work).
+        func parts(behind state: ItemState?) -> [Part] {
+            guard let state, state != item.state else { return [] }
+            return parts.filter { $0.role != .cooperating && state.partStates.contains($0.state) }
+        }
     }
 
     /// An item already loaded (with its list joined) as a row of the ledger.
@@ -189,7 +196,16 @@ enum LedgerQueries {
         var condition: SQLQueryString = "i.region_id = \(bind: try region.requireID())"
         if let list = filter.list { condition += " AND i.list_id = \(bind: list)" }
         if let area = filter.area { condition += " AND i.area = \(bind: area.rawValue)" }
-        if let state = filter.state { condition += " AND i.state = \(bind: state.rawValue)" }
+        if let state = filter.state {
+            // An item is under its own state, and under the state of any part its state follows (ItemState.partStates).
+            condition += " AND (i.state = \(bind: state.rawValue)"
+            let parts = state.partStates.map(\.rawValue)
+            if !parts.isEmpty {
+                condition +=
+                    " OR EXISTS (SELECT 1 FROM item_parts p WHERE p.item_id = i.id AND p.role <> \(bind: PartRole.cooperating.rawValue) AND p.state IN \(SQLBind.group(parts)))"
+            }
+            condition += ")"
+        }
         if let kind = filter.kind { condition += " AND i.deadline_kind = \(bind: kind.rawValue)" }
         if let text = filter.q?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             let pattern =
@@ -203,7 +219,7 @@ enum LedgerQueries {
         if let unit = filter.unit { condition += anyPart("p.unit_id = \(bind: unit)") }
         if let timeliness = filter.timeliness {
             let overdue: SQLQueryString = "p.next_due_on < \(bind: today.description)"
-            let soon: SQLQueryString = "p.next_due_on < \(bind: today.adding(days: rules.dueSoonDays + 1).description)"
+            let soon: SQLQueryString = "p.next_due_on <= \(bind: rules.lastDueSoonDay(today: today).description)"
             switch timeliness {
             case .overdue: condition += anyPart(overdue)
             case .dueSoon: condition += anyPart(soon) + anyPart(overdue, exists: false)

@@ -26,6 +26,11 @@ enum LedgerStore {
     }
 
     /// The unit whose part it is (its liaison or, for a court, its court staff).
+    /// Refuses any change to an item that is closed or declared not applicable, saying what was asked.
+    static func requireOpen(_ item: WorkItem, to what: String) throws {
+        guard !item.state.isFinished else { throw AppError.conflict("事项\(item.state.label)，不能再\(what)") }
+    }
+
     static func requireUnit(_ caller: Caller, of part: ItemPart) throws {
         guard caller.role.may(.handleParts), caller.unitID == part.$unit.id else { throw AppError.forbidden }
     }
@@ -59,6 +64,7 @@ enum LedgerStore {
         else {
             throw AppError.invalid("清单：请选择本区划的清单")
         }
+        try list.requireOwn()
         var problems = FieldProblems()
         let (title, deadline) = wording(title: input.title, deadline: input.deadline, problems: &problems)
         let chosen = input.leadUnitIDs + input.responsibleUnitIDs + input.cooperatingUnitIDs
@@ -178,6 +184,7 @@ enum LedgerStore {
     static func handDown(_ item: WorkItem, to codes: [String], request: Request) async throws -> Int {
         let caller = try request.requireCaller()
         try requireOffice(caller, of: item)
+        try requireOpen(item, to: "下达")
         guard item.state != .draft else { throw AppError.invalid("请先交办或确认事项，再下达") }
         let region = try await item.$region.get(on: request.db)
         let lower = try await Region.query(on: request.db).filter(\.$parent.$id == region.requireID()).filter(
@@ -192,7 +199,8 @@ enum LedgerStore {
         try await request.db.write { db in
             try await claim(item, on: db)
             for target in targets {
-                _ = try await copy(item, list: list, from: region, into: target, on: db)
+                _ = try await copy(
+                    item, list: list, from: region, into: target, at: request.now, by: caller.displayName, on: db)
             }
             try await ItemEvent(
                 itemID: item.requireID(), at: request.now, actor: caller.displayName,
@@ -205,20 +213,31 @@ enum LedgerStore {
         return targets.count
     }
 
-    /// The lower region's copy of an upper item, in a list named after the upper list.
-    static func copy(_ item: WorkItem, list: WorkList, from upper: Region, into target: Region, on db: any Database)
-        async throws -> WorkItem
-    {
+    /// The lower region's copy of an upper item, in a list named after the upper list, under the upper item's
+    /// number. A number the lower region already uses there (an own item added before `WorkList.requireOwn`) is a
+    /// conflict that undoes the whole hand-down.
+    static func copy(
+        _ item: WorkItem, list: WorkList, from upper: Region, into target: Region, at now: Date, by actor: String,
+        on db: any Database
+    ) async throws -> WorkItem {
         // A list that was itself handed down keeps its name (河南省：第一批十项重点工作) on its way further down.
-        let title = list.source.hasSuffix("下达") ? list.title : "\(upper.name)：\(list.title)"
+        let title = list.isHandedDown ? list.title : "\(upper.name)：\(list.title)"
         let targetList: WorkList
         if let existing = try await WorkList.query(on: db).filter(\.$region.$id == target.requireID()).filter(
             \.$title == title
         ).first() {
             targetList = existing
+            if let taken = try await WorkItem.query(on: db).filter(\.$list.$id == existing.requireID()).filter(
+                \.$number == item.number
+            ).first() {
+                throw AppError.conflict(
+                    "\(target.name)的“\(title)”中已有第 \(item.number) 项“\(taken.title)”，与下达的第 \(item.number) 项序号相同；"
+                        + "未下达至任何区划，请\(target.name)联席办先处理该事项")
+            }
         } else {
             targetList = WorkList(
-                regionID: try target.requireID(), kind: list.kind, title: title, source: "\(upper.name)下达")
+                regionID: try target.requireID(), kind: list.kind, title: title,
+                source: WorkList.handedDownSource(from: upper))
             try await targetList.create(on: db)
         }
         let copy = try WorkItem(
@@ -226,6 +245,9 @@ enum LedgerStore {
             deadline: item.deadline)
         copy.$parentItem.id = try item.requireID()
         try await copy.create(on: db)
+        try await ItemEvent(
+            itemID: copy.requireID(), at: now, actor: actor, what: "\(upper.name)下达（第 \(item.number) 项）"
+        ).create(on: db)
         return copy
     }
 
@@ -258,6 +280,7 @@ enum LedgerStore {
     static func link(problem: WorkItem, measureID: UUID, request: Request) async throws {
         let caller = try request.requireCaller()
         try requireOffice(caller, of: problem)
+        try requireOpen(problem, to: "对应责任清单")
         let problemList = try await problem.$list.get(on: request.db)
         guard problemList.kind == .problem else { throw AppError.invalid("只有问题清单的事项可以对应责任清单事项") }
         guard
@@ -316,6 +339,10 @@ enum LedgerStore {
                 itemID: item.requireID(), at: request.now, actor: caller.displayName,
                 what: "\(action.label)：\(from.label) → \(to.label)", reason: reason, unitName: unit.name
             ).create(on: db)
+            if to.isFinished {
+                try await withdrawPendingExtension(
+                    of: part, item: item, because: to.label, unitName: unit.name, request: request, on: db)
+            }
             try await request.audit(
                 .itemStep, object: ("work_item", item.requireID().uuidString),
                 summary: "\(item.title) · \(unit.name)：\(action.label)（\(from.label) → \(to.label)）"
@@ -329,9 +356,7 @@ enum LedgerStore {
     {
         let caller = try request.requireCaller()
         try requireUnit(caller, of: part)
-        guard part.state.owesWork || part.state == .closureRequested else {
-            throw AppError.invalid("当前状态为“\(part.state.label)”，不能报送进展")
-        }
+        if let refusal = part.state.reportRefusal { throw AppError.conflict(refusal) }
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw AppError.invalid("进展情况：不能为空") }
         let periodKey = try reportedPeriod(of: item, chosen: period, today: CalendarDay(containing: request.now))
@@ -422,7 +447,8 @@ enum LedgerStore {
         let part = try await ext.$part.get(on: request.db)
         let item = try await part.$item.get(on: request.db)
         try requireOffice(caller, of: item)
-        guard ext.status == .pending else { throw AppError.conflict("该延期申请已审批") }
+        try requireOpen(item, to: "审批延期")
+        guard ext.status == .pending else { throw AppError.conflict("该延期申请已\(ext.status.label)") }
         let unit = try await part.$unit.get(on: request.db)
         try await request.db.write { db in
             // Decided in the same statement that checks it is still pending: of two decisions at once, one is made.
@@ -431,7 +457,7 @@ enum LedgerStore {
                 .where("id", .equal, try ext.requireID())
                 .where("status", .equal, ExtensionRequest.Status.pending.rawValue)
                 .returning("id").all()
-            guard decided.count == 1 else { throw AppError.conflict("该延期申请已审批") }
+            guard decided.count == 1 else { throw AppError.conflict("该延期申请已审批或撤回") }
             ext.status = approve ? .approved : .refused
             ext.decidedBy = caller.displayName
             ext.decisionNote = note
@@ -452,6 +478,30 @@ enum LedgerStore {
                 .extensionDecided, object: ("work_item", item.requireID().uuidString),
                 summary: "\(item.title) · \(unit.name)：\(what)", on: db)
         }
+    }
+
+    /// A part that is finished asks for no more time: its pending extension request is withdrawn, with a line in
+    /// the history, so that nothing is left to decide on a closed item.
+    private static func withdrawPendingExtension(
+        of part: ItemPart, item: WorkItem, because state: String, unitName: String, request: Request,
+        on db: any Database
+    ) async throws {
+        let withdrawn = try await db.sql().update(ExtensionRequest.schema)
+            .set("status", to: ExtensionRequest.Status.withdrawn.rawValue)
+            .where("part_id", .equal, try part.requireID())
+            .where("status", .equal, ExtensionRequest.Status.pending.rawValue)
+            .returning("requested_day").all(decoding: Withdrawn.self)
+        for pending in withdrawn {
+            let day = CalendarDay(parsing: pending.requested_day)?.chinese ?? pending.requested_day
+            try await ItemEvent(
+                itemID: item.requireID(), at: request.now, actor: "系统",
+                what: "延期至 \(day) 的申请随\(state)撤回", unitName: unitName
+            ).create(on: db)
+        }
+    }
+
+    private struct Withdrawn: Decodable {
+        let requested_day: String
     }
 
     /// `UPDATE … SET state = to WHERE id = … AND state = from RETURNING id`: true when this call made the move.

@@ -55,6 +55,20 @@ final class WorkList: Model, @unchecked Sendable {
         self.title = title
         self.source = source
     }
+
+    /// The source a lower region's copy of an upper list is given (河南省下达).
+    static func handedDownSource(from upper: Region) -> String { "\(upper.name)下达" }
+
+    /// A lower region's copy of an upper list: its items and their numbers are the upper level's.
+    var isHandedDown: Bool { source.hasSuffix("下达") }
+
+    /// Refuses the region's own items in a list handed down from above: there the numbers are the upper level's,
+    /// and an own 第 11 项 would take the number the upper level gives its next item.
+    func requireOwn() throws {
+        guard !isHandedDown else {
+            throw AppError.invalid("清单：“\(title)”是上级下达的清单，序号随上级；本级事项请加入本级的问题清单或责任清单")
+        }
+    }
 }
 
 /// An item (事项) of a list, with its deadline and its state, which is derived from its units' parts and kept
@@ -221,13 +235,14 @@ final class ExtensionRequest: Model, @unchecked Sendable {
     static let schema = "extension_requests"
 
     enum Status: String, Codable, Sendable {
-        case pending, approved, refused
+        case pending, approved, refused, withdrawn
 
         var label: String {
             switch self {
             case .pending: "待审批"
             case .approved: "已同意"
             case .refused: "未同意"
+            case .withdrawn: "已撤回"
             }
         }
     }

@@ -9,7 +9,7 @@ enum Digest {
     @discardableResult
     static func run(on db: any Database, now: Date, rules: DueRules) async throws -> Int {
         let today = CalendarDay(containing: now)
-        let soon = today.adding(days: rules.dueSoonDays).description
+        let soon = rules.lastDueSoonDay(today: today).description
         var lines: [Key: [String]] = [:]
 
         // Parts that are late, due soon, awaiting sign-for or awaiting review, with their item and unit.
@@ -28,8 +28,12 @@ enum Digest {
             let regionID = item.$region.id
             let unitKey = Key(regionID: regionID, recipient: Notice.unit(part.$unit.id))
             let officeKey = Key(regionID: regionID, recipient: Notice.office)
-            if let due = part.nextDueOn.flatMap(CalendarDay.init(parsing:)), part.state.owesWork {
-                let mark = due < today ? "逾期" : "临期"
+            // A part awaiting sign-for or review is here for that; it is 临期 only if the lights say so too.
+            if let due = part.nextDueOn.flatMap(CalendarDay.init(parsing:)), part.state.owesWork,
+                case let timeliness = rules.timeliness(Due(day: due, reason: part.nextDueReason), today: today),
+                timeliness >= .dueSoon
+            {
+                let mark = timeliness.label
                 lines[unitKey, default: []].append("【\(mark)】\(item.title)：\(part.nextDueReason)，时限 \(due.chinese)")
                 lines[officeKey, default: []].append(
                     "【\(mark)】\(item.title) · \(unit.name)：\(part.nextDueReason)，时限 \(due.chinese)")

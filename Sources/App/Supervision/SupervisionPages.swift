@@ -58,9 +58,21 @@ struct SupervisionPages {
         let model = SupervisionView.Model(
             regionCode: region.code, regionName: region.name, rows: rows, isOffice: isOffice,
             myUnitID: caller.role.may(.handleParts) ? caller.unitID : nil, units: units,
-            presetItemID: try? request.query.get(String.self, at: "item"), today: CalendarDay(containing: request.now),
+            preset: isOffice ? try await preset(request, region: region) : nil,
+            today: CalendarDay(containing: request.now),
             problems: problems)
         return SupervisionView.render(model, shell: try await request.shell(regionCode: region.code))
+    }
+
+    /// The item `?item=` names (督办本事项 on the item page), with the units that still owe work on it.
+    private func preset(_ request: Request, region: Region) async throws -> SupervisionView.Preset? {
+        guard let id = try? request.query.get(UUID.self, at: "item") else { return nil }
+        let item = try await LedgerQueries.item(id: id, scope: try request.requireCaller().scope, on: request.db)
+        guard item.$region.id == region.id else { return nil }
+        let parts = try await ItemPart.query(on: request.db).filter(\.$item.$id == id).all()
+        return SupervisionView.Preset(
+            itemID: id, label: "第 \(item.number) 项 \(item.title)",
+            unitIDs: Set(parts.filter { !$0.state.isFinished }.map(\.$unit.id)))
     }
 }
 
@@ -72,9 +84,16 @@ enum SupervisionView {
         let isOffice: Bool
         let myUnitID: UUID?
         let units: [(id: UUID, name: String)]
-        let presetItemID: String?
+        let preset: Preset?
         let today: CalendarDay
         let problems: [String]
+    }
+
+    /// The item a supervision is about, chosen before the form opens, and its units still at work, ticked.
+    struct Preset {
+        let itemID: UUID
+        let label: String
+        let unitIDs: Set<UUID>
     }
 
     static func render(_ model: Model, shell: PageShell) -> HTMLPage {
@@ -84,11 +103,12 @@ enum SupervisionView {
             h1 { "\(model.regionName) · 督办" }
             Form.problems(model.problems)
             if model.isOffice {
-                element("details", [.class("card")] + (model.presetItemID == nil ? [] : [.flag("open")])) {
+                element("details", [.class("card")] + (model.preset == nil ? [] : [.flag("open")])) {
                     element("summary", []) { "发出催办、提醒函或通报" }
                     form(.post, .action(.supervision(model.regionCode)), .id("supervision-form")) {
                         Layout.csrfField(shell.csrfToken)
-                        input(.type("hidden"), .name("itemID"), .value(model.presetItemID ?? ""))
+                        input(.type("hidden"), .name("itemID"), .value(model.preset?.itemID.uuidString ?? ""))
+                        if let preset = model.preset { p(.id("supervision-item")) { "督办事项：" + preset.label } }
                         div(.class("actions")) {
                             select(.name("kind"), .attr("aria-label", "督办方式")) {
                                 for kind in Supervision.Kind.allCases {
@@ -112,9 +132,12 @@ enum SupervisionView {
                         div(.class("unit-picks")) {
                             for unit in model.units {
                                 label {
-                                    input(
-                                        .type("checkbox"), .name("unit[]"), .value(unit.id.uuidString),
-                                        .attr("aria-label", "督办\(unit.name)"))
+                                    voidElement(
+                                        "input",
+                                        [
+                                            .type("checkbox"), .name("unit[]"), .value(unit.id.uuidString),
+                                            .attr("aria-label", "督办\(unit.name)"),
+                                        ] + (model.preset?.unitIDs.contains(unit.id) == true ? [.checked] : []))
                                     " " + unit.name
                                 }
                             }

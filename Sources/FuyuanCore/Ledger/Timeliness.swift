@@ -72,11 +72,14 @@ public struct DueRules: Sendable {
         }
     }
 
-    /// Green, yellow or red today, for a part that is still open.
+    /// Green, yellow or red today, for a part that is still open. The one place that says so: the lights, the
+    /// filters and exports (through `lastDueSoonDay`) and the daily reminders all ask here.
     public func timeliness(_ due: Due?, today: CalendarDay) -> Timeliness {
         guard let due else { return .none }
-        let left = today.days(until: due.day)
-        if left < 0 { return .overdue }
-        return left <= dueSoonDays ? .dueSoon : .onTime
+        if due.day < today { return .overdue }
+        return due.day <= lastDueSoonDay(today: today) ? .dueSoon : .onTime
     }
+
+    /// The latest due day that is 临期 today; a query finds 临期 and 逾期 parts as those due on or before it.
+    public func lastDueSoonDay(today: CalendarDay) -> CalendarDay { today.adding(days: dueSoonDays) }
 }

@@ -20,6 +20,15 @@ public enum UnitState: String, Codable, CaseIterable, Sendable {
 
     /// The unit still owes work or reports, so lateness applies.
     public var owesWork: Bool { self == .assigned || self == .inProgress || self == .ongoing }
+
+    /// The unit may report progress: once it has signed for the part, and until the part is finished or suspended.
+    public var mayReport: Bool { self == .inProgress || self == .ongoing || self == .closureRequested }
+
+    /// What the unit must do before it may report, in words; nil when it may.
+    public var reportRefusal: String? {
+        if mayReport { return nil }
+        return self == .assigned ? "请先签收，再报送进展" : "当前状态为“\(label)”，不能报送进展"
+    }
 }
 
 /// The state of an item, derived from its units' states (草稿 until it is issued).
@@ -36,6 +45,27 @@ public enum ItemState: String, Codable, CaseIterable, Sendable {
         case .closed: "已销号"
         case .notApplicable: "无相关问题事项"
         case .suspended: "中止"
+        }
+    }
+
+    /// The state of a lower region's copy as the upper level's roll-up names it: a draft there awaits deployment.
+    public var rollUpLabel: String { self == .draft ? "待部署" : label }
+
+    /// Closed or declared not applicable: nothing about the item changes any more.
+    public var isFinished: Bool { self == .closed || self == .notApplicable }
+
+    /// The unit states that put an item under this state in a filter: an item is 待审核 while any of its parts
+    /// awaits review, whatever the other parts are doing.
+    public var partStates: [UnitState] {
+        switch self {
+        case .draft: []
+        case .issued: [.assigned]
+        case .inProgress: [.inProgress]
+        case .awaitingReview: [.closureRequested, .notApplicableRequested]
+        case .ongoing: [.ongoing]
+        case .closed: [.closed]
+        case .notApplicable: [.notApplicable]
+        case .suspended: [.suspended]
         }
     }
 }
