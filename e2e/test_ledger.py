@@ -141,7 +141,7 @@ def test_the_city_sees_how_its_counties_answered(page):
     sign_in(page, "pds.office")
     page.goto("/regions/410400/ledger")
     page.click("#ledger a:text-is('涉党政机关未履行生效判决问题')")
-    assert page.inner_text("#roll-up-tally") == "草稿 2，已销号 1"
+    assert page.inner_text("#roll-up-tally") == "待部署 2，已销号 1"
     row = page.locator("#roll-up tr[data-region='鲁山县']")
     assert "已销号" in row.inner_text()
     assert "125072.39 元" in row.inner_text()
@@ -170,3 +170,74 @@ def test_the_litigation_dashboard_and_bulletin(page):
     page.click("#bulletin-form button[type=submit]")
     assert page.inner_text("#bulletin-title") == "鲁山县2023年第2季度行政机关负责人出庭应诉情况通报"
     assert "本季度开庭审理的行政案件 21 件，行政机关负责人出庭 19 件，出庭率 90.5%" in page.inner_text("main")
+
+
+def test_a_county_adds_its_own_items_to_its_own_lists(page):
+    # 鲁山县's only list is the province's first batch handed down through 平顶山市: its numbers are the province's,
+    # so the new-item form offers no list until the county makes one of its own.
+    sign_in(page, "lushan.office")
+    page.goto("/regions/410423/ledger/new")
+    assert page.locator("#item-form select[name=listID] option").all_inner_texts() == []
+    assert "本区划还没有本级清单" in page.inner_text("main")
+    page.select_option("#list-form [name=kind]", "problem")
+    page.fill("#list-form [name=title]", "鲁山县府院联动问题清单")
+    page.click("#list-form button[type=submit]")
+    page.goto("/regions/410423/ledger/new")
+    options = page.locator("#item-form select[name=listID] option").all_inner_texts()
+    assert options == ["问题清单 · 鲁山县府院联动问题清单"]
+
+
+def test_closing_an_item_withdraws_its_pending_extension(page, browser):
+    sign_in(page, "fangcheng.office")
+    page.goto("/regions/411322/ledger/new")
+    page.fill("#f-title", "建立执行联动台账")
+    page.fill("#f-deadline", "2027年3月31日")
+    page.check("[aria-label='方城县司法局牵头单位']")
+    page.check("#item-form [name=issueNow]")
+    page.click("#item-form button[type=submit]")
+    page.wait_for_url(re.compile(r"/items/[0-9A-F-]+$"))
+    item_url = page.url
+
+    liaison = browser.new_context(base_url=BASE).new_page()
+    sign_in(liaison, "fangcheng.sfj")
+    liaison.goto(item_url)
+    assert liaison.locator("#report-form").count() == 0  # reports come after signing for the part
+    liaison.click("button[data-action=signFor]")
+    liaison.fill("#extension-form [aria-label='延期至']", "2027-06-30")
+    liaison.fill("#extension-form [aria-label='延期理由']", "等待年度数据")
+    liaison.click("#extension-form button")
+    liaison.click("button[data-action=requestClosure]")
+
+    page.goto(item_url)
+    assert page.locator("#extensions button[value='1']").count() == 1
+    page.click("button[data-action=approveClosure]")
+    assert page.inner_text("#item-state") == "已销号"
+    assert page.locator("#extensions button[value='1']").count() == 0
+    assert "已撤回" in page.inner_text("#extensions")
+    assert "延期至 2027年6月30日 的申请随已销号撤回" in page.inner_text("#history")
+    liaison.goto(item_url)
+    assert liaison.locator("#report-form").count() == 0
+    liaison.context.close()
+
+
+def test_awaiting_review_finds_an_item_with_one_unit_waiting(page, browser):
+    sign_in(page, "fangcheng.office")
+    page.goto("/regions/411322/ledger/new")
+    page.fill("#f-title", "两家单位共同办理的事项")
+    page.fill("#f-deadline", "2027年3月31日")
+    page.check("[aria-label='方城县司法局牵头单位']")
+    page.check("[aria-label='方城县人民法院责任单位']")
+    page.check("#item-form [name=issueNow]")
+    page.click("#item-form button[type=submit]")
+    page.wait_for_url(re.compile(r"/items/[0-9A-F-]+$"))
+    liaison = browser.new_context(base_url=BASE).new_page()
+    sign_in(liaison, "fangcheng.sfj")
+    liaison.goto(page.url)
+    liaison.click("button[data-action=signFor]")
+    liaison.click("button[data-action=requestClosure]")
+    liaison.context.close()
+
+    page.goto("/regions/411322/ledger?state=awaitingReview&q=两家单位共同办理")
+    assert page.inner_text("#ledger-total") == "共 1 项"
+    assert "方城县司法局：申请销号" in page.inner_text("#ledger")
+

@@ -262,13 +262,13 @@ import VaporTesting
                 try await WorkItem.query(on: app.db).join(Region.self, on: \WorkItem.$region.$id == \Region.$id)
                     .filter(Region.self, \.$code == "410400").filter(\.$number == 1).first())
             let page = try await app.send(.GET, "/items/\(cityItem.id!.uuidString)", as: city)
-            #expect(page.text.contains(#"<p class="muted" id="roll-up-tally">草稿 2，已销号 1</p>"#))
+            #expect(page.text.contains(#"<p class="muted" id="roll-up-tally">待部署 2，已销号 1</p>"#))
             #expect(page.text.contains("125072.39 元"))
             let four = try #require(
                 try await WorkItem.query(on: app.db).join(Region.self, on: \WorkItem.$region.$id == \Region.$id)
                     .filter(Region.self, \.$code == "410400").filter(\.$number == 4).first())
             let notApplicable = try await app.send(.GET, "/items/\(four.id!.uuidString)", as: city)
-            #expect(notApplicable.text.contains("草稿 2，无相关问题事项 1"))
+            #expect(notApplicable.text.contains("待部署 2，无相关问题事项 1"))
             #expect(notApplicable.text.contains("经县住建局、县人民法院认真研判、仔细排查，目前没有相关问题事项。"))
         }
     }
@@ -296,7 +296,7 @@ import VaporTesting
             let city = try await app.signIn("pds.office")
             let parent = try #require(drafts[3].$parentItem.id)
             let rollUp = try await app.send(.GET, "/items/\(parent.uuidString)", as: city)
-            #expect(rollUp.text.contains("草稿 1，无相关问题事项 2"))
+            #expect(rollUp.text.contains("待部署 1，无相关问题事项 2"))
             // a sibling county can neither see nor act
             let lushan = try await app.signIn("lushan.office")
             #expect(try await app.send(.GET, "/items/\(drafts[1].id!.uuidString)", as: lushan).status == .notFound)

@@ -80,7 +80,9 @@ enum ItemNewView {
         ) {
             h1 { "新建事项" }
             Form.problems(model.problems)
-            if model.lists.isEmpty { Form.notice("本区划还没有清单，请先新建一个问题清单或责任清单。") }
+            if model.lists.isEmpty {
+                Form.notice("本区划还没有本级清单（上级下达的清单序号随上级，不加入本级事项），请先新建一个问题清单或责任清单。")
+            }
             div(.class("card")) {
                 h2 { "新建清单" }
                 form(.post, .action(.lists(model.regionCode)), .class("actions"), .id("list-form")) {
