@@ -1,8 +1,10 @@
 """The ledger as the office and a unit use it: a new item walked from draft to closure, with a send-back and an
 extension; the red / yellow / green marks; the filtered ledger and its export."""
 import csv
+import datetime
 import io
 import re
+from zoneinfo import ZoneInfo
 
 import openpyxl
 
@@ -46,7 +48,8 @@ def test_an_item_from_draft_to_closure(page, browser):
     page.fill("#f-title", "建立行政审判白皮书定期通报制度")
     page.fill("#f-content", "每半年通报一次行政审判情况")
     page.select_option("#f-area", "trialOversight")
-    page.fill("#f-deadline", "2026年11月28日")
+    due = datetime.datetime.now(ZoneInfo("Asia/Shanghai")).date() + datetime.timedelta(days=5)
+    page.fill("#f-deadline", f"{due.year}年{due.month}月{due.day}日")
     page.check("[aria-label='方城县司法局牵头单位']")
     page.click("#item-form button[type=submit]")
     page.wait_for_url(re.compile(r"/items/[0-9A-F-]+$"))
@@ -215,6 +218,9 @@ def test_closing_an_item_withdraws_its_pending_extension(page, browser):
     assert page.locator("#extensions button[value='1']").count() == 0
     assert "已撤回" in page.inner_text("#extensions")
     assert "延期至 2027年6月30日 的申请随已销号撤回" in page.inner_text("#history")
+    # A closed item offers nothing more to do: no supervision, no upload.
+    assert page.locator("text=督办本事项").count() == 0
+    assert page.locator("#attachment-form").count() == 0
     liaison.goto(item_url)
     assert liaison.locator("#report-form").count() == 0
     liaison.context.close()

@@ -83,7 +83,7 @@ enum ItemView {
                             if ![.closed, .notApplicable].contains(item.state) {
                                 a(.class("button secondary"), .href(.itemEdit(id)), .id("item-edit")) { "修改事项" }
                             }
-                            if item.state != .draft {
+                            if item.state != .draft && !item.state.isFinished {
                                 a(
                                     .class("button secondary"),
                                     .attr("href", SitePath.supervision(model.regionCode).url + "?item=\(id.uuidString)")

@@ -11,10 +11,9 @@ struct LedgerPages {
         let (rows, total) = try await LedgerQueries.rows(
             region: region, filter: filter, today: today, rules: request.application.dueRules, paged: true,
             on: request.db)
-        // A list handed down from above takes no items of the region's own (`WorkList.requireOwn`).
         let lists = try await WorkList.query(on: request.db).filter(\.$region.$id == region.requireID()).sort(
             \.$createdAt
-        ).all().filter { !$0.isHandedDown }
+        ).all()
         let units = try await OrgQueries.unitChoices(of: region, on: request.db)
         let model = LedgerView.Model(
             regionCode: region.code, regionName: region.name, filter: filter, rows: rows, total: total,
@@ -308,9 +307,10 @@ struct LedgerPages {
     private func newItemPage(
         _ request: Request, caller: Caller, region: Region, values: ItemNewView.Posted?, problems: [String]
     ) async throws -> HTMLPage {
+        // A list handed down from above takes no items of the region's own (`WorkList.requireOwn`).
         let lists = try await WorkList.query(on: request.db).filter(\.$region.$id == region.requireID()).sort(
             \.$createdAt
-        ).all()
+        ).all().filter { !$0.isHandedDown }
         let units = try await OrgQueries.unitChoices(of: region, on: request.db)
         return ItemNewView.render(
             .init(
@@ -357,7 +357,8 @@ struct LedgerPages {
         let list = try item.joined(WorkList.self)
         let attachments = try await Attachment.query(on: db).filter(\.$item.$id == itemID).sort(\.$createdAt).all()
         let canAttach =
-            isOffice || parts.contains { caller.role.may(.handleParts) && $0.unitID == caller.unitID }
+            !item.state.isFinished
+            && (isOffice || parts.contains { caller.role.may(.handleParts) && $0.unitID == caller.unitID })
         let pairing = try await LedgerQueries.pairing(
             of: item, offeringCandidates: isOffice && list.kind == .problem, on: db)
         let model = ItemView.Model(
