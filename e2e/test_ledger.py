@@ -175,6 +175,19 @@ def test_the_litigation_dashboard_and_bulletin(page):
     assert "本季度开庭审理的行政案件 21 件，行政机关负责人出庭 19 件，出庭率 90.5%" in page.inner_text("main")
 
 
+def issue_new_item(page, region, title, deadline, units):
+    """Drafts and issues an item from the new-item form: `units` maps each unit to its role (牵头单位, 责任单位)."""
+    page.goto(f"/regions/{region}/ledger/new")
+    page.fill("#f-title", title)
+    page.fill("#f-deadline", deadline)
+    for unit, role in units.items():
+        page.check(f"[aria-label='{unit}{role}']")
+    page.check("#f-issueNow")
+    page.click("#item-form button[type=submit]")
+    page.wait_for_url(re.compile(r"/items/[0-9A-F-]+$"))
+    return page.url
+
+
 def test_a_county_adds_its_own_items_to_its_own_lists(page):
     # 鲁山县's only list is the province's first batch handed down through 平顶山市: its numbers are the province's,
     # so the new-item form offers no list until the county makes one of its own.
@@ -192,14 +205,7 @@ def test_a_county_adds_its_own_items_to_its_own_lists(page):
 
 def test_closing_an_item_withdraws_its_pending_extension(page, browser):
     sign_in(page, "fangcheng.office")
-    page.goto("/regions/411322/ledger/new")
-    page.fill("#f-title", "建立执行联动台账")
-    page.fill("#f-deadline", "2027年3月31日")
-    page.check("[aria-label='方城县司法局牵头单位']")
-    page.check("#item-form [name=issueNow]")
-    page.click("#item-form button[type=submit]")
-    page.wait_for_url(re.compile(r"/items/[0-9A-F-]+$"))
-    item_url = page.url
+    item_url = issue_new_item(page, "411322", "建立执行联动台账", "2027年3月31日", {"方城县司法局": "牵头单位"})
 
     liaison = browser.new_context(base_url=BASE).new_page()
     sign_in(liaison, "fangcheng.sfj")
@@ -228,14 +234,8 @@ def test_closing_an_item_withdraws_its_pending_extension(page, browser):
 
 def test_awaiting_review_finds_an_item_with_one_unit_waiting(page, browser):
     sign_in(page, "fangcheng.office")
-    page.goto("/regions/411322/ledger/new")
-    page.fill("#f-title", "两家单位共同办理的事项")
-    page.fill("#f-deadline", "2027年3月31日")
-    page.check("[aria-label='方城县司法局牵头单位']")
-    page.check("[aria-label='方城县人民法院责任单位']")
-    page.check("#item-form [name=issueNow]")
-    page.click("#item-form button[type=submit]")
-    page.wait_for_url(re.compile(r"/items/[0-9A-F-]+$"))
+    issue_new_item(
+        page, "411322", "两家单位共同办理的事项", "2027年3月31日", {"方城县司法局": "牵头单位", "方城县人民法院": "责任单位"})
     liaison = browser.new_context(base_url=BASE).new_page()
     sign_in(liaison, "fangcheng.sfj")
     liaison.goto(page.url)
@@ -246,4 +246,79 @@ def test_awaiting_review_finds_an_item_with_one_unit_waiting(page, browser):
     page.goto("/regions/411322/ledger?state=awaitingReview&q=两家单位共同办理")
     assert page.inner_text("#ledger-total") == "共 1 项"
     assert "方城县司法局：申请销号" in page.inner_text("#ledger")
+
+
+def test_form_errors_are_marked_where_they_are(page):
+    sign_in(page, "fangcheng.office")
+    page.goto("/regions/411322/ledger/new")
+    # The browser's own bubble speaks the product's words.
+    page.click("#item-form button[type=submit]")
+    assert page.eval_on_selector("#f-title", "e => e.validationMessage") == "事项：不能为空"
+    # The server's refusal marks each field, keeps what was typed and focuses the first.
+    page.fill("#f-title", "建立府院联动信息共享机制")
+    page.fill("#f-deadline", "下个月底")
+    page.click("#item-form button[type=submit]")
+    assert page.get_attribute("#f-deadline", "aria-invalid") == "true"
+    assert page.inner_text("#e-deadline").startswith("无法识别“下个月底”")
+    assert page.inner_text("#e-roles") == "至少指定一个牵头或责任单位"
+    assert page.eval_on_selector("#f-title", "e => e.value") == "建立府院联动信息共享机制"
+    assert page.evaluate("document.activeElement.id") == "f-deadline"
+
+
+def test_the_walk_through_from_the_province_to_a_closed_item(page, browser):
+    # The province adds its 11th key issue and hands it down to 平顶山市.
+    sign_in(page, "henan.office")
+    issue_new_item(page, "410000", "行政机关负责人出庭应诉专项督查", "2027年6月30日", {"河南省司法厅": "牵头单位"})
+    assert page.inner_text("#item-facts dt:text-is('序号') + dd") == "11"
+    for code in ["410500", "411300"]:
+        page.uncheck(f"#hand-down-form input[value='{code}']")
+    page.click("#hand-down-form button")
+    assert page.inner_text("#roll-up-tally") == "待部署 1"
+
+    # 平顶山市 deploys its copy to its justice bureau and hands it down to 鲁山县.
+    city = browser.new_context(base_url=BASE).new_page()
+    sign_in(city, "pds.office")
+    city.goto("/regions/410400/ledger?q=行政机关负责人出庭应诉专项督查")
+    city.click("#ledger a:text-is('行政机关负责人出庭应诉专项督查')")
+    city_url = city.url
+    assert "河南省下达（第 11 项）" in city.inner_text("#history")
+    city.check("#assign-form [aria-label='平顶山市司法局牵头单位']")
+    city.click("#assign-form button[type=submit]")
+    for code in ["410403", "410482"]:
+        city.uncheck(f"#hand-down-form input[value='{code}']")
+    city.click("#hand-down-form button")
+
+    # 鲁山县 deploys it to its natural resources bureau, which signs, reports and asks for closure.
+    county = browser.new_context(base_url=BASE).new_page()
+    sign_in(county, "lushan.office")
+    county.goto("/regions/410423/ledger?q=行政机关负责人出庭应诉专项督查")
+    county.click("#ledger a:text-is('行政机关负责人出庭应诉专项督查')")
+    item_url = county.url
+    assert county.inner_text("#item-facts dt:text-is('序号') + dd") == "11"
+    county.check("#assign-form [aria-label='鲁山县自然资源局责任单位']")
+    county.click("#assign-form button[type=submit]")
+    assert county.inner_text("#item-state") == "已交办"
+
+    bureau = browser.new_context(base_url=BASE).new_page()
+    sign_in(bureau, "lushan.zrzy")
+    bureau.goto(item_url)
+    bureau.click("button[data-action=signFor]")
+    bureau.fill("#f-text", "已对 2 起案件的负责人出庭情况开展自查")
+    bureau.click("#report-form button[type=submit]")
+    bureau.click("button[data-action=requestClosure]")
+    assert bureau.inner_text("#parts .part-state") == "申请销号"
+
+    county.goto(item_url)
+    county.click("button[data-action=approveClosure]")
+    assert county.inner_text("#item-state") == "已销号"
+    history = county.inner_text("#history")
+    for line in ["平顶山市下达（第 11 项）", "签收：待签收 → 办理中", "报送进展", "审核销号：申请销号 → 已销号"]:
+        assert line in history
+
+    # The city reads 鲁山县's answer in its roll-up.
+    city.goto(city_url)
+    assert "已销号" in city.inner_text("#roll-up tr[data-region='鲁山县']")
+    assert "已对 2 起案件的负责人出庭情况开展自查" in city.inner_text("#roll-up tr[data-region='鲁山县']")
+    for other in (city, county, bureau):
+        other.context.close()
 

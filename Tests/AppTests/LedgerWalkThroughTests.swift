@@ -282,4 +282,43 @@ import VaporTesting
             #expect(!rollUp.text.contains("草稿"))
         }
     }
+
+    // 6. Form errors stood only in a box at the top; the case form without a defendant said 鲁山县没有“”.
+    @Test func aFormMarksEachFieldItRefusesAndKeepsWhatWasTyped() async throws {
+        try await withTestApp { app in
+            let list = try #require(try await WorkList.query(on: app.db).filter(\.$title == "方城县府院联动机制实施方案").first())
+            // act
+            let item = try await app.send(
+                .POST, "/regions/411322/ledger", as: try await app.signIn("fangcheng.office"),
+                form: [
+                    ("listID", list.id!.uuidString), ("title", " "), ("content", "保留的内容"), ("area", "other"),
+                    ("deadline", "下个月底"),
+                ])
+            let defendantMissing = try await app.send(
+                .POST, "/regions/410423/litigation/cases", as: try await app.signIn("lushan.court"),
+                form: [
+                    ("number", "（2024）豫0423行初90号"), ("court", "鲁山县人民法院"), ("procedure", ""), ("defendant", ""),
+                    ("actionType", "行政处罚"), ("plaintiff", "企业"), ("filedOn", "2024-02-01"),
+                ])
+            // check: each field marked, its message beside it, the first one focused, the text kept
+            #expect(item.status == .unprocessableEntity)
+            #expect(
+                item.text.contains(
+                    #"<input type="text" id="f-title" name="title" value=" " required aria-invalid="true" aria-describedby="e-title" autofocus><p class="field-error" id="e-title">不能为空</p>"#
+                ))
+            #expect(
+                item.text.contains(
+                    #"<input type="text" id="f-deadline" name="deadline" value="下个月底" required aria-invalid="true" aria-describedby="e-deadline"><p class="field-error" id="e-deadline">无法识别“下个月底”"#
+                ))
+            #expect(item.text.contains(#"<p class="field-error" id="e-roles">至少指定一个牵头或责任单位</p>"#))
+            #expect(item.text.contains("保留的内容"))
+            #expect(item.text.components(separatedBy: "autofocus").count == 2)
+            #expect(defendantMissing.status == .unprocessableEntity)
+            #expect(defendantMissing.text.contains("<li>被告单位：不能为空</li>"))
+            #expect(
+                defendantMissing.text.contains(
+                    #"<select id="f-defendant" name="defendant" aria-invalid="true" aria-describedby="e-defendant" autofocus>"#
+                ))
+        }
+    }
 }

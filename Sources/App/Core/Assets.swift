@@ -54,6 +54,20 @@ enum Assets {
           document.querySelectorAll("form[data-stream-import]").forEach(streamImport);
         });
 
+        // The browser's own bubble for a required or malformed field speaks the browser's language; this one names
+        // the field in the product's words. Cleared as soon as the field changes.
+        document.addEventListener("invalid", function (e) {
+          var field = e.target;
+          var label = field.id && document.querySelector("label[for='" + field.id + "']");
+          var name = (label ? label.textContent : field.getAttribute("aria-label")) || "此项";
+          field.setCustomValidity(name + "：" + (field.validity.valueMissing ? "不能为空" : "格式不正确"));
+        }, true);
+        ["input", "change"].forEach(function (type) {
+          document.addEventListener(type, function (e) {
+            if (e.target.setCustomValidity) { e.target.setCustomValidity(""); }
+          }, true);
+        });
+
         // Sends the chosen file as the request body and shows the answer's lines as they come: progress, then the
         // counts or the table of bad rows. Text only ever goes in through textContent.
         function streamImport(f) {
@@ -194,6 +208,8 @@ enum Assets {
         .actions { display:flex; flex-wrap:wrap; gap:8px; align-items:center; }
         .problems { border:1px solid var(--bad); background:#fff5f5; color:#742a2a; padding:10px 14px; border-radius:4px; margin-bottom:14px; }
         .problems ul { margin:4px 0 0 18px; padding:0; }
+        .field-error { color:var(--bad); margin:4px 0 0; font-size:.9em; }
+        .field [aria-invalid=true], .field [aria-invalid=true]:focus { border-color:var(--bad); box-shadow:0 0 0 1px var(--bad); }
         .notice { border:1px solid #9ae6b4; background:#f0fff4; color:#22543d; padding:10px 14px; border-radius:4px; margin-bottom:14px; }
         .hidden { display:none; }
         .tag { display:inline-block; padding:0 8px; border-radius:10px; font-size:12px; background:#edf2f7; color:var(--muted); }

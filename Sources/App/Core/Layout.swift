@@ -145,11 +145,15 @@ enum Layout {
 enum Form {
     static func field(
         _ labelText: String, name: String, value: String = "", type: String = "text", required: Bool = true,
-        hint: String? = nil
+        hint: String? = nil, marks: FieldMarks = .none
     ) -> Node {
         div(.class("field")) {
             label(.for("f-" + name)) { labelText }
-            input(.type(type), .id("f-" + name), .name(name), .value(value), .when(required, .required))
+            voidElement(
+                "input",
+                [.type(type), .id("f-" + name), .name(name), .value(value), .when(required, .required)]
+                    + marks.attributes(labelText, name: name))
+            marks.message(labelText, name: name)
             if let hint { small(.class("hint")) { hint } }
         }
     }
@@ -160,6 +164,40 @@ enum Form {
                 strong { "请修改以下内容：" }
                 ul { for item in items { li { item } } }
             }
+        }
+    }
+
+    /// The problems of a posted form by the label of their field, as the stores name them ("事项：不能为空" is the
+    /// field 事项): the field is marked invalid, its message stands beside it, and the first one takes the focus.
+    struct FieldMarks {
+        static let none = FieldMarks([])
+
+        private let reasons: [String: String]
+        private let first: String?
+
+        init(_ problems: [String]) {
+            var reasons: [String: String] = [:]
+            var first: String?
+            for problem in problems {
+                guard let colon = problem.firstIndex(of: "：") else { continue }
+                let label = String(problem[..<colon])
+                let reason = String(problem[problem.index(after: colon)...])
+                first = first ?? label
+                reasons[label] = reasons[label].map { $0 + "；" + reason } ?? reason
+            }
+            (self.reasons, self.first) = (reasons, first)
+        }
+
+        /// For the control of the field `label` (whose id is `f-name`).
+        func attributes(_ label: String, name: String) -> [Attr] {
+            guard reasons[label] != nil else { return [] }
+            return [.attr("aria-invalid", "true"), .attr("aria-describedby", "e-" + name)]
+                + (label == first ? [.flag("autofocus")] : [])
+        }
+
+        func message(_ label: String, name: String) -> [Node] {
+            guard let reason = reasons[label] else { return [] }
+            return [p(.class("field-error"), .id("e-" + name)) { reason }]
         }
     }
 

@@ -252,11 +252,13 @@ enum SpreadsheetImport {
 
     /// Why `written` names no single unit of `regionName`, with the closest candidates; nil when it matched.
     static func problem(with match: UnitNameMatcher.Match, written: String, regionName: String) -> String? {
+        if written.trimmingCharacters(in: .whitespaces).isEmpty { return "不能为空" }
         switch match {
-        case .unit: nil
-        case .ambiguous(let candidates): "“\(written)”可能是：" + candidates.joined(separator: "、")
+        case .unit: return nil
+        case .ambiguous(let candidates): return "“\(written)”可能是：" + candidates.joined(separator: "、")
         case .none(let closest):
-            "\(regionName)没有“\(written)”" + (closest.isEmpty ? "" : "，最接近的是：" + closest.joined(separator: "、"))
+            return "\(regionName)没有“\(written)”"
+                + (closest.isEmpty ? "" : "，最接近的是：" + closest.joined(separator: "、"))
         }
     }
 }

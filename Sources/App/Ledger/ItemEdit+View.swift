@@ -36,6 +36,7 @@ enum ItemEditView {
 
     static func render(_ model: Model, shell: PageShell) -> HTMLPage {
         let values = model.values
+        let marks = Form.FieldMarks(model.problems)
         return Layout.page(
             title: "修改事项", shell: shell,
             breadcrumbs: [
@@ -70,7 +71,7 @@ enum ItemEditView {
             form(.post, .action(.item(model.id)), .id("item-edit-form"), .class("card")) {
                 Layout.csrfField(shell.csrfToken)
                 input(.type("hidden"), .name("version"), .value(String(model.version)))
-                Form.field("事项", name: "title", value: values.title)
+                Form.field("事项", name: "title", value: values.title, marks: marks)
                 div(.class("field")) {
                     label(.for("f-content")) { "具体内容" }
                     textarea(.id("f-content"), .name("content"), .attr("rows", "6")) { values.content }
@@ -85,9 +86,13 @@ enum ItemEditView {
                 }
                 div(.class("field")) {
                     label(.for("f-deadline")) { "完成时限" }
-                    input(
-                        .type("text"), .id("f-deadline"), .name("deadline"), .value(values.deadline), .required,
-                        .when(!model.deadlineEditable, .attr("readonly", "readonly")))
+                    voidElement(
+                        "input",
+                        [
+                            .type("text"), .id("f-deadline"), .name("deadline"), .value(values.deadline), .required,
+                            .when(!model.deadlineEditable, .attr("readonly", "readonly")),
+                        ] + marks.attributes("完成时限", name: "deadline"))
+                    marks.message("完成时限", name: "deadline")
                     small(.class("hint")) {
                         model.deadlineEditable
                             ? "如 2021年10月31日、2023年12月、长期坚持、持续推进、每季度、适时"

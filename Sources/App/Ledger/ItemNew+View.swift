@@ -42,9 +42,12 @@ enum ItemNewView {
     }
 
     /// The table in which each unit is ticked as 牵头, 责任 or 配合.
-    static func unitRoles(_ units: [(id: UUID, name: String)], values: Posted?) -> Node {
+    static func unitRoles(_ units: [(id: UUID, name: String)], values: Posted?, marks: Form.FieldMarks = .none) -> Node
+    {
         fieldset {
             legend { "办理单位" }
+            marks.message("责任单位", name: "roles")
+            marks.message("单位", name: "units")
             table(.id("unit-roles")) {
                 thead {
                     tr {
@@ -72,6 +75,7 @@ enum ItemNewView {
 
     static func render(_ model: Model, shell: PageShell) -> HTMLPage {
         let values = model.values
+        let marks = Form.FieldMarks(model.problems)
         return Layout.page(
             title: "新建事项", shell: shell,
             breadcrumbs: [
@@ -103,13 +107,14 @@ enum ItemNewView {
                 Layout.csrfField(shell.csrfToken)
                 div(.class("field")) {
                     label(.for("f-list")) { "所属清单" }
-                    select(.id("f-list"), .name("listID")) {
+                    element("select", [.id("f-list"), .name("listID")] + marks.attributes("清单", name: "list")) {
                         for list in model.lists {
                             choice(list.id.uuidString, list.title, selected: list.id.uuidString == values?.listID)
                         }
                     }
+                    marks.message("清单", name: "list")
                 }
-                Form.field("事项", name: "title", value: values?.title ?? "")
+                Form.field("事项", name: "title", value: values?.title ?? "", marks: marks)
                 div(.class("field")) {
                     label(.for("f-content")) { "具体内容" }
                     textarea(.id("f-content"), .name("content"), .attr("rows", "4")) { values?.content ?? "" }
@@ -124,8 +129,8 @@ enum ItemNewView {
                 }
                 Form.field(
                     "完成时限", name: "deadline", value: values?.deadline ?? "",
-                    hint: "如 2021年10月31日、2023年12月、长期坚持、持续推进、每季度、适时")
-                unitRoles(model.units, values: values)
+                    hint: "如 2021年10月31日、2023年12月、长期坚持、持续推进、每季度、适时", marks: marks)
+                unitRoles(model.units, values: values, marks: marks)
                 div(.class("actions")) {
                     label {
                         input(

@@ -348,7 +348,7 @@ struct LedgerPages {
         let children = try await LedgerQueries.children(of: item, on: db)
         let handedTo = Set(children.map(\.$region.id))
         let lower =
-            isOffice && item.state != .draft
+            isOffice && item.state != .draft && !item.state.isFinished
             ? try await Region.query(on: db).filter(\.$parent.$id == item.$region.id).sort(\.$code).all().filter {
                 try !handedTo.contains($0.requireID())
             }

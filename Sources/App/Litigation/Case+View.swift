@@ -65,30 +65,43 @@ enum CaseView {
 
     private static func caseForm(_ model: Model, csrf: String) -> Node {
         let values = model.values
+        let marks = Form.FieldMarks(model.problems)
         let action: SitePath = model.caseID.map { .adminCase($0) } ?? .cases(model.regionCode)
         return form(.post, .action(action), .id("case-form"), .class("card")) {
             Layout.csrfField(csrf)
             div(.class("field")) {
                 label(.for("f-number")) { "案号" }
-                input(
-                    .type("text"), .id("f-number"), .name("number"), .value(values.number ?? ""),
-                    .attr("placeholder", "（2023）豫0423行初15号"), .required,
-                    .when(model.caseID != nil, .flag("readonly")))
+                voidElement(
+                    "input",
+                    [
+                        .type("text"), .id("f-number"), .name("number"), .value(values.number ?? ""),
+                        .attr("placeholder", "（2023）豫0423行初15号"), .required,
+                        .when(model.caseID != nil, .flag("readonly")),
+                    ] + marks.attributes("案号", name: "number"))
+                marks.message("案号", name: "number")
                 small(.class("hint")) { "全角或半角括号均可；审级由案号的类型代字确定。" }
             }
-            Form.field("审理法院", name: "court", value: values.court ?? "")
-            labelled("审级", name: "procedure", choices: [""] + Procedure.allCases.map(\.label), value: values.procedure)
-            labelled("被告单位", name: "defendant", choices: [""] + model.units, value: values.defendant)
+            Form.field("审理法院", name: "court", value: values.court ?? "", marks: marks)
             labelled(
-                "行政行为类别", name: "actionType", choices: ActionType.allCases.map(\.label), value: values.actionType)
-            labelled("原告类型", name: "plaintiff", choices: PlaintiffKind.allCases.map(\.label), value: values.plaintiff)
-            Form.field("立案日期", name: "filedOn", value: values.filedOn ?? "", type: "date")
+                "审级", name: "procedure", choices: [""] + Procedure.allCases.map(\.label), value: values.procedure,
+                marks: marks)
+            labelled("被告单位", name: "defendant", choices: [""] + model.units, value: values.defendant, marks: marks)
+            labelled(
+                "行政行为类别", name: "actionType", choices: ActionType.allCases.map(\.label), value: values.actionType,
+                marks: marks)
+            labelled(
+                "原告类型", name: "plaintiff", choices: PlaintiffKind.allCases.map(\.label), value: values.plaintiff,
+                marks: marks)
+            Form.field("立案日期", name: "filedOn", value: values.filedOn ?? "", type: "date", marks: marks)
             Form.field(
                 "结案日期", name: "concludedOn", value: values.concludedOn ?? "", type: "date", required: false,
-                hint: "未结案件留空")
-            labelled("裁判结果", name: "outcome", choices: [""] + Outcome.allCases.map(\.label), value: values.outcome)
+                hint: "未结案件留空", marks: marks)
             labelled(
-                "败诉原因", name: "lossCause", choices: [""] + LossCause.allCases.map(\.label), value: values.lossCause)
+                "裁判结果", name: "outcome", choices: [""] + Outcome.allCases.map(\.label), value: values.outcome,
+                marks: marks)
+            labelled(
+                "败诉原因", name: "lossCause", choices: [""] + LossCause.allCases.map(\.label), value: values.lossCause,
+                marks: marks)
             fieldset {
                 legend { "开庭与负责人出庭" }
                 hearingsTable(
@@ -102,14 +115,17 @@ enum CaseView {
         }
     }
 
-    private static func labelled(_ text: String, name: String, choices: [String], value: String?) -> Node {
+    private static func labelled(
+        _ text: String, name: String, choices: [String], value: String?, marks: Form.FieldMarks
+    ) -> Node {
         div(.class("field")) {
             label(.for("f-" + name)) { text }
-            select(.id("f-" + name), .name(name)) {
+            element("select", [.id("f-" + name), .name(name)] + marks.attributes(text, name: name)) {
                 for choiceText in choices {
                     choice(choiceText, choiceText.isEmpty ? "（未填）" : choiceText, selected: choiceText == (value ?? ""))
                 }
             }
+            marks.message(text, name: name)
         }
     }
 
