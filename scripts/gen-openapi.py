@@ -14,11 +14,11 @@ csrf={"name":"X-CSRF-Token","in":"header","required":False,"description":"以会
 def body(n): return {"required":True,"content":{"application/json":{"schema":ref(n)}}}
 paths={
  "/api/v1/openapi.json":{"get":{"operationId":"openapi","summary":"本接口说明（OpenAPI 3.0）","security":[],"responses":{"200":{"description":"OpenAPI 文档","content":{"application/json":{"schema":{"type":"object"}}}}}}},
- "/api/v1/auth/login":{"post":{"operationId":"login","summary":"登录，设置会话 Cookie","security":[],"requestBody":body("Credentials"),"responses":{"200":resp("已登录",ref("Me")),**E(400,401,403,415,429)}}},
+ "/api/v1/auth/login":{"post":{"operationId":"login","summary":"登录，设置会话 Cookie","security":[],"requestBody":body("Credentials"),"responses":{"200":resp("已登录",ref("Me")),**E(400,401,403,415,422,429)}}},
  "/api/v1/auth/logout":{"post":{"operationId":"logout","summary":"退出，服务器端销毁会话","parameters":[csrf],"responses":{"204":{"description":"已退出"},**E(401,403)}}},
  "/api/v1/me":{"get":{"operationId":"me","summary":"当前用户","responses":{"200":resp("当前用户",ref("Me")),**E(401)}}},
  "/api/v1/regions":{
-   "get":{"operationId":"listRegions","summary":"可见范围内的区划","parameters":[{"name":"parent","in":"query","required":False,"description":"只列出该区划的直接下级","schema":{"type":"string","pattern":"^[0-9]{6}([0-9]{3})?$"}}],"responses":{"200":resp("区划列表",{"type":"array","items":ref("Region")}),**E(401,403,404)}},
+   "get":{"operationId":"listRegions","summary":"可见范围内的区划","parameters":[{"name":"parent","in":"query","required":False,"description":"只列出该区划的直接下级","schema":{"type":"string","pattern":"^[0-9]{6}([0-9]{3})?$"}}],"responses":{"200":resp("区划列表",{"type":"array","items":ref("Region")}),**E(401,403,404,422)}},
    "post":{"operationId":"createRegion","summary":"新增区划（系统管理员）","parameters":[csrf],"requestBody":body("RegionInput"),"responses":{"201":resp("已创建",ref("Region")),**E(400,401,403,404,409,422)}}},
  "/api/v1/regions/{code}":{"get":{"operationId":"getRegion","summary":"区划","parameters":[code_param],"responses":{"200":resp("区划",ref("Region")),**E(401,403,404)}}},
  "/api/v1/regions/{code}/units":{
@@ -32,7 +32,7 @@ paths={
    "put":{"operationId":"saveJointMeeting","summary":"调整联席会议组成（联席办，须注明批准人）","parameters":[code_param,csrf,{"name":"If-Match","in":"header","required":False,"description":"GET 答复中的 version，如 \"3\"；他人已改则 412","schema":{"type":"string"}}],"requestBody":body("JointMeetingInput"),"responses":{"200":resp("已保存",ref("JointMeeting")),**E(400,401,403,404,412,422)}}},
  "/api/v1/users":{
    "get":{"operationId":"listUsers","summary":"可见范围内的用户（系统管理员、安全管理员），按用户名每页 100 个","parameters":[{"name":"page","in":"query","required":False,"description":"页码，从 1 起","schema":{"type":"integer","minimum":1}}],
-     "responses":{"200":{"description":"用户列表的一页","headers":{"X-Total-Count":{"description":"可见范围内的用户总数","schema":{"type":"integer"}},"Link":{"description":"下一页：</api/v1/users?page=2>; rel=\"next\"","schema":{"type":"string"}}},"content":{"application/json":{"schema":{"type":"array","items":ref("User")}}}},**E(400,401,403)}},
+     "responses":{"200":{"description":"用户列表的一页","headers":{"X-Total-Count":{"description":"可见范围内的用户总数","schema":{"type":"integer"}},"Link":{"description":"下一页：</api/v1/users?page=2>; rel=\"next\"","schema":{"type":"string"}}},"content":{"application/json":{"schema":{"type":"array","items":ref("User")}}}},**E(400,401,403,422)}},
    "post":{"operationId":"createUser","summary":"新建用户并生成一次性密码（系统管理员）","parameters":[csrf],"requestBody":body("UserInput"),"responses":{"201":resp("已创建",ref("CreatedUser")),**E(400,401,403,404,409,422)}}},
  "/api/v1/users/{id}":{"get":{"operationId":"getUser","summary":"用户","parameters":[id_param],"responses":{"200":resp("用户",ref("User")),**E(401,403,404)}}},
 }

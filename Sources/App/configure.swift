@@ -52,6 +52,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.routes.defaultMaxBodySize = ByteCount(value: CSRFMiddleware.formLimit)
     app.middleware.use(CallerMiddleware())
     app.middleware.use(CSRFMiddleware())
+    app.middleware.use(ControlCharacterMiddleware())
     if config.runsScheduler { app.lifecycle.use(DailyJobs()) }
     if config.runsScheduler, let collector = config.auditCollector {
         app.lifecycle.use(AuditForwarder(collector: collector))

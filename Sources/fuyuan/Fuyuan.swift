@@ -169,8 +169,9 @@ struct VerifyAudit: AsyncParsableCommand {
             let verdict = try await verifyAuditChain(app)
             intact = verdict.intact
             say(
-                verdict.problem.map { "审计日志完整性校验未通过：\($0)（已校验 \(verdict.checked) 条）" }
-                    ?? "审计日志完整性校验通过：共 \(verdict.checked) 条")
+                verdict.intact
+                    ? "审计日志完整性校验通过：共 \(verdict.checked) 条"
+                    : "审计日志完整性校验未通过：\(verdict.summary)（已校验 \(verdict.checked) 条）")
         }
         if !intact { throw ExitCode(1) }
     }
@@ -199,8 +200,13 @@ struct RestoreCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard yes else { throw ValidationError("恢复会覆盖当前数据库，确认无误请加 --yes") }
-        try await Backup.restore(try AppConfig.fromEnvironment(), from: URL(fileURLWithPath: from))
-        say("已从 \(from) 恢复")
+        let source = URL(fileURLWithPath: from)
+        let keyID = try await Backup.restore(try AppConfig.fromEnvironment(), from: source)
+        try await withApp { app in
+            let count = try await Backup.settle(app, restoredFrom: source, sealedWith: keyID)
+            say(
+                "已从 \(from) 恢复" + (count > 0 ? "；备份用编号 \(keyID) 的旧密钥加密，已以当前密钥重新加密 \(count) 个字段" : ""))
+        }
         try await VerifyAudit().run()
     }
 }
@@ -218,7 +224,7 @@ struct RotateDataKeyCommand: AsyncParsableCommand {
             if app.config.dataKey == nil {
                 guard newKey == nil else { throw ValidationError("密钥保存在 data.key 中时由本命令生成新密钥，不接受 --new-key") }
                 let count = try await DataKeyRotation.rotateKeyFile(app)
-                say("已更换数据密钥，重新加密 \(count) 个字段；旧密钥保存在 data.key.previous，用于恢复此前的备份。")
+                say("已更换数据密钥，重新加密 \(count) 个字段；旧密钥已加入 data.key.retired（保留每一把旧密钥），用于恢复此前的备份。")
             } else {
                 guard let hex = newKey, let key = [UInt8](hex: hex), key.count == 32 else {
                     throw ValidationError("使用 FUYUAN_DATA_KEY 时须以 --new-key 给出新密钥（64 位十六进制数字）")

@@ -214,7 +214,14 @@ import VaporTesting
             guard case .sqlite(let path) = app.config.database else { return }
             let session = try await app.signIn("lushan.office")
             func traces() async throws -> Int {
-                try await (app.db as! any SQLDatabase).raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
+                // A checkpoint is busy while another connection reads; it is tried again until it went through.
+                struct Checkpoint: Decodable { let busy: Int }
+                for _ in 0..<100 {
+                    let result = try await (app.db as! any SQLDatabase).raw("PRAGMA wal_checkpoint(TRUNCATE)")
+                        .first(decoding: Checkpoint.self)
+                    if result?.busy == 0 { break }
+                    try await Task.sleep(for: .milliseconds(20))
+                }
                 let marker = Data(session.csrf.utf8)
                 return try [path, path + "-wal"].filter { FileManager.default.fileExists(atPath: $0) }.count {
                     try Data(contentsOf: URL(fileURLWithPath: $0)).range(of: marker) != nil

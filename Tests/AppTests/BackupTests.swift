@@ -68,7 +68,7 @@ import VaporTesting
                 #expect(try await App.Unit.query(on: restored.db).filter(\.$name == "鲁山县信访局").count() == 1)
                 #expect(try await AdminCase.query(on: restored.db).count() == cases)
                 // Every entry, and the backup's own.
-                #expect(try await AuditChain.verify(on: restored.db) == .init(checked: entries + 1, problem: nil))
+                #expect(try await AuditChain.verify(on: restored.db) == .init(checked: entries + 1, problems: []))
                 #expect(
                     try await AuditEntry.query(on: restored.db).filter(\.$action == AuditAction.backupCreated.rawValue)
                         .count() == 1)

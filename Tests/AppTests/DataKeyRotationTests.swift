@@ -46,6 +46,25 @@ import VaporTesting
         }
     }
 
+    /// A phone sealed under a key the product no longer holds (a backup restored after a rotation) shows as
+    /// （无法解密） on the page and in the API; masking it trapped and took the server down.
+    @Test func aFieldThatCannotBeOpenedShowsAsSuchAndNeverTraps() async throws {
+        try await withTestApp { app in
+            let foreign = FieldSeal(masterKey: [UInt8](repeating: 9, count: 32))
+            for member in try await MemberUnit.query(on: app.db).filter(\.$sealedPhone != "").all() {
+                member.sealedPhone = foreign.seal("13800000000")
+                try await member.update(on: app.db)
+            }
+            let office = try await app.signIn("lushan.office")
+            let api = try await app.send(.GET, "/api/v1/regions/410423/joint-meeting", as: office)
+            #expect(api.status == .ok)
+            #expect(api.text.contains(#""liaisonPhone":"（无法解密）""#))
+            let page = try await app.send(.GET, "/regions/410423/meeting", as: office)
+            #expect(page.status == .ok)
+            #expect(page.text.contains("<td>（无法解密）</td>"))
+        }
+    }
+
     /// With `data.key`, the new key replaces the file and the old one is kept beside it for older backups.
     @Test func theKeyFileIsSwappedAndTheOldKeyKept() async throws {
         try await withTestApp { app in
@@ -54,9 +73,13 @@ import VaporTesting
             #expect(try await DataKeyRotation.rotateKeyFile(app) == 9)
             let after = try String(contentsOfFile: directory + "/data.key", encoding: .utf8)
             #expect(after != before)
-            #expect(try String(contentsOfFile: directory + "/data.key.previous", encoding: .utf8) == before)
+            #expect(try String(contentsOfFile: directory + "/data.key.retired", encoding: .utf8) == before)
+            // A second rotation keeps the first key too: every older backup stays restorable.
+            #expect(try await DataKeyRotation.rotateKeyFile(app) == 9)
+            #expect(try String(contentsOfFile: directory + "/data.key.retired", encoding: .utf8) == before + after)
             #expect(!FileManager.default.fileExists(atPath: directory + "/data.key.next"))
-            let key = try #require([UInt8](hex: after.trimmingCharacters(in: .whitespacesAndNewlines)))
+            let current = try String(contentsOfFile: directory + "/data.key", encoding: .utf8)
+            let key = try #require([UInt8](hex: current.trimmingCharacters(in: .whitespacesAndNewlines)))
             let member = try #require(try await MemberUnit.query(on: app.db).filter(\.$sealedPhone != "").first())
             #expect(try FieldSeal(masterKey: key).open(member.sealedPhone).isEmpty == false)
             let permissions = try FileManager.default.attributesOfItem(atPath: directory + "/data.key")[
@@ -65,28 +88,62 @@ import VaporTesting
         }
     }
 
-    /// A backup made before a rotation names the old key, which `data.key.previous` holds: the restore finds it.
-    @Test func aBackupFromBeforeTheRotationRestoresWithThePreviousKey() async throws {
+    /// A backup made before two rotations names the oldest key, which the ring of retired keys still holds; the
+    /// restore seals what it restores again under the current key, so that the phones open and nothing traps, and
+    /// the restore is in the log. On PostgreSQL the backup is restored in place; on SQLite into a new directory.
+    @Test func aBackupFromBeforeTwoRotationsRestoresAndOpens() async throws {
         let backup = FileManager.default.temporaryDirectory.appendingPathComponent("fuyuan-backup-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: backup) }
         try await withTestApp { app in
             let oldID = app.fieldSeal.keyID
+            let phones = try await MemberUnit.query(on: app.db).filter(\.$sealedPhone != "").all()
+            let plain = try phones.map { try app.fieldSeal.open($0.sealedPhone) }.sorted()
             try await Backup.create(app, to: backup)
             #expect(try await DataKeyRotation.rotateKeyFile(app) == 9)
-            #expect(app.fieldSeal.keyID != oldID)
+            #expect(try await DataKeyRotation.rotateKeyFile(app) == 9)
             #expect(try SealedFile.keyID(of: backup) == oldID)
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fuyuan-restored-\(UUID())")
-            defer { try? FileManager.default.removeItem(at: directory) }
-            // The restored SQLite file goes elsewhere; the keys are the app's (data.key and data.key.previous).
-            let target = AppConfig(
-                database: .sqlite(path: directory.path + "/fuyuan.sqlite"), dataDirectory: app.config.dataDirectory)
-            guard !app.isPostgres else {
-                // A PostgreSQL backup opens under the previous key, then is refused only for its kind.
-                await #expect(throws: Backup.Problem.self) { try await Backup.restore(target, from: backup) }
+            #expect(try DataKey.keyring(app.config).map(\.keyID).contains(oldID))
+
+            func check(_ restored: Application) async throws {
+                let count = try await Backup.settle(restored, restoredFrom: backup, sealedWith: oldID)
+                #expect(count == 9)
+                let members = try await MemberUnit.query(on: restored.db).filter(\.$sealedPhone != "").all()
+                #expect(try members.map { try restored.fieldSeal.open($0.sealedPhone) }.sorted() == plain)
+                let entry = try #require(try await restored.auditEntries(.backupRestored).last)
+                #expect(entry.summary.contains("备份密钥编号 \(oldID)"))
+                #expect(entry.summary.contains("已以当前密钥（编号 \(restored.fieldSeal.keyID)）重新加密 9 个字段"))
+                #expect(try await AuditChain.verify(on: restored.db).intact)
+            }
+            if app.isPostgres {
+                #expect(try await Backup.restore(app.config, from: backup) == oldID)
+                try await check(app)
+                let meeting = try await app.send(
+                    .GET, "/api/v1/regions/410423/joint-meeting", as: try await app.signIn("lushan.office"))
+                #expect(meeting.status == .ok)
+                #expect(!meeting.text.contains(FieldSeal.unreadable))
                 return
             }
-            try await Backup.restore(target, from: backup)
-            #expect(FileManager.default.fileExists(atPath: directory.path + "/fuyuan.sqlite"))
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fuyuan-restored-\(UUID())")
+            defer { try? FileManager.default.removeItem(at: directory) }
+            // A restore into a directory without the key refuses and leaves it as it was (no new data.key).
+            let keyless = AppConfig(
+                database: .sqlite(path: directory.path + "/fuyuan.sqlite"), dataDirectory: directory.path)
+            await #expect(throws: AppConfig.Problem.self) { try await Backup.restore(keyless, from: backup) }
+            #expect(!FileManager.default.fileExists(atPath: directory.path))
+            // With the app's keys (data.key and the retired ones) it restores.
+            let target = AppConfig(
+                database: .sqlite(path: directory.path + "/fuyuan.sqlite"), dataDirectory: app.config.dataDirectory)
+            #expect(try await Backup.restore(target, from: backup) == oldID)
+            let restored = try await Application.make(.testing)
+            do {
+                try await configure(restored, config: target)
+                try await prepareDatabase(restored)
+                try await check(restored)
+            } catch {
+                try? await restored.asyncShutdown()
+                throw error
+            }
+            try await restored.asyncShutdown()
         }
     }
 }

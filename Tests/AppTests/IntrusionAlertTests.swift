@@ -82,10 +82,10 @@ import VaporTesting
             ).run()
             try await sql.raw("DELETE FROM audit_entries WHERE seq = 1").run()
             let verdict = try await verifyAuditChain(app)
-            #expect(verdict.problem == "第 1 条缺失（被删除）")
+            #expect(verdict.problems == ["第 1 条缺失（被删除）"])
             let alert = try #require(try await app.auditEntries(.auditChainBroken).first)
             #expect(alert.actorName == "system")
-            #expect(alert.summary == "审计日志完整性校验未通过：第 1 条缺失（被删除）（已校验 0 条）")
+            #expect(alert.summary == "审计日志完整性校验未通过：第 1 条缺失（被删除）（已校验 1 条）")
             let page = try await app.send(.GET, "/admin/alerts", as: security).body.string
             #expect(page.contains(alert.summary))
             // The province auditor sees the system's entries (they carry no region).

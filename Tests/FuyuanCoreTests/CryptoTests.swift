@@ -104,5 +104,14 @@ struct FieldSealTests {
         #expect(FieldSeal.masked("410423199001011234") == "410423********1234")
         #expect(FieldSeal.masked("1234") == "***4")
         #expect(FieldSeal.masked("") == "")
+        // Lengths 5 to 7 trapped (a negative count of stars); the placeholder of an unopenable value is 6 long.
+        #expect(FieldSeal.masked("12345") == "1**45")
+        #expect(FieldSeal.masked("1234567") == "1****67")
+        #expect(FieldSeal.masked(FieldSeal.unreadable) == "（无法解密）")
+        for length in 0...30 {
+            let masked = FieldSeal.masked(String(repeating: "9", count: length))
+            #expect(masked.count == length)
+            #expect(length <= 1 || masked.contains("*"))
+        }
     }
 }

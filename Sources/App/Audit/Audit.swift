@@ -50,6 +50,7 @@ enum AuditAction: String, CaseIterable, Sendable {
     case caseSaved = "litigation.case_saved"
     case caseDeleted = "litigation.case_deleted"
     case backupCreated = "system.backup_created"
+    case backupRestored = "system.backup_restored"
     case dataKeyRotated = "system.data_key_rotated"
     case retentionSwept = "system.retention_swept"
     case dormantDisabled = "user.dormant_disabled"
@@ -106,6 +107,7 @@ enum AuditAction: String, CaseIterable, Sendable {
         case .caseSaved: "录入或修改行政诉讼案件"
         case .caseDeleted: "删除行政诉讼案件"
         case .backupCreated: "备份数据库"
+        case .backupRestored: "恢复备份"
         case .dataKeyRotated: "更换数据密钥"
         case .retentionSwept: "清理过期数据"
         case .dormantDisabled: "停用长期未登录账户"
@@ -160,13 +162,13 @@ enum Audit {
         // Whole milliseconds, so that the time hashes the same after either database has stored it.
         entry.at = Date(timeIntervalSince1970: (time.timeIntervalSince1970 * 1000).rounded() / 1000)
         entry.actorID = actor.id
-        entry.actorName = actor.name
-        entry.regionPath = actor.regionPath
-        entry.ipAddress = actor.ipAddress
+        entry.actorName = canonical(actor.name)
+        entry.regionPath = canonical(actor.regionPath)
+        entry.ipAddress = canonical(actor.ipAddress)
         entry.action = action.rawValue
-        entry.objectType = object.type
-        entry.objectID = object.id
-        entry.summary = summary
+        entry.objectType = canonical(object.type)
+        entry.objectID = canonical(object.id)
+        entry.summary = canonical(summary)
         entry.before = try before.map(json)
         entry.after = try after.map(json)
         guard db.inTransaction else {
@@ -178,6 +180,23 @@ enum Audit {
         }
         try await AuditChain.link(entry, on: db)
         try await entry.create(on: db)
+    }
+
+    /// Text as the log keeps and hashes it: a control character other than tab and line breaks is written as its
+    /// escape (NUL as `\u0000`), so that what is hashed is exactly what either database stores and hands back —
+    /// PostgreSQL refuses a NUL and SQLite reads text only up to one. The door refuses such text from people
+    /// (`ControlCharacterMiddleware`); this holds for whatever else reaches the log.
+    static func canonical(_ text: String) -> String {
+        guard ControlCharacterMiddleware.holdsControl(text) else { return text }
+        var kept = ""
+        for scalar in text.unicodeScalars {
+            if ControlCharacterMiddleware.isControl(scalar) {
+                kept += String(format: "\\u%04X", scalar.value)
+            } else {
+                kept.unicodeScalars.append(scalar)
+            }
+        }
+        return kept
     }
 
     static func json(_ value: any Encodable) throws -> String {

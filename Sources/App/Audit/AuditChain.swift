@@ -51,26 +51,29 @@ public enum AuditChain {
     public struct Verdict: Equatable, Sendable {
         /// Entries checked.
         public var checked = 0
-        /// The first break, said in words; nil when the whole chain holds.
-        public var problem: String?
+        /// Every break, in the order of the chain, said in words: one break never hides a later one.
+        public var problems: [String] = []
 
-        public var intact: Bool { problem == nil }
+        public var intact: Bool { problems.isEmpty }
+
+        /// The breaks in one line, for the alert and the command's answer.
+        public var summary: String { problems.joined(separator: "；") }
     }
 
     /// Verifies the chain and, when it is broken, raises a security alert in the log itself, for the security
     /// administrator and the collector.
     static func verify(on db: any Database, alerting actor: AuditActor, at now: Date) async throws -> Verdict {
         let verdict = try await verify(on: db)
-        if let problem = verdict.problem {
+        if !verdict.intact {
             try await Audit.record(
                 .auditChainBroken, by: actor, object: ("audit", "chain"),
-                summary: "审计日志完整性校验未通过：\(problem)（已校验 \(verdict.checked) 条）", at: now, on: db)
+                summary: "审计日志完整性校验未通过：\(verdict.summary)（已校验 \(verdict.checked) 条）", at: now, on: db)
         }
         return verdict
     }
 
     /// Walks the whole chain in order, a page at a time: every entry's hash, its link to the one before, the sequence
-    /// without gaps, and the head at the end.
+    /// without gaps, and the head at the end. Goes on past a break, so that every break is named.
     public static func verify(on db: any Database, pageSize: Int = 2_000) async throws -> Verdict {
         var verdict = Verdict()
         var previous = genesis
@@ -80,19 +83,15 @@ public enum AuditChain {
                 .limit(pageSize).all()
             for entry in page {
                 if entry.seq != expectedSeq {
-                    verdict.problem = "第 \(expectedSeq) 条缺失（被删除）"
-                    return verdict
+                    verdict.problems.append(
+                        entry.seq == expectedSeq + 1
+                            ? "第 \(expectedSeq) 条缺失（被删除）" : "第 \(expectedSeq)–\(entry.seq - 1) 条缺失（被删除）")
+                } else if entry.previousHash != previous {
+                    verdict.problems.append("第 \(entry.seq) 条与前一条的链接不符")
                 }
-                if entry.previousHash != previous {
-                    verdict.problem = "第 \(entry.seq) 条与前一条的链接不符"
-                    return verdict
-                }
-                if hash(of: entry) != entry.hash {
-                    verdict.problem = "第 \(entry.seq) 条的内容被改动"
-                    return verdict
-                }
+                if hash(of: entry) != entry.hash { verdict.problems.append("第 \(entry.seq) 条的内容被改动") }
                 previous = entry.hash
-                expectedSeq += 1
+                expectedSeq = entry.seq + 1
                 verdict.checked += 1
             }
             if page.count < pageSize { break }
@@ -100,11 +99,11 @@ public enum AuditChain {
         guard let sql = db as? any SQLDatabase,
             let head = try await sql.raw("SELECT seq, hash FROM audit_chain WHERE id = 1").first(decoding: Head.self)
         else {
-            verdict.problem = "审计日志链头缺失"
+            verdict.problems.append("审计日志链头缺失")
             return verdict
         }
-        if head.seq != verdict.checked || head.hash != previous {
-            verdict.problem = "链头记录 \(head.seq) 条，实有 \(verdict.checked) 条（末尾的记录被删除）"
+        if head.seq != expectedSeq - 1 || head.hash != previous {
+            verdict.problems.append("链头记录 \(head.seq) 条，实有 \(verdict.checked) 条（末尾的记录被删除）")
         }
         return verdict
     }

@@ -66,8 +66,8 @@ enum AuditView {
             h1 { "审计日志" }
             if let verdict = model.verdict {
                 div(.class(verdict.intact ? "notice" : "problems"), .attr("role", "status"), .id("audit-verdict")) {
-                    if let problem = verdict.problem {
-                        "审计日志完整性校验未通过：\(problem)。已校验 \(verdict.checked) 条。请立即报告安全管理员并保全数据库。"
+                    if !verdict.intact {
+                        "审计日志完整性校验未通过：\(verdict.summary)。已校验 \(verdict.checked) 条。请立即报告安全管理员并保全数据库。"
                     } else {
                         "审计日志完整性校验通过：共 \(verdict.checked) 条，哈希链（SM3）首尾相接，无改动、无删除。"
                     }

@@ -88,6 +88,9 @@ enum OpenAPIDocument {
                   "415": {
                     "$ref": "#/components/responses/E415"
                   },
+                  "422": {
+                    "$ref": "#/components/responses/E422"
+                  },
                   "429": {
                     "$ref": "#/components/responses/E429"
                   }
@@ -198,6 +201,9 @@ enum OpenAPIDocument {
                   },
                   "404": {
                     "$ref": "#/components/responses/E404"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/E422"
                   }
                 }
               },
@@ -716,6 +722,9 @@ enum OpenAPIDocument {
                   },
                   "403": {
                     "$ref": "#/components/responses/E403"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/E422"
                   }
                 }
               },

@@ -102,6 +102,9 @@ enum AttachmentStore {
             let data = Data(buffer: file.data)
             guard !data.isEmpty else { throw AppError.invalid("附件：文件是空的") }
             guard data.count <= maximumSize else { throw AppError.invalid("附件：不能超过 \(maximumSize >> 20) MB") }
+            guard !ControlCharacterMiddleware.holdsControl(file.filename) else {
+                throw ControlCharacterMiddleware.refusal("附件文件名")
+            }
             let name = String(String(file.filename.split(separator: "/").last ?? "附件").prefix(120))
             // Checked as a whole file in tmp/ and renamed into place, so that a crash never leaves half a file under
             // its final name.

@@ -36,12 +36,14 @@ public enum Backup {
         return (try FileManager.default.attributesOfItem(atPath: target.path)[.size] as? Int) ?? 0
     }
 
-    /// Restores a sealed backup into the database `config` names, under the key the file names (the current key or,
-    /// after a rotation, the previous one). The file's tag is checked before anything is touched. SQLite: the app must be stopped; the database file is replaced whole. PostgreSQL: `pg_restore
-    /// --clean` replaces the objects the backup holds.
-    public static func restore(_ config: AppConfig, from source: URL) async throws {
+    /// Restores a sealed backup into the database `config` names, under the key the file names (the current key or
+    /// one a rotation retired); returns that key's id, for `settle`. The key and the file's tag are checked before
+    /// anything is touched, and no key is ever made here. SQLite: the app must be stopped; the database file is
+    /// replaced whole. PostgreSQL: `pg_restore --clean` replaces the objects the backup holds.
+    @discardableResult
+    public static func restore(_ config: AppConfig, from source: URL) async throws -> String {
         // The key the file names, when the keyring has it; else the current key, whose refusal names both keys.
-        let keyring = try DataKey.keyring(config)
+        let keyring = try DataKey.keyring(config, creating: false)
         let wanted = try SealedFile.keyID(of: source)
         let seal = keyring.first { $0.keyID == wanted } ?? keyring[0]
         let plain = temporary("restore")
@@ -67,6 +69,30 @@ public enum Backup {
                 ["--clean", "--if-exists", "--no-owner", "--exit-on-error", "--dbname=\(url)", plain.path])
         default:
             throw Problem(description: "备份来自 \(kind)，与当前配置的数据库类型不同")
+        }
+        return seal.keyID
+    }
+
+    /// After a restore, on the restored database: what the backup sealed under an older key (phones, second-factor
+    /// keys, grants) is sealed again under the current key, so that it opens; and the restore is in the log, with
+    /// the backup and both keys. Returns how many fields were sealed again.
+    @discardableResult
+    public static func settle(_ app: Application, restoredFrom source: URL, sealedWith keyID: String) async throws
+        -> Int
+    {
+        let current = app.fieldSeal
+        let said = "从备份 \(source.path) 恢复数据库（备份密钥编号 \(keyID)"
+        guard keyID != current.keyID else {
+            try await Audit.record(
+                .backupRestored, by: .system, object: ("system", "backup"), summary: said + "，即当前密钥）",
+                at: app.clock.now(), on: app.db)
+            return 0
+        }
+        guard let old = try DataKey.keyring(app.config).first(where: { $0.keyID == keyID }) else {
+            throw Problem(description: "找不到编号 \(keyID) 的数据密钥：请把它加入 \(DataKey.retiredFileName) 后再次恢复")
+        }
+        return try await DataKeyRotation.reseal(app, from: old, to: current, action: .backupRestored) { count, grants in
+            said + "；已以当前密钥（编号 \(current.keyID)）重新加密 \(count) 个字段、重新生成 \(grants) 个授权校验码）"
         }
     }
 

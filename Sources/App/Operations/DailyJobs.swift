@@ -26,7 +26,7 @@ final class DailyJobs: LifecycleHandler, @unchecked Sendable {
                 }
                 await Self.once("audit-chain:" + day, holder: holder, app: app) {
                     let verdict = try await verifyAuditChain(app)
-                    if let problem = verdict.problem { app.logger.critical("audit chain broken: \(problem)") }
+                    if !verdict.intact { app.logger.critical("audit chain broken: \(verdict.summary)") }
                 }
                 if Calendar.shanghai.component(.hour, from: now) >= 8 {
                     await Self.once("digest:" + day, holder: holder, app: app) {

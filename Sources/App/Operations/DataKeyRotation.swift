@@ -9,9 +9,21 @@ import Vapor
 public enum DataKeyRotation {
     /// Reseals every sealed field under `newKey` and makes it the app's key; returns how many fields were resealed.
     public static func rotate(_ app: Application, to newKey: [UInt8]) async throws -> Int {
-        let old = app.fieldSeal
         let new = FieldSeal(masterKey: newKey)
-        let count = try await app.db.write { db in
+        let count = try await reseal(app, from: app.fieldSeal, to: new, action: .dataKeyRotated) { count, grants in
+            "更换数据密钥：重新加密 \(count) 个字段，重新生成 \(grants) 个授权校验码"
+        }
+        app.fieldSeal = new
+        return count
+    }
+
+    /// Opens every sealed field with `old` and seals it with `new`, and tags every grant again, in one transaction
+    /// with one audit entry of `action` (`summary` from the counts of fields and grants); returns the fields' count.
+    static func reseal(
+        _ app: Application, from old: FieldSeal, to new: FieldSeal, action: AuditAction,
+        summary: @escaping @Sendable (Int, Int) -> String
+    ) async throws -> Int {
+        try await app.db.write { db in
             var count = 0
             for member in try await MemberUnit.query(on: db).filter(\.$sealedPhone != "").all() {
                 member.sealedPhone = new.seal(try old.open(member.sealedPhone))
@@ -25,12 +37,10 @@ public enum DataKeyRotation {
             }
             let grants = try await retag(on: db, from: old, to: new)
             try await Audit.record(
-                .dataKeyRotated, by: .system, object: ("system", "data_key"),
-                summary: "更换数据密钥：重新加密 \(count) 个字段，重新生成 \(grants) 个授权校验码", at: app.clock.now(), on: db)
+                action, by: .system, object: ("system", "data_key"), summary: summary(count, grants),
+                at: app.clock.now(), on: db)
             return count
         }
-        app.fieldSeal = new
-        return count
     }
 
     /// Tags each user's grant under `new`; a grant that does not hold under `old` (changed behind the product) gets
@@ -48,14 +58,13 @@ public enum DataKeyRotation {
     }
 
     /// With the key in `data.key`: the new key is written beside it first (`data.key.next`), the fields are
-    /// resealed, then the files are swapped and the old key kept as `data.key.previous` for the older backups. A
-    /// crash in between leaves both keys on disk, never data sealed under a key that is nowhere.
+    /// resealed, the old key is added to the retired keys (`data.key.retired`, which keeps every one for the older
+    /// backups) and the new file takes its place. A crash in between leaves both keys on disk, never data sealed
+    /// under a key that is nowhere.
     public static func rotateKeyFile(_ app: Application) async throws -> Int {
         let directory = app.config.dataDirectory
-        let (current, next, previous) = (
-            directory + "/" + DataKey.fileName, directory + "/" + DataKey.fileName + ".next",
-            directory + "/" + DataKey.fileName + ".previous"
-        )
+        let (current, next) = (directory + "/" + DataKey.fileName, directory + "/" + DataKey.fileName + ".next")
+        let old = try DataKey.load(app.config, creating: false)
         var generator = SystemRandomNumberGenerator()
         let key = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
         try? FileManager.default.removeItem(atPath: next)
@@ -64,9 +73,11 @@ public enum DataKeyRotation {
                 atPath: next, contents: Data((key.hex + "\n").utf8), attributes: [.posixPermissions: 0o600])
         else { throw AppConfig.Problem(description: "无法写入 \(next)") }
         let count = try await rotate(app, to: key)
-        try? FileManager.default.removeItem(atPath: previous)
-        try FileManager.default.moveItem(atPath: current, toPath: previous)
-        try FileManager.default.moveItem(atPath: next, toPath: current)
+        try DataKey.retire(old, app.config)
+        // rename(2) replaces data.key whole: at every moment one of the two files holds the key in use.
+        guard Foundation.rename(next, current) == 0 else {
+            throw AppConfig.Problem(description: "无法以 \(next) 替换 \(current)")
+        }
         return count
     }
 }

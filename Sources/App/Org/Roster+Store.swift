@@ -43,7 +43,7 @@ enum RosterStore {
             .all()
             .map { member in
                 if !member.sealedPhone.isEmpty {
-                    member.liaisonPhone = (try? seal.open(member.sealedPhone)) ?? "（无法解密）"
+                    member.liaisonPhone = (try? seal.open(member.sealedPhone)) ?? FieldSeal.unreadable
                 }
                 return (member, try member.joined(Unit.self))
             }

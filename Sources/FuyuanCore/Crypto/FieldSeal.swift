@@ -86,19 +86,24 @@ public struct FieldSeal: Sendable {
         return given.count == expected.count && zip(given, expected).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0
     }
 
+    /// What a sealed value that cannot be opened (a key no longer held, a damaged field) shows in its place.
+    public static let unreadable = "（无法解密）"
+
     /// A value as shown by default: the first three and last four characters of a phone number, the first six and
-    /// last four of an ID-card number; shorter values keep only their last character.
+    /// last four of an ID-card number; shorter values keep less, and always hide at least one character. The
+    /// placeholder for a value that cannot be opened is shown as it is.
     public static func masked(_ text: String) -> String {
+        guard text != unreadable else { return text }
         let characters = Array(text)
-        switch characters.count {
-        case 0: return ""
-        case 1...4: return String(repeating: "*", count: characters.count - 1) + String(characters.suffix(1))
-        case 5...12:
-            return String(characters.prefix(3)) + String(repeating: "*", count: characters.count - 7)
-                + String(characters.suffix(4))
-        default:
-            return String(characters.prefix(6)) + String(repeating: "*", count: characters.count - 10)
-                + String(characters.suffix(4))
-        }
+        let (head, tail) =
+            switch characters.count {
+            case 0...4: (0, 1)
+            case 5...7: (1, 2)
+            case 8...12: (3, 4)
+            default: (6, 4)
+            }
+        guard !characters.isEmpty else { return "" }
+        return String(characters.prefix(head)) + String(repeating: "*", count: characters.count - head - tail)
+            + String(characters.suffix(tail))
     }
 }
