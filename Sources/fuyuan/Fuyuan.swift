@@ -87,6 +87,11 @@ struct Serve: AsyncParsableCommand {
                 say("首次启动：已创建系统管理员 admin，一次性密码（只显示这一次）：\(password)")
             }
             if demo { say("演示登录：lushan.office / \(DemoData.password)，sysadmin / \(DemoData.password)") }
+            guard let serving = DataDirectory.Lock(app.config, exclusive: false) else {
+                say("正在更换数据密钥（rotate-data-key），请待其完成后再启动服务")
+                throw ExitCode(1)
+            }
+            defer { serving.release() }
             say("府院通已启动：\(address)")
             try await app.execute()
         }
@@ -221,6 +226,11 @@ struct RotateDataKeyCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await withApp { app in
+            guard let alone = DataDirectory.Lock(app.config, exclusive: true) else {
+                say("有服务实例正在使用数据目录 \(app.config.dataDirectory)：请先停止所有服务实例，再更换数据密钥（否则它们仍用旧密钥，所有用户会被拒绝）")
+                throw ExitCode(1)
+            }
+            defer { alone.release() }
             if app.config.dataKey == nil {
                 guard newKey == nil else { throw ValidationError("密钥保存在 data.key 中时由本命令生成新密钥，不接受 --new-key") }
                 let count = try await DataKeyRotation.rotateKeyFile(app)

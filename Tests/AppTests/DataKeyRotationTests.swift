@@ -146,4 +146,58 @@ import VaporTesting
             try await restored.asyncShutdown()
         }
     }
+
+    /// A rotation while an instance serves locked everyone out until a restart; an instance holds `serving.lock`
+    /// shared, and what must be alone with the data directory does not get it exclusively. Nor does a command run
+    /// beside a serving instance empty its tmp/.
+    @Test func nothingRotatesOrSweepsUnderAServingInstance() async throws {
+        try await withTestApp(demo: false) { app in
+            let serving = try #require(DataDirectory.Lock(app.config, exclusive: false))
+            #expect(DataDirectory.Lock(app.config, exclusive: true) == nil)
+            let upload = DataDirectory.temporary(app.config).appendingPathComponent("upload-in-flight")
+            try Data("x".utf8).write(to: upload)
+            try DataDirectory.prepare(app.config)
+            #expect(FileManager.default.fileExists(atPath: upload.path))
+            serving.release()
+            let alone = try #require(DataDirectory.Lock(app.config, exclusive: true))
+            #expect(DataDirectory.Lock(app.config, exclusive: false) == nil)
+            alone.release()
+            try DataDirectory.prepare(app.config)
+            #expect(!FileManager.default.fileExists(atPath: upload.path))
+        }
+    }
+
+    /// A rotation that stopped after resealing but before swapping the files left `data.key.next` holding the key
+    /// the data was sealed under; the next rotation removed it, and that data could never be opened again. Now it
+    /// finishes the swap first; a `data.key.next` nothing was sealed with is removed.
+    @Test func anInterruptedRotationIsFinishedNotThrownAway() async throws {
+        try await withTestApp { app in
+            let directory = app.config.dataDirectory
+            let first = try String(contentsOfFile: directory + "/data.key", encoding: .utf8)
+            let firstSeal = app.fieldSeal
+            let pending = [UInt8](repeating: 5, count: 32)
+            try Data((pending.hex + "\n").utf8).write(to: URL(fileURLWithPath: directory + "/data.key.next"))
+            _ = try await DataKeyRotation.rotate(app, to: pending)
+            app.fieldSeal = firstSeal  // restarted with data.key: the files were never swapped
+            // act
+            #expect(try await DataKeyRotation.rotateKeyFile(app) == 9)
+            // check: the interrupted key was kept, then retired by the new rotation
+            #expect(
+                try String(contentsOfFile: directory + "/data.key.retired", encoding: .utf8)
+                    == first + pending.hex + "\n")
+            let current = try String(contentsOfFile: directory + "/data.key", encoding: .utf8)
+            let seal = FieldSeal(
+                masterKey: try #require([UInt8](hex: current.trimmingCharacters(in: .whitespacesAndNewlines))))
+            let member = try #require(try await MemberUnit.query(on: app.db).filter(\.$sealedPhone != "").first())
+            #expect(try seal.open(member.sealedPhone).isEmpty == false)
+
+            // A data.key.next that nothing was sealed with is only removed.
+            try Data((String(repeating: "ab", count: 32) + "\n").utf8).write(
+                to: URL(fileURLWithPath: directory + "/data.key.next"))
+            #expect(try await DataKeyRotation.rotateKeyFile(app) == 9)
+            #expect(
+                try String(contentsOfFile: directory + "/data.key.retired", encoding: .utf8)
+                    == first + pending.hex + "\n" + current)
+        }
+    }
 }

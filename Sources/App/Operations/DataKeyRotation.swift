@@ -64,20 +64,47 @@ public enum DataKeyRotation {
     public static func rotateKeyFile(_ app: Application) async throws -> Int {
         let directory = app.config.dataDirectory
         let (current, next) = (directory + "/" + DataKey.fileName, directory + "/" + DataKey.fileName + ".next")
+        try await finishInterrupted(app, current: current, next: next)
         let old = try DataKey.load(app.config, creating: false)
         var generator = SystemRandomNumberGenerator()
         let key = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        try? FileManager.default.removeItem(atPath: next)
         guard
             FileManager.default.createFile(
                 atPath: next, contents: Data((key.hex + "\n").utf8), attributes: [.posixPermissions: 0o600])
         else { throw AppConfig.Problem(description: "无法写入 \(next)") }
         let count = try await rotate(app, to: key)
-        try DataKey.retire(old, app.config)
-        // rename(2) replaces data.key whole: at every moment one of the two files holds the key in use.
+        try swap(old: old, current: current, next: next, app.config)
+        return count
+    }
+
+    /// The old key joins the retired ones and `next` replaces `current`; rename(2) replaces the file whole, so at
+    /// every moment one of the two files holds the key in use.
+    private static func swap(old: [UInt8], current: String, next: String, _ config: AppConfig) throws {
+        try DataKey.retire(old, config)
         guard Foundation.rename(next, current) == 0 else {
             throw AppConfig.Problem(description: "无法以 \(next) 替换 \(current)")
         }
-        return count
+    }
+
+    /// A `data.key.next` left by a rotation that stopped half-way: when the database was already resealed under it
+    /// (the grants hold under it), the files are swapped now, as the rotation would have; otherwise nothing was
+    /// sealed with it and it is removed. A key that data is sealed under is never removed.
+    private static func finishInterrupted(_ app: Application, current: String, next: String) async throws {
+        guard let text = try? String(contentsOfFile: next, encoding: .utf8) else { return }
+        guard let key = [UInt8](hex: text.trimmingCharacters(in: .whitespacesAndNewlines)), key.count == 32 else {
+            throw AppConfig.Problem(description: "\(next) 不是有效的数据密钥：请核对后删除它再更换")
+        }
+        let pending = FieldSeal(masterKey: key)
+        let granted = try await User.query(on: app.db).filter(\.$grantMAC != "").first()
+        let resealed = try granted.map {
+            Grant.holds($0.grantMAC, user: try $0.requireID(), role: $0.role, unit: $0.$unit.id, seal: pending)
+        }
+        guard resealed == true else {
+            try FileManager.default.removeItem(atPath: next)
+            return
+        }
+        try swap(old: try DataKey.load(app.config, creating: false), current: current, next: next, app.config)
+        app.fieldSeal = pending
+        app.logger.notice("finished the data key rotation that stopped before its files were swapped")
     }
 }
