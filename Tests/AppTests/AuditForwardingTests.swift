@@ -100,6 +100,8 @@ import VaporTesting
             let collector = try await collector(app)
             let forwarder = forwarder(to: collector)
             let first = try await forwarder.pass(app)
+            // What was sent has arrived before the collector goes down (it was sometimes still in flight).
+            _ = try await collector.waitFor(first)
             try await collector.stop()
             let deadline = Date().addingTimeInterval(5)
             while forwarder.isConnected, Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
