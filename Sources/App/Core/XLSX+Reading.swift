@@ -38,16 +38,6 @@ extension XLSX {
     /// Columns A to XFD.
     static let maximumColumns = 16_384
 
-    /// The rows of the sheet of `file` as text, rows the sheet leaves out as empty rows.
-    static func rows(of file: URL) throws -> [[String]] {
-        var rows: [[String]] = []
-        try eachRow(of: Archive(url: file, accessMode: .read)) { row in
-            while rows.count < row.number - 1 { rows.append([]) }
-            rows.append(row.cells)
-        }
-        return rows
-    }
-
     /// Hands over each row with content of the sheet to read, in order. `width` is asked before each row: cells
     /// from that column on are left out (an import needs no more columns than its header has).
     static func eachRow(

@@ -1,4 +1,5 @@
 import Foundation
+import ZIPFoundation
 
 @testable import App
 
@@ -16,6 +17,16 @@ private func temporaryFile(_ data: Data) throws -> URL {
 }
 
 extension XLSX {
+    /// The rows of the sheet of `file` as text, rows the sheet leaves out as empty rows.
+    static func rows(of file: URL) throws -> [[String]] {
+        var rows: [[String]] = []
+        try eachRow(of: Archive(url: file, accessMode: .read)) { row in
+            while rows.count < row.number - 1 { rows.append([]) }
+            rows.append(row.cells)
+        }
+        return rows
+    }
+
     /// The rows of a workbook in memory (an export, a hostile file), read as an upload is.
     static func rows(of data: Data) throws -> [[String]] {
         let file = try temporaryFile(data)
