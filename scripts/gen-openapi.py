@@ -70,7 +70,7 @@ schemas={
  "UserInput":S({"username":st,"displayName":st,"role":role,"unitID":uuid}),
  "CreatedUser":S({"user":ref("User"),"oneTimePassword":st}),
 }
-msgs={400:"请求格式错误",401:"未登录或令牌无效",403:"无权执行，或来源校验（CSRF）失败",404:"不存在或不在可见范围内",409:"与已有数据冲突",412:"对象已被他人修改（If-Match 与当前版本不符），请重新读取后再改",413:"文件过大",415:"须以 application/json 提交",429:"同一网络地址登录失败次数过多，Retry-After 秒后再试",422:"内容校验未通过，message 指明字段"}
+msgs={400:"请求格式错误",401:"未登录或令牌无效",403:"无权执行，或来源校验（CSRF）失败",404:"不存在或不在可见范围内",409:"与已有数据冲突",412:"对象已被他人修改（If-Match 与当前版本不符），请重新读取后再改",413:"文件过大",415:"须以 application/json 提交",429:"同一网络地址登录失败次数过多，Retry-After 秒后再试",422:"内容校验未通过，message 指明字段",507:"服务器存储空间已满，本次操作未保存；清理空间后重发同一请求"}
 
 # The ledger (双清单 工作台账).
 item_param={"name":"id","in":"path","required":True,"description":"事项 id","schema":{"type":"string","format":"uuid"}}
@@ -196,6 +196,10 @@ for path, ops in paths.items():
         if "application/json" in op.get("requestBody",{}).get("content",{}):
             op["responses"].setdefault("400",{"$ref":"#/components/responses/E400"})
             op["responses"].setdefault("415",{"$ref":"#/components/responses/E415"})
+# A signed-in write is refused with 507 while storage is full.
+for path, ops in paths.items():
+    for method, op in ops.items():
+        if method!="get" and op.get("security")!=[]: op["responses"].setdefault("507",{"$ref":"#/components/responses/E507"})
 doc={"openapi":"3.0.3","info":{"title":"府院通 API","version":"1.0.0","description":"常态化府院联动工作平台的接口。以会话 Cookie（POST /api/v1/auth/login）或系统管理员签发的令牌（Authorization: Bearer …）认证；所有数据按调用者的区划与角色过滤。错误统一为 {\"error\": {\"code\", \"message\"}}。"},
  "servers":[{"url":"/"}],
  "security":[{"bearerAuth":[]},{"cookieAuth":[]}],

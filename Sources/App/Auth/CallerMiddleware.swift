@@ -31,11 +31,12 @@ enum CallerLookup {
         let db = request.db
         guard
             let row = try await select(
-                "c.created_at, c.last_seen_at, c.csrf_token", from: UserSession.schema,
+                "c.id AS credential_id, c.created_at, c.last_seen_at, c.csrf_token", from: UserSession.schema,
                 where: "c.token_hash = \(bind: Secret.digest(token))", on: db)
-        else { return nil }
+        else { return try await standIn(token, on: request) }
         let found = try row.decode(model: CallerRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         let sessionID = found.credentialId
+        guard !request.application.storageWatch.revocations.isRevoked(sessionID) else { return nil }
         let createdAt = try row.decode(column: "created_at", as: Date.self)
         let lastSeenAt = try row.decode(column: "last_seen_at", as: Date.self)
         let config = request.application.config
@@ -43,12 +44,16 @@ enum CallerLookup {
         let idle = now.timeIntervalSince(lastSeenAt) > config.idleTimeout
         let tooOld = now.timeIntervalSince(createdAt) > config.absoluteLifetime
         if idle || tooOld || !found.isActive {
-            try await UserSession.query(on: db).filter(\.$id == sessionID).delete()
+            try await request.writeUnlessStorageFull("delete expired session") {
+                try await UserSession.query(on: db).filter(\.$id == sessionID).delete()
+            }
             request.sessionExpired = true
             return nil
         }
         if now.timeIntervalSince(lastSeenAt) > touchInterval {
-            try await UserSession.query(on: db).filter(\.$id == sessionID).set(\.$lastSeenAt, to: now).update()
+            try await request.writeUnlessStorageFull("touch session") {
+                try await UserSession.query(on: db).filter(\.$id == sessionID).set(\.$lastSeenAt, to: now).update()
+            }
         }
         return try await found.caller(
             credential: .session(id: sessionID, csrfToken: try row.decode(column: "csrf_token", as: String.self)),
@@ -59,7 +64,7 @@ enum CallerLookup {
         let db = request.db
         guard
             let row = try await select(
-                "c.last_used_at", from: APIToken.schema,
+                "c.id AS credential_id, c.last_used_at", from: APIToken.schema,
                 where: "c.token_hash = \(bind: Secret.digest(token)) AND c.revoked_at IS NULL", on: db)
         else { return nil }
         let found = try row.decode(model: CallerRow.self, keyDecodingStrategy: .convertFromSnakeCase)
@@ -68,23 +73,49 @@ enum CallerLookup {
         let now = request.now
         let lastUsedAt = try row.decode(column: "last_used_at", as: Date?.self)
         if lastUsedAt.map({ now.timeIntervalSince($0) > touchInterval }) ?? true {
-            try await APIToken.query(on: db).filter(\.$id == tokenID).set(\.$lastUsedAt, to: now).update()
+            try await request.writeUnlessStorageFull("touch API token") {
+                try await APIToken.query(on: db).filter(\.$id == tokenID).set(\.$lastUsedAt, to: now).update()
+            }
         }
         return try await found.caller(credential: .token(id: tokenID), on: request)
     }
 
+    /// A session signed in while storage was full (`StandInSession`), if `token` is one that still holds.
+    private static func standIn(_ token: String, on request: Request) async throws -> Caller? {
+        guard token.hasPrefix(StandInSession.prefix) else { return nil }
+        let seal = request.fieldSeal
+        guard
+            let session = StandInSession.open(
+                token, at: request.now, lifetime: request.application.config.idleTimeout, seal: seal)
+        else {
+            request.sessionExpired = true
+            return nil
+        }
+        guard !request.application.storageWatch.revocations.isRevoked(session.id),
+            let row = try await select(nil, from: nil, where: "u.id = \(bind: session.userID)", on: request.db)
+        else { return nil }
+        let found = try row.decode(model: CallerRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        guard found.isActive else { return nil }
+        return try await found.caller(
+            credential: .session(id: session.id, csrfToken: StandInSession.csrf(for: session.id, seal: seal)),
+            on: request)
+    }
+
     /// Every request starts here, so the credential, its user, unit and region are read in one hand-written
     /// statement with only the columns a caller needs (Fluent's version selected and decoded all four rows whole).
+    /// Without a credential table (a stand-in session) the user alone is read, its id standing for the credential's.
     private static func select(
-        _ credentialColumns: String, from table: String, where condition: SQLQueryString, on db: any Database
+        _ credentialColumns: String?, from table: String?, where condition: SQLQueryString, on db: any Database
     ) async throws -> (any SQLRow)? {
+        let source: SQLQueryString =
+            table.map { "\(ident: $0) c JOIN users u ON u.id = c.user_id" } ?? "users u"
         let query: SQLQueryString = """
-            SELECT c.id AS credential_id, \(unsafeRaw: credentialColumns), u.id AS user_id, u.username, \
+            SELECT \(unsafeRaw: credentialColumns ?? "u.id AS credential_id"), u.id AS user_id, u.username, \
             u.display_name, u.role, u.grant_mac, u.is_active, u.must_change_password, u.password_changed_at, \
             CASE WHEN u.totp_key IS NULL THEN 0 ELSE 1 END AS second_factor, \
             n.id AS unit_id, n.name AS unit_name, r.id AS region_id, r.code AS region_code, \
             r.name AS region_name, r.path AS region_path \
-            FROM \(ident: table) c JOIN users u ON u.id = c.user_id JOIN units n ON n.id = u.unit_id \
+            FROM \(source) JOIN units n ON n.id = u.unit_id \
             JOIN regions r ON r.id = n.region_id WHERE \(condition)
             """
         return try await db.sql().raw(query).first()

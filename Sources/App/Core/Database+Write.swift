@@ -8,15 +8,19 @@ extension Database {
     /// spinning in SQLite's busy handler. On PostgreSQL it is a plain transaction.
     func write<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         let body = Self.recordingIdempotencyKey(body)
-        guard let sql = self as? any SQLDatabase, sql.dialect.name == "sqlite" else {
-            return try await transaction(body)
-        }
-        return try await Gate.sqliteWriters.pass {
-            try await transaction { db in
-                try await db.sql().raw("UPDATE audit_chain SET seq = seq WHERE id = 1").run()
-                return try await body(db)
+        let result: T
+        if let sql = self as? any SQLDatabase, sql.dialect.name == "sqlite" {
+            result = try await Gate.sqliteWriters.pass {
+                try await transaction { db in
+                    try await db.sql().raw("UPDATE audit_chain SET seq = seq WHERE id = 1").run()
+                    return try await body(db)
+                }
             }
+        } else {
+            result = try await transaction(body)
         }
+        StorageWatch.current?.noteWritten()
+        return result
     }
 }
 

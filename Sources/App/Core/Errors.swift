@@ -107,6 +107,10 @@ struct ErrorResponder: AsyncMiddleware {
             if allowed.contains(request.method) { allowed = [] }
         }
         switch error {
+        case _ where StorageFull.holds(error):
+            request.logger.error("storage full: \(String(reflecting: error))")
+            request.application.storageWatch.noteFull()
+            (status, code, message) = (StorageFull.refusal.status, StorageFull.refusal.code, StorageFull.refusal.reason)
         case let appError as AppError:
             (status, code, message) = (appError.status, appError.code, appError.reason)
         case let decoding as DecodingError:

@@ -1,7 +1,8 @@
 import SQLKit
 import Vapor
 
-/// `/health/live` says the process answers; `/health/ready` that it can also reach its database.
+/// `/health/live` says the process answers; `/health/ready` that it can also reach its database and has room to write
+/// (503 `storage_full` otherwise: reading goes on, writes are refused).
 struct HealthCheck {
     struct Status: Content {
         let status: String
@@ -13,6 +14,10 @@ struct HealthCheck {
         do {
             guard let sql = request.db as? any SQLDatabase else { throw AppError.forbidden }
             _ = try await sql.raw("SELECT 1").all()
+            if request.application.storageWatch.isFull(dataDirectory: request.application.config.dataDirectory) {
+                return try await Status(status: "storage_full").encodeResponse(
+                    status: .serviceUnavailable, for: request)
+            }
             return try await Status(status: "ok").encodeResponse(for: request)
         } catch {
             request.logger.warning("readiness check failed: \(String(reflecting: error))")

@@ -22,6 +22,8 @@ struct PageShell: Sendable {
     let nav: [NavItem]
     let regions: [RegionChoice]
     let currentRegionCode: String?
+    /// The server's storage is full (`StorageFull`): the page says that nothing can be saved for now.
+    var storageFull = false
 }
 
 /// A rendered page, sent as `text/html; charset=utf-8`.
@@ -73,6 +75,11 @@ enum Layout {
                 for item in shell.nav { a(.href(item.path)) { item.label } }
             }
             element("main", [.class("content")]) {
+                if shell.storageFull {
+                    div(.class("problems storage-full"), .attr("role", "alert")) {
+                        "服务器存储空间已满：可以照常登录和查阅，但暂时不能保存任何修改；请联系系统管理员清理存储空间。"
+                    }
+                }
                 if !breadcrumbs.isEmpty {
                     element("nav", [.class("crumbs"), .attr("aria-label", "位置")]) {
                         for (index, crumb) in breadcrumbs.enumerated() {

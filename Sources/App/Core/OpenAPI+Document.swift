@@ -138,6 +138,9 @@ enum OpenAPIDocument {
                   },
                   "409": {
                     "$ref": "#/components/responses/E409"
+                  },
+                  "507": {
+                    "$ref": "#/components/responses/E507"
                   }
                 }
               }
@@ -273,6 +276,9 @@ enum OpenAPIDocument {
                   },
                   "415": {
                     "$ref": "#/components/responses/E415"
+                  },
+                  "507": {
+                    "$ref": "#/components/responses/E507"
                   }
                 }
               }
@@ -433,6 +439,9 @@ enum OpenAPIDocument {
                   },
                   "415": {
                     "$ref": "#/components/responses/E415"
+                  },
+                  "507": {
+                    "$ref": "#/components/responses/E507"
                   }
                 }
               }
@@ -550,6 +559,9 @@ enum OpenAPIDocument {
                   },
                   "415": {
                     "$ref": "#/components/responses/E415"
+                  },
+                  "507": {
+                    "$ref": "#/components/responses/E507"
                   }
                 }
               }
@@ -666,6 +678,9 @@ enum OpenAPIDocument {
                   },
                   "415": {
                     "$ref": "#/components/responses/E415"
+                  },
+                  "507": {
+                    "$ref": "#/components/responses/E507"
                   }
                 }
               }
@@ -794,6 +809,9 @@ enum OpenAPIDocument {
                   },
                   "415": {
                     "$ref": "#/components/responses/E415"
+                  },
+                  "507": {
+                    "$ref": "#/components/responses/E507"
                   }
                 }
               }
@@ -953,6 +971,9 @@ enum OpenAPIDocument {
                   },
                   "415": {
                     "$ref": "#/components/responses/E415"
+                  },
+                  "507": {
+                    "$ref": "#/components/responses/E507"
                   }
                 }
               }
@@ -1167,6 +1188,9 @@ enum OpenAPIDocument {
                   },
                   "415": {
                     "$ref": "#/components/responses/E415"
+                  },
+                  "507": {
+                    "$ref": "#/components/responses/E507"
                   }
                 }
               }
@@ -1283,6 +1307,9 @@ enum OpenAPIDocument {
                   },
                   "415": {
                     "$ref": "#/components/responses/E415"
+                  },
+                  "507": {
+                    "$ref": "#/components/responses/E507"
                   }
                 }
               }
@@ -1351,6 +1378,9 @@ enum OpenAPIDocument {
                   },
                   "400": {
                     "$ref": "#/components/responses/E400"
+                  },
+                  "507": {
+                    "$ref": "#/components/responses/E507"
                   }
                 }
               }
@@ -1432,6 +1462,9 @@ enum OpenAPIDocument {
                   },
                   "415": {
                     "$ref": "#/components/responses/E415"
+                  },
+                  "507": {
+                    "$ref": "#/components/responses/E507"
                   }
                 }
               }
@@ -1513,6 +1546,9 @@ enum OpenAPIDocument {
                   },
                   "415": {
                     "$ref": "#/components/responses/E415"
+                  },
+                  "507": {
+                    "$ref": "#/components/responses/E507"
                   }
                 }
               }
@@ -1603,6 +1639,9 @@ enum OpenAPIDocument {
                   },
                   "415": {
                     "$ref": "#/components/responses/E415"
+                  },
+                  "507": {
+                    "$ref": "#/components/responses/E507"
                   }
                 }
               }
@@ -1763,6 +1802,9 @@ enum OpenAPIDocument {
                   },
                   "415": {
                     "$ref": "#/components/responses/E415"
+                  },
+                  "507": {
+                    "$ref": "#/components/responses/E507"
                   }
                 }
               }
@@ -1837,6 +1879,9 @@ enum OpenAPIDocument {
                   },
                   "415": {
                     "$ref": "#/components/responses/E415"
+                  },
+                  "507": {
+                    "$ref": "#/components/responses/E507"
                   }
                 }
               }
@@ -1918,6 +1963,9 @@ enum OpenAPIDocument {
                   },
                   "409": {
                     "$ref": "#/components/responses/E409"
+                  },
+                  "507": {
+                    "$ref": "#/components/responses/E507"
                   }
                 }
               }
@@ -3832,6 +3880,16 @@ enum OpenAPIDocument {
               },
               "E422": {
                 "description": "内容校验未通过，message 指明字段",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              },
+              "E507": {
+                "description": "服务器存储空间已满，本次操作未保存；清理空间后重发同一请求",
                 "content": {
                   "application/json": {
                     "schema": {

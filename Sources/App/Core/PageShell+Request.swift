@@ -22,7 +22,8 @@ extension Request {
         return PageShell(
             displayName: caller.displayName, unitName: caller.unitName, roleLabel: caller.role.label,
             csrfToken: caller.csrfToken ?? "", nav: Self.nav(for: caller.role, region: current), regions: regions,
-            currentRegionCode: current)
+            currentRegionCode: current,
+            storageFull: application.storageWatch.isFull(dataDirectory: application.config.dataDirectory))
     }
 
     private static func nav(for role: Role, region: String) -> [PageShell.NavItem] {

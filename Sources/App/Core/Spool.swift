@@ -1,3 +1,4 @@
+import NIOCore
 import Vapor
 
 /// A request body written to a private file under the data directory as it arrives, so that a large upload is never
@@ -13,12 +14,20 @@ struct Spool: Sendable {
         Spool(url: try create(data, config), size: data.count)
     }
 
-    /// A new private file under the data directory's tmp/.
+    /// A new private file under the data directory's tmp/, holding `contents`; nothing is left behind when it cannot be
+    /// written whole (a full disk answers 507, `StorageFull`).
     fileprivate static func create(_ contents: Data?, _ config: AppConfig) throws -> URL {
         let url = DataDirectory.temporary(config).appendingPathComponent("upload-\(UUID().uuidString)")
-        guard
-            FileManager.default.createFile(atPath: url.path, contents: contents, attributes: [.posixPermissions: 0o600])
-        else { throw unsaved }
+        let descriptor = open(url.path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw IOError(errnoCode: errno, reason: "open \(url.path)") }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        do {
+            defer { try? handle.close() }
+            if let contents { try handle.write(contentsOf: contents) }
+        } catch {
+            try? FileManager.default.removeItem(at: url)
+            throw error
+        }
         return url
     }
 
@@ -29,7 +38,10 @@ extension Request {
     /// Spools the body (on a route registered with `body: .stream`), refusing more than `limit` bytes with 413.
     func spoolBody(limit: Int) async throws -> Spool {
         let url = try Spool.create(nil, application.config)
-        guard let handle = try? FileHandle(forWritingTo: url) else { throw Spool.unsaved }
+        guard let handle = try? FileHandle(forWritingTo: url) else {
+            try? FileManager.default.removeItem(at: url)
+            throw Spool.unsaved
+        }
         var size = 0
         do {
             defer { try? handle.close() }
