@@ -51,6 +51,8 @@ let package = Package(
                 "App",
                 .product(name: "VaporTesting", package: "vapor"),
             ],
+            // The golden pages are read by their path (`GoldenPageTests`), not bundled.
+            exclude: ["Golden"],
             swiftSettings: swiftSettings
         ),
     ]

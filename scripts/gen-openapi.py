@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# Writes Sources/App/Core/OpenAPI+Document.swift, the OpenAPI description of /api/v1.
+# Writes Sources/App/Core/API/OpenAPI+Document.swift, the OpenAPI description of /api/v1.
 # Edit this file, run it, and commit both; AppTests checks the document against the registered routes.
 import json
 def ref(n): return {"$ref": f"#/components/schemas/{n}"}
@@ -208,7 +208,7 @@ doc={"openapi":"3.0.3","info":{"title":"府院通 API","version":"1.0.0","descri
   "schemas":schemas,
   "responses":{f"E{c}":{"description":m,"content":{"application/json":{"schema":ref("Error")}}} for c,m in msgs.items()}}}
 text=json.dumps(doc,ensure_ascii=False,indent=2)
-open(__import__('os').path.join(__import__('os').path.dirname(__file__), '..', 'Sources/App/Core/OpenAPI+Document.swift'),'w').write('''import Vapor
+open(__import__('os').path.join(__import__('os').path.dirname(__file__), '..', 'Sources/App/Core/API/OpenAPI+Document.swift'),'w').write('''import Vapor
 
 /// The OpenAPI 3.0 description of `/api/v1`, served at `/api/v1/openapi.json`. A test checks that it names
 /// exactly the routes the app registers.

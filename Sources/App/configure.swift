@@ -26,7 +26,8 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     let keyring = try DataKey.keyring(config)
     app.fieldSeal = keyring[0]
     app.previousFieldSeal = keyring.dropFirst().first
-    app.migrations.add(migrations(seal: app.fieldSeal))
+    app.features = Feature.all
+    app.migrations.add(Feature.migrations(of: app.features, seal: app.fieldSeal))
     app.decoyPasswordHash = try Bcrypt.hash(Secret.make(), cost: config.bcryptCost)
     app.http.server.configuration.hostname = config.host
     app.http.server.configuration.port = config.port
@@ -59,7 +60,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     if config.runsScheduler, let collector = config.auditCollector {
         app.lifecycle.use(AuditForwarder(collector: collector))
     }
-    try routes(app)
+    try Feature.registerRoutes(of: app.features, on: app)
 }
 
 /// Today's digest, once; for `fuyuan digest` and cron-like use.
@@ -86,7 +87,8 @@ public func runRetentionSweep(_ app: Application) async throws -> Int {
 /// synced to disk (`synchronous` FULL), and deleted content overwritten with zeros (`secure_delete`, compiled in
 /// by sqlite-nio, so every connection has it).
 public func prepareDatabase(_ app: Application) async throws {
-    if case .sqlite = app.config.database, let sql = app.db as? any SQLDatabase {
+    if case .sqlite = app.config.database {
+        let sql = try app.db.sql()
         struct Mode: Decodable { let journal_mode: String }
         let mode = try await sql.raw("PRAGMA journal_mode=WAL").first(decoding: Mode.self)
         guard mode?.journal_mode.lowercased() == "wal" else {

@@ -9,11 +9,11 @@ import VaporTesting
 /// The audit log is a hash chain: concurrent writers extend it without forks or gaps, the table refuses UPDATE and
 /// DELETE, and whatever a database administrator changes behind the product's back is found by `verify`.
 @Suite struct AuditChainTests {
-    func sql(_ app: Application) -> any SQLDatabase { app.db as! any SQLDatabase }
+    func sql(_ app: Application) throws -> SQLDoor { try app.db.sql() }
 
     /// What someone with the database's password could do: drop the triggers first.
     func dropTriggers(_ app: Application) async throws {
-        if sql(app).dialect.name == "sqlite" {
+        if try sql(app).dialect == .sqlite {
             try await sql(app).raw("DROP TRIGGER audit_entries_no_update").run()
             try await sql(app).raw("DROP TRIGGER audit_entries_no_delete").run()
         } else {

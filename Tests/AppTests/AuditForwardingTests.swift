@@ -21,7 +21,7 @@ import VaporTesting
 
     func cursor(_ app: Application) async throws -> Int {
         struct Row: Decodable { let seq: Int }
-        return try await (app.db as! any SQLDatabase).raw("SELECT seq FROM audit_forwarding WHERE id = 1")
+        return try await (try app.db.sql()).raw("SELECT seq FROM audit_forwarding WHERE id = 1")
             .first(decoding: Row.self)!.seq
     }
 

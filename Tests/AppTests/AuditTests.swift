@@ -11,6 +11,24 @@ import VaporTesting
         try JSONDecoder().decode(T.self, from: Data(try #require(json).utf8))
     }
 
+    /// Each feature's actions are in `AuditAction.all` once, in the order of the features, and are found again by the
+    /// name the log stores; the security administrator's alerts are the alerts and the lockouts.
+    @Test func everyFeatureDeclaresItsActionsOnce() {
+        let names = AuditAction.all.map(\.rawValue)
+        #expect(names.count == 54)
+        #expect(Set(names).count == names.count)
+        #expect(AuditAction.all.prefix(2) == [.userCreated, .roleChanged])
+        #expect(AuditAction.all.suffix(1) == [.dataGenerated])
+        #expect(AuditAction(rawValue: "ledger.item_issued") == .itemIssued)
+        #expect(AuditAction(rawValue: "ledger.item_issued")?.label == "交办事项")
+        #expect(AuditAction(rawValue: "nothing.like_this") == nil)
+        #expect(
+            Set(AuditAction.securityAlerts.map(\.rawValue)) == [
+                "auth.locked", "auth.address_throttled", "security.grant_tampered", "security.intrusion_suspected",
+                "audit.chain_broken", "security.attachment_damaged",
+            ])
+    }
+
     @Test func unitCreateAndUpdateRecordBeforeAndAfter() async throws {
         try await withTestApp { app in
             let office = try await app.signIn("lushan.office")

@@ -217,7 +217,7 @@ import VaporTesting
                 // A checkpoint is busy while another connection reads; it is tried again until it went through.
                 struct Checkpoint: Decodable { let busy: Int }
                 for _ in 0..<100 {
-                    let result = try await (app.db as! any SQLDatabase).raw("PRAGMA wal_checkpoint(TRUNCATE)")
+                    let result = try await (try app.db.sql()).raw("PRAGMA wal_checkpoint(TRUNCATE)")
                         .first(decoding: Checkpoint.self)
                     if result?.busy == 0 { break }
                     try await Task.sleep(for: .milliseconds(20))

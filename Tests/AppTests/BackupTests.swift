@@ -57,7 +57,7 @@ import VaporTesting
                     )
                 ) { try await Backup.restore(wrongKey, from: backup) }
             case .postgres(_, let schema):
-                try await (app.db as! any SQLDatabase).raw("DROP SCHEMA \(unsafeRaw: schema!) CASCADE").run()
+                try await (try app.db.sql()).raw("DROP SCHEMA \(unsafeRaw: schema!) CASCADE").run()
             }
             try await Backup.restore(target, from: backup)
             let restored = try await Application.make(.testing)

@@ -100,6 +100,30 @@ import VaporTesting
         }
     }
 
+    /// `%`, `_` and `\` in the number searched for stand for themselves: `2031%` once matched every case of 2031
+    /// and `_` any one character.
+    @Test func wildcardsInTheNumberSearchedForAreTakenLiterally() async throws {
+        try await withTestApp(demo: true) { app in
+            _ = try await addCases(app)
+            let lushan = try await app.signIn("lushan.office")
+            func total(_ number: String) async throws -> Int {
+                let query = number.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? number
+                let response = try await app.send(
+                    .GET, "/api/v1/litigation/cases?region=410423&number=\(query)", as: lushan)
+                #expect(response.status == .ok, "\(number): \(response.text)")
+                return try JSONDecoder().decode(
+                    LitigationAPI.CasePage.self, from: Data(response.body.readableBytesView)
+                )
+                .total
+            }
+            #expect(try await total("（2031）豫0423行初9000") == 6)
+            #expect(try await total("（2031）豫0423行初9000_") == 0)
+            #expect(try await total("2031%90001") == 0)
+            #expect(try await total("%") == 0)
+            #expect(try await total("\\") == 0)
+        }
+    }
+
     @Test func thePageShowsTheSameRowsAsTheAPI() async throws {
         try await withTestApp(demo: true) { app in
             let cases = try await addCases(app)

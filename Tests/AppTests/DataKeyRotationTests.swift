@@ -20,7 +20,7 @@ import VaporTesting
             #expect(phones.count == 9)
 
             // A role changed behind the product is not blessed by the rotation.
-            try await (app.db as! any SQLDatabase).raw(
+            try await (try app.db.sql()).raw(
                 "UPDATE users SET role = 'office' WHERE username = 'weidong.rsj'"
             )
             .run()

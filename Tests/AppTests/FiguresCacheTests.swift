@@ -14,7 +14,7 @@ import VaporTesting
 
     @Test func keptFiguresFollowEveryChange() async throws {
         try await withTestApp { app in
-            let sql = app.db as! any SQLDatabase
+            let sql = try app.db.sql()
             let lushan = try #require(try await Region.query(on: app.db).filter(\.$code == "410423").first())
             @Sendable func figures(on db: (any Database)? = nil) async throws -> LitigationQueries.Result {
                 try await LitigationQueries.figures(
@@ -47,8 +47,8 @@ import VaporTesting
             struct RolledBack: Error {}
             await #expect(throws: RolledBack.self) {
                 try await app.db.transaction { db in
-                    try await (db as! any SQLDatabase).raw("DELETE FROM hearings").run()
-                    try await (db as! any SQLDatabase).raw("DELETE FROM admin_cases").run()
+                    try await (try db.sql()).raw("DELETE FROM hearings").run()
+                    try await (try db.sql()).raw("DELETE FROM admin_cases").run()
                     #expect(try await figures(on: db).current.received == 0)
                     throw RolledBack()
                 }
@@ -161,7 +161,7 @@ import VaporTesting
 
     @Test func theGenerationRisesOncePerRowOnSQLiteAndOncePerTransactionOnPostgreSQL() async throws {
         try await withTestApp { app in
-            let sql = app.db as! any SQLDatabase
+            let sql = try app.db.sql()
             let lushan = try #require(try await Region.query(on: app.db).filter(\.$code == "410423").first())
             let rows = try await AdminCase.query(on: app.db).filter(\.$region.$id == lushan.requireID()).count()
             #expect(rows == 114)
@@ -172,7 +172,7 @@ import VaporTesting
             #expect(once.n - before.n == (app.isPostgres ? 1 : rows))
             // Two statements on two tables in one transaction; on PostgreSQL the raise waits for the commit.
             try await app.db.transaction { db in
-                let sql = db as! any SQLDatabase
+                let sql = try db.sql()
                 try await sql.raw("UPDATE admin_cases SET filed_on = filed_on WHERE region_id = \(bind: lushan.id!)")
                     .run()
                 try await sql.raw("UPDATE units SET name = name WHERE region_id = \(bind: lushan.id!)").run()
@@ -189,12 +189,12 @@ import VaporTesting
             let lushan = try #require(try await Region.query(on: app.db).filter(\.$code == "410423").first())
             try await app.db.transaction { open in
                 // A long import's transaction has written cases and not yet committed ...
-                try await (open as! any SQLDatabase).raw(
+                try await (try open.sql()).raw(
                     "UPDATE admin_cases SET filed_on = filed_on WHERE region_id = \(bind: lushan.id!)"
                 ).run()
                 // ... while someone else renames a unit and commits, without waiting for it.
                 try await app.db.transaction { other in
-                    let sql = other as! any SQLDatabase
+                    let sql = try other.sql()
                     try await sql.raw("SET LOCAL lock_timeout = '2s'").run()
                     try await sql.raw("UPDATE units SET name = name WHERE region_id = \(bind: lushan.id!)").run()
                 }

@@ -9,7 +9,7 @@ import VaporTesting
 /// MP-03: a user's role and unit are authenticated by a tag under the data key; changed in the database behind the
 /// product they are refused, with one alert for the security administrator; changed by the product they hold.
 @Suite struct GrantTests {
-    func sql(_ app: Application) -> any SQLDatabase { app.db as! any SQLDatabase }
+    func sql(_ app: Application) throws -> SQLDoor { try app.db.sql() }
 
     @Test func aRoleRaisedInTheDatabaseIsRefusedAndAlertedOnce() async throws {
         try await withTestApp { app in

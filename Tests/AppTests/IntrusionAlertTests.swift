@@ -75,7 +75,7 @@ import VaporTesting
         try await withTestApp { app in
             let security = try await app.signIn("secadmin")
             #expect(try await app.send(.GET, "/admin/alerts", as: security).body.string.contains("近 24 小时没有安全告警"))
-            let sql = app.db as! any SQLDatabase
+            let sql = try app.db.sql()
             try await sql.raw(
                 app.isPostgres
                     ? "DROP TRIGGER audit_entries_append_only ON audit_entries" : "DROP TRIGGER audit_entries_no_delete"

@@ -20,6 +20,31 @@ import VaporTesting
         ).rows
     }
 
+    /// A store is called the same way from a handler, a command or a test: with who acts, when and on which
+    /// database, not with a request. Its rules and its audit entry are the same.
+    @Test func aStoreActsWithoutARequest() async throws {
+        try await withTestApp { app in
+            let office = try await app.acting("lushan.office")
+            let list = try await LedgerStore.createList(
+                regionID: office.caller.regionID, kind: .problem, title: " 命令行建立的清单 ", source: "测试", as: office)
+            #expect(list.title == "命令行建立的清单")
+            let entry = try #require(try await app.auditEntries(.listCreated).last)
+            #expect(entry.actorName == "lushan.office")
+            #expect(entry.ipAddress == "local")
+            #expect(entry.summary == "新建问题清单：命令行建立的清单")
+            let court = try await app.acting("lushan.court")
+            await #expect(throws: AppError.self) {
+                _ = try await LedgerStore.createList(
+                    regionID: court.caller.regionID, kind: .problem, title: "法院不能建清单", source: "", as: court)
+            }
+            let weidong = try await app.acting("weidong.office")
+            await #expect(throws: AppError.self) {
+                _ = try await LedgerStore.createList(
+                    regionID: office.caller.regionID, kind: .problem, title: "别县的清单", source: "", as: weidong)
+            }
+        }
+    }
+
     @Test func demoLedgersHoldTheSeedsItems() async throws {
         try await withTestApp { app in
             let fangcheng = try await rows(app, "411322")

@@ -12,8 +12,8 @@ import Testing
     @Test func bulkWritesGiveTheirPageCacheBack() async throws {
         try await withTestApp(demo: false) { app in
             try await app.db.transaction { db in
-                let sql = db as! any SQLDatabase
-                guard sql.dialect.name == "sqlite" else {
+                let sql = try db.sql()
+                guard sql.dialect == .sqlite else {
                     let answer = try await db.withPageCache(megabytes: 64) { 7 }
                     #expect(answer == 7)
                     return

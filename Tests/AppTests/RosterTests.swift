@@ -91,7 +91,7 @@ import VaporTesting
                 try await MemberUnit.query(on: app.db).filter(\.$unit.$id == app.unit(named: "卫东区司法局").id!).first())
             #expect(member.sealedPhone.hasPrefix("sm4:"))
             #expect(try app.fieldSeal.open(member.sealedPhone) == "0375-2345678")
-            let sql = app.db as! any SQLDatabase
+            let sql = try app.db.sql()
             let raw = try await sql.raw("SELECT liaison_phone FROM member_units").all().map {
                 try $0.decode(column: "liaison_phone", as: String.self)
             }

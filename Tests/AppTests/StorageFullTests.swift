@@ -132,7 +132,7 @@ import VaporTesting
     @Test func onAFullDatabaseDiskPeopleSignInAndRead() async throws {
         try await withTestApp { app in
             guard app.isPostgres else { return }
-            let sql = try #require(app.db as? any SQLDatabase)
+            let sql = try app.db.sql()
             try await sql.raw(
                 """
                 CREATE FUNCTION pretend_disk_full() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -2,122 +2,9 @@ import Fluent
 import Foundation
 import Vapor
 
-/// What was done, as the audit log names it.
-enum AuditAction: String, CaseIterable, Sendable {
-    case signIn = "auth.sign_in"
-    case signInFailed = "auth.sign_in_failed"
-    case accountLocked = "auth.locked"
-    case addressThrottled = "auth.address_throttled"
-    case reauthenticationFailed = "auth.reauthentication_failed"
-    case accessDenied = "access.denied"
-    case dataExported = "data.exported"
-    case personalDataViewed = "data.personal_viewed"
-    case fileDownloaded = "data.downloaded"
-    case auditViewed = "audit.viewed"
-    case signOut = "auth.sign_out"
-    case passwordChanged = "user.password_changed"
-    case passwordReset = "user.password_reset"
-    case userCreated = "user.created"
-    case roleChanged = "user.role_changed"
-    case userUnlocked = "user.unlocked"
-    case userActivation = "user.activation"
-    case secondFactorEnabled = "user.second_factor_enabled"
-    case secondFactorDisabled = "user.second_factor_disabled"
-    case secondFactorReset = "user.second_factor_reset"
-    case tokenIssued = "token.issued"
-    case tokenRevoked = "token.revoked"
-    case regionCreated = "region.created"
-    case unitCreated = "unit.created"
-    case unitUpdated = "unit.updated"
-    case rosterChanged = "roster.changed"
-    case demoLoaded = "system.demo_loaded"
-    case dataGenerated = "system.data_generated"
-    case listCreated = "ledger.list_created"
-    case itemCreated = "ledger.item_created"
-    case itemIssued = "ledger.item_issued"
-    case itemEdited = "ledger.item_edited"
-    case itemStep = "ledger.item_step"
-    case itemHandedDown = "ledger.item_handed_down"
-    case progressReported = "ledger.progress_reported"
-    case extensionRequested = "ledger.extension_requested"
-    case extensionDecided = "ledger.extension_decided"
-    case supervisionIssued = "supervision.issued"
-    case supervisionAnswered = "supervision.answered"
-    case digestRun = "notices.digest_run"
-    case itemLinked = "ledger.item_linked"
-    case attachmentAdded = "ledger.attachment_added"
-    case casesImported = "litigation.cases_imported"
-    case caseSaved = "litigation.case_saved"
-    case caseDeleted = "litigation.case_deleted"
-    case backupCreated = "system.backup_created"
-    case backupRestored = "system.backup_restored"
-    case dataKeyRotated = "system.data_key_rotated"
-    case retentionSwept = "system.retention_swept"
-    case dormantDisabled = "user.dormant_disabled"
-    case intrusionSuspected = "security.intrusion_suspected"
-    case auditChainBroken = "audit.chain_broken"
-    case grantTampered = "security.grant_tampered"
-    case attachmentDamaged = "security.attachment_damaged"
-
-    var label: String {
-        switch self {
-        case .signIn: "登录"
-        case .signInFailed: "登录失败"
-        case .accountLocked: "账户锁定"
-        case .addressThrottled: "暂停地址登录"
-        case .reauthenticationFailed: "确认身份失败"
-        case .accessDenied: "拒绝访问"
-        case .dataExported: "导出数据"
-        case .personalDataViewed: "查看个人信息"
-        case .fileDownloaded: "下载附件"
-        case .auditViewed: "查阅审计日志"
-        case .signOut: "退出"
-        case .passwordChanged: "修改密码"
-        case .passwordReset: "重置密码"
-        case .userCreated: "新建用户"
-        case .roleChanged: "变更角色"
-        case .userUnlocked: "解除锁定"
-        case .userActivation: "启用/停用用户"
-        case .secondFactorEnabled: "启用动态口令"
-        case .secondFactorDisabled: "停用动态口令"
-        case .secondFactorReset: "清除动态口令"
-        case .tokenIssued: "签发接口令牌"
-        case .tokenRevoked: "吊销接口令牌"
-        case .regionCreated: "新建区划"
-        case .unitCreated: "新建单位"
-        case .unitUpdated: "修改单位"
-        case .rosterChanged: "调整联席会议组成"
-        case .demoLoaded: "载入演示数据"
-        case .dataGenerated: "生成规模测试数据"
-        case .listCreated: "新建清单"
-        case .itemCreated: "新建事项"
-        case .itemIssued: "交办事项"
-        case .itemEdited: "修改事项"
-        case .itemStep: "办理流转"
-        case .itemHandedDown: "下达事项"
-        case .progressReported: "报送进展"
-        case .extensionRequested: "申请延期"
-        case .extensionDecided: "审批延期"
-        case .supervisionIssued: "督办"
-        case .supervisionAnswered: "回复督办"
-        case .digestRun: "生成提醒"
-        case .itemLinked: "问题与责任对应"
-        case .attachmentAdded: "上传附件"
-        case .casesImported: "导入行政诉讼案件"
-        case .caseSaved: "录入或修改行政诉讼案件"
-        case .caseDeleted: "删除行政诉讼案件"
-        case .backupCreated: "备份数据库"
-        case .backupRestored: "恢复备份"
-        case .dataKeyRotated: "更换数据密钥"
-        case .retentionSwept: "清理过期数据"
-        case .dormantDisabled: "停用长期未登录账户"
-        case .intrusionSuspected: "疑似入侵告警"
-        case .auditChainBroken: "审计日志完整性告警"
-        case .grantTampered: "授权数据篡改告警"
-        case .attachmentDamaged: "附件完整性告警"
-        }
-    }
-
+/// What was done, as the audit log names it. Each feature declares its own (`Auth/Auth+AuditActions.swift`) and
+/// lists them in its `Feature`; the audit log's filter, its labels and the syslog severities come from those lists.
+struct AuditAction: Hashable, Sendable {
     /// Syslog severities (RFC 5424) of what the audit log records.
     enum Severity: Int, Comparable, Sendable {
         case alert = 1, warning = 4, notice = 5, informational = 6
@@ -125,17 +12,30 @@ enum AuditAction: String, CaseIterable, Sendable {
         static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
-    var severity: Severity {
-        switch self {
-        case .intrusionSuspected, .auditChainBroken, .grantTampered, .attachmentDamaged: .alert
-        case .accountLocked, .addressThrottled: .warning
-        case .signInFailed, .reauthenticationFailed, .accessDenied: .notice
-        default: .informational
-        }
+    /// The name stored in `audit_entries.action`, such as `auth.sign_in`.
+    let rawValue: String
+    let label: String
+    let severity: Severity
+
+    init(_ rawValue: String, _ label: String, severity: Severity = .informational) {
+        (self.rawValue, self.label, self.severity) = (rawValue, label, severity)
+    }
+
+    static func == (lhs: AuditAction, rhs: AuditAction) -> Bool { lhs.rawValue == rhs.rawValue }
+    func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
+
+    /// Every feature's actions, feature by feature in the order of `Feature.all`.
+    static let all = Feature.all.flatMap(\.auditActions)
+    private static let named = Dictionary(all.map { ($0.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
+
+    /// The action stored under `rawValue`, if a feature declares it.
+    init?(rawValue: String) {
+        guard let action = Self.named[rawValue] else { return nil }
+        self = action
     }
 
     /// What the security administrator is shown as alerts: the alerts themselves and the lockouts.
-    static let securityAlerts = allCases.filter { $0.severity <= .warning }
+    static let securityAlerts = all.filter { $0.severity <= .warning }
 }
 
 /// Who an audit entry is attributed to.

@@ -19,7 +19,7 @@ public enum AuditChain {
 
     /// Gives `entry` the next sequence number and its hashes, and moves the head; call in the write's transaction.
     static func link(_ entry: AuditEntry, on db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase else { return }
+        let sql = try db.sql()
         guard
             let head = try await sql.raw("UPDATE audit_chain SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash")
                 .first(decoding: Head.self)
@@ -96,8 +96,9 @@ public enum AuditChain {
             }
             if page.count < pageSize { break }
         }
-        guard let sql = db as? any SQLDatabase,
-            let head = try await sql.raw("SELECT seq, hash FROM audit_chain WHERE id = 1").first(decoding: Head.self)
+        guard
+            let head = try await db.sql().raw("SELECT seq, hash FROM audit_chain WHERE id = 1").first(
+                decoding: Head.self)
         else {
             verdict.problems.append("审计日志链头缺失")
             return verdict
@@ -123,14 +124,14 @@ struct ChainAuditEntries: AsyncMigration {
             .field("seq", .int, .required)
             .field("hash", .string, .required)
             .create()
-        guard let sql = database as? any SQLDatabase else { return }
+        let sql = try database.sql()
         try await sql.raw("INSERT INTO audit_chain (id, seq, hash) VALUES (1, 0, \(bind: AuditChain.genesis))").run()
         for entry in try await AuditEntry.query(on: database).sort(\.$at).all() {
             try await AuditChain.link(entry, on: database)
             try await entry.update(on: database)
         }
         try await sql.raw("CREATE UNIQUE INDEX idx_audit_entries_seq ON audit_entries (seq)").run()
-        if sql.dialect.name == "sqlite" {
+        if sql.dialect == .sqlite {
             for event in ["UPDATE", "DELETE"] {
                 try await sql.raw(
                     """
@@ -156,8 +157,8 @@ struct ChainAuditEntries: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        guard let sql = database as? any SQLDatabase else { return }
-        if sql.dialect.name == "sqlite" {
+        let sql = try database.sql()
+        if sql.dialect == .sqlite {
             try await sql.raw("DROP TRIGGER audit_entries_no_update").run()
             try await sql.raw("DROP TRIGGER audit_entries_no_delete").run()
         } else {

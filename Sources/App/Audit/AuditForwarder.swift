@@ -31,7 +31,7 @@ final class AuditForwarder: LifecycleHandler, @unchecked Sendable {
     /// Sends what the collector has not been sent, a batch at a time; the number sent. Nothing when another instance
     /// holds the lease. Throws when the collector cannot be reached, leaving the cursor where it was.
     func pass(_ app: Application) async throws -> Int {
-        guard let sql = app.db as? any SQLDatabase else { return 0 }
+        let sql = try app.db.sql()
         let now = Int64(app.clock.now().timeIntervalSince1970 * 1000)
         guard
             let cursor = try await sql.raw(
@@ -122,7 +122,7 @@ struct CreateAuditForwarding: AsyncMigration {
             .field("holder", .string, .required)
             .field("held_until", .int64, .required)
             .create()
-        guard let sql = database as? any SQLDatabase else { return }
+        let sql = try database.sql()
         try await sql.raw("INSERT INTO audit_forwarding (id, seq, holder, held_until) VALUES (1, 0, '', 0)").run()
     }
 

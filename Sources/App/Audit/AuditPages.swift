@@ -80,7 +80,7 @@ enum AuditView {
             form(.get, .action(.audit), .class("actions card"), .id("audit-filter")) {
                 select(.name("action"), .attr("aria-label", "操作")) {
                     choice("", "全部操作", selected: (model.filter.action ?? "").isEmpty)
-                    for action in AuditAction.allCases {
+                    for action in AuditAction.all {
                         choice(action.rawValue, action.label, selected: action.rawValue == model.filter.action)
                     }
                 }

@@ -90,7 +90,7 @@ public enum Generator {
             }
             let filled = batches
             try await app.db.write { db in
-                try await roomForBulkWrites(db)
+                try await db.sql().makeRoomForBulkWrites()
                 for batch in filled { try await batch.insert(on: db) }
             }
             let seconds = Int(Date().timeIntervalSince(started))
@@ -105,17 +105,6 @@ public enum Generator {
                 .dataGenerated, by: .system, object: ("system", "generator"), summary: summary, at: now, on: db)
         }
         return counts
-    }
-}
-
-extension Generator {
-    /// On SQLite, a page cache that holds the indices being filled and checkpoints of a few hundred MB instead of
-    /// 4 MB: random ids touch pages all over each index, and rewriting them at every small checkpoint costs more
-    /// than the inserts (these settings last as long as the generator's connections).
-    static func roomForBulkWrites(_ db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
-        try await sql.raw("PRAGMA cache_size = -262144").run()
-        try await sql.raw("PRAGMA wal_autocheckpoint = 65536").run()
     }
 }
 

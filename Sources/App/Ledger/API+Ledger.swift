@@ -121,7 +121,7 @@ struct LedgerAPI {
         let input = try request.content.decode(LedgerDTO.ListInput.self)
         let list = try await LedgerStore.createList(
             regionID: region.requireID(), kind: input.kind, title: input.title, source: input.source ?? "",
-            request: request)
+            as: try request.acting())
         return try await LedgerDTO.List(id: list.requireID(), kind: list.kind, title: list.title, source: list.source)
             .encodeResponse(status: .created, for: request)
     }
@@ -129,7 +129,7 @@ struct LedgerAPI {
     func items(_ request: Request) async throws -> LedgerDTO.Page {
         let caller = try request.caller(for: .readLedger)
         let region = try await caller.scope.region(code: request.parameters.require("code"), on: request.db)
-        let filter = try LedgerFilter.strict(request)
+        let filter = try LedgerFilter.strict(request.query.decode(LedgerFilter.Given.self))
         let today = CalendarDay(containing: request.now)
         let (rows, total) = try await LedgerQueries.rows(
             region: region, filter: filter, today: today, rules: request.application.dueRules, paged: true,
@@ -141,7 +141,7 @@ struct LedgerAPI {
 
     func createItem(_ request: Request) async throws -> Response {
         let item = try await LedgerStore.createItem(
-            try request.content.decode(LedgerStore.ItemInput.self), request: request)
+            try request.content.decode(LedgerStore.ItemInput.self), as: try request.acting())
         return try await detail(item.requireID(), request).encodeResponse(status: .created, for: request)
     }
 
@@ -159,13 +159,13 @@ struct LedgerAPI {
             with: .init(
                 title: patch.title ?? current.title, content: patch.content ?? current.content,
                 area: patch.area ?? current.area, deadline: patch.deadline ?? current.deadline),
-            expected: Versions.ifMatch(request), stale: .preconditionFailed, request: request)
+            expected: Versions.ifMatch(request), stale: .preconditionFailed, as: try request.acting())
         return try await tagged(detail(item.requireID(), request), request)
     }
 
     func issue(_ request: Request) async throws -> LedgerDTO.Item {
         let item = try await scopedItem(request)
-        try await LedgerStore.issue(item, request: request)
+        try await LedgerStore.issue(item, as: try request.acting())
         return try await detail(item.requireID(), request)
     }
 
@@ -175,7 +175,7 @@ struct LedgerAPI {
         try await LedgerStore.step(
             step.action, item: item, part: try await LedgerQueries.part(step.partID, of: item, on: request.db),
             reason: step.reason ?? "",
-            request: request)
+            as: try request.acting())
         return try await detail(item.requireID(), request)
     }
 
@@ -184,7 +184,7 @@ struct LedgerAPI {
         let input = try request.content.decode(LedgerDTO.ReportInput.self)
         try await LedgerStore.report(
             item: item, part: try await LedgerQueries.part(input.partID, of: item, on: request.db), text: input.text,
-            figures: input.figures ?? "", period: input.period, request: request)
+            figures: input.figures ?? "", period: input.period, as: try request.acting())
         return try await detail(item.requireID(), request).encodeResponse(status: .created, for: request)
     }
 
@@ -192,7 +192,7 @@ struct LedgerAPI {
         let item = try await scopedItem(request)
         return LedgerDTO.HandedDown(
             created: try await LedgerStore.handDown(
-                item, to: try request.content.decode(LedgerDTO.HandDown.self).regions, request: request))
+                item, to: try request.content.decode(LedgerDTO.HandDown.self).regions, as: try request.acting()))
     }
 
     func rollUp(_ request: Request) async throws -> LedgerDTO.RollUp {

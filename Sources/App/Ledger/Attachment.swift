@@ -57,10 +57,10 @@ enum AttachmentStore {
 
     /// A stored file that no longer hashes to its name was changed on disk (DJ-DI-03): it is not sent, and the
     /// security administrator is alerted.
-    static func requireIntact(_ data: Data, _ attachment: Attachment, request: Request) async throws {
+    static func requireIntact(_ data: Data, _ attachment: Attachment, as acting: Acting) async throws {
         guard SHA256.hash(data: data).hex != attachment.sha256 else { return }
-        try await request.db.write { db in
-            try await request.audit(
+        try await acting.db.write { db in
+            try await acting.audit(
                 .attachmentDamaged, object: ("attachment", try attachment.requireID().uuidString),
                 summary: "附件“\(attachment.fileName)”的文件与上传时的 SHA-256 不符，未予下载", on: db)
         }
@@ -75,12 +75,12 @@ enum AttachmentStore {
 
     /// Who may attach: the item's office, or a unit with a part in it. Returns whether the caller is the office.
     @discardableResult
-    static func requireUploader(of item: WorkItem, request: Request) async throws -> Bool {
-        let caller = try request.requireCaller()
+    static func requireUploader(of item: WorkItem, as acting: Acting) async throws -> Bool {
+        let caller = acting.caller
         let isOffice = caller.role.may(.manageLedger) && caller.regionID == item.$region.id
         let hasPart =
             caller.role.may(.handleParts)
-            ? try await ItemPart.query(on: request.db).filter(\.$item.$id == item.requireID()).filter(
+            ? try await ItemPart.query(on: acting.db).filter(\.$item.$id == item.requireID()).filter(
                 \.$unit.$id == caller.unitID
             ).count() > 0
             : false
@@ -88,16 +88,29 @@ enum AttachmentStore {
         return isOffice
     }
 
-    /// Stores the file of the form part `file`. Reading, checking and hashing a file of up to 20 MB happen on the
-    /// thread pool, off the event loop.
-    static func attach(to item: WorkItem, request: Request) async throws -> Attachment {
+    /// A multipart body as it was sent, parsed only once the caller may attach: on the thread pool, where reading,
+    /// checking and hashing a file of up to 20 MB hold up no other request.
+    struct Upload: Sendable {
+        let contentType: HTTPMediaType?
+        let body: ByteBuffer?
+        let config: AppConfig
+        let threadPool: NIOThreadPool
+
+        init(_ request: Request) {
+            (contentType, body) = (request.headers.contentType, request.body.data)
+            (config, threadPool) = (request.application.config, request.application.threadPool)
+        }
+    }
+
+    /// Stores the file of the form part `file`.
+    static func attach(_ sent: Upload, to item: WorkItem, as acting: Acting) async throws -> Attachment {
         struct Form: Decodable { var file: File }
-        let caller = try request.requireCaller()
-        let isOffice = try await requireUploader(of: item, request: request)
+        let caller = acting.caller
+        let isOffice = try await requireUploader(of: item, as: acting)
         try LedgerStore.requireOpen(item, to: "上传附件")
-        let upload = try MultipartUpload(request)
-        let config = request.application.config
-        let (name, type, data, digest) = try await request.application.threadPool.runIfActive {
+        let upload = try MultipartUpload(contentType: sent.contentType, body: sent.body)
+        let config = sent.config
+        let (name, type, data, digest) = try await sent.threadPool.runIfActive {
             let file = try upload.decode(Form.self).file
             let data = Data(buffer: file.data)
             guard !data.isEmpty else { throw AppError.invalid("附件：文件是空的") }
@@ -132,13 +145,13 @@ enum AttachmentStore {
         attachment.sha256 = digest
         attachment.uploadedBy = caller.displayName
         attachment.unitName = isOffice ? nil : caller.unitName
-        try await request.db.write { db in
+        try await acting.db.write { db in
             try await attachment.create(on: db)
             try await ItemEvent(
-                itemID: item.requireID(), at: request.now, actor: caller.displayName, what: "上传附件：\(name)",
+                itemID: item.requireID(), at: acting.now, actor: caller.displayName, what: "上传附件：\(name)",
                 unitName: attachment.unitName
             ).create(on: db)
-            try await request.audit(
+            try await acting.audit(
                 .attachmentAdded, object: ("work_item", item.requireID().uuidString),
                 summary: "\(item.title) 上传附件 \(name)（\(data.count) 字节，SHA-256 \(digest.prefix(12))…）", on: db)
         }

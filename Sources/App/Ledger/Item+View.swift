@@ -94,7 +94,7 @@ enum ItemView {
                         }
                     }
                     if model.isOffice && item.state == .draft {
-                        form(.post, .action(.itemAction(id, "issue")), .id("issue-form")) {
+                        form(.post, .action(.itemIssue(id)), .id("issue-form")) {
                             Layout.csrfField(shell.csrfToken)
                             button(.type("submit")) { "交办" }
                         }
@@ -117,7 +117,7 @@ enum ItemView {
                         }
                     }
                     if !model.pairCandidates.isEmpty {
-                        form(.post, .action(.itemAction(id, "links")), .class("actions"), .id("link-form")) {
+                        form(.post, .action(.itemLinks(id)), .class("actions"), .id("link-form")) {
                             Layout.csrfField(shell.csrfToken)
                             select(.name("measureID"), .attr("aria-label", "责任清单事项")) {
                                 for candidate in model.pairCandidates {
@@ -134,7 +134,7 @@ enum ItemView {
             if !model.lowerRegions.isEmpty {
                 div(.class("card")) {
                     h2 { "下达至下级区划" }
-                    form(.post, .action(.itemAction(id, "hand-down")), .id("hand-down-form"), .class("actions")) {
+                    form(.post, .action(.itemHandDown(id)), .id("hand-down-form"), .class("actions")) {
                         Layout.csrfField(shell.csrfToken)
                         for region in model.lowerRegions {
                             label {
@@ -179,7 +179,7 @@ enum ItemView {
             for row in model.parts where row.isMine && row.part.state.mayReport {
                 div(.class("card"), .id("report-card")) {
                     h2 { "报送进展（\(row.part.unitName)）" }
-                    form(.post, .action(.itemAction(id, "reports")), .id("report-form")) {
+                    form(.post, .action(.itemReports(id)), .id("report-form")) {
                         Layout.csrfField(shell.csrfToken)
                         input(.type("hidden"), .name("partID"), .value(row.part.id.uuidString))
                         if !model.periods.isEmpty {
@@ -201,7 +201,7 @@ enum ItemView {
                 if item.deadline.completionDay != nil && row.part.state.owesWork {
                     div(.class("card")) {
                         h2 { "申请延期" }
-                        form(.post, .action(.itemAction(id, "extensions")), .id("extension-form"), .class("actions")) {
+                        form(.post, .action(.itemExtensions(id)), .id("extension-form"), .class("actions")) {
                             Layout.csrfField(shell.csrfToken)
                             input(.type("hidden"), .name("partID"), .value(row.part.id.uuidString))
                             input(.type("date"), .name("day"), .attr("aria-label", "延期至"), .required)
@@ -232,7 +232,7 @@ enum ItemView {
                                     td {
                                         if request.status == .pending && model.isOffice {
                                             form(
-                                                .post, .action(.itemAction(id, "extensions/decide")), .class("actions")
+                                                .post, .action(.itemExtensionDecision(id)), .class("actions")
                                             ) {
                                                 Layout.csrfField(shell.csrfToken)
                                                 input(
@@ -272,7 +272,7 @@ enum ItemView {
                 }
                 if model.canAttach {
                     form(
-                        .post, .action(.itemAction(id, "attachments")), .attr("enctype", "multipart/form-data"),
+                        .post, .action(.itemAttachments(id)), .attr("enctype", "multipart/form-data"),
                         .class("actions"),
                         .id("attachment-form")
                     ) {
@@ -361,7 +361,7 @@ enum ItemView {
         let id = model.itemID
         return div(.class("card"), .id("deploy")) {
             h2 { "部署办理单位" }
-            form(.post, .action(.itemAction(id, "assign")), .id("assign-form")) {
+            form(.post, .action(.itemAssign(id)), .id("assign-form")) {
                 Layout.csrfField(csrf)
                 ItemNewView.unitRoles(model.units, values: nil)
                 div(.class("actions")) {
@@ -373,7 +373,7 @@ enum ItemView {
                 }
             }
             if model.item.$parentItem.id != nil {
-                form(.post, .action(.itemAction(id, "not-applicable")), .id("not-applicable-form"), .class("actions")) {
+                form(.post, .action(.itemNotApplicable(id)), .id("not-applicable-form"), .class("actions")) {
                     Layout.csrfField(csrf)
                     input(
                         .type("text"), .name("reason"), .attr("placeholder", "排查情况，如 经认真研判、仔细排查，目前没有相关问题事项"),
@@ -387,7 +387,7 @@ enum ItemView {
     private static func steps(_ row: PartRow, itemID: UUID, csrf: String) -> Node {
         div(.class("actions")) {
             for action in row.actions {
-                form(.post, .action(.itemAction(itemID, "step")), .class("actions step")) {
+                form(.post, .action(.itemStep(itemID)), .class("actions step")) {
                     Layout.csrfField(csrf)
                     input(.type("hidden"), .name("partID"), .value(row.part.id.uuidString))
                     input(.type("hidden"), .name("action"), .value(action.rawValue))

@@ -45,9 +45,9 @@ extension LedgerStore {
     /// written. An edit that changes nothing writes nothing (but is still refused when stale).
     static func edit(
         _ item: WorkItem, with input: ItemEdit, expected: Int? = nil, stale: HTTPResponseStatus = .conflict,
-        request: Request
+        as acting: Acting
     ) async throws {
-        let caller = try request.requireCaller()
+        let caller = acting.caller
         try requireEditable(item, by: caller)
         var problems = FieldProblems()
         let (title, typedDeadline) = wording(title: input.title, deadline: input.deadline, problems: &problems)
@@ -68,7 +68,7 @@ extension LedgerStore {
             return
         }
         let before = ItemSnapshot(item)
-        try await request.db.write { db in
+        try await acting.db.write { db in
             try await Versions.bump(WorkItem.schema, id: item.requireID(), expected: expected, stale: stale, on: db)
             item.version = expected + 1
             item.title = title
@@ -78,10 +78,10 @@ extension LedgerStore {
             item.deadlineKind = deadline.kind
             try await item.update(on: db)
             try await ItemEvent(
-                itemID: item.requireID(), at: request.now, actor: caller.displayName,
+                itemID: item.requireID(), at: acting.now, actor: caller.displayName,
                 what: "修改事项（\(changed.joined(separator: "、"))）"
             ).create(on: db)
-            try await request.audit(
+            try await acting.audit(
                 .itemEdited, object: ("work_item", item.requireID().uuidString),
                 summary: "修改事项：\(before.title)（\(changed.joined(separator: "、"))）", before: before,
                 after: ItemSnapshot(item), on: db)

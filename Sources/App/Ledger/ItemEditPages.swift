@@ -19,7 +19,7 @@ extension LedgerPages {
         let typed = try request.content.decode(LedgerStore.ItemEdit.self)
         let seen = try? request.content.get(Int.self, at: "version")
         do {
-            try await LedgerStore.edit(item, with: typed, expected: seen, request: request)
+            try await LedgerStore.edit(item, with: typed, expected: seen, as: try request.acting())
         } catch let error as AppError where error.status == .unprocessableEntity || error.status == .conflict {
             let current = try await LedgerQueries.item(id: item.requireID(), scope: caller.scope, on: request.db)
             let differences =

@@ -99,3 +99,8 @@ struct CreateLedger: AsyncMigration {
         }
     }
 }
+
+/// Items carry a version for `If-Match` (`Versions`).
+struct AddItemVersions: AddVersionColumns {
+    let tables = [WorkItem.schema]
+}

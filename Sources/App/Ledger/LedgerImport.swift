@@ -24,27 +24,35 @@ enum LedgerImport {
     /// The sheet of the ledger's export, read first where a workbook has several.
     static let sheetName = "工作台账"
 
-    /// Reads an upload on the thread pool, off the event loops: a large or hostile file delays no other request.
-    static func sheet(
-        _ data: Data, required: [String], oneOf: [String] = [], request: Request
-    ) async throws -> SpreadsheetImport.Sheet {
-        let config = request.application.config
-        return try await request.application.threadPool.runIfActive {
-            let spool = try Spool.write(data, config)
-            defer { spool.close() }
-            return try SpreadsheetImport.sheet(spool.url, required: required, oneOf: oneOf, sheetNamed: sheetName)
+    /// A workbook as it was sent, read only once the caller may import it: on the thread pool, off the event loops,
+    /// so that a large or hostile file delays no other request.
+    struct Workbook: Sendable {
+        let data: Data
+        let config: AppConfig
+        let threadPool: NIOThreadPool
+
+        init(_ data: Data, app: Application) {
+            (self.data, config, threadPool) = (data, app.config, app.threadPool)
+        }
+
+        func sheet(required: [String], oneOf: [String] = []) async throws -> SpreadsheetImport.Sheet {
+            try await threadPool.runIfActive { [data, config] in
+                let spool = try Spool.write(data, config)
+                defer { spool.close() }
+                return try SpreadsheetImport.sheet(spool.url, required: required, oneOf: oneOf, sheetNamed: sheetName)
+            }
         }
     }
 
     // MARK: items
 
-    static func importItems(_ data: Data, into list: WorkList, request: Request) async throws -> Int {
-        let caller = try request.caller(for: .manageLedger)
+    static func importItems(_ workbook: Workbook, into list: WorkList, as acting: Acting) async throws -> Int {
+        let caller = try acting.caller(for: .manageLedger)
         guard caller.regionID == list.$region.id else { throw AppError.forbidden }
         try list.requireOwn()
-        let sheet = try await sheet(data, required: ["事项", "完成时限"], oneOf: ["牵头单位", "责任单位"], request: request)
-        let region = try await list.$region.get(on: request.db)
-        let units = try await OrgQueries.units(of: region, on: request.db)
+        let sheet = try await workbook.sheet(required: ["事项", "完成时限"], oneOf: ["牵头单位", "责任单位"])
+        let region = try await list.$region.get(on: acting.db)
+        let units = try await OrgQueries.units(of: region, on: acting.db)
         let matcher = UnitNameMatcher(units: units.map(\.name), regionName: region.name)
         let unitIDs = try Dictionary(uniqueKeysWithValues: units.map { ($0.name, try $0.requireID()) })
         let areas = Dictionary(uniqueKeysWithValues: TaskArea.allCases.map { ($0.label, $0) })
@@ -107,7 +115,7 @@ enum LedgerImport {
         guard problems.isEmpty else { throw SpreadsheetImport.Refused(problems: problems) }
 
         let plans = planned
-        try await request.db.write { db in
+        try await acting.db.write { db in
             let first = try await LedgerStore.nextNumber(in: list, on: db)
             for (offset, plan) in plans.enumerated() {
                 let item = try WorkItem(
@@ -117,10 +125,10 @@ enum LedgerImport {
                 for (unitID, role) in plan.parts {
                     try await ItemPart(itemID: item.requireID(), unitID: unitID, role: role).create(on: db)
                 }
-                try await ItemEvent(itemID: item.requireID(), at: request.now, actor: caller.displayName, what: "导入事项")
+                try await ItemEvent(itemID: item.requireID(), at: acting.now, actor: caller.displayName, what: "导入事项")
                     .create(on: db)
             }
-            try await request.audit(
+            try await acting.audit(
                 .itemCreated, object: ("work_list", try list.requireID().uuidString),
                 summary: "导入事项 \(plans.count) 项到\(list.title)（第 \(first)–\(first + plans.count - 1) 项，草稿）", on: db)
         }
@@ -137,18 +145,18 @@ enum LedgerImport {
 
     // MARK: progress
 
-    static func importProgress(_ data: Data, into list: WorkList, request: Request) async throws -> Int {
-        let caller = try request.caller(for: .manageLedger)
+    static func importProgress(_ workbook: Workbook, into list: WorkList, as acting: Acting) async throws -> Int {
+        let caller = try acting.caller(for: .manageLedger)
         guard caller.regionID == list.$region.id else { throw AppError.forbidden }
-        let sheet = try await sheet(data, required: ["序号", "单位", "进展情况"], request: request)
-        let region = try await list.$region.get(on: request.db)
-        let units = try await OrgQueries.units(of: region, on: request.db)
+        let sheet = try await workbook.sheet(required: ["序号", "单位", "进展情况"])
+        let region = try await list.$region.get(on: acting.db)
+        let units = try await OrgQueries.units(of: region, on: acting.db)
         let matcher = UnitNameMatcher(units: units.map(\.name), regionName: region.name)
         let unitIDs = try Dictionary(uniqueKeysWithValues: units.map { ($0.name, try $0.requireID()) })
-        let items = try await WorkItem.query(on: request.db).filter(\.$list.$id == list.requireID()).all()
+        let items = try await WorkItem.query(on: acting.db).filter(\.$list.$id == list.requireID()).all()
         let itemsByNumber = Dictionary(uniqueKeysWithValues: items.map { ($0.number, $0) })
-        let parts = try await ItemPart.query(on: request.db).filter(\.$item.$id ~~ items.compactMap(\.id)).all()
-        let today = CalendarDay(containing: request.now)
+        let parts = try await ItemPart.query(on: acting.db).filter(\.$item.$id ~~ items.compactMap(\.id)).all()
+        let today = CalendarDay(containing: acting.now)
 
         var planned: [(item: WorkItem, part: ItemPart, unit: String, text: String, figures: String, period: String?)] =
             []
@@ -205,7 +213,7 @@ enum LedgerImport {
         let touched = Array(
             Dictionary(try planned.map { (try $0.item.requireID(), $0.item) }, uniquingKeysWith: { first, _ in first })
                 .values)
-        try await request.db.write { db in
+        try await acting.db.write { db in
             for plan in plans {
                 try await ProgressReport(
                     itemID: plan.item.requireID(), unitID: plan.part.$unit.id, reportedOn: today,
@@ -214,15 +222,15 @@ enum LedgerImport {
                 ).create(on: db)
                 plan.item.latestReport = "\(plan.unit)：\(plan.text)"
                 try await ItemEvent(
-                    itemID: plan.item.requireID(), at: request.now, actor: caller.displayName,
+                    itemID: plan.item.requireID(), at: acting.now, actor: caller.displayName,
                     what: "导入进展" + (plan.period.map { "（\($0)）" } ?? ""), unitName: plan.unit
                 ).create(on: db)
             }
             for item in touched {
                 let itemParts = try await ItemPart.query(on: db).filter(\.$item.$id == item.requireID()).all()
-                try await LedgerStore.refresh(item, parts: itemParts, on: db, rules: request.application.dueRules)
+                try await LedgerStore.refresh(item, parts: itemParts, on: db, rules: acting.dueRules)
             }
-            try await request.audit(
+            try await acting.audit(
                 .progressReported, object: ("work_list", try list.requireID().uuidString),
                 summary: "导入进展 \(plans.count) 条到\(list.title)", on: db)
         }

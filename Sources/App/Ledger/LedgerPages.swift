@@ -77,12 +77,12 @@ struct LedgerPages {
         else {
             throw AppError.invalid("清单：请选择本区划的清单")
         }
-        let data = Data(buffer: upload.file.data)
+        let workbook = LedgerImport.Workbook(Data(buffer: upload.file.data), app: request.application)
         do {
             let count =
                 upload.kind == .items
-                ? try await LedgerImport.importItems(data, into: list, request: request)
-                : try await LedgerImport.importProgress(data, into: list, request: request)
+                ? try await LedgerImport.importItems(workbook, into: list, as: try request.acting())
+                : try await LedgerImport.importProgress(workbook, into: list, as: try request.acting())
             return request.redirect(
                 to: SitePath.ledger(region.code).url + "?imported=\(count)&what=\(upload.kind.rawValue)")
         } catch let refused as SpreadsheetImport.Refused {
@@ -104,7 +104,7 @@ struct LedgerPages {
         let (caller, region) = try await officeRegion(request)
         let posted = try request.content.decode(ItemNewView.Posted.self)
         do {
-            let item = try await LedgerStore.createItem(posted.input, request: request)
+            let item = try await LedgerStore.createItem(posted.input, as: try request.acting())
             return try request.redirect(to: SitePath.item(item.requireID()).url)
         } catch let error as AppError where error.status == .unprocessableEntity {
             return try await newItemPage(
@@ -125,7 +125,7 @@ struct LedgerPages {
         let form = try request.content.decode(Form.self)
         _ = try await LedgerStore.createList(
             regionID: region.requireID(), kind: form.kind, title: form.title, source: form.source ?? "",
-            request: request)
+            as: try request.acting())
         return request.redirect(to: SitePath.newItem(region.code).url)
     }
 
@@ -136,7 +136,7 @@ struct LedgerPages {
     }
 
     func issue(_ request: Request) async throws -> Response {
-        try await act(request) { item in try await LedgerStore.issue(item, request: request) }
+        try await act(request) { item in try await LedgerStore.issue(item, as: try request.acting()) }
     }
 
     func step(_ request: Request) async throws -> Response {
@@ -149,7 +149,7 @@ struct LedgerPages {
             let form = try request.content.decode(Form.self)
             try await LedgerStore.step(
                 form.action, item: item, part: try await LedgerQueries.part(form.partID, of: item, on: request.db),
-                reason: form.reason ?? "", request: request)
+                reason: form.reason ?? "", as: try request.acting())
         }
     }
 
@@ -164,7 +164,7 @@ struct LedgerPages {
             let form = try request.content.decode(Form.self)
             try await LedgerStore.report(
                 item: item, part: try await LedgerQueries.part(form.partID, of: item, on: request.db), text: form.text,
-                figures: form.figures ?? "", period: form.period, request: request)
+                figures: form.figures ?? "", period: form.period, as: try request.acting())
         }
     }
 
@@ -178,7 +178,7 @@ struct LedgerPages {
             let form = try request.content.decode(Form.self)
             try await LedgerStore.requestExtension(
                 item: item, part: try await LedgerQueries.part(form.partID, of: item, on: request.db), day: form.day,
-                reason: form.reason, request: request)
+                reason: form.reason, as: try request.acting())
         }
     }
 
@@ -198,13 +198,13 @@ struct LedgerPages {
                     .filter(\.$id == form.extensionID).first()
             else { throw AppError.notFound("延期申请") }
             try await LedgerStore.decideExtension(
-                ext, approve: form.approve == "1", note: form.note ?? "", request: request)
+                ext, approve: form.approve == "1", note: form.note ?? "", as: try request.acting())
         }
     }
 
     func attach(_ request: Request) async throws -> Response {
         try await act(request) { item in
-            _ = try await AttachmentStore.attach(to: item, request: request)
+            _ = try await AttachmentStore.attach(.init(request), to: item, as: try request.acting())
         }
     }
 
@@ -221,7 +221,7 @@ struct LedgerPages {
                 FileManager.default.contents(atPath: path)
             })
         else { throw AppError.notFound("附件文件") }
-        try await AttachmentStore.requireIntact(data, attachment, request: request)
+        try await AttachmentStore.requireIntact(data, attachment, as: try request.acting())
         try await request.db.write { db in
             try await request.audit(
                 .fileDownloaded, object: ("attachment", try attachment.requireID().uuidString),
@@ -239,7 +239,7 @@ struct LedgerPages {
         struct Form: Content { var measureID: UUID }
         return try await act(request) { item in
             try await LedgerStore.link(
-                problem: item, measureID: try request.content.decode(Form.self).measureID, request: request)
+                problem: item, measureID: try request.content.decode(Form.self).measureID, as: try request.acting())
         }
     }
 
@@ -247,7 +247,7 @@ struct LedgerPages {
         struct Form: Content { var region: [String]? }
         return try await act(request) { item in
             _ = try await LedgerStore.handDown(
-                item, to: try request.content.decode(Form.self).region ?? [], request: request)
+                item, to: try request.content.decode(Form.self).region ?? [], as: try request.acting())
         }
     }
 
@@ -255,7 +255,7 @@ struct LedgerPages {
         struct Form: Content { var reason: String }
         return try await act(request) { item in
             try await LedgerStore.declareNotApplicable(
-                item, reason: try request.content.decode(Form.self).reason, request: request)
+                item, reason: try request.content.decode(Form.self).reason, as: try request.acting())
         }
     }
 
@@ -265,7 +265,7 @@ struct LedgerPages {
             try await LedgerStore.assign(
                 item, lead: input.leadUnitIDs, responsible: input.responsibleUnitIDs,
                 cooperating: input.cooperatingUnitIDs,
-                issueNow: input.issueNow, request: request)
+                issueNow: input.issueNow, as: try request.acting())
         }
     }
 

@@ -32,7 +32,7 @@ struct LedgerFilter: Content, Sendable {
     init() {}
 
     /// The query string's values as given, before they are read as choices.
-    private struct Given: Decodable {
+    struct Given: Decodable {
         var list, area, unit, state, kind, timeliness, q, sort, page: String?
     }
 
@@ -60,8 +60,7 @@ struct LedgerFilter: Content, Sendable {
 
     /// The API is strict where the page's form is forgiving: a value that is not one of the choices is refused,
     /// naming the parameter, instead of being read as "any".
-    static func strict(_ request: Request) throws -> LedgerFilter {
-        let given = try request.query.decode(Given.self)
+    static func strict(_ given: Given) throws -> LedgerFilter {
         let filter = LedgerFilter(given)
         let read: [(String, String?, Bool)] = [
             ("list", given.list, filter.list != nil), ("area", given.area, filter.area != nil),
@@ -208,10 +207,7 @@ enum LedgerQueries {
         }
         if let kind = filter.kind { condition += " AND i.deadline_kind = \(bind: kind.rawValue)" }
         if let text = filter.q?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            let pattern =
-                "%" + text.replacing("\\", with: "\\\\").replacing("%", with: "\\%").replacing("_", with: "\\_") + "%"
-            condition +=
-                " AND (i.title LIKE \(bind: pattern) ESCAPE '\\' OR i.content LIKE \(bind: pattern) ESCAPE '\\')"
+            condition += " AND (\(SQLDoor.contains("i.title", text)) OR \(SQLDoor.contains("i.content", text)))"
         }
         func anyPart(_ partCondition: SQLQueryString, exists: Bool = true) -> SQLQueryString {
             " AND \(unsafeRaw: exists ? "" : "NOT ")EXISTS (SELECT 1 FROM item_parts p WHERE p.item_id = i.id AND \(partCondition))"

@@ -37,28 +37,29 @@ enum LedgerStore {
 
     // MARK: lists and items
 
-    static func createList(regionID: UUID, kind: ListKind, title: String, source: String, request: Request) async throws
+    static func createList(regionID: UUID, kind: ListKind, title: String, source: String, as acting: Acting)
+        async throws
         -> WorkList
     {
-        let caller = try request.caller(for: .manageLedger)
+        let caller = try acting.caller(for: .manageLedger)
         guard caller.regionID == regionID else { throw AppError.forbidden }
         let title = title.trimmingCharacters(in: .whitespaces)
         guard !title.isEmpty else { throw AppError.invalid("清单名称：不能为空") }
         let list = WorkList(
             regionID: regionID, kind: kind, title: title, source: source.trimmingCharacters(in: .whitespaces))
-        try await request.db.write { db in
+        try await acting.db.write { db in
             try await list.create(on: db)
-            try await request.audit(
+            try await acting.audit(
                 .listCreated, object: ("work_list", list.requireID().uuidString),
                 summary: "新建\(kind.label)：\(title)", on: db)
         }
         return list
     }
 
-    static func createItem(_ input: ItemInput, request: Request) async throws -> WorkItem {
-        let caller = try request.caller(for: .manageLedger)
+    static func createItem(_ input: ItemInput, as acting: Acting) async throws -> WorkItem {
+        let caller = try acting.caller(for: .manageLedger)
         guard
-            let list = try await WorkList.query(on: request.db).filter(\.$id == input.listID).filter(
+            let list = try await WorkList.query(on: acting.db).filter(\.$id == input.listID).filter(
                 \.$region.$id == caller.regionID
             ).first()
         else {
@@ -70,13 +71,13 @@ enum LedgerStore {
         let chosen = input.leadUnitIDs + input.responsibleUnitIDs + input.cooperatingUnitIDs
         if input.leadUnitIDs.isEmpty && input.responsibleUnitIDs.isEmpty { problems.add("责任单位", "至少指定一个牵头或责任单位") }
         if Set(chosen).count != chosen.count { problems.add("单位", "同一单位只能担任一种角色") }
-        let units = try await Unit.query(on: request.db).filter(\.$id ~~ chosen).filter(
+        let units = try await Unit.query(on: acting.db).filter(\.$id ~~ chosen).filter(
             \.$region.$id == caller.regionID
         ).count()
         if units != Set(chosen).count { problems.add("单位", "须为本区划的单位") }
         // `wording` names a deadline it cannot read among the problems.
         guard let deadline, problems.isEmpty else { throw AppError.invalid(problems.summary) }
-        let item = try await request.db.write { db in
+        let item = try await acting.db.write { db in
             let number = try await nextNumber(in: list, on: db)
             let item = try WorkItem(
                 list: list, number: number, title: title, content: input.content, area: input.area, deadline: deadline)
@@ -88,11 +89,11 @@ enum LedgerStore {
             ] {
                 for id in ids { try await ItemPart(itemID: itemID, unitID: id, role: role).create(on: db) }
             }
-            try await ItemEvent(itemID: itemID, at: request.now, actor: caller.displayName, what: "新建事项").create(on: db)
-            try await request.audit(
+            try await ItemEvent(itemID: itemID, at: acting.now, actor: caller.displayName, what: "新建事项").create(on: db)
+            try await acting.audit(
                 .itemCreated, object: ("work_item", itemID.uuidString),
                 summary: "新建事项：\(list.title) 第 \(number) 项 \(title)", on: db)
-            if input.issueNow { try await issue(item, on: db, request: request) }
+            if input.issueNow { try await issue(item, on: db, as: acting) }
             return item
         }
         return item
@@ -116,29 +117,27 @@ enum LedgerStore {
     /// same number.
     static func nextNumber(in list: WorkList, on db: any Database) async throws -> Int {
         let listID = try list.requireID()
-        if let sql = db as? any SQLDatabase, sql.dialect.name != "sqlite" {
-            try await sql.raw("SELECT id FROM work_lists WHERE id = \(bind: listID) FOR UPDATE").run()
-        }
+        try await db.sql().lockRow(WorkList.schema, id: listID)
         return (try await WorkItem.query(on: db).filter(\.$list.$id == listID).max(\.$number) ?? 0) + 1
     }
 
     /// Sets the units of a draft (a new item or a copy handed down from above), optionally issuing it.
     static func assign(
-        _ item: WorkItem, lead: [UUID], responsible: [UUID], cooperating: [UUID], issueNow: Bool, request: Request
+        _ item: WorkItem, lead: [UUID], responsible: [UUID], cooperating: [UUID], issueNow: Bool, as acting: Acting
     ) async throws {
-        let caller = try request.requireCaller()
+        let caller = acting.caller
         try requireOffice(caller, of: item)
         guard item.state == .draft else { throw AppError.invalid("事项已交办，不能再调整办理单位") }
         let chosen = lead + responsible + cooperating
         var problems = FieldProblems()
         if lead.isEmpty && responsible.isEmpty { problems.add("责任单位", "至少指定一个牵头或责任单位") }
         if Set(chosen).count != chosen.count { problems.add("单位", "同一单位只能担任一种角色") }
-        let inRegion = try await Unit.query(on: request.db).filter(\.$id ~~ chosen).filter(
+        let inRegion = try await Unit.query(on: acting.db).filter(\.$id ~~ chosen).filter(
             \.$region.$id == item.$region.id
         ).count()
         if inRegion != Set(chosen).count { problems.add("单位", "须为本区划的单位") }
         try problems.throwIfAny()
-        try await request.db.write { db in
+        try await acting.db.write { db in
             try await claim(item, on: db)
             let itemID = try item.requireID()
             try await ItemPart.query(on: db).filter(\.$item.$id == itemID).delete()
@@ -146,29 +145,29 @@ enum LedgerStore {
                 for id in ids { try await ItemPart(itemID: itemID, unitID: id, role: role).create(on: db) }
             }
             try await ItemEvent(
-                itemID: itemID, at: request.now, actor: caller.displayName, what: "部署办理单位（\(chosen.count) 个）"
+                itemID: itemID, at: acting.now, actor: caller.displayName, what: "部署办理单位（\(chosen.count) 个）"
             ).create(on: db)
-            if issueNow { try await issue(item, on: db, request: request) }
+            if issueNow { try await issue(item, on: db, as: acting) }
         }
     }
 
     /// 交办: the draft goes to its units, each of which must sign for its part.
-    static func issue(_ item: WorkItem, request: Request) async throws {
-        try requireOffice(try request.requireCaller(), of: item)
-        try await request.db.write { db in try await issue(item, on: db, request: request) }
+    static func issue(_ item: WorkItem, as acting: Acting) async throws {
+        try requireOffice(acting.caller, of: item)
+        try await acting.db.write { db in try await issue(item, on: db, as: acting) }
     }
 
-    private static func issue(_ item: WorkItem, on db: any Database, request: Request) async throws {
+    private static func issue(_ item: WorkItem, on db: any Database, as acting: Acting) async throws {
         guard item.state == .draft else { throw AppError.invalid("事项已交办，不能重复交办") }
         let parts = try await ItemPart.query(on: db).filter(\.$item.$id == item.requireID()).all()
         guard parts.contains(where: \.counts) else { throw AppError.invalid("责任单位：交办前至少指定一个牵头或责任单位") }
         try await claim(item, on: db)
-        item.issuedOn = CalendarDay(containing: request.now).description
-        try await refresh(item, parts: parts, on: db, rules: request.application.dueRules, claimed: true)
+        item.issuedOn = CalendarDay(containing: acting.now).description
+        try await refresh(item, parts: parts, on: db, rules: acting.dueRules, claimed: true)
         try await ItemEvent(
-            itemID: item.requireID(), at: request.now, actor: try request.requireCaller().displayName, what: "交办"
+            itemID: item.requireID(), at: acting.now, actor: acting.caller.displayName, what: "交办"
         ).create(on: db)
-        try await request.audit(
+        try await acting.audit(
             .itemIssued, object: ("work_item", item.requireID().uuidString), summary: "交办事项：\(item.title)", on: db)
     }
 
@@ -181,32 +180,32 @@ enum LedgerStore {
     }
 
     /// 下达: copies the item into the ledger of each chosen lower region, whose office answers for it there.
-    static func handDown(_ item: WorkItem, to codes: [String], request: Request) async throws -> Int {
-        let caller = try request.requireCaller()
+    static func handDown(_ item: WorkItem, to codes: [String], as acting: Acting) async throws -> Int {
+        let caller = acting.caller
         try requireOffice(caller, of: item)
         try requireOpen(item, to: "下达")
         guard item.state != .draft else { throw AppError.invalid("请先交办或确认事项，再下达") }
-        let region = try await item.$region.get(on: request.db)
-        let lower = try await Region.query(on: request.db).filter(\.$parent.$id == region.requireID()).filter(
+        let region = try await item.$region.get(on: acting.db)
+        let lower = try await Region.query(on: acting.db).filter(\.$parent.$id == region.requireID()).filter(
             \.$code ~~ codes
         ).all()
         guard !lower.isEmpty else { throw AppError.invalid("下达区划：请选择至少一个下级区划") }
-        let list = try await item.$list.get(on: request.db)
+        let list = try await item.$list.get(on: acting.db)
         let already = Set(
-            try await WorkItem.query(on: request.db).filter(\.$parentItem.$id == item.requireID()).all(\.$region.$id))
+            try await WorkItem.query(on: acting.db).filter(\.$parentItem.$id == item.requireID()).all(\.$region.$id))
         let targets = try lower.filter { try !already.contains($0.requireID()) }
         guard !targets.isEmpty else { throw AppError.conflict("所选区划都已下达过本事项") }
-        try await request.db.write { db in
+        try await acting.db.write { db in
             try await claim(item, on: db)
             for target in targets {
                 _ = try await copy(
-                    item, list: list, from: region, into: target, at: request.now, by: caller.displayName, on: db)
+                    item, list: list, from: region, into: target, at: acting.now, by: caller.displayName, on: db)
             }
             try await ItemEvent(
-                itemID: item.requireID(), at: request.now, actor: caller.displayName,
+                itemID: item.requireID(), at: acting.now, actor: caller.displayName,
                 what: "下达至 " + targets.map(\.name).joined(separator: "、")
             ).create(on: db)
-            try await request.audit(
+            try await acting.audit(
                 .itemHandedDown, object: ("work_item", item.requireID().uuidString),
                 summary: "\(item.title) 下达至 " + targets.map(\.name).joined(separator: "、"), on: db)
         }
@@ -252,24 +251,24 @@ enum LedgerStore {
     }
 
     /// The lower office's answer that its region has no related matters (目前没有相关问题事项).
-    static func declareNotApplicable(_ item: WorkItem, reason: String, request: Request) async throws {
-        let caller = try request.requireCaller()
+    static func declareNotApplicable(_ item: WorkItem, reason: String, as acting: Acting) async throws {
+        let caller = acting.caller
         try requireOffice(caller, of: item)
         guard item.$parentItem.id != nil, item.state == .draft else {
             throw AppError.invalid("只有上级下达且尚未部署的事项可以确认无相关问题事项")
         }
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw AppError.invalid("理由：请说明排查情况") }
-        try await request.db.write { db in
+        try await acting.db.write { db in
             try await claim(item, on: db)
             item.state = .notApplicable
-            item.issuedOn = CalendarDay(containing: request.now).description
+            item.issuedOn = CalendarDay(containing: acting.now).description
             item.latestReport = reason
             try await item.save(on: db)
             try await ItemEvent(
-                itemID: item.requireID(), at: request.now, actor: caller.displayName, what: "确认无相关问题事项", reason: reason
+                itemID: item.requireID(), at: acting.now, actor: caller.displayName, what: "确认无相关问题事项", reason: reason
             ).create(on: db)
-            try await request.audit(
+            try await acting.audit(
                 .itemStep, object: ("work_item", item.requireID().uuidString),
                 summary: "\(item.title)：确认无相关问题事项，\(reason)",
                 on: db)
@@ -277,30 +276,30 @@ enum LedgerStore {
     }
 
     /// Pairs a problem with a responsibility entry of the same region that answers it.
-    static func link(problem: WorkItem, measureID: UUID, request: Request) async throws {
-        let caller = try request.requireCaller()
+    static func link(problem: WorkItem, measureID: UUID, as acting: Acting) async throws {
+        let caller = acting.caller
         try requireOffice(caller, of: problem)
         try requireOpen(problem, to: "对应责任清单")
-        let problemList = try await problem.$list.get(on: request.db)
+        let problemList = try await problem.$list.get(on: acting.db)
         guard problemList.kind == .problem else { throw AppError.invalid("只有问题清单的事项可以对应责任清单事项") }
         guard
-            let measure = try await WorkItem.query(on: request.db).join(
+            let measure = try await WorkItem.query(on: acting.db).join(
                 WorkList.self, on: \WorkItem.$list.$id == \WorkList.$id
             )
             .filter(\.$id == measureID).filter(\.$region.$id == problem.$region.id)
             .filter(WorkList.self, \.$kind == .responsibility).first()
         else { throw AppError.invalid("责任清单事项：须为本区划责任清单中的事项") }
-        if try await ItemLink.query(on: request.db).filter(\.$problem.$id == problem.requireID()).filter(
+        if try await ItemLink.query(on: acting.db).filter(\.$problem.$id == problem.requireID()).filter(
             \.$measure.$id == measureID
         ).count() > 0 {
             throw AppError.conflict("已对应该事项")
         }
-        try await request.db.write { db in
+        try await acting.db.write { db in
             try await ItemLink(problemID: problem.requireID(), measureID: measureID).create(on: db)
             try await ItemEvent(
-                itemID: problem.requireID(), at: request.now, actor: caller.displayName, what: "对应责任清单：\(measure.title)"
+                itemID: problem.requireID(), at: acting.now, actor: caller.displayName, what: "对应责任清单：\(measure.title)"
             ).create(on: db)
-            try await request.audit(
+            try await acting.audit(
                 .itemLinked, object: ("work_item", problem.requireID().uuidString),
                 summary: "\(problem.title) ↔ \(measure.title)", on: db)
         }
@@ -308,10 +307,10 @@ enum LedgerStore {
 
     // MARK: workflow
 
-    static func step(_ action: WorkflowAction, item: WorkItem, part: ItemPart, reason: String, request: Request)
+    static func step(_ action: WorkflowAction, item: WorkItem, part: ItemPart, reason: String, as acting: Acting)
         async throws
     {
-        let caller = try request.requireCaller()
+        let caller = acting.caller
         switch action.actor {
         case .office: try requireOffice(caller, of: item)
         case .unit: try requireUnit(caller, of: part)
@@ -326,24 +325,24 @@ enum LedgerStore {
         } catch {
             throw AppError.conflict(error.description)
         }
-        let unit = try await part.$unit.get(on: request.db)
-        try await request.db.write { db in
+        let unit = try await part.$unit.get(on: acting.db)
+        try await acting.db.write { db in
             // Only from the state that was read: a double-submitted step happens once.
             guard try await moved(part, from: from, to: to, on: db) else {
                 throw AppError.conflict("该事项已被他人办理，请刷新后重试")
             }
             part.state = to
             let parts = try await ItemPart.query(on: db).filter(\.$item.$id == item.requireID()).all()
-            try await refresh(item, parts: parts, on: db, rules: request.application.dueRules)
+            try await refresh(item, parts: parts, on: db, rules: acting.dueRules)
             try await ItemEvent(
-                itemID: item.requireID(), at: request.now, actor: caller.displayName,
+                itemID: item.requireID(), at: acting.now, actor: caller.displayName,
                 what: "\(action.label)：\(from.label) → \(to.label)", reason: reason, unitName: unit.name
             ).create(on: db)
             if to.isFinished {
                 try await withdrawPendingExtension(
-                    of: part, item: item, because: to.label, unitName: unit.name, request: request, on: db)
+                    of: part, item: item, because: to.label, unitName: unit.name, as: acting, on: db)
             }
-            try await request.audit(
+            try await acting.audit(
                 .itemStep, object: ("work_item", item.requireID().uuidString),
                 summary: "\(item.title) · \(unit.name)：\(action.label)（\(from.label) → \(to.label)）"
                     + (reason.isEmpty ? "" : "，理由：\(reason)"),
@@ -351,31 +350,33 @@ enum LedgerStore {
         }
     }
 
-    static func report(item: WorkItem, part: ItemPart, text: String, figures: String, period: String?, request: Request)
+    static func report(
+        item: WorkItem, part: ItemPart, text: String, figures: String, period: String?, as acting: Acting
+    )
         async throws
     {
-        let caller = try request.requireCaller()
+        let caller = acting.caller
         try requireUnit(caller, of: part)
         if let refusal = part.state.reportRefusal { throw AppError.conflict(refusal) }
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw AppError.invalid("进展情况：不能为空") }
-        let periodKey = try reportedPeriod(of: item, chosen: period, today: CalendarDay(containing: request.now))
-        let unit = try await part.$unit.get(on: request.db)
-        try await request.db.write { db in
+        let periodKey = try reportedPeriod(of: item, chosen: period, today: CalendarDay(containing: acting.now))
+        let unit = try await part.$unit.get(on: acting.db)
+        try await acting.db.write { db in
             let report = ProgressReport(
-                itemID: try item.requireID(), unitID: part.$unit.id, reportedOn: CalendarDay(containing: request.now),
+                itemID: try item.requireID(), unitID: part.$unit.id, reportedOn: CalendarDay(containing: acting.now),
                 periodKey: periodKey,
                 text: text, figures: figures.trimmingCharacters(in: .whitespacesAndNewlines), author: caller.displayName
             )
             try await report.create(on: db)
             item.latestReport = "\(unit.name)：\(text)"
             let parts = try await ItemPart.query(on: db).filter(\.$item.$id == item.requireID()).all()
-            try await refresh(item, parts: parts, on: db, rules: request.application.dueRules)
+            try await refresh(item, parts: parts, on: db, rules: acting.dueRules)
             try await ItemEvent(
-                itemID: item.requireID(), at: request.now, actor: caller.displayName,
+                itemID: item.requireID(), at: acting.now, actor: caller.displayName,
                 what: "报送进展" + (periodKey.map { "（\($0)）" } ?? ""), unitName: unit.name
             ).create(on: db)
-            try await request.audit(
+            try await acting.audit(
                 .progressReported, object: ("work_item", item.requireID().uuidString),
                 summary: "\(item.title) · \(unit.name) 报送进展", after: ["text": text, "period": periodKey ?? ""], on: db)
         }
@@ -406,10 +407,10 @@ enum LedgerStore {
 
     // MARK: extensions
 
-    static func requestExtension(item: WorkItem, part: ItemPart, day: String, reason: String, request: Request)
+    static func requestExtension(item: WorkItem, part: ItemPart, day: String, reason: String, as acting: Acting)
         async throws
     {
-        let caller = try request.requireCaller()
+        let caller = acting.caller
         try requireUnit(caller, of: part)
         var problems = FieldProblems()
         guard let current = item.deadline.completionDay else { throw AppError.invalid("只有限期完成的事项可以申请延期") }
@@ -422,35 +423,35 @@ enum LedgerStore {
         // A day that does not parse is among the problems.
         guard let newDay, problems.isEmpty else { throw AppError.invalid(problems.summary) }
         guard part.state.owesWork else { throw AppError.invalid("当前状态为“\(part.state.label)”，不能申请延期") }
-        if try await ExtensionRequest.query(on: request.db).filter(\.$part.$id == part.requireID()).filter(
+        if try await ExtensionRequest.query(on: acting.db).filter(\.$part.$id == part.requireID()).filter(
             \.$status == .pending
         ).count() > 0 {
             throw AppError.conflict("已有待审批的延期申请")
         }
-        let unit = try await part.$unit.get(on: request.db)
-        try await request.db.write { db in
+        let unit = try await part.$unit.get(on: acting.db)
+        try await acting.db.write { db in
             let ext = ExtensionRequest(
                 partID: try part.requireID(), requestedDay: newDay, reason: reason, requestedBy: caller.displayName)
             try await ext.create(on: db)
             try await ItemEvent(
-                itemID: item.requireID(), at: request.now, actor: caller.displayName, what: "申请延期至 \(newDay.chinese)",
+                itemID: item.requireID(), at: acting.now, actor: caller.displayName, what: "申请延期至 \(newDay.chinese)",
                 reason: reason, unitName: unit.name
             ).create(on: db)
-            try await request.audit(
+            try await acting.audit(
                 .extensionRequested, object: ("work_item", item.requireID().uuidString),
                 summary: "\(item.title) · \(unit.name) 申请延期至 \(newDay.chinese)", on: db)
         }
     }
 
-    static func decideExtension(_ ext: ExtensionRequest, approve: Bool, note: String, request: Request) async throws {
-        let caller = try request.requireCaller()
-        let part = try await ext.$part.get(on: request.db)
-        let item = try await part.$item.get(on: request.db)
+    static func decideExtension(_ ext: ExtensionRequest, approve: Bool, note: String, as acting: Acting) async throws {
+        let caller = acting.caller
+        let part = try await ext.$part.get(on: acting.db)
+        let item = try await part.$item.get(on: acting.db)
         try requireOffice(caller, of: item)
         try requireOpen(item, to: "审批延期")
         guard ext.status == .pending else { throw AppError.conflict("该延期申请已\(ext.status.label)") }
-        let unit = try await part.$unit.get(on: request.db)
-        try await request.db.write { db in
+        let unit = try await part.$unit.get(on: acting.db)
+        try await acting.db.write { db in
             // Decided in the same statement that checks it is still pending: of two decisions at once, one is made.
             let decided = try await db.sql().update(ExtensionRequest.schema)
                 .set("status", to: (approve ? ExtensionRequest.Status.approved : .refused).rawValue)
@@ -467,14 +468,14 @@ enum LedgerStore {
                 try await part.save(on: db)
             }
             let parts = try await ItemPart.query(on: db).filter(\.$item.$id == item.requireID()).all()
-            try await refresh(item, parts: parts, on: db, rules: request.application.dueRules)
+            try await refresh(item, parts: parts, on: db, rules: acting.dueRules)
             let day = CalendarDay(parsing: ext.requestedDay)?.chinese ?? ext.requestedDay
             let what = approve ? "同意延期至 \(day)" : "不同意延期"
             try await ItemEvent(
-                itemID: item.requireID(), at: request.now, actor: caller.displayName, what: what, reason: note,
+                itemID: item.requireID(), at: acting.now, actor: caller.displayName, what: what, reason: note,
                 unitName: unit.name
             ).create(on: db)
-            try await request.audit(
+            try await acting.audit(
                 .extensionDecided, object: ("work_item", item.requireID().uuidString),
                 summary: "\(item.title) · \(unit.name)：\(what)", on: db)
         }
@@ -483,7 +484,7 @@ enum LedgerStore {
     /// A part that is finished asks for no more time: its pending extension request is withdrawn, with a line in
     /// the history, so that nothing is left to decide on a closed item.
     private static func withdrawPendingExtension(
-        of part: ItemPart, item: WorkItem, because state: String, unitName: String, request: Request,
+        of part: ItemPart, item: WorkItem, because state: String, unitName: String, as acting: Acting,
         on db: any Database
     ) async throws {
         let withdrawn = try await db.sql().update(ExtensionRequest.schema)
@@ -494,7 +495,7 @@ enum LedgerStore {
         for pending in withdrawn {
             let day = CalendarDay(parsing: pending.requested_day)?.chinese ?? pending.requested_day
             try await ItemEvent(
-                itemID: item.requireID(), at: request.now, actor: "系统",
+                itemID: item.requireID(), at: acting.now, actor: "系统",
                 what: "延期至 \(day) 的申请随\(state)撤回", unitName: unitName
             ).create(on: db)
         }
@@ -508,7 +509,7 @@ enum LedgerStore {
     private static func moved(_ part: ItemPart, from: UnitState, to: UnitState, on db: any Database) async throws
         -> Bool
     {
-        guard let sql = db as? any SQLDatabase else { return false }
+        let sql = try db.sql()
         let rows = try await sql.update(ItemPart.schema)
             .set("state", to: to.rawValue)
             .where("id", .equal, try part.requireID())

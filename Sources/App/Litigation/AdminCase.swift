@@ -159,7 +159,7 @@ struct IndexCasesForTheList: AsyncMigration {
 
     func prepare(on database: any Database) async throws {
         let sql = try database.sql()
-        try await sql.create(index: Self.name).on(AdminCase.schema)
+        try await sql.database.create(index: Self.name).on(AdminCase.schema)
             .column("region_id").column("filed_on").column("case_number").column("id").column("concluded_on")
             .column("outcome").run()
         try await sql.raw("DROP INDEX idx_admin_cases_region_id_filed_on").run()

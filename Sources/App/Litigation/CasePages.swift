@@ -168,7 +168,7 @@ struct CasePages {
         }
         let number = plan.number
         _ = try await CaseStore.save(
-            plan, action: .caseSaved, object: ("admin_cases", number), request: request
+            plan, action: .caseSaved, object: ("admin_cases", number), as: try request.acting()
         ) { counts in
             counts.created > 0 ? "录入行政诉讼案件 \(number)" : "修改行政诉讼案件 \(number)" + (counts.unchanged > 0 ? "（无变化）" : "")
         }

@@ -89,7 +89,9 @@ enum CaseQueries {
         case .lost: condition += " AND c.outcome IN (\(unsafeRaw: FiguresSQL.list(Outcome.allCases.filter(\.isLoss))))"
         case nil: break
         }
-        if let number = filter.number, !number.isEmpty { condition += " AND c.case_number LIKE \(bind: "%\(number)%")" }
+        if let number = filter.number, !number.isEmpty {
+            condition += " AND \(SQLDoor.contains("c.case_number", number))"
+        }
         let count: SQLQueryString = "SELECT COUNT(*) AS n FROM admin_cases c WHERE " + condition
         let total = try await FiguresCache.value(
             "cases \(region.path) \(scope.regionPath) \(scope.includesLower) \(filter.unit?.uuidString ?? "-") "

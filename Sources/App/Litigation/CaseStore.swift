@@ -19,14 +19,14 @@ enum CaseStore {
 
     /// The form's one case, in its own transaction with its audit entry.
     static func save(
-        _ plan: CaseRows.Planned, action: AuditAction, object: (type: String, id: String), request: Request,
+        _ plan: CaseRows.Planned, action: AuditAction, object: (type: String, id: String), as acting: Acting,
         summary: @escaping @Sendable (Counts) -> String
     ) async throws -> Counts {
-        try await request.db.write { db in
-            var writer = Writer(now: request.now)
+        try await acting.db.write { db in
+            var writer = Writer(now: acting.now)
             try await writer.write(CaseRows.Batch(cases: [plan]), on: db)
             try await writer.finish(on: db)
-            try await request.audit(action, object: object, summary: summary(writer.counts), on: db)
+            try await acting.audit(action, object: object, summary: summary(writer.counts), on: db)
             return writer.counts
         }
     }

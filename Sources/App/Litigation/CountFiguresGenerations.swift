@@ -11,11 +11,11 @@ struct CountFiguresGenerations: AsyncMigration {
     static let sources = [AdminCase.schema, Hearing.schema, Unit.schema, Region.schema]
 
     func prepare(on database: any Database) async throws {
-        guard let sql = database as? any SQLDatabase else { return }
+        let sql = try database.sql()
         try await sql.raw("CREATE TABLE \(ident: Self.table) (epoch TEXT NOT NULL, n BIGINT NOT NULL)").run()
         try await sql.raw("INSERT INTO \(ident: Self.table) (epoch, n) VALUES (\(bind: UUID().uuidString), 0)").run()
         let raise: SQLQueryString = "UPDATE \(ident: Self.table) SET n = n + 1"
-        if sql.dialect.name == "sqlite" {
+        if sql.dialect == .sqlite {
             // SQLite triggers run per row; raising one row's integer costs a microsecond or two.
             for table in Self.sources {
                 for event in ["INSERT", "UPDATE", "DELETE"] {
@@ -60,8 +60,8 @@ struct CountFiguresGenerations: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        guard let sql = database as? any SQLDatabase else { return }
-        if sql.dialect.name == "sqlite" {
+        let sql = try database.sql()
+        if sql.dialect == .sqlite {
             for table in Self.sources {
                 for event in ["INSERT", "UPDATE", "DELETE"] {
                     try await sql.raw("DROP TRIGGER \(unsafeRaw: Self.trigger(table, event))").run()

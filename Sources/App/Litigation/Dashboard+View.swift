@@ -36,7 +36,7 @@ enum DashboardView {
     static func render(_ model: Model, shell: PageShell) -> HTMLPage {
         let now = model.result.current
         let before = model.result.previous
-        let path = "/regions/\(model.regionCode)/litigation"
+        let path = SitePath.litigation(model.regionCode).url
         return Layout.page(
             title: "\(model.regionName)行政诉讼", shell: shell,
             breadcrumbs: [(model.regionName, .region(model.regionCode)), ("行政诉讼", nil)]
@@ -100,7 +100,7 @@ enum DashboardView {
                         td {
                             if model.canSupervise && level != .none, let unitID = UUID(uuidString: row.key) {
                                 form(
-                                    .post, .attr("action", "/regions/\(model.regionCode)/litigation/warnings"),
+                                    .post, .action(.litigationWarnings(model.regionCode)),
                                     .class("inline")
                                 ) {
                                     Layout.csrfField(shell.csrfToken)
@@ -191,7 +191,7 @@ enum BulletinView {
     }
 
     static func render(_ model: Model, shell: PageShell) -> HTMLPage {
-        let path = "/regions/\(model.regionCode)/litigation/bulletin"
+        let path = SitePath.litigationBulletin(model.regionCode).url
         return Layout.page(
             title: "出庭应诉情况通报", shell: shell,
             breadcrumbs: [(model.regionName, .region(model.regionCode)), ("行政诉讼", nil), ("出庭应诉情况通报", nil)]

@@ -46,11 +46,12 @@ actor FiguresCache {
         _ query: String, on db: any Database, weight: @escaping @Sendable (Value) -> Int,
         count: @escaping @Sendable () async throws -> Value
     ) async throws -> Value {
-        guard !db.inTransaction, let sql = db as? any SQLDatabase else { return try await count() }
+        let sql = try db.sql()
+        guard !db.inTransaction else { return try await count() }
         return try await shared.value(query, at: try await current(on: sql), weight: weight, count: count)
     }
 
-    static func current(on sql: any SQLDatabase) async throws -> Generation {
+    static func current(on sql: SQLDoor) async throws -> Generation {
         let row = try await sql.raw("SELECT epoch, n FROM \(ident: CountFiguresGenerations.table)").first()
         guard let row else { throw Abort(.internalServerError, reason: "figures_generation has no row") }
         return Generation(epoch: try row.decode(column: "epoch"), n: try row.decode(column: "n"))

@@ -26,7 +26,8 @@ enum FiguresSQL {
     static func count(regionPath: String, unit: UUID?, periods: [DayRange], key: Key, on db: any Database)
         async throws -> [Group]
     {
-        guard let sql = db as? any SQLDatabase, let first = periods.first else { return [] }
+        let sql = try db.sql()
+        guard let first = periods.first else { return [] }
         let earliest = periods.map(\.from).min() ?? first.from
         let latest = periods.map(\.to).max() ?? first.to
         var select: SQLQueryString = "SELECT c.id, "

@@ -56,7 +56,7 @@ struct LitigationPages {
             .init(
                 kind: .urge, tone: nil, unitIDs: [unit.requireID()], itemID: nil, text: text,
                 respondBy: CalendarDay(containing: request.now).adding(days: 14).description),
-            region: region, request: request)
+            region: region, as: try request.acting())
         return request.redirect(to: SitePath.supervision(region.code).url)
     }
 

@@ -98,7 +98,8 @@ struct OrgAPI {
     }
 
     func createRegion(_ request: Request) async throws -> Response {
-        let region = try await RegionStore.create(try request.content.decode(RegionInput.self), request: request)
+        let region = try await RegionStore.create(
+            try request.content.decode(RegionInput.self), as: try request.acting())
         return try await dto(region, parentCode: parentCode(of: region)).encodeResponse(status: .created, for: request)
     }
 
@@ -112,7 +113,7 @@ struct OrgAPI {
         let caller = try request.caller(for: .editUnits)
         let region = try await caller.scope.region(code: request.parameters.require("code"), on: request.db)
         let unit = try await UnitStore.create(
-            try request.content.decode(UnitInput.self), region: region, request: request)
+            try request.content.decode(UnitInput.self), region: region, as: try request.acting())
         return try await dto(unit, regionCode: region.code).encodeResponse(status: .created, for: request)
     }
 
@@ -130,7 +131,7 @@ struct OrgAPI {
         let regionCode = try unit.joined(Region.self).code
         try await UnitStore.update(
             unit, with: UnitInput(name: patch.name ?? unit.name, kind: patch.kind ?? unit.kind),
-            expected: Versions.ifMatch(request), stale: .preconditionFailed, request: request)
+            expected: Versions.ifMatch(request), stale: .preconditionFailed, as: try request.acting())
         return try await tagged(dto(unit, regionCode: regionCode), request)
     }
 
@@ -153,7 +154,7 @@ struct OrgAPI {
         let region = try await caller.scope.region(code: request.parameters.require("code"), on: request.db)
         try await RosterStore.save(
             try request.content.decode(RosterStore.Input.self), region: region, expected: Versions.ifMatch(request),
-            stale: .preconditionFailed, request: request)
+            stale: .preconditionFailed, as: try request.acting())
         return dto(
             try await RosterStore.load(region: region, seal: request.fieldSeal, on: request.db), regionCode: region.code
         )
@@ -195,7 +196,8 @@ struct OrgAPI {
     }
 
     func createUser(_ request: Request) async throws -> Response {
-        let (user, password) = try await UserStore.create(try request.content.decode(UserInput.self), request: request)
+        let (user, password) = try await UserStore.create(
+            try request.content.decode(UserInput.self), as: try request.acting())
         return try await OrgDTO.CreatedUser(user: try OrgDTO.user(user), oneTimePassword: password).encodeResponse(
             status: .created, for: request)
     }

@@ -54,7 +54,7 @@ struct AddGrantTags: AsyncMigration {
     }
 
     static func tagAll(on database: any Database, seal: FieldSeal) async throws {
-        guard let sql = database as? any SQLDatabase else { return }
+        let sql = try database.sql()
         struct Row: Decodable {
             let id: UUID
             let role: Role

@@ -59,7 +59,7 @@ struct OrgPages {
         let region = try await caller.scope.region(code: request.parameters.require("code"), on: request.db)
         let form = try request.content.decode(UnitInput.self)
         do {
-            try await UnitStore.create(form, region: region, request: request)
+            try await UnitStore.create(form, region: region, as: try request.acting())
         } catch let error as AppError where error.status == .unprocessableEntity || error.status == .conflict {
             return try await unitsPage(request, region: region, caller: caller, problems: [error.reason], notice: nil)
                 .encodeResponse(status: error.status, for: request)
@@ -86,7 +86,7 @@ struct OrgPages {
         let form = try request.content.decode(UnitInput.self)
         let seen = try? request.content.get(Int.self, at: "version")
         do {
-            try await UnitStore.update(unit, with: form, expected: seen, request: request)
+            try await UnitStore.update(unit, with: form, expected: seen, as: try request.acting())
         } catch let error as AppError where error.status == .unprocessableEntity || error.status == .conflict {
             // A stale form shows the other person's version to compare with; the typed values stay in the fields.
             let current = try await caller.scope.unit(id: unit.requireID(), on: request.db)
@@ -157,7 +157,8 @@ struct OrgPages {
         let form = posted.values
         do {
             try await RosterStore.save(
-                try posted.input(), region: region, expected: form.version == 0 ? nil : form.version, request: request)
+                try posted.input(), region: region, expected: form.version == 0 ? nil : form.version,
+                as: try request.acting())
         } catch let error as AppError where error.status == .unprocessableEntity || error.code == "stale" {
             // A stale form keeps what was typed and takes the current version: saving again is a decision.
             var form = form

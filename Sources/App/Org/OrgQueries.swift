@@ -7,7 +7,8 @@ import Vapor
 enum OrgQueries {
     /// Units per region for `regionIDs`, in one grouped query.
     static func unitCounts(regionIDs: [UUID], on db: any Database) async throws -> [UUID: Int] {
-        guard !regionIDs.isEmpty, let sql = db as? any SQLDatabase else { return [:] }
+        let sql = try db.sql()
+        guard !regionIDs.isEmpty else { return [:] }
         struct Row: Decodable {
             let region_id: UUID
             let total: Int
@@ -24,7 +25,8 @@ enum OrgQueries {
 
     /// Member units per joint meeting of `regionIDs`, in one grouped query.
     static func memberCounts(regionIDs: [UUID], on db: any Database) async throws -> [UUID: Int] {
-        guard !regionIDs.isEmpty, let sql = db as? any SQLDatabase else { return [:] }
+        let sql = try db.sql()
+        guard !regionIDs.isEmpty else { return [:] }
         struct Row: Decodable {
             let region_id: UUID
             let total: Int

@@ -10,8 +10,8 @@ struct RegionInput: Content {
 
 /// The region tree, kept by the system administrator.
 enum RegionStore {
-    static func create(_ input: RegionInput, request: Request) async throws -> Region {
-        let caller = try request.caller(for: .manageRegions)
+    static func create(_ input: RegionInput, as acting: Acting) async throws -> Region {
+        let caller = try acting.caller(for: .manageRegions)
         var problems = FieldProblems()
         let code = input.code.trimmingCharacters(in: .whitespaces)
         let name = input.name.trimmingCharacters(in: .whitespaces)
@@ -22,18 +22,18 @@ enum RegionStore {
         let parentCode = (input.parentCode ?? "").trimmingCharacters(in: .whitespaces)
         var parent: Region?
         if !parentCode.isEmpty {
-            parent = try await caller.scope.region(code: parentCode, on: request.db)
+            parent = try await caller.scope.region(code: parentCode, on: acting.db)
             if let parent, parent.level >= level { throw AppError.invalid("上级区划：\(parent.name)的层级不高于\(name)") }
         } else if level != .province || caller.regionPath.contains("/") {
             throw AppError.invalid("上级区划：只有省级区划可以没有上级")
         }
-        if try await Region.query(on: request.db).filter(\.$code == code).count() > 0 {
+        if try await Region.query(on: acting.db).filter(\.$code == code).count() > 0 {
             throw AppError.conflict("区划代码：\(code) 已存在")
         }
         let region = Region(code: code, name: name, level: level, parent: parent)
-        try await request.db.write { db in
+        try await acting.db.write { db in
             try await region.create(on: db)
-            try await request.audit(
+            try await acting.audit(
                 .regionCreated, object: ("region", code), summary: "新建区划 \(code) \(name)",
                 after: ["code": code, "name": name, "parent": parentCode], on: db)
         }
@@ -49,7 +49,7 @@ struct RegionsAdminPages {
     func create(_ request: Request) async throws -> Response {
         let input = try request.content.decode(RegionInput.self)
         do {
-            _ = try await RegionStore.create(input, request: request)
+            _ = try await RegionStore.create(input, as: try request.acting())
         } catch let error as AppError where error.status == .unprocessableEntity || error.status == .conflict {
             return try await page(request, problems: [error.reason], values: input).encodeResponse(
                 status: error.status, for: request)

@@ -79,11 +79,11 @@ enum RosterStore {
     /// is the roster's version the editor saw; a roster changed since is refused with `stale` (see `Versions`).
     @discardableResult
     static func save(
-        _ input: Input, region: Region, expected: Int? = nil, stale: HTTPResponseStatus = .conflict, request: Request
+        _ input: Input, region: Region, expected: Int? = nil, stale: HTTPResponseStatus = .conflict, as acting: Acting
     ) async throws -> RosterChange {
-        let caller = try request.caller(for: .editRoster)
+        let caller = try acting.caller(for: .editRoster)
         guard caller.mayWrite(inRegion: try region.requireID()) else { throw AppError.forbidden }
-        let regionUnits = try await OrgQueries.units(of: region, on: request.db)
+        let regionUnits = try await OrgQueries.units(of: region, on: acting.db)
         let unitsByID = Dictionary(uniqueKeysWithValues: try regionUnits.map { (try $0.requireID(), $0) })
         var problems = FieldProblems()
         if input.name.trimmingCharacters(in: .whitespaces).isEmpty { problems.add("会议名称", "不能为空") }
@@ -105,10 +105,10 @@ enum RosterStore {
             }
         }
         if input.approvedBy.trimmingCharacters(in: .whitespaces).isEmpty { problems.add("批准人", "不能为空（成员调整须报召集人批准）") }
-        if input.approvedOn > CalendarDay(containing: request.now) { problems.add("批准日期", "不能晚于今天") }
+        if input.approvedOn > CalendarDay(containing: acting.now) { problems.add("批准日期", "不能晚于今天") }
         try problems.throwIfAny()
 
-        let before = try await load(region: region, seal: request.fieldSeal, on: request.db)
+        let before = try await load(region: region, seal: acting.seal, on: acting.db)
         func roster(masked: Bool) -> Roster {
             Roster(
                 name: input.name, officeHost: input.officeUnitID.flatMap { unitsByID[$0]?.name } ?? "",
@@ -128,7 +128,7 @@ enum RosterStore {
         let masked = after.changes(from: before.roster(masked: true))
         let lines = masked.isEmpty ? ["成员单位联络员电话变更"] : masked
 
-        return try await request.db.write { db in
+        return try await acting.db.write { db in
             let regionID = try region.requireID()
             let meeting = before.meeting ?? JointMeeting(name: input.name, regionID: regionID, officeUnitID: nil)
             if let known = before.meeting {
@@ -152,14 +152,14 @@ enum RosterStore {
             for (index, member) in input.memberUnits.enumerated() {
                 try await MemberUnit(
                     meetingID: meetingID, unitID: member.unitID, liaisonName: member.liaisonName,
-                    liaisonPhone: member.liaisonPhone, position: index, seal: request.fieldSeal
+                    liaisonPhone: member.liaisonPhone, position: index, seal: acting.seal
                 ).create(on: db)
             }
             let change = RosterChange(
                 meetingID: meetingID, summary: lines.joined(separator: "\n"), approvedBy: input.approvedBy,
                 approvedOn: input.approvedOn, recordedBy: caller.displayName)
             try await change.create(on: db)
-            try await request.audit(
+            try await acting.audit(
                 .rosterChanged, object: ("joint_meeting", meetingID.uuidString),
                 summary: "\(region.name)联席会议组成调整（批准人：\(input.approvedBy)）：" + lines.joined(separator: "；"),
                 before: before.meeting == nil ? nil : before.roster(masked: true), after: after, on: db)

@@ -58,3 +58,8 @@ struct CreateUnit: AsyncMigration {
         try await database.schema(Unit.schema).delete()
     }
 }
+
+/// Units and joint meetings carry a version for `If-Match` (`Versions`).
+struct AddVersions: AddVersionColumns {
+    let tables = [Unit.schema, JointMeeting.schema]
+}

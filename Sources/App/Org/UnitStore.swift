@@ -10,15 +10,15 @@ struct UnitInput: Content {
 /// Creating and changing units; shared by the pages and the API.
 enum UnitStore {
     @discardableResult
-    static func create(_ input: UnitInput, region: Region, request: Request) async throws -> Unit {
-        let caller = try request.caller(for: .editUnits)
+    static func create(_ input: UnitInput, region: Region, as acting: Acting) async throws -> Unit {
+        let caller = try acting.caller(for: .editUnits)
         guard caller.mayWrite(inRegion: try region.requireID()) else { throw AppError.forbidden }
         let name = try validName(input.name)
-        try await requireUnique(name, regionID: region.requireID(), except: nil, on: request.db)
+        try await requireUnique(name, regionID: region.requireID(), except: nil, on: acting.db)
         let unit = Unit(name: name, kind: input.kind, regionID: try region.requireID())
-        try await request.db.write { db in
+        try await acting.db.write { db in
             try await unit.create(on: db)
-            try await request.audit(
+            try await acting.audit(
                 .unitCreated, object: ("unit", unit.requireID().uuidString), summary: "新建单位：\(region.name) \(name)",
                 after: unit.snapshot, on: db)
         }
@@ -30,21 +30,21 @@ enum UnitStore {
     /// `stale` (409 for pages, 412 for `If-Match`) and nothing is written.
     static func update(
         _ unit: Unit, with input: UnitInput, expected: Int? = nil, stale: HTTPResponseStatus = .conflict,
-        request: Request
+        as acting: Acting
     ) async throws {
-        let caller = try request.caller(for: .editUnits)
+        let caller = try acting.caller(for: .editUnits)
         guard caller.mayWrite(inRegion: unit.$region.id) else { throw AppError.forbidden }
         let name = try validName(input.name)
-        try await requireUnique(name, regionID: unit.$region.id, except: unit.id, on: request.db)
+        try await requireUnique(name, regionID: unit.$region.id, except: unit.id, on: acting.db)
         let before = unit.snapshot
         let expected = expected ?? unit.version
         unit.name = name
         unit.kind = input.kind
-        try await request.db.write { db in
+        try await acting.db.write { db in
             try await Versions.bump(Unit.schema, id: unit.requireID(), expected: expected, stale: stale, on: db)
             unit.version = expected + 1
             try await unit.update(on: db)
-            try await request.audit(
+            try await acting.audit(
                 .unitUpdated, object: ("unit", unit.requireID().uuidString), summary: "修改单位：\(before.name) → \(name)",
                 before: before, after: unit.snapshot, on: db)
         }

@@ -19,7 +19,7 @@ struct UsersPages {
         let caller = try request.caller(for: .manageAccounts)
         let input = try request.content.decode(UserInput.self)
         do {
-            let (user, password) = try await UserStore.create(input, request: request)
+            let (user, password) = try await UserStore.create(input, as: try request.acting())
             return try await page(
                 request, problems: [],
                 notice: .init(text: "已创建用户 \(user.username)。请将一次性密码当面交给本人，首次登录须修改：", secret: password)
@@ -35,13 +35,13 @@ struct UsersPages {
         struct Form: Content { var role: Role }
         let user = try await scopedUser(request, for: .assignRoles)
         if let confirm = try await Reauthentication.confirmationNeeded(request, returnTo: .users) { return confirm }
-        try await UserStore.changeRole(user, to: try request.content.decode(Form.self).role, request: request)
+        try await UserStore.changeRole(user, to: try request.content.decode(Form.self).role, as: try request.acting())
         return request.redirect(to: SitePath.users.url)
     }
 
     func unlock(_ request: Request) async throws -> Response {
         let user = try await scopedUser(request, for: .assignRoles)
-        try await UserStore.unlock(user, request: request)
+        try await UserStore.unlock(user, as: try request.acting())
         return request.redirect(to: SitePath.users.url)
     }
 
@@ -55,7 +55,7 @@ struct UsersPages {
     func resetPassword(_ request: Request) async throws -> Response {
         let user = try await scopedUser(request, for: .manageAccounts)
         if let confirm = try await Reauthentication.confirmationNeeded(request, returnTo: .users) { return confirm }
-        let password = try await UserStore.resetPassword(user, request: request)
+        let password = try await UserStore.resetPassword(user, as: try request.acting())
         return try await page(
             request, problems: [], notice: .init(text: "已重置 \(user.username) 的密码。一次性密码（仅显示这一次）：", secret: password)
         ).encodeResponse(for: request)
@@ -64,7 +64,8 @@ struct UsersPages {
     func setActive(_ request: Request) async throws -> Response {
         struct Form: Content { var active: String }
         let user = try await scopedUser(request, for: .manageAccounts)
-        try await UserStore.setActive(user, try request.content.decode(Form.self).active == "1", request: request)
+        try await UserStore.setActive(
+            user, try request.content.decode(Form.self).active == "1", as: try request.acting())
         return request.redirect(to: SitePath.users.url)
     }
 

@@ -54,7 +54,7 @@ struct SupervisionAPI {
         let caller = try request.caller(for: .manageLedger)
         let region = try await caller.scope.region(code: request.parameters.require("code"), on: request.db)
         let supervision = try await SupervisionStore.issue(
-            try request.content.decode(SupervisionStore.Input.self), region: region, request: request)
+            try request.content.decode(SupervisionStore.Input.self), region: region, as: try request.acting())
         let row = try await SupervisionStore.rows(regionID: region.requireID(), on: request.db).first {
             $0.supervision.id == supervision.id
         }!
@@ -65,7 +65,7 @@ struct SupervisionAPI {
         let caller = try request.caller(for: .handleParts)
         let target = try await SupervisionStore.target(request.idParameter(), scope: caller.scope, on: request.db)
         try await SupervisionStore.respond(
-            target, text: try request.content.decode(SupervisionDTO.Response.self).text, request: request)
+            target, text: try request.content.decode(SupervisionDTO.Response.self).text, as: try request.acting())
         return .noContent
     }
 }

@@ -26,7 +26,7 @@ struct SupervisionPages {
             itemID: form.itemID.flatMap(UUID.init(uuidString:)),
             text: form.text, respondBy: form.respondBy)
         do {
-            _ = try await SupervisionStore.issue(input, region: region, request: request)
+            _ = try await SupervisionStore.issue(input, region: region, as: try request.acting())
         } catch let error as AppError where error.status == .unprocessableEntity {
             return try await page(
                 request, caller: caller, region: region, problems: error.reason.components(separatedBy: "；")
@@ -43,7 +43,7 @@ struct SupervisionPages {
         let region = try target.joined(Region.self)
         do {
             try await SupervisionStore.respond(
-                target, text: try request.content.decode(Form.self).text, request: request)
+                target, text: try request.content.decode(Form.self).text, as: try request.acting())
         } catch let error as AppError where error.status == .unprocessableEntity || error.status == .conflict {
             return try await page(request, caller: caller, region: region, problems: [error.reason]).encodeResponse(
                 status: error.status, for: request)

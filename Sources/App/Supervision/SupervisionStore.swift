@@ -13,31 +13,31 @@ enum SupervisionStore {
         var respondBy: String
     }
 
-    static func issue(_ input: Input, region: Region, request: Request) async throws -> Supervision {
-        let caller = try request.caller(for: .manageLedger)
+    static func issue(_ input: Input, region: Region, as acting: Acting) async throws -> Supervision {
+        let caller = try acting.caller(for: .manageLedger)
         guard caller.regionID == region.id else { throw AppError.forbidden }
         var problems = FieldProblems()
         let text = input.text.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty { problems.add("督办内容", "不能为空") }
         let respondBy = CalendarDay(parsing: input.respondBy)
         if respondBy == nil { problems.add("回复期限", "请填写有效日期") }
-        if let respondBy, respondBy < CalendarDay(containing: request.now) { problems.add("回复期限", "不能早于今天") }
+        if let respondBy, respondBy < CalendarDay(containing: acting.now) { problems.add("回复期限", "不能早于今天") }
         if input.unitIDs.isEmpty { problems.add("督办单位", "至少选择一个单位") }
-        let units = try await Unit.query(on: request.db).filter(\.$id ~~ input.unitIDs).filter(
+        let units = try await Unit.query(on: acting.db).filter(\.$id ~~ input.unitIDs).filter(
             \.$region.$id == region.requireID()
         )
         .sort(\.$name).all()
         if units.count != Set(input.unitIDs).count { problems.add("督办单位", "须为本区划的单位") }
         if let itemID = input.itemID,
-            try await WorkItem.query(on: request.db).filter(\.$id == itemID).filter(\.$region.$id == region.requireID())
+            try await WorkItem.query(on: acting.db).filter(\.$id == itemID).filter(\.$region.$id == region.requireID())
                 .count() == 0
         {
             problems.add("事项", "须为本区划的事项")
         }
         // A day that does not parse is among the problems.
         guard let respondBy, problems.isEmpty else { throw AppError.invalid(problems.summary) }
-        let year = CalendarDay(containing: request.now).year
-        return try await request.db.write { db in
+        let year = CalendarDay(containing: acting.now).year
+        return try await acting.db.write { db in
             let supervision = Supervision()
             supervision.$region.id = try region.requireID()
             supervision.$item.id = input.itemID
@@ -61,29 +61,29 @@ enum SupervisionStore {
             }
             if let itemID = input.itemID {
                 try await ItemEvent(
-                    itemID: itemID, at: request.now, actor: caller.displayName,
+                    itemID: itemID, at: acting.now, actor: caller.displayName,
                     what: "\(supervision.reference)：" + units.map(\.name).joined(separator: "、"), reason: text
                 ).create(on: db)
             }
-            try await request.audit(
+            try await acting.audit(
                 .supervisionIssued, object: ("supervision", supervision.requireID().uuidString),
                 summary: "\(supervision.reference)（\(units.map(\.name).joined(separator: "、"))）：\(text)", on: db)
             return supervision
         }
     }
 
-    static func respond(_ target: SupervisionTarget, text: String, request: Request) async throws {
-        let caller = try request.caller(for: .handleParts)
+    static func respond(_ target: SupervisionTarget, text: String, as acting: Acting) async throws {
+        let caller = try acting.caller(for: .handleParts)
         guard caller.unitID == target.$unit.id else { throw AppError.forbidden }
         guard target.response == nil else { throw AppError.conflict("已回复过该督办") }
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw AppError.invalid("回复内容：不能为空") }
-        try await request.db.write { db in
+        try await acting.db.write { db in
             target.response = text
             target.respondedBy = caller.displayName
-            target.respondedAt = request.now
+            target.respondedAt = acting.now
             try await target.save(on: db)
-            try await request.audit(
+            try await acting.audit(
                 .supervisionAnswered, object: ("supervision", target.$supervision.id.uuidString),
                 summary: "\(caller.unitName) 回复督办：\(text)", on: db)
         }

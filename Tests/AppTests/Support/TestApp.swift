@@ -42,7 +42,7 @@ func withTestApp(demo: Bool = true, _ body: (Application) async throws -> Void) 
     do {
         try await configure(app, config: AppConfig(database: database, dataDirectory: directory, bcryptCost: 4))
         if case .postgres = database {
-            try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(unsafeRaw: schema)").run()
+            try await (try app.db.sql()).raw("CREATE SCHEMA \(unsafeRaw: schema)").run()
         }
         try await prepareDatabase(app)
         if demo { try await DemoLoader.load(app) }
@@ -51,7 +51,7 @@ func withTestApp(demo: Bool = true, _ body: (Application) async throws -> Void) 
         failure = error
     }
     if case .postgres = database {
-        try? await (app.db as! any SQLDatabase).raw("DROP SCHEMA IF EXISTS \(unsafeRaw: schema) CASCADE").run()
+        try? await (try app.db.sql()).raw("DROP SCHEMA IF EXISTS \(unsafeRaw: schema) CASCADE").run()
     }
     try? await app.asyncShutdown()
     try? FileManager.default.removeItem(atPath: directory)
@@ -112,6 +112,21 @@ extension Application {
 
     func user(named name: String) async throws -> User {
         try #require(try await User.query(on: db).filter(\.$username == name).first())
+    }
+
+    /// `username` acting now without a request, as a command or a job calls a store.
+    func acting(_ username: String) async throws -> Acting {
+        let user = try await self.user(named: username)
+        let unit = try #require(try await App.Unit.find(user.$unit.id, on: db))
+        let region = try #require(try await Region.find(unit.$region.id, on: db))
+        let caller = Caller(
+            userID: try user.requireID(), username: user.username, displayName: user.displayName, role: user.role,
+            unitID: try unit.requireID(), unitName: unit.name, regionID: try region.requireID(),
+            regionCode: region.code,
+            regionName: region.name, regionPath: region.path, mustChangePassword: false, credential: .token(id: UUID()))
+        return Acting(
+            caller: caller, address: "local", now: clock.now(), db: db, dueRules: dueRules, seal: fieldSeal,
+            passwords: password.async)
     }
 
     func auditEntries(_ action: AuditAction) async throws -> [AuditEntry] {

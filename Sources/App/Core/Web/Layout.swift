@@ -48,7 +48,7 @@ enum Layout {
                 a(.class("brand"), .href(.home)) { "府院通" }
                 span(.class("brand-sub")) { "常态化府院联动工作平台" }
                 if shell.regions.count > 1 {
-                    form(.class("region-switch"), .get, .attr("action", "/regions/go")) {
+                    form(.class("region-switch"), .get, .action(.regionGo)) {
                         label(.for("region-switch")) { "区划" }
                         select(.id("region-switch"), .name("code"), .attr("data-autosubmit", "")) {
                             for region in shell.regions {

@@ -7,12 +7,15 @@ struct MultipartUpload: Sendable {
     let boundary: String
 
     init(_ request: Request) throws {
-        guard let type = request.headers.contentType, type.type == "multipart",
-            let boundary = type.parameters["boundary"]
-        else {
+        try self.init(contentType: request.headers.contentType, body: request.body.data)
+    }
+
+    /// A body collected before, with the request's `Content-Type`.
+    init(contentType type: HTTPMediaType?, body: ByteBuffer?) throws {
+        guard let type, type.type == "multipart", let boundary = type.parameters["boundary"] else {
             throw AppError(status: .badRequest, code: "bad_request", reason: "请以 multipart/form-data 上传文件")
         }
-        guard let body = request.body.data else { throw AppError.invalid("上传：请求中没有内容") }
+        guard let body else { throw AppError.invalid("上传：请求中没有内容") }
         (self.body, self.boundary) = (body, boundary)
     }
 

@@ -60,11 +60,3 @@ extension AddVersionColumns {
         for table in tables { try await database.schema(table).deleteField("version").update() }
     }
 }
-
-struct AddVersions: AddVersionColumns {
-    let tables = [Unit.schema, JointMeeting.schema]
-}
-
-struct AddItemVersions: AddVersionColumns {
-    let tables = [WorkItem.schema]
-}

@@ -9,7 +9,7 @@ extension Database {
     func write<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         let body = Self.recordingIdempotencyKey(body)
         let result: T
-        if let sql = self as? any SQLDatabase, sql.dialect.name == "sqlite" {
+        if try sql().dialect == .sqlite {
             result = try await Gate.sqliteWriters.pass {
                 try await transaction { db in
                     try await db.sql().raw("UPDATE audit_chain SET seq = seq WHERE id = 1").run()
@@ -44,7 +44,8 @@ extension Database {
     /// (SQLite frees the pages above it). A bulk write touches pages all over several indices with random keys; with
     /// SQLite's default 2 MB each of them is read again and again. Elsewhere just `body`.
     func withPageCache<T>(megabytes: Int, _ body: () async throws -> T) async throws -> T {
-        guard let sql = self as? any SQLDatabase, sql.dialect.name == "sqlite" else { return try await body() }
+        let sql = try self.sql()
+        guard sql.dialect == .sqlite else { return try await body() }
         let previous =
             try await sql.raw("PRAGMA cache_size").first()?.decode(column: "cache_size", as: Int.self) ?? -2000
         try await sql.raw("PRAGMA cache_size = \(unsafeRaw: String(-megabytes * 1024))").run()

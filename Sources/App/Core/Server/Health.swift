@@ -12,7 +12,7 @@ struct HealthCheck {
 
     func ready(_ request: Request) async throws -> Response {
         do {
-            guard let sql = request.db as? any SQLDatabase else { throw AppError.forbidden }
+            let sql = try request.db.sql()
             _ = try await sql.raw("SELECT 1").all()
             if request.application.storageWatch.isFull(dataDirectory: request.application.config.dataDirectory) {
                 return try await Status(status: "storage_full").encodeResponse(

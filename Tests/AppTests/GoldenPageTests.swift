@@ -1,0 +1,199 @@
+import Foundation
+import FuyuanCore
+import Testing
+
+@testable import App
+
+/// Each page rendered from a model made here and compared with its file under `Golden/`, one tag a line: a change to
+/// a page shows in review as a diff of that file. To accept a change, write the files anew with
+/// `FUYUAN_RECORD_GOLDEN=1 swift test --filter GoldenPageTests` and review the diff.
+@Suite struct GoldenPageTests {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    static func id(_ n: Int) -> UUID {
+        UUID(uuidString: String(format: "00000000-0000-0000-0000-%012d", n)) ?? UUID()
+    }
+
+    /// 鲁山县's office, as the page shell shows it.
+    static let office = PageShell(
+        displayName: "鲁山县联席办（演示）", unitName: "鲁山县人民政府办公室", roleLabel: "联席办工作人员", csrfToken: "csrf-token",
+        nav: Feature.menu(of: Feature.all, for: .office, region: "410423"), regions: [], currentRegionCode: "410423")
+    /// The province's system administrator, who also switches between regions.
+    static let sysadmin = PageShell(
+        displayName: "系统管理员", unitName: "河南省司法厅", roleLabel: "系统管理员", csrfToken: "csrf-token",
+        nav: Feature.menu(of: Feature.all, for: .systemAdmin, region: "410000"),
+        regions: [
+            .init(code: "410000", name: "河南省", depth: 0), .init(code: "410400", name: "平顶山市", depth: 1),
+            .init(code: "410423", name: "鲁山县", depth: 2),
+        ], currentRegionCode: "410000")
+
+    /// Compares `page` with `Golden/<name>.html`, or writes the file when recording.
+    func expectGolden(_ page: HTMLPage, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        // Assets are named by their content's hash; a change to the stylesheet is not a change to every page.
+        let lines =
+            page.html.replacing(#/-[0-9a-f]{12}\.(css|js|svg)"/#) { "." + $0.output.1 + "\"" }
+            .replacing("><", with: ">\n<") + "\n"
+        let file = Self.directory.appendingPathComponent(name + ".html")
+        if ProcessInfo.processInfo.environment["FUYUAN_RECORD_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(at: Self.directory, withIntermediateDirectories: true)
+            try lines.write(to: file, atomically: true, encoding: .utf8)
+            return
+        }
+        let golden = try String(contentsOf: file, encoding: .utf8)
+        if golden != lines {
+            let expected = golden.split(separator: "\n", omittingEmptySubsequences: false)
+            let actual = lines.split(separator: "\n", omittingEmptySubsequences: false)
+            let first =
+                zip(expected, actual).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+                ?? min(expected.count, actual.count)
+            Issue.record(
+                """
+                \(name).html differs from line \(first + 1):
+                  golden: \(first < expected.count ? expected[first] : "(end)")
+                  now:    \(first < actual.count ? actual[first] : "(end)")
+                (record with FUYUAN_RECORD_GOLDEN=1 and review the diff)
+                """, sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func signInAndAccountPages() throws {
+        try expectGolden(
+            LoginView.render(
+                .init(username: "lushan.office", next: "/regions/410423/ledger", error: "用户名或密码错误", notice: nil),
+                csrfToken: "login-csrf"), "login")
+        try expectGolden(
+            PasswordView.render(
+                .init(
+                    notice: "首次登录须修改初始密码", problems: ["新密码：至少 12 位"], done: false, hint: "至少 12 位，含大小写字母、数字和符号中的三类"),
+                shell: Self.office), "password")
+        try expectGolden(
+            ConfirmView.render(.init(next: "/admin/users", problems: ["密码错误"]), shell: Self.sysadmin), "confirm")
+        try expectGolden(
+            SecondFactorView.render(
+                .init(
+                    isSetUp: false, username: "lushan.office", key: "JBSWY3DPEHPK3PXPJBSWY3DP",
+                    uri: "otpauth://totp/%E5%BA%9C%E9%99%A2%E9%80%9A:lushan.office?secret=JBSWY3DPEHPK3PXPJBSWY3DP",
+                    problems: [], notice: nil),
+                shell: Self.office), "second-factor")
+    }
+
+    @Test func organisationPages() throws {
+        try expectGolden(
+            RegionHomeView.render(
+                .init(
+                    code: "410423", name: "鲁山县", level: "县", parent: ("410400", "平顶山市"), meetingName: "鲁山县府院联动联席会议",
+                    convener: "张三（县长）", officeHost: "鲁山县人民政府办公室", units: 12, memberUnits: 9, users: 7,
+                    openSupervision: [.init(reference: "鲁府院督〔2026〕3号", text: "请于月底前报送进展", respondBy: "2026-12-31")],
+                    lowerRegions: [.init(code: "410423001", name: "鲁阳街道", level: "乡镇", units: 2, memberUnits: nil)]),
+                shell: Self.office), "region-home")
+        try expectGolden(
+            UnitsView.render(
+                .init(
+                    regionCode: "410423", regionName: "鲁山县",
+                    units: [
+                        .init(id: Self.id(1), name: "鲁山县人民法院", kind: "法院"),
+                        .init(id: Self.id(2), name: "鲁山县自然资源局", kind: "政府部门"),
+                    ], canEdit: true, problems: [], notice: "已添加单位"),
+                shell: Self.office), "units")
+        try expectGolden(
+            UnitEditView.render(
+                .init(
+                    id: Self.id(2), name: "鲁山县自然资源局", kind: .department, version: 3, regionCode: "410423",
+                    regionName: "鲁山县", problems: ["单位名称：须为 2 至 60 个字符"]),
+                shell: Self.office), "unit-edit")
+        try expectGolden(
+            RegionsAdminView.render(
+                .init(
+                    rows: [
+                        .init(code: "410000", name: "河南省", level: "省", depth: 0, units: 3),
+                        .init(code: "410400", name: "平顶山市", level: "市", depth: 1, units: 5),
+                    ], problems: [], values: .init(code: "410499", name: "", parentCode: "410400")),
+                shell: Self.sysadmin), "regions-admin")
+        try expectGolden(
+            UsersView.render(
+                .init(
+                    rows: [
+                        .init(
+                            id: Self.id(3), username: "lushan.office", displayName: "鲁山县联席办（演示）", unit: "鲁山县人民政府办公室",
+                            region: "鲁山县", role: .office, isActive: true, isLocked: false, hasSecondFactor: false),
+                        .init(
+                            id: Self.id(4), username: "lushan.court", displayName: "鲁山县法院（演示）", unit: "鲁山县人民法院",
+                            region: "鲁山县", role: .court, isActive: false, isLocked: true, hasSecondFactor: true),
+                    ], page: 1, hasNext: true, canManage: true, canAssign: false, problems: [],
+                    notice: .init(text: "已重置 lushan.court 的密码", secret: "Temp-Pass-1234"), recentAlerts: nil),
+                shell: Self.sysadmin), "users")
+        try expectGolden(
+            UserNewView.render(
+                .init(
+                    units: [(Self.id(1), "鲁山县人民法院"), (Self.id(2), "鲁山县自然资源局")],
+                    values: .init(username: "lushan.new", displayName: "新用户", role: .liaison, unitID: Self.id(2)),
+                    problems: ["用户名：已被使用"]),
+                shell: Self.sysadmin), "user-new")
+    }
+
+    @Test func tokensPage() throws {
+        let issued = Date(timeIntervalSince1970: 1_796_000_000)
+        try expectGolden(
+            TokensView.render(
+                .init(
+                    tokens: [
+                        .init(
+                            id: Self.id(5), name: "省法院案件系统", user: "lushan.court", createdBy: "sysadmin",
+                            createdAt: issued, lastUsedAt: issued.addingTimeInterval(3600), revokedAt: nil),
+                        .init(
+                            id: Self.id(6), name: "旧接口", user: "lushan.office", createdBy: "sysadmin",
+                            createdAt: issued,
+                            lastUsedAt: nil, revokedAt: issued.addingTimeInterval(86400)),
+                    ], users: [(Self.id(4), "lushan.court（鲁山县法院（演示））")], issued: "fy_secret-shown-once", problems: []),
+                shell: Self.sysadmin), "tokens")
+    }
+
+    @Test func ledgerPages() throws {
+        try expectGolden(
+            ItemNewView.render(
+                .init(
+                    regionCode: "410423", regionName: "鲁山县", lists: [(Self.id(7), "第一批十项重点工作")],
+                    units: [(Self.id(1), "鲁山县人民法院"), (Self.id(8), "鲁山县司法局")],
+                    values: .init(
+                        listID: Self.id(7).uuidString, title: "规范涉企行政执法", content: "", area: "lawBasedGovernment",
+                        deadline: "2026年12月31日", lead: [Self.id(8).uuidString], responsible: nil,
+                        cooperating: [Self.id(1).uuidString], issueNow: "1"),
+                    problems: ["内容：不能为空"]),
+                shell: Self.office), "item-new")
+        try expectGolden(
+            ItemEditView.render(
+                .init(
+                    id: Self.id(9), number: 2, regionCode: "410423", regionName: "鲁山县",
+                    values: .init(
+                        title: "化解行政机关败诉案件", content: "逐案分析败诉原因", area: .lawBasedGovernment, deadline: "2026年12月31日"),
+                    version: 4, deadlineEditable: true, problems: ["已被他人修改（您看到的是旧版本），请刷新后核对再保存"],
+                    differences: [(field: "标题", saved: "化解行政机关败诉案件", typed: "化解败诉案件")]),
+                shell: Self.office), "item-edit")
+    }
+
+    @Test func auditLogPage() throws {
+        let entry = AuditEntry()
+        entry.id = Self.id(10)
+        entry.at = Date(timeIntervalSince1970: 1_796_000_000)
+        entry.actorName = "lushan.office"
+        entry.regionPath = "410000/410400/410423"
+        entry.ipAddress = "10.0.0.8"
+        entry.action = AuditAction.listCreated.rawValue
+        entry.objectType = "work_list"
+        entry.objectID = Self.id(7).uuidString
+        entry.summary = "新建问题清单：第一批十项重点工作"
+        entry.seq = 42
+        entry.previousHash = "ab"
+        entry.hash = "cd"
+        let auditor = PageShell(
+            displayName: "审计管理员", unitName: "河南省司法厅", roleLabel: "审计管理员", csrfToken: "csrf-token",
+            nav: Feature.menu(of: Feature.all, for: .auditAdmin, region: "410000"), regions: [],
+            currentRegionCode: "410000")
+        try expectGolden(
+            AuditView.render(
+                .init(
+                    entries: [entry], filter: .init(action: AuditAction.listCreated.rawValue, actor: "lushan"), page: 1,
+                    hasNext: false, verdict: .init(checked: 42, problems: ["第 3 条的内容被改动"])),
+                shell: auditor), "audit")
+    }
+}
