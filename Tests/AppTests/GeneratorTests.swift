@@ -44,7 +44,22 @@ import VaporTesting
             let me = try await app.send(.GET, "/api/v1/me", as: try await app.signIn(liaison.username))
             #expect(me.status == .ok)
             #expect(try await AuditChain.verify(on: app.db).intact)
+            // The planner knows the new rows: statistics exist only once ANALYZE has run.
+            for table in [AdminCase.schema, WorkItem.schema, User.schema] {
+                #expect(try await Self.statistics(of: table, app) > 0, "\(table)")
+            }
         }
+    }
+
+    /// The planner's statistics rows on `table` (an error on SQLite before its first ANALYZE).
+    static func statistics(of table: String, _ app: Application) async throws -> Int {
+        struct Row: Decodable { let n: Int }
+        let sql = try app.db.sql()
+        let query: SQLQueryString =
+            sql.dialect == .sqlite
+            ? "SELECT count(*) AS n FROM sqlite_stat1 WHERE tbl = \(bind: table)"
+            : "SELECT count(*) AS n FROM pg_stats WHERE tablename = \(bind: table) AND schemaname = current_schema()"
+        return try await sql.raw(query).first(decoding: Row.self)?.n ?? 0
     }
 
     @Test func theSameSeedGivesTheSameData() async throws {

@@ -196,4 +196,48 @@ import Testing
                     hasNext: false, verdict: .init(checked: 42, problems: ["第 3 条的内容被改动"])),
                 shell: auditor), "audit")
     }
+
+    @Test func litigationCasePages() throws {
+        let court = PageShell(
+            displayName: "鲁山县法院（演示）", unitName: "鲁山县人民法院", roleLabel: "法院工作人员", csrfToken: "csrf-token",
+            nav: Feature.menu(of: Feature.all, for: .court, region: "410423"), regions: [], currentRegionCode: "410423")
+        try expectGolden(
+            CasesView.render(
+                .init(
+                    regionCode: "410423", regionName: "鲁山县", units: [(Self.id(2), "鲁山县自然资源局")],
+                    filter: .init(unit: Self.id(2), state: .lost, number: "豫0423"),
+                    list: .init(
+                        rows: [
+                            .init(
+                                id: Self.id(11), number: "（2026）豫0423行初12号", unitName: "鲁山县自然资源局", regionCode: "410423",
+                                regionName: "鲁山县", actionType: .penalty, filedOn: "2026-03-02",
+                                concludedOn: "2026-06-30",
+                                outcome: .revoked, heard: 2, appeared: 1)
+                        ], total: 1, page: 1, next: nil),
+                    canMaintain: true),
+                shell: court), "cases")
+        var typed = CaseForm(court: "鲁山县人民法院")
+        typed.number = "（2026）豫0423行初13号"
+        typed.defendant = "鲁山县自然资源局"
+        typed.actionType = "行政处罚"
+        typed.filedOn = "2026年3月2日"
+        typed.concludedOn = "2026年2月1日"
+        try expectGolden(
+            CaseView.render(
+                .init(
+                    regionCode: "410423", regionName: "鲁山县", caseID: nil,
+                    values: typed,
+                    units: ["鲁山县自然资源局", "鲁山县人民政府"], canMaintain: true, problems: ["结案日期：不能早于立案日期"],
+                    notice: nil),
+                shell: court), "case-new")
+        try expectGolden(
+            ImportRefusedView.render(
+                .init(
+                    regionCode: "410423", regionName: "鲁山县", fileName: "工作台账.xlsx", kind: .items,
+                    problems: [
+                        .init(row: 3, column: "完成时限", reason: "无法识别“下月底”"),
+                        .init(row: 5, column: "牵头单位", reason: "“鲁山县某局”不是本区划的单位"),
+                    ]),
+                shell: Self.office), "ledger-import-refused")
+    }
 }

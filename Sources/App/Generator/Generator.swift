@@ -98,6 +98,7 @@ public enum Generator {
                 "[\(start + batches.count)/\(allRegions.count)] 至\(batches.last?.region.name ?? "")：累计 \(counts)，用时 \(seconds) 秒"
             )
         }
+        try await app.db.sql().analyze()
         let summary =
             "生成规模测试数据（\(options.scale.rawValue)，种子 \(options.seed)，\(options.years) 年至 \(options.until)）：\(counts)"
         try await app.db.write { db in

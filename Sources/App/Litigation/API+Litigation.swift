@@ -22,7 +22,8 @@ struct LitigationAPI {
             throw AppError(status: .badRequest, code: "bad_request", reason: "请求体须为 .csv 或 .xlsx 文件")
         }
         do {
-            let counts = try await CaseImport.run(spool.url, request: request)
+            let counts = try await CaseImport.run(
+                spool.url, as: try request.acting(), threadPool: request.application.threadPool)
             return try await counts.encodeResponse(for: request)
         } catch let refused as SpreadsheetImport.Refused {
             return try await Refusal(refused).encodeResponse(status: .unprocessableEntity, for: request)

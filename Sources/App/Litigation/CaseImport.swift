@@ -23,16 +23,19 @@ enum CaseImport {
     /// A file with more problems than this lists only these; the rest would drown them.
     static let problemLimit = 500
 
+    /// An import that wrote at least this many cases brings the planner's statistics up to date.
+    static let analyzeAfter = 10_000
+
+    /// Reads and checks `file` on `threadPool` and writes its cases in one transaction, all or none.
     static func run(
-        _ file: URL, request: Request,
+        _ file: URL, as acting: Acting, threadPool: NIOThreadPool,
         progress: @escaping @Sendable (Progress) -> Void = { _ in }
     ) async throws -> CaseStore.Counts {
-        let caller = try request.caller(for: .maintainLitigation)
-        let rows = try await CaseRows(scope: caller.scope, on: request.db)
-        let threadPool = request.application.threadPool
-        return try await request.db.write { db in
+        let caller = try acting.caller(for: .maintainLitigation)
+        let rows = try await CaseRows(scope: caller.scope, on: acting.db)
+        let counts = try await acting.db.write { db in
             try await db.withPageCache(megabytes: CaseStore.bulkCacheMegabytes) {
-                var writer = CaseStore.Writer(now: request.now)
+                var writer = CaseStore.Writer(now: acting.now)
                 var complete = false
                 for try await batch in batches(file, rows: rows, threadPool: threadPool, progress: progress) {
                     try await writer.write(batch, on: db)
@@ -44,12 +47,16 @@ enum CaseImport {
                 guard complete else { throw CancellationError() }
                 try await writer.finish(on: db)
                 let counts = writer.counts
-                try await request.audit(
+                try await acting.audit(
                     .casesImported, object: ("admin_cases", "import"),
                     summary: "导入行政诉讼案件：新增 \(counts.created)，更新 \(counts.updated)，未变 \(counts.unchanged)", on: db)
                 return counts
             }
         }
+        if counts.created + counts.updated >= analyzeAfter {
+            try await acting.db.sql().analyze([AdminCase.schema, Hearing.schema])
+        }
+        return counts
     }
 
     /// The file's cases in batches, read and checked on the thread pool one batch ahead of the writer; fails with

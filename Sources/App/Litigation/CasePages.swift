@@ -103,7 +103,9 @@ struct CasePages {
                 }
                 await request.application.inFlight.hold("case import of \(request.url.path)") {
                     do {
-                        let counts = try await CaseImport.run(spool.url, request: request) {
+                        let counts = try await CaseImport.run(
+                            spool.url, as: try request.acting(), threadPool: request.application.threadPool
+                        ) {
                             continuation.yield(ImportEvent(progress: $0))
                         }
                         continuation.yield(ImportEvent(done: counts))

@@ -33,6 +33,15 @@ struct SQLDoor: Sendable {
         try await raw("PRAGMA wal_autocheckpoint = 65536").run()
     }
 
+    /// Brings the query planner's statistics on `tables` (all of them when empty) up to date after a bulk write, so
+    /// that the first queries on the new rows choose their indexes as later ones would. SQLite samples at most a
+    /// thousand rows of each index (`analysis_limit`): a full scan of a province's tables would take minutes.
+    func analyze(_ tables: [String] = []) async throws {
+        if dialect == .sqlite { try await raw("PRAGMA analysis_limit = 1000").run() }
+        if tables.isEmpty { return try await raw("ANALYZE").run() }
+        for table in tables { try await raw("ANALYZE \(ident: table)").run() }
+    }
+
     /// `column LIKE '%text%'`: rows whose `column` (an expression written in code, such as `c.case_number`) holds
     /// `text`, in which `%`, `_` and `\` stand for themselves.
     static func contains(_ column: String, _ text: String) -> SQLQueryString {
