@@ -34,6 +34,12 @@ struct Feature: Sendable {
     var menu: [MenuEntry] = []
     /// What it records in the audit log (`AuditAction.all` is every feature's, in the order of `all`).
     var auditActions: [AuditAction] = []
+    /// What it tells each unit and office in the daily digest (`<Feature>+Digest.swift`).
+    var digest: Digest.Part? = nil
+    /// Its demo rows (`Demo<Feature>.swift`), loaded by `fuyuan serve --demo` after those of the features before it.
+    var demo: DemoLoader.Part? = nil
+    /// Its part of the OpenAPI document (`<Feature>+OpenAPI.swift`).
+    var api = APIDescription()
 }
 
 extension Feature {

@@ -61,11 +61,12 @@ public func configure(_ app: Application, config: AppConfig) async throws {
         app.lifecycle.use(AuditForwarder(collector: collector))
     }
     try Feature.registerRoutes(of: app.features, on: app)
+    app.openAPIDocument = ByteBuffer(data: try OpenAPIDocument.document(of: app.features).prettyBytes)
 }
 
 /// Today's digest, once; for `fuyuan digest` and cron-like use.
 public func runDigest(_ app: Application) async throws -> Int {
-    try await Digest.run(on: app.db, now: app.clock.now(), rules: app.dueRules)
+    try await Digest.run(of: app.features, on: app.db, now: app.clock.now(), rules: app.dueRules)
 }
 
 /// Verifies the audit chain, raising a security alert when it is broken; for `fuyuan verify-audit`.

@@ -1,12 +1,19 @@
+import Foundation
 import Testing
 import VaporTesting
 
 @testable import App
 
 @Suite struct OpenAPITests {
+    static let golden = GoldenPageTests.directory.appendingPathComponent("openapi.json")
+
+    static func document() throws -> Data {
+        try OpenAPIDocument.document(of: Feature.all).prettyBytes
+    }
+
     /// `{name}` in the document is `:name` in the router.
     func documentedOperations() throws -> Set<String> {
-        let document = try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.json.utf8)) as! [String: Any]
+        let document = try JSONSerialization.jsonObject(with: Self.document()) as! [String: Any]
         let paths = document["paths"] as! [String: [String: Any]]
         return Set(
             paths.flatMap { path, operations in
@@ -32,12 +39,57 @@ import VaporTesting
         }
     }
 
+    /// The document as derived from the features and their DTOs, held to `Golden/openapi.json`: a change to the API
+    /// shows in review as a diff of that file. Record with `FUYUAN_RECORD_GOLDEN=1`, as the golden pages.
+    @Test func isTheGoldenDocument() throws {
+        let document = try Self.document()
+        if ProcessInfo.processInfo.environment["FUYUAN_RECORD_GOLDEN"] == "1" {
+            try document.write(to: Self.golden)
+            return
+        }
+        let golden = try Data(contentsOf: Self.golden)
+        #expect(String(decoding: document, as: UTF8.self) == String(decoding: golden, as: UTF8.self))
+    }
+
+    /// A shape is read from the fields it asks for; one that reads its JSON by hand cannot be, and says so.
+    @Test func schemasAreReadFromTheShapes() throws {
+        struct Shape: Decodable {
+            struct Inner: Decodable { let at: Date? }
+            let name: String
+            let count: Int?
+            let tags: [String: Int]
+            let inner: [Inner]
+        }
+        struct ByHand: Decodable {
+            init(from decoder: any Decoder) throws { _ = try decoder.singleValueContainer().decode(String.self) }
+        }
+        let reader = SchemaReader(names: [:], optionalsNullable: true)
+        #expect(
+            try reader.schema(of: Shape.self) == [
+                "type": "object", "additionalProperties": false, "required": ["name", "tags", "inner"],
+                "properties": [
+                    "name": ["type": "string"], "count": ["type": "integer", "nullable": true],
+                    "tags": ["type": "object", "additionalProperties": ["type": "integer"]],
+                    "inner": [
+                        "type": "array",
+                        "items": [
+                            "type": "object", "additionalProperties": false,
+                            "properties": ["at": ["type": "string", "format": "date-time", "nullable": true]],
+                        ],
+                    ],
+                ],
+            ])
+        #expect(throws: SchemaReader.Unreadable.self) { try reader.schema(of: ByHand.self) }
+    }
+
     @Test func isServedAsJSON() async throws {
         try await withTestApp(demo: false) { app in
             let response = try await app.send(.GET, "/api/v1/openapi.json")
             #expect(response.status == .ok)
             #expect(response.headers.contentType == .json)
-            #expect(response.text.contains(#""openapi": "3.0.3""#))
+            #expect(Data(response.body.readableBytesView) == (try Self.document()))
+            let served = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as! [String: Any]
+            #expect(served["openapi"] as? String == "3.0.3")
         }
     }
 }

@@ -33,5 +33,6 @@ extension Feature {
             routes.api.get(AuthPath.API.me, use: api.me)
         },
         menu: [.init(label: "接口令牌", place: 90, roles: [.systemAdmin]) { _ in .tokens }],
-        auditActions: AuditAction.ofAuth)
+        auditActions: AuditAction.ofAuth,
+        api: .auth)
 }

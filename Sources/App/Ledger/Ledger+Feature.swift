@@ -43,5 +43,8 @@ extension Feature {
             routes.api.get(LedgerPath.API.rollUp, use: api.rollUp)
         },
         menu: [.init(label: "工作台账", place: 20, roles: businessRoles) { .ledger($0) }],
-        auditActions: AuditAction.ofLedger)
+        auditActions: AuditAction.ofLedger,
+        digest: Digest.ledger,
+        demo: { try await DemoLedger.load($0) },
+        api: .ledger)
 }

@@ -28,5 +28,7 @@ extension Feature {
             routes.api.get(LitigationPath.API.adminCase, use: api.adminCase)
         },
         menu: [.init(label: "行政诉讼", place: 40, roles: businessRoles) { .litigation($0) }],
-        auditActions: AuditAction.ofLitigation)
+        auditActions: AuditAction.ofLitigation,
+        demo: { try await DemoLitigation.load($0) },
+        api: .litigation)
 }

@@ -26,7 +26,8 @@ struct NoticePages {
     func run(_ request: Request) async throws -> Response {
         _ = try request.caller(for: .manageLedger)
         let count = try await request.db.write { db in
-            let count = try await Digest.run(on: db, now: request.now, rules: request.application.dueRules)
+            let count = try await Digest.run(
+                of: request.application.features, on: db, now: request.now, rules: request.application.dueRules)
             try await request.audit(
                 .digestRun, object: ("digest", CalendarDay(containing: request.now).description),
                 summary: "手动生成今日提醒 \(count) 条", on: db)

@@ -30,7 +30,7 @@ final class DailyJobs: LifecycleHandler, @unchecked Sendable {
                 }
                 if Calendar.shanghai.component(.hour, from: now) >= 8 {
                     await Self.once("digest:" + day, holder: holder, app: app) {
-                        let count = try await Digest.run(on: app.db, now: now, rules: app.dueRules)
+                        let count = try await Digest.run(of: app.features, on: app.db, now: now, rules: app.dueRules)
                         app.logger.info("daily digest: \(count) notices")
                     }
                 }

@@ -58,5 +58,7 @@ extension Feature {
             .init(label: "用户", place: 80, roles: [.systemAdmin]) { _ in .users },
             .init(label: "用户与角色", place: 80, roles: [.securityAdmin]) { _ in .users },
         ],
-        auditActions: AuditAction.ofOrg)
+        auditActions: AuditAction.ofOrg,
+        demo: { try await DemoOrg.load(&$0) },
+        api: .org)
 }

@@ -17,5 +17,8 @@ extension Feature {
             routes.api.post(SupervisionPath.API.respond, use: api.respond)
         },
         menu: [.init(label: "督办", place: 30, roles: businessRoles) { .supervision($0) }],
-        auditActions: AuditAction.ofSupervision)
+        auditActions: AuditAction.ofSupervision,
+        digest: Digest.supervision,
+        demo: { try await DemoSupervision.load($0) },
+        api: .supervision)
 }

@@ -17,5 +17,6 @@ extension Feature {
             routes.open.get(PlatformPath.live, use: health.live)
             routes.open.get(PlatformPath.ready, use: health.ready)
             routes.open.get(PlatformPath.openAPI, use: OpenAPIDocument.serve)
-        })
+        },
+        api: .platform)
 }

@@ -19,7 +19,7 @@ enum DemoLitigation {
         let hearing: (day: CalendarDay, appeared: Bool, principal: Bool, spoke: Bool)?
     }
 
-    static func load(_ context: DemoLedger.Context) async throws {
+    static func load(_ context: DemoLoader.Context) async throws {
         var specs = try lushan()
         specs += anyang(year: 2024, new: 266, concluded: 230, lost: 41)
         specs += anyang(year: 2023, new: 290, concluded: 250, lost: 52)

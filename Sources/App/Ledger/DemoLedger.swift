@@ -115,18 +115,7 @@ enum DemoLedger {
         ),
     ]
 
-    struct Context {
-        let db: any Database
-        let regions: [String: Region]
-        let units: [String: Unit]
-        let now: Date
-        let rules: DueRules
-
-        func region(_ code: String) throws -> Region { try DemoLoader.named(code, in: regions) }
-        func unit(_ name: String) throws -> Unit { try DemoLoader.named(name, in: units) }
-    }
-
-    static func load(_ context: Context) async throws {
+    static func load(_ context: DemoLoader.Context) async throws {
         try await loadPlan(
             context, region: "410482", title: "解决行政机关败诉率高、行政争议实质化解效果不佳问题工作方案",
             source: "汝府院联席办〔2022〕4号", issued: "2022-11-24", seeds: ruzhou
@@ -145,34 +134,11 @@ enum DemoLedger {
             }
         }
         try await loadFirstBatch(context)
-        try await loadSupervision(context)
-        try await DemoLitigation.load(context)
     }
 
-    /// Seed 002's 提醒函: the office reminds the court of the overdue risk white paper (方城县 item 2).
-    private static func loadSupervision(_ context: Context) async throws {
-        let region = try context.region("411322")
-        let item = try await WorkItem.query(on: context.db).filter(\.$region.$id == region.requireID()).filter(
-            \.$number == 2
-        )
-        .filter(\.$parentItem.$id == nil).first()
-        let supervision = Supervision()
-        supervision.$region.id = try region.requireID()
-        supervision.$item.id = item?.id
-        supervision.kind = .reminder
-        supervision.tone = .none
-        supervision.year = CalendarDay(containing: context.now).year
-        supervision.number = 1
-        supervision.text = "（演示）行政诉讼风险提示白皮书已逾期未报送，请说明原因并于回复期限前报送。"
-        supervision.respondBy = CalendarDay(containing: context.now).adding(days: 7).description
-        supervision.issuedBy = "演示数据"
-        try await supervision.create(on: context.db)
-        try await SupervisionTarget(
-            supervisionID: supervision.requireID(), unitID: context.unit("方城县人民法院").requireID()
-        ).create(on: context.db)
-    }
-
-    private static func list(_ context: Context, region: String, kind: ListKind, title: String, source: String)
+    private static func list(
+        _ context: DemoLoader.Context, region: String, kind: ListKind, title: String, source: String
+    )
         async throws -> WorkList
     {
         let list = WorkList(
@@ -182,7 +148,7 @@ enum DemoLedger {
     }
 
     private static func loadPlan(
-        _ context: Context, region: String, title: String, source: String, issued: String, seeds: [ItemSeed],
+        _ context: DemoLoader.Context, region: String, title: String, source: String, issued: String, seeds: [ItemSeed],
         story: (Int) -> (UnitState, String?)
     ) async throws {
         let list = try await list(context, region: region, kind: .responsibility, title: title, source: source)
@@ -218,7 +184,8 @@ enum DemoLedger {
 
     /// Creates the item's parts, issues it on `issued`, moves its counting parts to `state` and files `report`.
     private static func answer(
-        _ item: WorkItem, context: Context, issued: String, units: [String], state: UnitState, report: String?
+        _ item: WorkItem, context: DemoLoader.Context, issued: String, units: [String], state: UnitState,
+        report: String?
     ) async throws {
         let issuedDay = try DemoLoader.day(issued)
         item.issuedOn = issued
@@ -247,13 +214,13 @@ enum DemoLedger {
         try await refresh(item, context: context)
     }
 
-    private static func refresh(_ item: WorkItem, context: Context) async throws {
+    private static func refresh(_ item: WorkItem, context: DemoLoader.Context) async throws {
         let parts = try await ItemPart.query(on: context.db).filter(\.$item.$id == item.requireID()).all()
         try await LedgerStore.refresh(item, parts: parts, on: context.db, rules: context.rules)
     }
 
     /// Seed 002 is 汝州市's answer to the problem of high loss rates: its 17 measures answer that problem.
-    private static func pairWithRuzhouPlan(_ problem: WorkItem, context: Context) async throws {
+    private static func pairWithRuzhouPlan(_ problem: WorkItem, context: DemoLoader.Context) async throws {
         guard let plan = try await WorkList.query(on: context.db).filter(\.$source == "汝府院联席办〔2022〕4号").first()
         else { throw DemoLoader.Mistake(description: "演示数据有误：没有汝州市的工作方案") }
         for measure in try await WorkItem.query(on: context.db).filter(\.$list.$id == plan.requireID()).all() {
@@ -262,7 +229,7 @@ enum DemoLedger {
     }
 
     /// 河南省 → 平顶山市, 安阳市, 南阳市; 平顶山市 → 鲁山县, 卫东区, 汝州市; 鲁山县 answers as seed 000 says.
-    private static func loadFirstBatch(_ context: Context) async throws {
+    private static func loadFirstBatch(_ context: DemoLoader.Context) async throws {
         let province = try context.region("410000")
         let city = try context.region("410400")
         let list = try await list(context, region: "410000", kind: .problem, title: "第一批十项重点工作", source: "省府院联席会议")
