@@ -83,7 +83,12 @@ import Testing
                 .init(
                     code: "410423", name: "鲁山县", level: "县", parent: ("410400", "平顶山市"), meetingName: "鲁山县府院联动联席会议",
                     convener: "张三（县长）", officeHost: "鲁山县人民政府办公室", units: 12, memberUnits: 9, users: 7,
-                    openSupervision: [.init(reference: "鲁府院督〔2026〕3号", text: "请于月底前报送进展", respondBy: "2026-12-31")],
+                    cards: [
+                        HomeCard(
+                            id: "open-supervision", title: "待回复的督办",
+                            rows: [.init(lead: "鲁府院督〔2026〕3号", text: "：请于月底前报送进展（请于 2026年12月31日 前回复）")],
+                            linkLabel: "前往督办页面回复 ›", link: .supervision("410423"))
+                    ],
                     lowerRegions: [.init(code: "410423001", name: "鲁阳街道", level: "乡镇", units: 2, memberUnits: nil)]),
                 shell: Self.office), "region-home")
         try expectGolden(

@@ -76,208 +76,51 @@ import VaporTesting
     static let sysadminOnly = "LOFFFFFFFFF"
     static let securityOnly = "LFOFFFFFFFF"
 
-    static let probes: [Probe] = [
-        .get("assets/:name", "/assets/\(Assets.stylesheetName)", "OOOOOOOOOOO"),
-        .get("health/live", "/health/live", "OOOOOOOOOOO"),
-        .get("health/ready", "/health/ready", "OOOOOOOOOOO"),
-        .get("api/v1/openapi.json", "/api/v1/openapi.json", "OOOOOOOOOOO"),
-        .get("login", "/login", "OOOOOOOOOOO"),
-        .form(.POST, "login", "/login", "UUUUUUUUUUU", [("username", "nobody.here"), ("password", "Wrong#123")]),
-        .json(
-            .POST, "api/v1/auth/login", "/api/v1/auth/login", "LLLLLLLLLLL",
-            ["username": "nobody.here", "password": "Wrong#123"]),
-        .get("", "/", "LOOOOOOOOOO"),
-        .form(.POST, "logout", "/logout", "LOOOOOOOOOO"),
-        .get("account/password", "/account/password", "LOOOOOOOOOO"),
-        .form(
-            .POST, "account/password", "/account/password", "LVVVVVVVVVV",
-            [("current", "Wrong#123"), ("new", "New#12345"), ("confirm", "New#12345")]),
-        .get("account/second-factor", "/account/second-factor", "LOOOOOOOOOO"),
-        .form(
-            .POST, "account/second-factor", "/account/second-factor", "LVVVVVVVVVV",
-            [("key", "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"), ("code", "000000")]),
-        .form(
-            .POST, "account/second-factor/disable", "/account/second-factor/disable", "LVVVVVVVVVV",
-            [("code", "000000")]),
-        .get("account/confirm", "/account/confirm?next=/admin/users", "LOOOOOOOOOO"),
-        .form(.POST, "account/confirm", "/account/confirm", "LVVVVVVVVVV", [("password", "Wrong#123")]),
-        .get("admin/tokens", "/admin/tokens", sysadminOnly),
-        .form(.POST, "admin/tokens", "/admin/tokens", sysadminOnly, [("name", "法院系统"), ("userID", "{court}")]),
-        .form(.POST, "admin/tokens/:id/revoke", "/admin/tokens/{token}/revoke", sysadminOnly),
-        .json(.POST, "api/v1/auth/logout", "/api/v1/auth/logout", "LOOOOOOOOOO"),
-        .get("api/v1/me", "/api/v1/me", "LOOOOOOOOOO"),
-        .get("regions/go", "/regions/go?code=410423", "LOOOOOOOOOO"),
-        .get("regions/:code", "/regions/410423", readLushan),
-        .get("regions/:code", "/regions/410400", "LOFFOONNNNN"),
-        .get("regions/:code/units", "/regions/410423/units", readLushan),
-        .form(
-            .POST, "regions/:code/units", "/regions/410423/units", writeLushanUnits,
-            [("name", "鲁山县信访局{who}"), ("kind", "department")]),
-        .get("units/:id/edit", "/units/{unit}/edit", writeLushanUnits),
-        .form(.POST, "units/:id", "/units/{unit}", writeLushanUnits, [("name", "鲁山县司法局"), ("kind", "department")]),
-        .get("regions/:code/meeting", "/regions/410423/meeting", readLushan),
-        .get("regions/:code/meeting/edit", "/regions/410423/meeting/edit", writeLushanRoster),
-        .form(
-            .POST, "regions/:code/meeting", "/regions/410423/meeting", writeLushanRoster,
-            [
-                ("name", "鲁山县府院联动联席会议{who}"), ("officeUnitID", ""), ("approvedBy", "县长"), ("approvedOn", "2026-11-01"),
-            ]),
-        .get("admin/regions", "/admin/regions", sysadminOnly),
-        .form(
-            .POST, "admin/regions", "/admin/regions", sysadminOnly,
-            [("code", "410402"), ("name", "新华区"), ("parentCode", "410400")]),
-        .get("admin/users", "/admin/users", "LOOFFFFFFFF"),
-        .get("admin/users/new", "/admin/users/new", sysadminOnly),
-        .form(
-            .POST, "admin/users", "/admin/users", sysadminOnly,
-            [("username", "new.user"), ("displayName", "新用户"), ("role", "liaison"), ("unitID", "{unit}")]),
-        .form(.POST, "admin/users/:id/role", "/admin/users/{target}/role", securityOnly, [("role", "leader")]),
-        .form(.POST, "admin/users/:id/unlock", "/admin/users/{target}/unlock", securityOnly),
-        .form(.POST, "admin/users/:id/second-factor/reset", "/admin/users/{target}/second-factor/reset", securityOnly),
-        .form(.POST, "admin/users/:id/reset-password", "/admin/users/{target}/reset-password", sysadminOnly),
-        .form(.POST, "admin/users/:id/active", "/admin/users/{target}/active", sysadminOnly, [("active", "0")]),
-        .get("audit", "/audit", "LFFOFFFFFFF"),
-        .get("admin/alerts", "/admin/alerts", "LFOFFFFFFFF"),
-        .get("api/v1/regions", "/api/v1/regions", "LOFFOOOOOOO"),
-        .json(
-            .POST, "api/v1/regions", "/api/v1/regions", sysadminOnly,
-            ["code": "410402", "name": "新华区", "parentCode": "410400"]),
-        .get("api/v1/regions/:code", "/api/v1/regions/410423", readLushan),
-        .get("api/v1/regions/:code/units", "/api/v1/regions/410423/units", readLushan),
-        .json(
-            .POST, "api/v1/regions/:code/units", "/api/v1/regions/410423/units", writeLushanUnits,
-            ["name": "鲁山县信访局{who}", "kind": "department"]),
-        .get("api/v1/units/:id", "/api/v1/units/{unit}", readLushan),
-        .json(.PATCH, "api/v1/units/:id", "/api/v1/units/{unit}", writeLushanUnits, ["kind": "department"]),
-        .get("api/v1/regions/:code/joint-meeting", "/api/v1/regions/410423/joint-meeting", readLushan),
-        .json(.PUT, "api/v1/regions/:code/joint-meeting", "/api/v1/regions/410423/joint-meeting", writeLushanRoster),
-        .get("api/v1/users", "/api/v1/users", "LOOFFFFFFFF"),
-        .json(
-            .POST, "api/v1/users", "/api/v1/users", sysadminOnly,
-            ["username": "new.user", "displayName": "新用户", "role": "liaison", "unitID": "{unit}"]),
-        .get("api/v1/users/:id", "/api/v1/users/{court}", "LOOFFFFFFFF"),
-        .get("regions/:code/ledger", "/regions/410423/ledger", readLushanLedger),
-        .get("regions/:code/ledger.csv", "/regions/410423/ledger.csv", readLushanLedger),
-        .get("regions/:code/ledger.xlsx", "/regions/410423/ledger.xlsx", readLushanLedger),
-        .get("regions/:code/ledger/new", "/regions/410423/ledger/new", writeLushanRoster),
-        .form(
-            .POST, "regions/:code/ledger", "/regions/410423/ledger", writeLushanRoster,
-            [
-                ("listID", "{list}"), ("title", "新事项{who}"), ("area", "other"), ("deadline", "2027年6月30日"),
-                ("responsible[]", "{unit}"),
-            ]),
-        .form(
-            .POST, "regions/:code/ledger/import", "/regions/410423/ledger/import", "LFFFFFBFFFN", [("listID", "{list}")]
-        ),
-        .form(
-            .POST, "regions/:code/lists", "/regions/410423/lists", writeLushanRoster,
-            [("kind", "problem"), ("title", "第二批{who}")]),
-        .get("items/:id", "/items/{item}", readLushanLedger),
-        .get("items/:id/edit", "/items/{item}/edit", writeLushanRoster),
-        .form(
-            .POST, "items/:id", "/items/{item}", writeLushanRoster,
-            [("title", "事项{who}"), ("content", ""), ("area", "other"), ("deadline", "{deadline}")]),
-        .form(.POST, "items/:id/issue", "/items/{item}/issue", "LFFFFFVFFFN"),
-        .form(
-            .POST, "items/:id/step", "/items/{item}/step", writeLushanRoster,
-            [("partID", "{justicePart}"), ("action", "approveClosure")]),
-        .form(
-            .POST, "items/:id/reports", "/items/{item}/reports", "LFFFFFFOFFN",
-            [("partID", "{courtPart}"), ("text", "本月新收行政案件 5 件")]),
-        .form(
-            .POST, "items/:id/extensions", "/items/{item}/extensions", "LFFFFFFVFFN",
-            [("partID", "{courtPart}"), ("day", "2027-01-31"), ("reason", "案件多")]),
-        .form(
-            .POST, "items/:id/extensions/decide", "/items/{item}/extensions/decide", "LFFFFFNFFFN",
-            [("extensionID", "{item}"), ("approve", "1")]),
-        .form(.POST, "items/:id/hand-down", "/items/{item}/hand-down", "LFFFFFVFFFN"),
-        .form(.POST, "items/:id/not-applicable", "/items/{item}/not-applicable", "LFFFFFVFFFN", [("reason", "无")]),
-        .form(.POST, "items/:id/assign", "/items/{item}/assign", "LFFFFFVFFFN", [("responsible[]", "{unit}")]),
-    ]
-
     static let readLushanLedger = "LFFFOOOOOON"
 
     /// Only 鲁山县's court staff maintain its cases; everyone else is refused by role.
     static func courtOfLushan(_ outcome: Character) -> String { "LFFFFFF\(outcome)FFF" }
 
-    static let supervisionProbes: [Probe] = [
-        .form(
-            .POST, "regions/:code/litigation/warnings", "/regions/410423/litigation/warnings", writeLushanRoster,
-            [("unitID", "{zrzy}"), ("from", "2023-01-01"), ("to", "2023-07-24")]),
-        .get("regions/:code/litigation", "/regions/410423/litigation?from=2023-01-01&to=2023-07-24", readLushanLedger),
-        .get(
-            "regions/:code/litigation/bulletin", "/regions/410423/litigation/bulletin?year=2023&quarter=2",
-            readLushanLedger),
-        .json(.POST, "api/v1/litigation/cases/import", "/api/v1/litigation/cases/import", "LFFFFFFVFFF"),
-        .get("api/v1/litigation/cases", "/api/v1/litigation/cases?region=410423", readLushanLedger),
-        .get("api/v1/litigation/cases/:id", "/api/v1/litigation/cases/{case}", readLushanLedger),
-        .get("regions/:code/litigation/cases", "/regions/410423/litigation/cases", readLushanLedger),
-        .form(.POST, "regions/:code/litigation/cases", "/regions/410423/litigation/cases", courtOfLushan("V")),
-        .get("regions/:code/litigation/cases/new", "/regions/410423/litigation/cases/new", courtOfLushan("O")),
-        .get(
-            "regions/:code/litigation/cases/template.xlsx", "/regions/410423/litigation/cases/template.xlsx",
-            courtOfLushan("O")),
-        .get(
-            "regions/:code/litigation/cases/template.csv", "/regions/410423/litigation/cases/template.csv",
-            courtOfLushan("O")),
-        // The page's import answers 200 and streams the refusal of a body that is not a case file.
-        .json(
-            .POST, "regions/:code/litigation/cases/import", "/regions/410423/litigation/cases/import",
-            courtOfLushan("O")),
-        .get("litigation/cases/:id", "/litigation/cases/{case}", readLushanLedger),
-        .form(.POST, "litigation/cases/:id", "/litigation/cases/{case}", courtOfLushan("V")),
-        .form(.POST, "litigation/cases/:id/delete", "/litigation/cases/{case}/delete", courtOfLushan("O")),
-        .get(
-            "api/v1/litigation/figures", "/api/v1/litigation/figures?region=410423&from=2023-01-01&to=2023-07-24",
-            readLushanLedger),
-        .form(.POST, "items/:id/attachments", "/items/{item}/attachments", "LFFFFFBBFFN"),
-        .get("attachments/:id", "/attachments/{attachment}", readLushanLedger),
-        .form(.POST, "items/:id/links", "/items/{item}/links", "LFFFFFVFFFN", [("measureID", "{item}")]),
-        .get("api/v1/regions/:code/supervision", "/api/v1/regions/410423/supervision", readLushanLedger),
-        .json(.POST, "api/v1/regions/:code/supervision", "/api/v1/regions/410423/supervision", writeLushanRoster),
-        .json(
-            .POST, "api/v1/supervision-targets/:id/respond", "/api/v1/supervision-targets/{supervisionTarget}/respond",
-            "LFFFFFFOFFF", ["text": "已报送"]),
-        .get("api/v1/regions/:code/lists", "/api/v1/regions/410423/lists", readLushanLedger),
-        .json(
-            .POST, "api/v1/regions/:code/lists", "/api/v1/regions/410423/lists", writeLushanRoster,
-            ["kind": "problem", "title": "第三批{who}"]),
-        .get("api/v1/regions/:code/items", "/api/v1/regions/410423/items?timeliness=overdue", readLushanLedger),
-        .json(.POST, "api/v1/items", "/api/v1/items", "LFFFVVOFFFV"),
-        .get("api/v1/items/:id", "/api/v1/items/{item}", readLushanLedger),
-        .json(.PATCH, "api/v1/items/:id", "/api/v1/items/{item}", writeLushanRoster, ["title": "事项{who}"]),
-        .json(.POST, "api/v1/items/:id/issue", "/api/v1/items/{item}/issue", "LFFFFFVFFFN"),
-        .json(
-            .POST, "api/v1/items/:id/steps", "/api/v1/items/{item}/steps", writeLushanRoster,
-            ["partID": "{justicePart}", "action": "approveClosure"]),
-        .json(
-            .POST, "api/v1/items/:id/reports", "/api/v1/items/{item}/reports", "LFFFFFFOFFN",
-            ["partID": "{courtPart}", "text": "本月新收 5 件"]),
-        .json(.POST, "api/v1/items/:id/hand-down", "/api/v1/items/{item}/hand-down", "LFFFFFVFFFN"),
-        .get("api/v1/items/:id/roll-up", "/api/v1/items/{item}/roll-up", readLushanLedger),
-        .get("notices", "/notices", "LFFFOOOOOOO"),
-        .form(.POST, "notices/read", "/notices/read", "LFFFOOOOOOO"),
-        .form(.POST, "notices/run", "/notices/run", "LFFFOOOFFFO"),
-        .get("regions/:code/supervision", "/regions/410423/supervision", readLushanLedger),
-        .form(
-            .POST, "regions/:code/supervision", "/regions/410423/supervision", writeLushanRoster,
-            [("kind", "urge"), ("unit[]", "{unit}"), ("text", "请报送进展{who}"), ("respondBy", "2099-01-01")]),
-        .form(
-            .POST, "supervision-targets/:id/respond", "/supervision-targets/{supervisionTarget}/respond", "LFFFFFFOFFF",
-            [("text", "已报送")]),
+    /// Each feature's probes, in its own file under `ScopeProbes/`, by the feature's name.
+    static let probesByFeature: [String: [Probe]] = [
+        Feature.platform.name: platformProbes, Feature.auth.name: authProbes, Feature.org.name: orgProbes,
+        Feature.audit.name: auditProbes, Feature.ledger.name: ledgerProbes, Feature.supervision.name: supervisionProbes,
+        Feature.notifications.name: notificationsProbes, Feature.litigation.name: litigationProbes,
     ]
 
-    @Test func everyRegisteredRouteHasAProbe() async throws {
+    static let probes = Feature.all.flatMap { probesByFeature[$0.name] ?? [] }
+
+    /// The routes one feature registers, as "METHOD path".
+    static func routes(of feature: Feature) throws -> Set<String> {
+        final class Recorder: RoutesBuilder, @unchecked Sendable {
+            var routes: [Route] = []
+            func add(_ route: Route) { routes.append(route) }
+        }
+        let recorder = Recorder()
+        try feature.routes(.init(open: recorder, pages: recorder, api: recorder))
+        return Set(recorder.routes.map { "\($0.method.rawValue) \($0.path.map(\.description).joined(separator: "/"))" })
+    }
+
+    /// Every feature's routes are probed by the feature's own probes, and every registered route by one.
+    @Test(arguments: Feature.all.map(\.name))
+    func everyRouteOfTheFeatureHasAProbe(_ name: String) throws {
+        let feature = try #require(Feature.all.first { $0.name == name })
+        let registered = try Self.routes(of: feature)
+        let probed = Set((Self.probesByFeature[name] ?? []).map { "\($0.method.rawValue) \($0.route)" })
+        #expect(registered.subtracting(probed).sorted() == [], "routes without a scope rule")
+        #expect(probed.subtracting(registered).sorted() == [], "probes of routes the feature does not register")
+    }
+
+    @Test func theFeaturesAreEveryRouteTheAppRegisters() async throws {
         try await withTestApp(demo: false) { app in
             let registered = Set(
                 app.routes.all.map { "\($0.method.rawValue) \($0.path.map(\.description).joined(separator: "/"))" })
-            let probed = Set((Self.probes + Self.supervisionProbes).map { "\($0.method.rawValue) \($0.route)" })
-            #expect(registered.subtracting(probed).sorted() == [], "routes without a scope rule")
-            #expect(probed.subtracting(registered).sorted() == [], "probes of routes that do not exist")
+            let declared = try Feature.all.reduce(into: Set<String>()) { $0.formUnion(try Self.routes(of: $1)) }
+            #expect(registered == declared)
         }
     }
 
-    @Test(arguments: probes + supervisionProbes)
+    @Test(arguments: probes)
     func probe(_ probe: Probe) async throws {
         try await withTestApp { app in
             let fixture = try await makeFixture(app)

@@ -24,9 +24,11 @@ struct OrgPages {
         if let parentID = region.$parent.id {
             parent = try await scope.regions(on: request.db).filter(\.$id == parentID).first()
         }
-        let supervision =
-            caller.role.may(.handleParts) && caller.regionID == region.id
-            ? try await SupervisionStore.open(forUnit: caller.unitID, on: request.db) : []
+        let cardContext = HomeCard.Context(
+            caller: caller, regionID: regionID, regionCode: region.code, today: CalendarDay(containing: request.now),
+            db: request.db)
+        var cards: [HomeCard] = []
+        for source in request.application.features.compactMap(\.homeCards) { cards += try await source(cardContext) }
         let model = RegionHomeView.Model(
             code: region.code, name: region.name, level: region.level.label,
             parent: parent.map { ($0.code, $0.name) },
@@ -36,10 +38,7 @@ struct OrgPages {
             units: unitCounts[regionID] ?? 0,
             memberUnits: memberCounts[regionID] ?? 0,
             users: try await OrgQueries.userCount(regionID: regionID, on: request.db),
-            openSupervision: supervision.map {
-                .init(
-                    reference: $0.supervision.reference, text: $0.supervision.text, respondBy: $0.supervision.respondBy)
-            },
+            cards: cards,
             lowerRegions: try lower.map {
                 try .init(
                     code: $0.code, name: $0.name, level: $0.level.label, units: unitCounts[$0.requireID()] ?? 0,

@@ -22,15 +22,9 @@ enum RegionHomeView {
         let units: Int
         let memberUnits: Int
         let users: Int
-        /// Supervision awaiting the caller's unit's response.
-        let openSupervision: [OpenSupervision]
+        /// The features' cards for the caller, in the order of the features.
+        let cards: [HomeCard]
         let lowerRegions: [Lower]
-    }
-
-    struct OpenSupervision {
-        let reference: String
-        let text: String
-        let respondBy: String
     }
 
     static func render(_ model: Model, shell: PageShell) -> HTMLPage {
@@ -45,18 +39,18 @@ enum RegionHomeView {
                 stat("平台用户", model.users, id: "stat-users")
                 stat("下级区划", model.lowerRegions.count, id: "stat-lower")
             }
-            if !model.openSupervision.isEmpty {
-                div(.class("card"), .id("open-supervision")) {
-                    h2 { "待回复的督办（\(model.openSupervision.count)）" }
+            for card in model.cards where !card.rows.isEmpty {
+                div(.class("card"), .id(card.id)) {
+                    h2 { "\(card.title)（\(card.rows.count)）" }
                     ul {
-                        for item in model.openSupervision {
+                        for row in card.rows {
                             li {
-                                strong { item.reference }
-                                "：\(item.text)（请于 \(CalendarDay(parsing: item.respondBy)?.chinese ?? item.respondBy) 前回复）"
+                                strong { row.lead }
+                                row.text
                             }
                         }
                     }
-                    p { a(.href(.supervision(model.code))) { "前往督办页面回复 ›" } }
+                    p { a(.href(card.link)) { card.linkLabel } }
                 }
             }
             div(.class("card"), .id("meeting-summary")) {
