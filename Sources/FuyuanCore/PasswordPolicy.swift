@@ -58,6 +58,12 @@ public struct PasswordPolicy: Sendable {
         maximumAgeDays > 0 && now.timeIntervalSince(changedAt) >= Double(maximumAgeDays) * 86_400
     }
 
+    /// Must the password be changed before anything else: a one-time password (`flagged`), or one older than the
+    /// policy allows.
+    public func mustChange(flagged: Bool, changedAt: Date, now: Date) -> Bool {
+        flagged || expired(changedAt: changedAt, now: now)
+    }
+
     /// What the forms say about the rules.
     public var hint: String {
         "至少 \(minimumLength) 位，须包含大写字母、小写字母、数字、符号中的至少 \(requiredKinds) 类；\(passphraseLength) 位以上的长口令不限类别，可粘贴"

@@ -18,12 +18,14 @@ public enum Action: String, CaseIterable, Sendable {
     case readAudit
     /// Read the security alerts (suspected intrusions, a broken audit chain, lockouts) and respond to them.
     case readSecurityAlerts
-    /// Read the ledger (lists, items, reports) of the caller's scope.
+    /// Read the ledger (lists, items, reports), its supervision and the caller's notices, in the caller's scope.
     case readLedger
     /// Create, issue and review items of the caller's own region, hand them down, decide extensions.
     case manageLedger
     /// Handle the caller's own unit's part of an item: sign for it, report, ask for closure or an extension.
     case handleParts
+    /// Read administrative litigation (cases, figures, bulletins, warnings) of the caller's scope.
+    case readLitigation
     /// Enter and import administrative litigation cases of the caller's region.
     case maintainLitigation
 }
@@ -38,7 +40,7 @@ extension Role {
         case .manageRegions, .manageAccounts, .issueTokens: self == .systemAdmin
         case .assignRoles, .readSecurityAlerts: self == .securityAdmin
         case .readAudit: self == .auditAdmin
-        case .readLedger: Role.business.contains(self)
+        case .readLedger, .readLitigation: Role.business.contains(self)
         case .manageLedger: self == .office
         case .handleParts: self == .liaison || self == .court
         case .maintainLitigation: self == .court

@@ -60,14 +60,17 @@ struct PermissionTests {
     @Test func businessRoles() {
         #expect(
             Action.allCases.filter { Role.office.may($0) } == [
-                .readOrganisation, .editUnits, .editRoster, .readLedger, .manageLedger,
+                .readOrganisation, .editUnits, .editRoster, .readLedger, .manageLedger, .readLitigation,
             ])
-        #expect(Action.allCases.filter { Role.liaison.may($0) } == [.readOrganisation, .readLedger, .handleParts])
+        #expect(
+            Action.allCases.filter { Role.liaison.may($0) } == [
+                .readOrganisation, .readLedger, .handleParts, .readLitigation,
+            ])
         #expect(
             Action.allCases.filter { Role.court.may($0) } == [
-                .readOrganisation, .readLedger, .handleParts, .maintainLitigation,
+                .readOrganisation, .readLedger, .handleParts, .readLitigation, .maintainLitigation,
             ])
-        #expect(Action.allCases.filter { Role.leader.may($0) } == [.readOrganisation, .readLedger])
+        #expect(Action.allCases.filter { Role.leader.may($0) } == [.readOrganisation, .readLedger, .readLitigation])
     }
 
     @Test func onlyOfficeLeadersAndAdministratorsReadLowerRegions() {

@@ -28,7 +28,7 @@ struct AuthAPI {
     func login(_ request: Request) async throws -> Response {
         let credentials = try request.content.decode(Credentials.self)
         switch try await SignIn.attempt(
-            username: credentials.username, password: credentials.password, code: credentials.code, on: request)
+            username: credentials.username, password: credentials.password, code: credentials.code, at: request.door)
         {
         case let .signedIn(token, csrf, user):
             let unit = try user.joined(Unit.self)
@@ -36,7 +36,8 @@ struct AuthAPI {
             let me = Me(
                 id: try user.requireID(), username: user.username, displayName: user.displayName, role: user.role,
                 unitID: try unit.requireID(), unitName: unit.name, regionCode: region.code, regionName: region.name,
-                mustChangePassword: user.mustChangePassword(on: request), csrfToken: csrf)
+                mustChangePassword: user.mustChangePassword(
+                    under: request.application.passwordPolicy, now: request.now), csrfToken: csrf)
             let response = try await me.encodeResponse(for: request)
             Cookies.set(Cookies.session, token, on: response, secure: request.application.config.secureCookies)
             return response
@@ -53,7 +54,7 @@ struct AuthAPI {
     }
 
     func logout(_ request: Request) async throws -> Response {
-        try await SignIn.signOut(request)
+        try await SignIn.signOut(request.caller, at: request.door)
         let response = Response(status: .noContent)
         Cookies.clear(Cookies.session, on: response, secure: request.application.config.secureCookies)
         return response

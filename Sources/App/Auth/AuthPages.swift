@@ -31,10 +31,12 @@ struct AuthPages {
         let form = try request.content.decode(LoginForm.self)
         let next = safeNext(form.next)
         switch try await SignIn.attempt(
-            username: form.username ?? "", password: form.password ?? "", code: form.code, on: request)
+            username: form.username ?? "", password: form.password ?? "", code: form.code, at: request.door)
         {
         case let .signedIn(token, _, user):
-            let target = user.mustChangePassword(on: request) ? SitePath.password.url : next
+            let target =
+                user.mustChangePassword(under: request.application.passwordPolicy, now: request.now)
+                ? SitePath.password.url : next
             let response = request.redirect(to: target)
             let secure = request.application.config.secureCookies
             Cookies.set(Cookies.session, token, on: response, secure: secure)
@@ -54,7 +56,7 @@ struct AuthPages {
     }
 
     func signOut(_ request: Request) async throws -> Response {
-        try await SignIn.signOut(request)
+        try await SignIn.signOut(request.caller, at: request.door)
         let response = request.redirect(to: SitePath.login.url)
         Cookies.clear(Cookies.session, on: response, secure: request.application.config.secureCookies)
         // The browser drops what the site left in it; its cache holds nothing, every page being `no-store`.
@@ -99,7 +101,7 @@ struct AuthPages {
         guard let user = try await User.find(caller.userID, on: request.db) else { throw AppError.unauthorized }
         var problems: [String] = []
         let currentProblem = try await Reauthentication.problem(
-            password: form.current ?? "", of: user, request: request)
+            password: form.current ?? "", of: user, as: try request.acting())
         let currentOK = currentProblem == nil
         if let currentProblem { problems.append(currentProblem) }
         let newPassword = form.new ?? ""

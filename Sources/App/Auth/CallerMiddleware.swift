@@ -143,14 +143,14 @@ enum CallerLookup {
         func caller(credential: Caller.Credential, on request: Request) async throws -> Caller {
             guard Grant.holds(grantMac, user: userId, role: role, unit: unitId, app: request.application) else {
                 throw await Grant.refuse(
-                    username: username, user: userId, role: role, regionPath: regionPath, request: request)
+                    username: username, user: userId, role: role, regionPath: regionPath, at: request.door)
             }
             return Caller(
                 userID: userId, username: username, displayName: displayName, role: role, unitID: unitId,
                 unitName: unitName, regionID: regionId, regionCode: regionCode, regionName: regionName,
                 regionPath: regionPath,
-                mustChangePassword: request.mustChangePassword(
-                    flagged: mustChangePassword, changedAt: passwordChangedAt),
+                mustChangePassword: request.application.passwordPolicy.mustChange(
+                    flagged: mustChangePassword, changedAt: passwordChangedAt, now: request.now),
                 mustSetUpSecondFactor: request.application.config.secondFactorRequiredForAdministrators
                     && role.isAdministrator && secondFactor == 0,
                 credential: credential)

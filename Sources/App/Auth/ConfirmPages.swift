@@ -16,11 +16,13 @@ struct ConfirmPages {
         let caller = try request.requireCaller()
         let form = try request.content.decode(ConfirmForm.self)
         guard let user = try await User.find(caller.userID, on: request.db) else { throw AppError.unauthorized }
-        if let problem = try await Reauthentication.problem(password: form.password ?? "", of: user, request: request) {
+        if let problem = try await Reauthentication.problem(
+            password: form.password ?? "", of: user, as: try request.acting())
+        {
             return try await render(request, next: form.next, problems: [problem]).encodeResponse(
                 status: .unprocessableEntity, for: request)
         }
-        try await Reauthentication.confirm(request)
+        try await Reauthentication.confirm(as: try request.acting())
         return request.redirect(to: Self.returnPath(form.next))
     }
 

@@ -14,16 +14,10 @@ extension Application {
     var passwordPolicy: PasswordPolicy { config.passwordPolicy }
 }
 
-extension Request {
-    /// Must change the password before anything else: a one-time password, or one older than the policy allows.
-    func mustChangePassword(flagged: Bool, changedAt: Date) -> Bool {
-        flagged || application.passwordPolicy.expired(changedAt: changedAt, now: now)
-    }
-}
-
 extension User {
-    func mustChangePassword(on request: Request) -> Bool {
-        request.mustChangePassword(flagged: mustChangePassword, changedAt: passwordChangedAt)
+    /// Must change the password before anything else (`PasswordPolicy.mustChange`).
+    func mustChangePassword(under policy: PasswordPolicy, now: Date) -> Bool {
+        policy.mustChange(flagged: mustChangePassword, changedAt: passwordChangedAt, now: now)
     }
 }
 

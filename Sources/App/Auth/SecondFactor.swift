@@ -35,52 +35,52 @@ enum SecondFactor {
     }
 
     /// Sets up `key` for the caller once they have shown a code made from it.
-    static func enable(key: [UInt8], code: String, password: String, request: Request) async throws {
-        let caller = try request.requireCaller()
-        guard let user = try await User.find(caller.userID, on: request.db) else { throw AppError.notFound("用户") }
-        if let problem = try await Reauthentication.problem(password: password, of: user, request: request) {
+    static func enable(key: [UInt8], code: String, password: String, as acting: Acting) async throws {
+        let caller = acting.caller
+        guard let user = try await User.find(caller.userID, on: acting.db) else { throw AppError.notFound("用户") }
+        if let problem = try await Reauthentication.problem(password: password, of: user, as: acting) {
             throw AppError.invalid(problem)
         }
-        guard let step = TOTP(key: key).step(of: code, at: request.now, after: nil) else {
+        guard let step = TOTP(key: key).step(of: code, at: acting.now, after: nil) else {
             throw AppError.invalid("动态口令：与密钥不符或已过期，请输入验证器当前显示的 6 位数字")
         }
-        user.sealedTOTPKey = request.fieldSeal.seal(Base32.encode(key))
+        user.sealedTOTPKey = acting.seal.seal(Base32.encode(key))
         user.totpLastStep = step
-        try await request.db.write { db in
+        try await acting.db.write { db in
             try await user.update(on: db)
-            try await request.audit(
+            try await acting.audit(
                 .secondFactorEnabled, object: ("user", caller.userID.uuidString), summary: "\(caller.username) 启用动态口令",
                 on: db)
         }
     }
 
     /// Turns the caller's second factor off; they show their password and a current code to do so.
-    static func disable(code: String, password: String, request: Request) async throws {
-        let caller = try request.requireCaller()
-        guard let user = try await User.find(caller.userID, on: request.db) else { throw AppError.notFound("用户") }
-        if request.application.config.secondFactorRequiredForAdministrators && caller.role.isAdministrator {
+    static func disable(code: String, password: String, as acting: Acting) async throws {
+        let caller = acting.caller
+        guard let user = try await User.find(caller.userID, on: acting.db) else { throw AppError.notFound("用户") }
+        if acting.config.secondFactorRequiredForAdministrators && caller.role.isAdministrator {
             throw AppError.invalid("本系统要求管理员使用动态口令，不能停用；更换手机请由安全管理员清除后重新设置")
         }
-        if let problem = try await Reauthentication.problem(password: password, of: user, request: request) {
+        if let problem = try await Reauthentication.problem(password: password, of: user, as: acting) {
             throw AppError.invalid(problem)
         }
-        try await request.db.write { db in
-            guard try await check(code, for: user, at: request.now, seal: request.fieldSeal, on: db) == .accepted else {
+        try await acting.db.write { db in
+            guard try await check(code, for: user, at: acting.now, seal: acting.seal, on: db) == .accepted else {
                 throw AppError.invalid("动态口令：不正确或已使用过，请输入验证器当前显示的 6 位数字")
             }
             try await clear(user, on: db)
-            try await request.audit(
+            try await acting.audit(
                 .secondFactorDisabled, object: ("user", caller.userID.uuidString), summary: "\(caller.username) 停用动态口令",
                 on: db)
         }
     }
 
     /// The security administrator clears someone's second factor (a lost phone); they set it up again.
-    static func reset(_ user: User, request: Request) async throws {
-        _ = try request.caller(for: .assignRoles)
-        try await request.db.write { db in
+    static func reset(_ user: User, as acting: Acting) async throws {
+        _ = try acting.caller(for: .assignRoles)
+        try await acting.db.write { db in
             try await clear(user, on: db)
-            try await request.audit(
+            try await acting.audit(
                 .secondFactorReset, object: ("user", user.requireID().uuidString), summary: "清除 \(user.username) 的动态口令",
                 on: db)
         }

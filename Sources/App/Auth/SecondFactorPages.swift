@@ -25,7 +25,7 @@ struct SecondFactorPages {
         }
         do {
             try await SecondFactor.enable(
-                key: key, code: form.code ?? "", password: form.password ?? "", request: request)
+                key: key, code: form.code ?? "", password: form.password ?? "", as: try request.acting())
         } catch let error as AppError where error.status == .unprocessableEntity {
             return try await render(request, key: key, problems: [error.reason], notice: nil).encodeResponse(
                 status: .unprocessableEntity, for: request)
@@ -37,7 +37,8 @@ struct SecondFactorPages {
     func disable(_ request: Request) async throws -> Response {
         let form = try request.content.decode(DisableForm.self)
         do {
-            try await SecondFactor.disable(code: form.code ?? "", password: form.password ?? "", request: request)
+            try await SecondFactor.disable(
+                code: form.code ?? "", password: form.password ?? "", as: try request.acting())
         } catch let error as AppError where error.status == .unprocessableEntity {
             return try await render(request, key: TOTP.makeKey(), problems: [error.reason], notice: nil).encodeResponse(
                 status: .unprocessableEntity, for: request)

@@ -13,34 +13,34 @@ enum SignIn {
     }
 
     /// `code` is the authenticator app's current code, needed once the account has a second factor.
-    static func attempt(username rawName: String, password: String, code: String? = nil, on request: Request)
+    static func attempt(username rawName: String, password: String, code: String? = nil, at door: Door)
         async throws -> Outcome
     {
         let name = UserName.normalised(rawName)
-        let config = request.application.config
-        let now = request.now
-        let address = request.clientAddress
+        let config = door.config
+        let now = door.now
+        let address = door.address
         let addressKey = "address:" + address
-        let addressThrottle = try await LoginThrottle.query(on: request.db).filter(\.$username == addressKey).first()
+        let addressThrottle = try await LoginThrottle.query(on: door.db).filter(\.$username == addressKey).first()
         if let until = addressThrottle?.lockedUntil, until > now {
             return .throttled(retryAfter: max(1, Int(until.timeIntervalSince(now).rounded(.up))))
         }
-        let throttle = try await LoginThrottle.query(on: request.db).filter(\.$username == name).first()
+        let throttle = try await LoginThrottle.query(on: door.db).filter(\.$username == name).first()
         if let lockedUntil = throttle?.lockedUntil, lockedUntil > now {
             return .refused(lockedMessage(until: lockedUntil, now: now))
         }
-        let user = try await User.query(on: request.db)
+        let user = try await User.query(on: door.db)
             .join(Unit.self, on: \User.$unit.$id == \Unit.$id)
             .join(Region.self, on: \Unit.$region.$id == \Region.$id)
             .filter(\.$username == name)
             .first()
-        let passwordMatches = try await request.password.async.verify(
-            password, created: user?.passwordHash ?? request.application.decoyPasswordHash)
+        let passwordMatches = try await door.passwords.verify(
+            password, created: user?.passwordHash ?? door.decoyPasswordHash)
 
         let secondFactorRefused: Bool
         if let user, passwordMatches, user.isActive, !password.isEmpty {
             let factor = try await SecondFactor.check(
-                code?.isEmpty == false ? code : nil, for: user, at: now, seal: request.fieldSeal, on: request.db)
+                code?.isEmpty == false ? code : nil, for: user, at: now, seal: door.seal, on: door.db)
             secondFactorRefused = factor == .refused
         } else {
             secondFactorRefused = false
@@ -52,9 +52,9 @@ enum SignIn {
             let actor = AuditActor(id: user.id, name: user.username, regionPath: region.path, ipAddress: address)
             let signedIn = (action: AuditAction.signIn, object: ("user", try user.requireID().uuidString))
             do {
-                try await request.db.write { db in
+                try await door.db.write { db in
                     if let throttle { try await throttle.delete(on: db) }
-                    if let previous = request.cookies[Cookies.session]?.string {
+                    if let previous = door.sessionCookie {
                         try await UserSession.query(on: db).filter(\.$tokenHash == Secret.digest(previous)).delete()
                     }
                     let session = UserSession(
@@ -69,14 +69,14 @@ enum SignIn {
                 }
             } catch let error where StorageFull.holds(error) {
                 // Nothing could be written: the cookie carries the session instead, so that the person can read.
-                let standIn = StandInSession.make(userID: try user.requireID(), at: now, seal: request.fieldSeal)
-                let watch = request.application.storageWatch
+                let standIn = StandInSession.make(userID: try user.requireID(), at: now, seal: door.seal)
+                let watch = door.storageWatch
                 watch.noteFull()
                 watch.held.hold(
                     .init(
                         action: signedIn.action, actor: actor, object: signedIn.object,
                         summary: "\(user.displayName) 登录（存储空间已满，临时会话）", at: now),
-                    logger: request.logger)
+                    logger: door.logger)
                 return .signedIn(sessionToken: standIn.token, csrfToken: standIn.csrf, user: user)
             }
             return .signedIn(sessionToken: token, csrfToken: csrf, user: user)
@@ -86,7 +86,7 @@ enum SignIn {
         let actor = AuditActor(id: user?.id, name: name, regionPath: regionPath, ipAddress: address)
         let lockedUntil: Date?
         do {
-            lockedUntil = try await request.db.write { db in
+            lockedUntil = try await door.db.write { db in
                 // A name that cannot be a user name (the address keys among them) is counted only against the address.
                 let record = throttle ?? LoginThrottle(username: name, now: now)
                 record.count(failureAt: now, limit: config.lockoutThreshold, window: config.lockoutDuration)
@@ -114,8 +114,8 @@ enum SignIn {
             }
         } catch let error where StorageFull.holds(error) {
             // The failure cannot be counted while storage is full; the person still learns their password was wrong.
-            request.application.storageWatch.noteFull()
-            request.logger.warning("sign-in failure of \(name) from \(address) not counted: storage is full")
+            door.storageWatch.noteFull()
+            door.logger.warning("sign-in failure of \(name) from \(address) not counted: storage is full")
             lockedUntil = nil
         }
         if let lockedUntil { return .refused(lockedMessage(until: lockedUntil, now: now)) }
@@ -135,18 +135,18 @@ enum SignIn {
     /// Ends the caller's session on the server, not only in the browser.
     /// A session that cannot be deleted because storage is full, and every stand-in session, is refused from then on
     /// by this instance (`StandInSession.Revocations`).
-    static func signOut(_ request: Request) async throws {
-        guard let caller = request.caller, case .session(let id, _) = caller.credential else { return }
-        let config = request.application.config
-        let watch = request.application.storageWatch
-        let now = request.now
-        let actor = AuditActor.of(caller, address: request.clientAddress)
+    static func signOut(_ caller: Caller?, at door: Door) async throws {
+        guard let caller, case .session(let id, _) = caller.credential else { return }
+        let config = door.config
+        let watch = door.storageWatch
+        let now = door.now
+        let actor = AuditActor.of(caller, address: door.address)
         let summary = "\(caller.displayName) 退出"
-        if request.cookies[Cookies.session]?.string.hasPrefix(StandInSession.prefix) == true {
+        if door.sessionCookie?.hasPrefix(StandInSession.prefix) == true {
             watch.revocations.revoke(id, until: now.addingTimeInterval(config.idleTimeout), now: now)
         }
         do {
-            try await request.db.write { db in
+            try await door.db.write { db in
                 try await UserSession.query(on: db).filter(\.$id == id).delete()
                 try await Audit.record(
                     .signOut, by: actor, object: ("user", caller.userID.uuidString), summary: summary, at: now, on: db)
@@ -158,7 +158,7 @@ enum SignIn {
                 .init(
                     action: .signOut, actor: actor, object: ("user", caller.userID.uuidString), summary: summary,
                     at: now),
-                logger: request.logger)
+                logger: door.logger)
         }
     }
 }

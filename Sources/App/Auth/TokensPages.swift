@@ -16,7 +16,7 @@ struct TokensPages {
 
     func issue(_ request: Request) async throws -> Response {
         let caller = try request.caller(for: .issueTokens)
-        if let confirm = try await Reauthentication.confirmationNeeded(request, returnTo: .tokens) { return confirm }
+        if let confirm = try await request.confirmationNeeded(returnTo: .tokens) { return confirm }
         let form = try request.content.decode(IssueForm.self)
         let name = form.name.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else {

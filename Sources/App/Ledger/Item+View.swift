@@ -361,7 +361,7 @@ enum ItemView {
         let id = model.itemID
         return div(.class("card"), .id("deploy")) {
             h2 { "部署办理单位" }
-            form(.post, .action(.itemAssign(id)), .id("assign-form")) {
+            form(.post, .action(.itemDeploy(id)), .id("assign-form")) {
                 Layout.csrfField(csrf)
                 ItemNewView.unitRoles(model.units, values: nil)
                 div(.class("actions")) {

@@ -24,7 +24,7 @@ extension Feature {
             routes.pages.post(LedgerPath.extensionDecision, use: pages.decideExtension)
             routes.pages.post(LedgerPath.handDown, use: pages.handDown)
             routes.pages.post(LedgerPath.notApplicable, use: pages.declareNotApplicable)
-            routes.pages.post(LedgerPath.assign, use: pages.assign)
+            routes.pages.post(LedgerPath.deploy, use: pages.deploy)
             routes.pages.post(LedgerPath.links, use: pages.link)
             routes.pages.post(LedgerPath.attachments, body: .collect(maxSize: "20mb"), use: pages.attach)
             routes.pages.get(LedgerPath.attachment, use: pages.download)

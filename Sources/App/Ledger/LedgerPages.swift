@@ -259,10 +259,10 @@ struct LedgerPages {
         }
     }
 
-    func assign(_ request: Request) async throws -> Response {
+    func deploy(_ request: Request) async throws -> Response {
         try await act(request) { item in
             let input = try request.content.decode(ItemNewView.Posted.self).input
-            try await LedgerStore.assign(
+            try await LedgerStore.deploy(
                 item, lead: input.leadUnitIDs, responsible: input.responsibleUnitIDs,
                 cooperating: input.cooperatingUnitIDs,
                 issueNow: input.issueNow, as: try request.acting())

@@ -17,7 +17,7 @@ enum LedgerPath {
     static let extensionDecision: PathPattern = "/items/:id/extensions/decide"
     static let handDown: PathPattern = "/items/:id/hand-down"
     static let notApplicable: PathPattern = "/items/:id/not-applicable"
-    static let assign: PathPattern = "/items/:id/assign"
+    static let deploy: PathPattern = "/items/:id/assign"
     static let links: PathPattern = "/items/:id/links"
     static let attachments: PathPattern = "/items/:id/attachments"
     static let attachment: PathPattern = "/attachments/:id"
@@ -53,7 +53,7 @@ extension SitePath {
     static func itemExtensionDecision(_ id: UUID) -> SitePath { LedgerPath.extensionDecision.path(id) }
     static func itemHandDown(_ id: UUID) -> SitePath { LedgerPath.handDown.path(id) }
     static func itemNotApplicable(_ id: UUID) -> SitePath { LedgerPath.notApplicable.path(id) }
-    static func itemAssign(_ id: UUID) -> SitePath { LedgerPath.assign.path(id) }
+    static func itemDeploy(_ id: UUID) -> SitePath { LedgerPath.deploy.path(id) }
     static func itemLinks(_ id: UUID) -> SitePath { LedgerPath.links.path(id) }
     static func itemAttachments(_ id: UUID) -> SitePath { LedgerPath.attachments.path(id) }
     static func attachment(_ id: UUID) -> SitePath { LedgerPath.attachment.path(id) }

@@ -121,8 +121,8 @@ enum LedgerStore {
         return (try await WorkItem.query(on: db).filter(\.$list.$id == listID).max(\.$number) ?? 0) + 1
     }
 
-    /// Sets the units of a draft (a new item or a copy handed down from above), optionally issuing it.
-    static func assign(
+    /// 部署: sets the units of a draft (a new item or a copy handed down from above), optionally issuing it.
+    static func deploy(
         _ item: WorkItem, lead: [UUID], responsible: [UUID], cooperating: [UUID], issueNow: Bool, as acting: Acting
     ) async throws {
         let caller = acting.caller

@@ -109,7 +109,7 @@ struct LitigationAPI {
             var unit: UUID?
             var breakdown: LitigationQueries.Breakdown?
         }
-        let caller = try request.caller(for: .readLedger)
+        let caller = try request.caller(for: .readLitigation)
         let query = try request.query.decode(Query.self)
         var problems = FieldProblems()
         let from = CalendarDay(parsing: query.from)
@@ -218,7 +218,7 @@ struct LitigationAPI {
             var page: Int?
             var after: String?
         }
-        let caller = try request.caller(for: .readLedger)
+        let caller = try request.caller(for: .readLitigation)
         let query = try request.query.decode(Query.self)
         var state: CaseQueries.State?
         if let text = query.state {
@@ -248,7 +248,7 @@ struct LitigationAPI {
 
     /// `GET /api/v1/litigation/cases/{id}` with its hearings.
     func adminCase(_ request: Request) async throws -> CaseDTO {
-        let caller = try request.caller(for: .readLedger)
+        let caller = try request.caller(for: .readLitigation)
         return try await CaseDTO(CaseQueries.detail(id: request.idParameter(), scope: caller.scope, on: request.db))
     }
 }

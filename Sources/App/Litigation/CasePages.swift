@@ -5,7 +5,7 @@ import Vapor
 /// The cases of a region: the list, the case form for court staff, the import with progress and its templates.
 struct CasePages {
     func list(_ request: Request) async throws -> HTMLPage {
-        let caller = try request.caller(for: .readLedger)
+        let caller = try request.caller(for: .readLitigation)
         let region = try await caller.scope.region(code: request.parameters.require("code"), on: request.db)
         let filter = CaseQueries.Filter(
             unit: try? request.query.get(UUID.self, at: "unit"),
@@ -31,7 +31,7 @@ struct CasePages {
     }
 
     func show(_ request: Request) async throws -> HTMLPage {
-        let caller = try request.caller(for: .readLedger)
+        let caller = try request.caller(for: .readLitigation)
         let detail = try await CaseQueries.detail(id: request.idParameter(), scope: caller.scope, on: request.db)
         return try await form(
             request, region: detail.region, caseID: detail.adminCase.id, values: CaseForm(detail), problems: [],
@@ -133,7 +133,7 @@ struct CasePages {
     private func form(
         _ request: Request, region: Region, caseID: UUID?, values: CaseForm, problems: [String], notice: String? = nil
     ) async throws -> HTMLPage {
-        let caller = try request.caller(for: .readLedger)
+        let caller = try request.caller(for: .readLitigation)
         let units = try await Unit.query(on: request.db).filter(\.$region.$id == region.requireID()).sort(\.$name).all()
         var page = CaseView.render(
             .init(

@@ -5,7 +5,7 @@ import Vapor
 /// The region dashboard and the quarterly appearance bulletin; figures come from `LitigationQueries`.
 struct LitigationPages {
     func dashboard(_ request: Request) async throws -> HTMLPage {
-        let caller = try request.caller(for: .readLedger)
+        let caller = try request.caller(for: .readLitigation)
         let region = try await caller.scope.region(code: request.parameters.require("code"), on: request.db)
         let today = CalendarDay(containing: request.now)
         let from =
@@ -61,7 +61,7 @@ struct LitigationPages {
     }
 
     func bulletin(_ request: Request) async throws -> HTMLPage {
-        let caller = try request.caller(for: .readLedger)
+        let caller = try request.caller(for: .readLitigation)
         let region = try await caller.scope.region(code: request.parameters.require("code"), on: request.db)
         let today = CalendarDay(containing: request.now)
         let year = (try? request.query.get(Int.self, at: "year")) ?? today.year

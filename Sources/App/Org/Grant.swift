@@ -29,16 +29,14 @@ enum Grant {
     }
 
     /// Refuses a caller whose grant does not hold, raising one security alert per account in ten minutes.
-    static func refuse(username: String, user: UUID, role: Role, regionPath: String, request: Request) async
-        -> AppError
-    {
-        if request.application.intrusionWatch.observe(.tamperedGrant, account: user, at: request.now) {
-            let actor = AuditActor(id: user, name: username, regionPath: regionPath, ipAddress: request.clientAddress)
+    static func refuse(username: String, user: UUID, role: Role, regionPath: String, at door: Door) async -> AppError {
+        if door.intrusionWatch.observe(.tamperedGrant, account: user, at: door.now) {
+            let actor = AuditActor(id: user, name: username, regionPath: regionPath, ipAddress: door.address)
             try? await Audit.record(
                 .grantTampered, by: actor, object: ("user", user.uuidString),
                 summary: "账户 \(username) 的授权数据（角色、所属单位）与校验码不符，疑似在数据库中被改动（现为\(role.label)）；已拒绝其全部请求",
-                at: request.now, on: request.db)
-            request.logger.critical("security alert: grant of \(username) does not match its tag")
+                at: door.now, on: door.db)
+            door.logger.critical("security alert: grant of \(username) does not match its tag")
         }
         return AppError(status: .forbidden, code: "grant_tampered", reason: "账户的授权数据校验未通过，已拒绝并报告安全管理员")
     }

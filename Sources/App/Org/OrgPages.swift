@@ -123,11 +123,11 @@ struct OrgPages {
         let loaded = try await RosterStore.load(region: region, seal: request.fieldSeal, on: request.db)
         let saved = (try? request.query.get(String.self, at: "saved")) != nil
         let regionID = try region.requireID()
-        let model = MeetingView.Model(
+        let model = RosterView.Model(
             regionCode: region.code, regionName: region.name, loaded: loaded,
             canEdit: caller.role.may(.editRoster) && caller.mayWrite(inRegion: regionID),
             notice: saved ? "联席会议组成已更新，调整记录已保存" : nil)
-        return MeetingView.render(model, shell: try await request.shell(regionCode: region.code))
+        return RosterView.render(model, shell: try await request.shell(regionCode: region.code))
     }
 
     func editMeetingPage(_ request: Request) async throws -> HTMLPage {
@@ -144,7 +144,7 @@ struct OrgPages {
                     summary: "查看\(region.name)联席会议联络员电话（完整号码）\(phones) 个", on: db)
             }
         }
-        let form = MeetingEditView.FormValues(
+        let form = RosterEditView.FormValues(
             loaded: loaded, regionName: region.name, today: CalendarDay(containing: request.now))
         return try await meetingEditPage(request, region: region, form: form, problems: [])
     }
@@ -152,7 +152,7 @@ struct OrgPages {
     func saveMeeting(_ request: Request) async throws -> Response {
         let caller = try request.caller(for: .editRoster)
         let region = try await caller.scope.region(code: request.parameters.require("code"), on: request.db)
-        let posted = try request.content.decode(MeetingEditView.Posted.self)
+        let posted = try request.content.decode(RosterEditView.Posted.self)
         let form = posted.values
         do {
             try await RosterStore.save(
@@ -176,10 +176,10 @@ struct OrgPages {
     }
 
     private func meetingEditPage(
-        _ request: Request, region: Region, form: MeetingEditView.FormValues, problems: [String]
+        _ request: Request, region: Region, form: RosterEditView.FormValues, problems: [String]
     ) async throws -> HTMLPage {
         let units = try await OrgQueries.units(of: region, on: request.db)
-        return MeetingEditView.render(
+        return RosterEditView.render(
             .init(
                 regionCode: region.code, regionName: region.name,
                 units: try units.map { (try $0.requireID(), $0.name) }, form: form,

@@ -34,7 +34,7 @@ struct UsersPages {
     func changeRole(_ request: Request) async throws -> Response {
         struct Form: Content { var role: Role }
         let user = try await scopedUser(request, for: .assignRoles)
-        if let confirm = try await Reauthentication.confirmationNeeded(request, returnTo: .users) { return confirm }
+        if let confirm = try await request.confirmationNeeded(returnTo: .users) { return confirm }
         try await UserStore.changeRole(user, to: try request.content.decode(Form.self).role, as: try request.acting())
         return request.redirect(to: SitePath.users.url)
     }
@@ -47,14 +47,14 @@ struct UsersPages {
 
     func resetSecondFactor(_ request: Request) async throws -> Response {
         let user = try await scopedUser(request, for: .assignRoles)
-        if let confirm = try await Reauthentication.confirmationNeeded(request, returnTo: .users) { return confirm }
-        try await SecondFactor.reset(user, request: request)
+        if let confirm = try await request.confirmationNeeded(returnTo: .users) { return confirm }
+        try await SecondFactor.reset(user, as: try request.acting())
         return request.redirect(to: SitePath.users.url)
     }
 
     func resetPassword(_ request: Request) async throws -> Response {
         let user = try await scopedUser(request, for: .manageAccounts)
-        if let confirm = try await Reauthentication.confirmationNeeded(request, returnTo: .users) { return confirm }
+        if let confirm = try await request.confirmationNeeded(returnTo: .users) { return confirm }
         let password = try await UserStore.resetPassword(user, as: try request.acting())
         return try await page(
             request, problems: [], notice: .init(text: "已重置 \(user.username) 的密码。一次性密码（仅显示这一次）：", secret: password)

@@ -126,7 +126,7 @@ extension Application {
             regionName: region.name, regionPath: region.path, mustChangePassword: false, credential: .token(id: UUID()))
         return Acting(
             caller: caller, address: "local", now: clock.now(), db: db, dueRules: dueRules, seal: fieldSeal,
-            passwords: password.async)
+            passwords: password.async, config: config)
     }
 
     func auditEntries(_ action: AuditAction) async throws -> [AuditEntry] {

@@ -17,6 +17,8 @@ struct Acting: Sendable {
     let seal: FieldSeal
     /// The app's password hasher, off the event loop.
     let passwords: AsyncPasswordHasher
+    /// The app's settings (the lockout, the password policy, …).
+    let config: AppConfig
 
     /// The caller, when their role may `action`; 403 otherwise.
     func caller(for action: Action) throws -> Caller {
@@ -40,6 +42,6 @@ extension Request {
     func acting() throws -> Acting {
         Acting(
             caller: try requireCaller(), address: clientAddress, now: now, db: db, dueRules: application.dueRules,
-            seal: fieldSeal, passwords: password.async)
+            seal: fieldSeal, passwords: password.async, config: application.config)
     }
 }

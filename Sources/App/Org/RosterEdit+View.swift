@@ -2,7 +2,7 @@ import Foundation
 import FuyuanCore
 import Vapor
 
-enum MeetingEditView {
+enum RosterEditView {
     /// Blank person rows offered beyond those already on the roster.
     static let spareRows = 3
 

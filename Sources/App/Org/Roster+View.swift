@@ -1,7 +1,7 @@
 import Foundation
 import FuyuanCore
 
-enum MeetingView {
+enum RosterView {
     struct Model {
         let regionCode: String
         let regionName: String
