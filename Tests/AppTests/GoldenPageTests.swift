@@ -177,19 +177,10 @@ import Testing
     }
 
     @Test func auditLogPage() throws {
-        let entry = AuditEntry()
-        entry.id = Self.id(10)
-        entry.at = Date(timeIntervalSince1970: 1_796_000_000)
-        entry.actorName = "lushan.office"
-        entry.regionPath = "410000/410400/410423"
-        entry.ipAddress = "10.0.0.8"
-        entry.action = AuditAction.listCreated.rawValue
-        entry.objectType = "work_list"
-        entry.objectID = Self.id(7).uuidString
-        entry.summary = "新建问题清单：第一批十项重点工作"
-        entry.seq = 42
-        entry.previousHash = "ab"
-        entry.hash = "cd"
+        let entry = AuditRow(
+            at: Date(timeIntervalSince1970: 1_796_000_000), actorName: "lushan.office", ipAddress: "10.0.0.8",
+            action: AuditAction.listCreated.rawValue, objectType: "work_list", objectID: Self.id(7).uuidString,
+            summary: "新建问题清单：第一批十项重点工作")
         let auditor = PageShell(
             displayName: "审计管理员", unitName: "河南省司法厅", roleLabel: "审计管理员", csrfToken: "csrf-token",
             nav: Feature.menu(of: Feature.all, for: .auditAdmin, region: "410000"), regions: [],
@@ -200,6 +191,41 @@ import Testing
                     entries: [entry], filter: .init(action: AuditAction.listCreated.rawValue, actor: "lushan"), page: 1,
                     hasNext: false, verdict: .init(checked: 42, problems: ["第 3 条的内容被改动"])),
                 shell: auditor), "audit")
+    }
+
+    @Test func securityAlertsPage() throws {
+        let secadmin = PageShell(
+            displayName: "安全管理员", unitName: "河南省司法厅", roleLabel: "安全管理员", csrfToken: "csrf-token",
+            nav: Feature.menu(of: Feature.all, for: .securityAdmin, region: "410000"), regions: [],
+            currentRegionCode: "410000")
+        let alerts = [
+            AuditRow(
+                at: Date(timeIntervalSince1970: 1_796_000_000), actorName: "lushan.zrzy", ipAddress: "10.0.0.9",
+                action: AuditAction.accountLocked.rawValue, objectType: "user", objectID: Self.id(3).uuidString,
+                summary: "连续 5 次登录失败，锁定至 2026年12月1日 10:15"),
+            AuditRow(
+                at: Date(timeIntervalSince1970: 1_795_990_000), actorName: "system", ipAddress: "",
+                action: AuditAction.grantTampered.rawValue, objectType: "user", objectID: Self.id(4).uuidString,
+                summary: "账户 lushan.court 的授权数据（角色、所属单位）与校验码不符"),
+        ]
+        try expectGolden(
+            SecurityAlertsView.render(.init(entries: alerts, lastDay: 2, page: 2, hasNext: true), shell: secadmin),
+            "security-alerts")
+    }
+
+    @Test func noticesPage() throws {
+        let notices = [
+            NoticesView.Notice(
+                day: "2026年12月6日", toOffice: true, read: false,
+                lines: ["【逾期】行政机关负责人出庭应诉 · 鲁山县司法局：报送进展，时限 2026年12月1日", "【待审核】第一批事项 · 鲁山县人民法院：申请销号"]),
+            NoticesView.Notice(
+                day: "2026年12月5日", toOffice: false, read: true,
+                lines: ["【待签收】化解行政争议"]),
+        ]
+        try expectGolden(
+            NoticesView.render(.init(notices: notices, canRun: true, ran: 3), shell: Self.office), "notices")
+        try expectGolden(
+            NoticesView.render(.init(notices: [], canRun: false, ran: nil), shell: Self.office), "notices-empty")
     }
 
     @Test func litigationCasePages() throws {

@@ -14,23 +14,25 @@ struct AuditPages {
         var page: Int?
         /// Set by the "verify" button: the whole chain is checked and the verdict shown above the list.
         var verify: String?
+
+        /// The form's fields as a query: empty means any, a date that does not read is left out.
+        var query: AuditQueries.Filter {
+            func text(_ value: String?) -> String? {
+                let value = value?.trimmingCharacters(in: .whitespaces)
+                return value?.isEmpty == false ? value : nil
+            }
+            return AuditQueries.Filter(
+                action: text(action), actor: text(actor), from: from.flatMap(CalendarDay.init(parsing:)),
+                to: to.flatMap(CalendarDay.init(parsing:)))
+        }
     }
 
     func list(_ request: Request) async throws -> HTMLPage {
         let caller = try request.caller(for: .readAudit)
         let filter = try request.query.decode(Filter.self)
-        var query = caller.scope.auditEntries(on: request.db)
-        if let action = filter.action, !action.isEmpty { query = query.filter(\.$action == action) }
-        if let actor = filter.actor?.trimmingCharacters(in: .whitespaces), !actor.isEmpty {
-            query = query.filter(\.$actorName == UserName.normalised(actor))
-        }
-        if let from = filter.from.flatMap(CalendarDay.init(parsing:)) { query = query.filter(\.$at >= from.start) }
-        if let to = filter.to.flatMap(CalendarDay.init(parsing:)) {
-            query = query.filter(\.$at < to.start.addingTimeInterval(86_400))
-        }
         let page = Paging.page(filter.page, size: Self.pageSize)
-        let entries = try await query.sort(\.$at, .descending).sort(\.$id, .descending)
-            .range(((page - 1) * Self.pageSize)..<(page * Self.pageSize + 1)).all()
+        let found = try await AuditQueries.page(
+            filter.query, page: page, size: Self.pageSize, caller: caller, on: request.db)
         let verdict =
             filter.verify == nil
             ? nil
@@ -46,15 +48,14 @@ struct AuditPages {
                 on: db)
         }
         let model = AuditView.Model(
-            entries: Array(entries.prefix(Self.pageSize)), filter: filter, page: page,
-            hasNext: entries.count > Self.pageSize, verdict: verdict)
+            entries: found.rows, filter: filter, page: page, hasNext: found.hasNext, verdict: verdict)
         return AuditView.render(model, shell: try await request.shell())
     }
 }
 
 enum AuditView {
     struct Model {
-        let entries: [AuditEntry]
+        let entries: [AuditRow]
         let filter: AuditPages.Filter
         let page: Int
         let hasNext: Bool
@@ -104,7 +105,7 @@ enum AuditView {
                                 td { ChineseTime.minute(entry.at) }
                                 td { entry.actorName }
                                 td { entry.ipAddress }
-                                td { AuditAction(rawValue: entry.action)?.label ?? entry.action }
+                                td { entry.actionLabel }
                                 td { "\(entry.objectType) \(entry.objectID.prefix(8))" }
                                 td {
                                     entry.summary

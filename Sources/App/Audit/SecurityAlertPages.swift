@@ -10,29 +10,22 @@ struct SecurityAlertPages {
     func list(_ request: Request) async throws -> HTMLPage {
         let caller = try request.caller(for: .readSecurityAlerts)
         let page = Paging.page(try? request.query.get(Int.self, at: "page"), size: Self.pageSize)
-        let entries = try await Self.alerts(caller, on: request.db)
-            .sort(\.$at, .descending).sort(\.$id, .descending)
-            .range(((page - 1) * Self.pageSize)..<(page * Self.pageSize + 1)).all()
-        let lastDay = try await Self.lastDay(caller, request)
+        let found = try await AuditQueries.alerts(page: page, size: Self.pageSize, caller: caller, on: request.db)
         let model = SecurityAlertsView.Model(
-            entries: Array(entries.prefix(Self.pageSize)), lastDay: lastDay, page: page,
-            hasNext: entries.count > Self.pageSize)
+            entries: found.rows, lastDay: try await Self.lastDay(caller, now: request.now, on: request.db), page: page,
+            hasNext: found.hasNext)
         return SecurityAlertsView.render(model, shell: try await request.shell())
     }
 
     /// How many alerts of the caller's scope the last 24 hours brought.
-    static func lastDay(_ caller: Caller, _ request: Request) async throws -> Int {
-        try await alerts(caller, on: request.db).filter(\.$at >= request.now.addingTimeInterval(-86_400)).count()
-    }
-
-    static func alerts(_ caller: Caller, on db: any Database) -> QueryBuilder<AuditEntry> {
-        caller.scope.auditEntries(on: db).filter(\.$action ~~ AuditAction.securityAlerts.map(\.rawValue))
+    static func lastDay(_ caller: Caller, now: Date, on db: any Database) async throws -> Int {
+        try await AuditQueries.alertCount(since: now.addingTimeInterval(-86_400), caller: caller, on: db)
     }
 }
 
 enum SecurityAlertsView {
     struct Model {
-        let entries: [AuditEntry]
+        let entries: [AuditRow]
         let lastDay: Int
         let page: Int
         let hasNext: Bool
@@ -57,13 +50,12 @@ enum SecurityAlertsView {
                     }
                     tbody {
                         for entry in model.entries {
-                            let action = AuditAction(rawValue: entry.action)
                             tr {
                                 td(.class("nowrap")) { ChineseTime.minute(entry.at) }
                                 td(.class("nowrap")) {
-                                    if action?.severity == .alert { strong { "紧急" } } else { "警告" }
+                                    if entry.auditAction?.severity == .alert { strong { "紧急" } } else { "警告" }
                                 }
-                                td(.class("nowrap")) { action?.label ?? entry.action }
+                                td(.class("nowrap")) { entry.actionLabel }
                                 td { entry.actorName }
                                 td { entry.ipAddress }
                                 td { entry.summary }

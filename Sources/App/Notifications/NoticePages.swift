@@ -6,9 +6,8 @@ import Vapor
 struct NoticePages {
     func list(_ request: Request) async throws -> HTMLPage {
         let caller = try request.caller(for: .readLedger)
-        let notices = try await Self.mine(caller, on: request.db).sort(\.$day, .descending).range(0..<60).all()
         let model = NoticesView.Model(
-            notices: notices, canRun: caller.role.may(.manageLedger), regionCode: caller.regionCode,
+            notices: try await Self.latest(caller, on: request.db), canRun: caller.role.may(.manageLedger),
             ran: try? request.query.get(Int.self, at: "ran"))
         return NoticesView.render(model, shell: try await request.shell())
     }
@@ -36,6 +35,16 @@ struct NoticePages {
         return request.redirect(to: SitePath.notices.url + "?ran=\(count)")
     }
 
+    /// The caller's latest 60 notices, newest first.
+    static func latest(_ caller: Caller, on db: any Database) async throws -> [NoticesView.Notice] {
+        try await mine(caller, on: db).sort(\.$day, .descending).range(0..<60).all().map {
+            NoticesView.Notice(
+                day: CalendarDay(parsing: $0.day)?.chinese ?? $0.day, toOffice: $0.recipient == Notice.office,
+                read: $0.readAt != nil,
+                lines: $0.lines.split(separator: "\n").map(String.init))
+        }
+    }
+
     /// The notices addressed to the caller: their unit's, and their region's office's when they are office staff.
     static func mine(_ caller: Caller, on db: any Database) -> QueryBuilder<Notice> {
         Notice.query(on: db).filter(\.$region.$id == caller.regionID).group(.or) {
@@ -46,10 +55,18 @@ struct NoticePages {
 }
 
 enum NoticesView {
+    /// One day's notice to the caller's unit or office.
+    struct Notice {
+        /// The day, as people write it (2026年12月6日).
+        let day: String
+        let toOffice: Bool
+        let read: Bool
+        let lines: [String]
+    }
+
     struct Model {
         let notices: [Notice]
         let canRun: Bool
-        let regionCode: String
         let ran: Int?
     }
 
@@ -71,12 +88,9 @@ enum NoticesView {
             }
             if model.notices.isEmpty { p(.class("muted")) { "暂无通知。" } }
             for notice in model.notices {
-                div(.class(notice.readAt == nil ? "card notice-card unread" : "card notice-card")) {
-                    h3 {
-                        (CalendarDay(parsing: notice.day)?.chinese ?? notice.day)
-                            + (notice.recipient == Notice.office ? " · 联席办" : "") + " 每日提醒"
-                    }
-                    ul { for line in notice.lines.split(separator: "\n") { li { String(line) } } }
+                div(.class(notice.read ? "card notice-card" : "card notice-card unread")) {
+                    h3 { notice.day + (notice.toOffice ? " · 联席办" : "") + " 每日提醒" }
+                    ul { for line in notice.lines { li { line } } }
                 }
             }
         }

@@ -98,7 +98,7 @@ struct UsersPages {
         }
         let recentAlerts =
             caller.role.may(.readSecurityAlerts)
-            ? try await SecurityAlertPages.lastDay(caller, request) : nil
+            ? try await SecurityAlertPages.lastDay(caller, now: request.now, on: request.db) : nil
         let model = UsersView.Model(
             rows: rows, page: pageNumber, hasNext: users.count > Self.pageSize,
             canManage: caller.role.may(.manageAccounts), canAssign: caller.role.may(.assignRoles),

@@ -1,0 +1,49 @@
+import Fluent
+import Foundation
+import FuyuanCore
+
+/// Reading the audit log within the caller's scope: the audit administrator's pages of it and the security
+/// administrator's alerts, newest first.
+enum AuditQueries {
+    struct Page: Sendable {
+        let rows: [AuditRow]
+        let hasNext: Bool
+    }
+
+    /// What the audit administrator looks for: an action, an actor, days (inclusive), a page.
+    struct Filter: Sendable {
+        var action: String? = nil
+        var actor: String? = nil
+        var from: CalendarDay? = nil
+        var to: CalendarDay? = nil
+    }
+
+    static func page(_ filter: Filter, page: Int, size: Int, caller: Caller, on db: any Database) async throws -> Page {
+        var query = caller.scope.auditEntries(on: db)
+        if let action = filter.action { query = query.filter(\.$action == action) }
+        if let actor = filter.actor { query = query.filter(\.$actorName == UserName.normalised(actor)) }
+        if let from = filter.from { query = query.filter(\.$at >= from.start) }
+        if let to = filter.to { query = query.filter(\.$at < to.start.addingTimeInterval(86_400)) }
+        return try await Self.page(query, page: page, size: size)
+    }
+
+    /// The security alerts of the caller's scope.
+    static func alerts(page: Int, size: Int, caller: Caller, on db: any Database) async throws -> Page {
+        try await Self.page(alerts(caller, on: db), page: page, size: size)
+    }
+
+    /// How many alerts of the caller's scope came after `since`.
+    static func alertCount(since: Date, caller: Caller, on db: any Database) async throws -> Int {
+        try await alerts(caller, on: db).filter(\.$at >= since).count()
+    }
+
+    private static func alerts(_ caller: Caller, on db: any Database) -> QueryBuilder<AuditEntry> {
+        caller.scope.auditEntries(on: db).filter(\.$action ~~ AuditAction.securityAlerts.map(\.rawValue))
+    }
+
+    private static func page(_ query: QueryBuilder<AuditEntry>, page: Int, size: Int) async throws -> Page {
+        let entries = try await query.sort(\.$at, .descending).sort(\.$id, .descending)
+            .range(((page - 1) * size)..<(page * size + 1)).all()
+        return Page(rows: entries.prefix(size).map(AuditRow.init), hasNext: entries.count > size)
+    }
+}
