@@ -213,6 +213,46 @@ import Testing
             "security-alerts")
     }
 
+    @Test func supervisionPages() throws {
+        let court = Self.id(21)
+        let justice = Self.id(22)
+        let rows = [
+            SupervisionQueries.Row(
+                id: Self.id(30), kind: .reminder, tone: .none, reference: "提醒函〔2026〕1号", itemID: Self.id(9),
+                itemTitle: "行政诉讼风险提示白皮书", text: "白皮书已逾期未报送，请说明原因。", respondBy: "2026-12-13", issuedBy: "鲁山县联席办",
+                issuedAt: Date(timeIntervalSince1970: 1_796_000_000),
+                targets: [
+                    .init(
+                        id: Self.id(31), unitID: court, unitName: "鲁山县人民法院", response: nil, respondedBy: nil,
+                        respondedAt: nil),
+                    .init(
+                        id: Self.id(32), unitID: justice, unitName: "鲁山县司法局", response: "已报送初稿", respondedBy: "司法局联络员",
+                        respondedAt: Date(timeIntervalSince1970: 1_796_100_000)),
+                ]),
+            SupervisionQueries.Row(
+                id: Self.id(33), kind: .bulletin, tone: .commend, reference: "通报", itemID: nil, itemTitle: nil,
+                text: "表扬按期办结的单位。", respondBy: "2026-12-20", issuedBy: "鲁山县联席办", issuedAt: nil, targets: []),
+        ]
+        let today = CalendarDay(year: 2026, month: 12, clampingDay: 6)
+        try expectGolden(
+            SupervisionView.render(
+                .init(
+                    regionCode: "410423", regionName: "鲁山县", rows: rows, isOffice: true, myUnitID: nil,
+                    units: [(court, "鲁山县人民法院"), (justice, "鲁山县司法局")],
+                    preset: .init(itemID: Self.id(9), label: "第 2 项 行政诉讼风险提示白皮书", unitIDs: [court]), today: today,
+                    problems: ["督办内容：必填"]),
+                shell: Self.office), "supervision-office")
+        let liaison = PageShell(
+            displayName: "鲁山县法院（演示）", unitName: "鲁山县人民法院", roleLabel: "法院工作人员", csrfToken: "csrf-token",
+            nav: Feature.menu(of: Feature.all, for: .court, region: "410423"), regions: [], currentRegionCode: "410423")
+        try expectGolden(
+            SupervisionView.render(
+                .init(
+                    regionCode: "410423", regionName: "鲁山县", rows: rows, isOffice: false, myUnitID: court, units: [],
+                    preset: nil, today: today, problems: []),
+                shell: liaison), "supervision-unit")
+    }
+
     @Test func noticesPage() throws {
         let notices = [
             NoticesView.Notice(

@@ -28,17 +28,14 @@ enum SupervisionDTO {
         let text: String
     }
 
-    static func from(_ row: SupervisionStore.Row) throws -> Supervision {
-        let supervision = row.supervision
-        return Supervision(
-            id: try supervision.requireID(), kind: supervision.kind, tone: supervision.tone,
-            reference: supervision.reference,
-            itemID: supervision.$item.id, text: supervision.text, respondBy: supervision.respondBy,
-            issuedBy: supervision.issuedBy,
+    static func from(_ row: SupervisionQueries.Row) -> Supervision {
+        Supervision(
+            id: row.id, kind: row.kind, tone: row.tone, reference: row.reference, itemID: row.itemID, text: row.text,
+            respondBy: row.respondBy, issuedBy: row.issuedBy,
             targets: row.targets.map {
                 Target(
-                    id: $0.id, unitID: $0.target.$unit.id, unitName: $0.unitName, response: $0.target.response,
-                    respondedBy: $0.target.respondedBy, respondedAt: $0.target.respondedAt)
+                    id: $0.id, unitID: $0.unitID, unitName: $0.unitName, response: $0.response,
+                    respondedBy: $0.respondedBy, respondedAt: $0.respondedAt)
             })
     }
 }
@@ -47,7 +44,7 @@ struct SupervisionAPI {
     func list(_ request: Request) async throws -> [SupervisionDTO.Supervision] {
         let caller = try request.caller(for: .readLedger)
         let region = try await caller.scope.region(code: request.parameters.require("code"), on: request.db)
-        return try await SupervisionStore.rows(regionID: region.requireID(), on: request.db).map(SupervisionDTO.from)
+        return try await SupervisionQueries.rows(regionID: region.requireID(), on: request.db).map(SupervisionDTO.from)
     }
 
     func issue(_ request: Request) async throws -> Response {
@@ -55,8 +52,8 @@ struct SupervisionAPI {
         let region = try await caller.scope.region(code: request.parameters.require("code"), on: request.db)
         let supervision = try await SupervisionStore.issue(
             try request.content.decode(SupervisionStore.Input.self), region: region, as: try request.acting())
-        let row = try await SupervisionStore.rows(regionID: region.requireID(), on: request.db).first {
-            $0.supervision.id == supervision.id
+        let row = try await SupervisionQueries.rows(regionID: region.requireID(), on: request.db).first {
+            $0.id == supervision.id
         }!
         return try await SupervisionDTO.from(row).encodeResponse(status: .created, for: request)
     }

@@ -5,13 +5,13 @@ extension HomeCard {
     static let supervision: Source = { context in
         let caller = context.caller
         guard caller.role.may(.handleParts), caller.regionID == context.regionID else { return [] }
-        let open = try await SupervisionStore.open(forUnit: caller.unitID, on: context.db)
+        let open = try await SupervisionQueries.open(forUnit: caller.unitID, on: context.db)
         return [
             HomeCard(
                 id: "open-supervision", title: "待回复的督办",
                 rows: open.map {
-                    let respondBy = CalendarDay(parsing: $0.supervision.respondBy)?.chinese ?? $0.supervision.respondBy
-                    return Row(lead: $0.supervision.reference, text: "：\($0.supervision.text)（请于 \(respondBy) 前回复）")
+                    let respondBy = CalendarDay(parsing: $0.respondBy)?.chinese ?? $0.respondBy
+                    return Row(lead: $0.reference, text: "：\($0.text)（请于 \(respondBy) 前回复）")
                 }, linkLabel: "前往督办页面回复 ›", link: .supervision(context.regionCode))
         ]
     }

@@ -53,7 +53,7 @@ struct SupervisionPages {
 
     private func page(_ request: Request, caller: Caller, region: Region, problems: [String]) async throws -> HTMLPage {
         let isOffice = caller.role.may(.manageLedger) && caller.regionID == region.id
-        let rows = try await SupervisionStore.rows(regionID: region.requireID(), on: request.db)
+        let rows = try await SupervisionQueries.rows(regionID: region.requireID(), on: request.db)
         let units = isOffice ? try await OrgQueries.unitChoices(of: region, on: request.db) : []
         let model = SupervisionView.Model(
             regionCode: region.code, regionName: region.name, rows: rows, isOffice: isOffice,
@@ -80,7 +80,7 @@ enum SupervisionView {
     struct Model {
         let regionCode: String
         let regionName: String
-        let rows: [SupervisionStore.Row]
+        let rows: [SupervisionQueries.Row]
         let isOffice: Bool
         let myUnitID: UUID?
         let units: [(id: UUID, name: String)]
@@ -148,20 +148,19 @@ enum SupervisionView {
             }
             if model.rows.isEmpty { p(.class("muted")) { "暂无督办。" } }
             for row in model.rows {
-                let supervision = row.supervision
-                div(.class("card supervision"), .attr("data-kind", supervision.kind.rawValue)) {
+                div(.class("card supervision"), .attr("data-kind", row.kind.rawValue)) {
                     h3 {
-                        supervision.reference + (supervision.tone == .none ? "" : "（\(supervision.tone.label)）")
+                        row.reference + (row.tone == .none ? "" : "（\(row.tone.label)）")
                         span(.class("muted small")) {
-                            "  \(supervision.createdAt.map(ChineseTime.minute) ?? "") · \(supervision.issuedBy) · 请于 \(CalendarDay(parsing: supervision.respondBy)?.chinese ?? "") 前回复"
+                            "  \(row.issuedAt.map(ChineseTime.minute) ?? "") · \(row.issuedBy) · 请于 \(CalendarDay(parsing: row.respondBy)?.chinese ?? "") 前回复"
                         }
                     }
-                    if let title = row.itemTitle, let itemID = supervision.$item.id {
+                    if let title = row.itemTitle, let itemID = row.itemID {
                         p {
                             "事项："; a(.href(.item(itemID))) { title }
                         }
                     }
-                    p(.class("prewrap")) { supervision.text }
+                    p(.class("prewrap")) { row.text }
                     table {
                         thead {
                             tr {
@@ -169,18 +168,18 @@ enum SupervisionView {
                             }
                         }
                         tbody {
-                            for (target, targetID, unitName) in row.targets {
-                                tr(.attr("data-unit", unitName)) {
-                                    td(.class("nowrap")) { unitName }
+                            for target in row.targets {
+                                tr(.attr("data-unit", target.unitName)) {
+                                    td(.class("nowrap")) { target.unitName }
                                     td {
                                         if let response = target.response {
                                             response
                                             span(.class("muted small")) {
                                                 "（\(target.respondedBy ?? "")，\(target.respondedAt.map(ChineseTime.minute) ?? "")）"
                                             }
-                                        } else if target.$unit.id == model.myUnitID {
+                                        } else if target.unitID == model.myUnitID {
                                             form(
-                                                .post, .action(.supervisionRespond(targetID)),
+                                                .post, .action(.supervisionRespond(target.id)),
                                                 .class("actions respond-form")
                                             ) {
                                                 Layout.csrfField(shell.csrfToken)
