@@ -253,6 +253,47 @@ import Testing
                 shell: liaison), "supervision-unit")
     }
 
+    @Test func rosterPages() throws {
+        try expectGolden(
+            RosterView.render(
+                .init(
+                    regionCode: "410423", regionName: "鲁山县", meetingName: "鲁山县府院联动联席会议",
+                    people: [
+                        .init(role: .convener, name: "张三", post: "县长"), .init(role: .deputy, name: "李四", post: "县法院院长"),
+                    ],
+                    officeHost: "鲁山县人民政府办公室",
+                    members: [
+                        .init(unitName: "鲁山县人民法院", liaisonName: "联络员1（演示）", maskedPhone: "138****1000"),
+                        .init(unitName: "鲁山县司法局", liaisonName: "", maskedPhone: ""),
+                    ],
+                    changes: [
+                        .init(
+                            summary: ["建立联席会议", "成员单位 2 家"], approvedBy: "张三", approvedOn: "2026-11-01",
+                            recordedBy: "鲁山县联席办", recordedAt: Date(timeIntervalSince1970: 1_796_000_000))
+                    ], canEdit: true, notice: "联席会议组成已更新，调整记录已保存"),
+                shell: Self.office), "roster")
+        try expectGolden(
+            RosterView.render(
+                .init(
+                    regionCode: "410423", regionName: "鲁山县", meetingName: nil, people: [], officeHost: nil, members: [],
+                    changes: [], canEdit: false, notice: nil),
+                shell: Self.office), "roster-none")
+        let court = Self.id(21)
+        let justice = Self.id(22)
+        try expectGolden(
+            RosterEditView.render(
+                .init(
+                    regionCode: "410423", regionName: "鲁山县",
+                    units: [(court, "鲁山县人民法院"), (justice, "鲁山县司法局"), (Self.id(23), "鲁山县人民政府办公室")],
+                    form: .init(
+                        name: "鲁山县府院联动联席会议", officeUnitID: Self.id(23).uuidString,
+                        people: [.init(role: "convener", name: "张三", post: "县长")],
+                        members: [court: .init(checked: true, liaisonName: "联络员1（演示）", liaisonPhone: "13803751000")],
+                        order: [court], approvedBy: "张三", approvedOn: "2026-12-06", version: 3),
+                    problems: ["批准人：必填"]),
+                shell: Self.office), "roster-edit")
+    }
+
     @Test func noticesPage() throws {
         let notices = [
             NoticesView.Notice(

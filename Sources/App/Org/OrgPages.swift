@@ -123,8 +123,8 @@ struct OrgPages {
         let loaded = try await RosterStore.load(region: region, seal: request.fieldSeal, on: request.db)
         let saved = (try? request.query.get(String.self, at: "saved")) != nil
         let regionID = try region.requireID()
-        let model = RosterView.Model(
-            regionCode: region.code, regionName: region.name, loaded: loaded,
+        let model = loaded.page(
+            regionCode: region.code, regionName: region.name,
             canEdit: caller.role.may(.editRoster) && caller.mayWrite(inRegion: regionID),
             notice: saved ? "联席会议组成已更新，调整记录已保存" : nil)
         return RosterView.render(model, shell: try await request.shell(regionCode: region.code))
@@ -144,8 +144,7 @@ struct OrgPages {
                     summary: "查看\(region.name)联席会议联络员电话（完整号码）\(phones) 个", on: db)
             }
         }
-        let form = RosterEditView.FormValues(
-            loaded: loaded, regionName: region.name, today: CalendarDay(containing: request.now))
+        let form = loaded.form(regionName: region.name, today: CalendarDay(containing: request.now))
         return try await meetingEditPage(request, region: region, form: form, problems: [])
     }
 

@@ -24,6 +24,43 @@ enum RosterStore {
                         liaison: liaison($0.member.liaisonName, $0.member.liaisonPhone, masked: masked))
                 })
         }
+
+        /// The roster page's values.
+        func page(regionCode: String, regionName: String, canEdit: Bool, notice: String?) -> RosterView.Model {
+            RosterView.Model(
+                regionCode: regionCode, regionName: regionName, meetingName: meeting?.name,
+                people: people.map { Roster.Person(role: $0.role, name: $0.name, post: $0.post) },
+                officeHost: officeUnit?.name,
+                members: members.map {
+                    RosterView.Member(
+                        unitName: $0.unit.name, liaisonName: $0.member.liaisonName,
+                        maskedPhone: FieldSeal.masked($0.member.liaisonPhone))
+                },
+                changes: changes.map {
+                    RosterView.Change(
+                        summary: $0.summary.split(separator: "\n").map(String.init), approvedBy: $0.approvedBy,
+                        approvedOn: $0.approvedOn, recordedBy: $0.recordedBy, recordedAt: $0.recordedAt)
+                },
+                canEdit: canEdit, notice: notice)
+        }
+
+        /// The edit form's values for the stored roster (phones whole), approved by the convener today.
+        func form(regionName: String, today: CalendarDay) -> RosterEditView.FormValues {
+            RosterEditView.FormValues(
+                name: meeting?.name ?? "\(regionName)府院联动联席会议", officeUnitID: officeUnit?.id?.uuidString ?? "",
+                people: people.map { RosterEditView.PersonRow(role: $0.role.rawValue, name: $0.name, post: $0.post) },
+                members: Dictionary(
+                    uniqueKeysWithValues: members.map {
+                        (
+                            $0.member.$unit.id,
+                            RosterEditView.MemberRow(
+                                checked: true, liaisonName: $0.member.liaisonName, liaisonPhone: $0.member.liaisonPhone)
+                        )
+                    }),
+                order: members.compactMap { $0.unit.id },
+                approvedBy: people.first { $0.role == .convener }?.name ?? "", approvedOn: today.description,
+                version: meeting?.version ?? 0)
+        }
     }
 
     static func liaison(_ name: String, _ phone: String, masked: Bool) -> String {

@@ -2,30 +2,50 @@ import Foundation
 import FuyuanCore
 
 enum RosterView {
+    struct Member {
+        let unitName: String
+        let liaisonName: String
+        /// 138****5678: whole numbers are shown only on the edit form, and who saw them is audited.
+        let maskedPhone: String
+    }
+
+    struct Change {
+        let summary: [String]
+        let approvedBy: String
+        /// As stored (YYYY-MM-DD).
+        let approvedOn: String
+        let recordedBy: String
+        let recordedAt: Date?
+    }
+
+    /// The region's joint meeting; `meetingName` nil before one is recorded.
     struct Model {
         let regionCode: String
         let regionName: String
-        let loaded: RosterStore.Loaded
+        let meetingName: String?
+        let people: [Roster.Person]
+        let officeHost: String?
+        let members: [Member]
+        let changes: [Change]
         let canEdit: Bool
         let notice: String?
     }
 
     static func render(_ model: Model, shell: PageShell) -> HTMLPage {
-        let loaded = model.loaded
-        return Layout.page(
+        Layout.page(
             title: "\(model.regionName)联席会议", shell: shell,
             breadcrumbs: [(model.regionName, .region(model.regionCode)), ("联席会议", nil)]
         ) {
-            h1 { loaded.meeting?.name ?? "\(model.regionName)府院联动联席会议" }
+            h1 { model.meetingName ?? "\(model.regionName)府院联动联席会议" }
             Form.notice(model.notice)
             if model.canEdit {
                 div(.class("actions")) {
                     a(.class("button"), .href(.meetingEdit(model.regionCode)), .id("edit-roster")) {
-                        loaded.meeting == nil ? "建立联席会议" : "调整组成"
+                        model.meetingName == nil ? "建立联席会议" : "调整组成"
                     }
                 }
             }
-            if loaded.meeting == nil {
+            if model.meetingName == nil {
                 div(.class("card")) { p(.class("muted")) { "本区划尚未录入联席会议。" } }
             } else {
                 div(.class("grid")) {
@@ -38,27 +58,27 @@ enum RosterView {
                                 }
                             }
                             tbody {
-                                for person in loaded.people {
+                                for person in model.people {
                                     tr {
                                         td { person.role.label }; td { person.name }; td { person.post }
                                     }
                                 }
                             }
                         }
-                        if loaded.people.isEmpty { p(.class("muted")) { "（尚未录入召集人、副召集人）" } }
+                        if model.people.isEmpty { p(.class("muted")) { "（尚未录入召集人、副召集人）" } }
                     }
                     div(.class("card")) {
                         h2 { "联席会议办公室" }
                         dl(.class("facts")) {
                             dt { "设在" }
-                            dd(.id("office-host")) { loaded.officeUnit?.name ?? "（未录入）" }
+                            dd(.id("office-host")) { model.officeHost ?? "（未录入）" }
                             dt { "职责" }
                             dd { "日常联络、沟通协调、督办落实，联席会议决定事项的转办、交办" }
                         }
                     }
                 }
                 div(.class("card")) {
-                    h2 { "成员单位及联络员（\(loaded.members.count)）" }
+                    h2 { "成员单位及联络员（\(model.members.count)）" }
                     div(.class("table-wrap")) {
                         table(.id("members")) {
                             thead {
@@ -67,12 +87,12 @@ enum RosterView {
                                 }
                             }
                             tbody {
-                                for (index, entry) in loaded.members.enumerated() {
+                                for (index, member) in model.members.enumerated() {
                                     tr {
                                         td { "\(index + 1)" }
-                                        td { entry.unit.name }
-                                        td { entry.member.liaisonName.isEmpty ? "（未指定）" : entry.member.liaisonName }
-                                        td { FieldSeal.masked(entry.member.liaisonPhone) }
+                                        td { member.unitName }
+                                        td { member.liaisonName.isEmpty ? "（未指定）" : member.liaisonName }
+                                        td { member.maskedPhone }
                                     }
                                 }
                             }
@@ -81,7 +101,7 @@ enum RosterView {
                 }
                 div(.class("card")) {
                     h2 { "组成调整记录" }
-                    if loaded.changes.isEmpty {
+                    if model.changes.isEmpty {
                         p(.class("muted")) { "暂无调整记录。" }
                     } else {
                         table(.id("changes")) {
@@ -91,13 +111,11 @@ enum RosterView {
                                 }
                             }
                             tbody {
-                                for change in loaded.changes {
+                                for change in model.changes {
                                     tr {
                                         td {
                                             ul {
-                                                for line in change.summary.split(separator: "\n") {
-                                                    li { String(line) }
-                                                }
+                                                for line in change.summary { li { line } }
                                             }
                                         }
                                         td { change.approvedBy }

@@ -31,24 +31,6 @@ enum RosterEditView {
         /// The roster's version this form was made from; 0 before the first roster.
         var version: Int
 
-        init(loaded: RosterStore.Loaded, regionName: String, today: CalendarDay) {
-            version = loaded.meeting?.version ?? 0
-            name = loaded.meeting?.name ?? "\(regionName)府院联动联席会议"
-            officeUnitID = loaded.officeUnit?.id?.uuidString ?? ""
-            people = loaded.people.map { PersonRow(role: $0.role.rawValue, name: $0.name, post: $0.post) }
-            members = Dictionary(
-                uniqueKeysWithValues: loaded.members.map {
-                    (
-                        $0.member.$unit.id,
-                        MemberRow(
-                            checked: true, liaisonName: $0.member.liaisonName, liaisonPhone: $0.member.liaisonPhone)
-                    )
-                })
-            order = loaded.members.compactMap { $0.unit.id }
-            approvedBy = loaded.people.first { $0.role == .convener }?.name ?? ""
-            approvedOn = today.description
-        }
-
         init(
             name: String, officeUnitID: String, people: [PersonRow], members: [UUID: MemberRow], order: [UUID],
             approvedBy: String, approvedOn: String, version: Int
