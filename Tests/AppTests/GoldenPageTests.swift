@@ -294,6 +294,157 @@ import Testing
                 shell: Self.office), "roster-edit")
     }
 
+    @Test func ledgerPage() throws {
+        let today = CalendarDay(year: 2026, month: 12, clampingDay: 6)
+        func part(_ n: Int, _ unit: String, _ role: PartRole, _ state: UnitState, due: String?) -> LedgerQueries.Part {
+            LedgerQueries.Part(
+                id: Self.id(40 + n), itemID: Self.id(9), unitID: Self.id(20 + n), unitName: unit, role: role,
+                state: state,
+                extendedTo: nil, nextDueOn: due, nextDueReason: "完成时限")
+        }
+        func item(_ n: Int, _ title: String, _ deadline: String, _ state: ItemState) throws -> LedgerQueries.ItemFields
+        {
+            LedgerQueries.ItemFields(
+                id: Self.id(n), listID: Self.id(7), listTitle: "第一批十项重点工作", number: n, title: title, content: "",
+                area: .lawBasedGovernment, deadline: try #require(Deadline(parsing: deadline)), state: state,
+                issuedOn: "2026-11-01", latestReport: n == 9 ? "已召开专题会议" : "", parentItemID: nil, version: 2)
+        }
+        let rows = [
+            LedgerQueries.Row(
+                item: try item(9, "化解行政机关败诉案件", "2026年12月1日", .inProgress),
+                parts: [
+                    part(1, "鲁山县司法局", .lead, .inProgress, due: "2026-12-01"),
+                    part(2, "鲁山县人民法院", .responsible, .closureRequested, due: nil),
+                ], today: today, rules: DueRules()),
+            LedgerQueries.Row(
+                item: try item(10, "行政机关负责人出庭应诉", "长期坚持", .ongoing),
+                parts: [part(3, "鲁山县自然资源局", .responsible, .ongoing, due: nil)], today: today, rules: DueRules()),
+        ]
+        var filter = LedgerFilter()
+        filter.state = .inProgress
+        filter.q = "败诉"
+        try expectGolden(
+            LedgerView.render(
+                .init(
+                    regionCode: "410423", regionName: "鲁山县", filter: filter, rows: rows, total: 27,
+                    lists: [(Self.id(7), "第一批十项重点工作")], units: [(Self.id(21), "鲁山县司法局")], canCreate: true,
+                    notice: "已导入 2 项事项（草稿，逐项交办后生效）"),
+                shell: Self.office), "ledger")
+    }
+
+    @Test func itemPages() throws {
+        let today = CalendarDay(year: 2026, month: 12, clampingDay: 6)
+        let justice = LedgerQueries.Part(
+            id: Self.id(41), itemID: Self.id(9), unitID: Self.id(21), unitName: "鲁山县司法局", role: .lead,
+            state: .inProgress,
+            extendedTo: nil, nextDueOn: "2026-12-01", nextDueReason: "完成时限")
+        let court = LedgerQueries.Part(
+            id: Self.id(42), itemID: Self.id(9), unitID: Self.id(22), unitName: "鲁山县人民法院", role: .responsible,
+            state: .closureRequested, extendedTo: "2027-01-31", nextDueOn: nil, nextDueReason: "")
+        func fields(state: ItemState, parent: UUID?) throws -> LedgerQueries.ItemFields {
+            LedgerQueries.ItemFields(
+                id: Self.id(9), listID: Self.id(7), listTitle: "第一批十项重点工作", number: 2, title: "化解行政机关败诉案件",
+                content: "逐案分析败诉原因，提出整改措施。", area: .lawBasedGovernment,
+                deadline: try #require(Deadline(parsing: "2026年12月1日")), state: state,
+                issuedOn: state == .draft ? nil : "2026-11-01", latestReport: "已召开专题会议", parentItemID: parent,
+                version: 3)
+        }
+        try expectGolden(
+            ItemView.render(
+                .init(
+                    item: try fields(state: .inProgress, parent: nil), itemID: Self.id(9), listTitle: "第一批十项重点工作",
+                    regionCode: "410423", regionName: "鲁山县",
+                    parts: [
+                        .init(
+                            part: justice, timeliness: .overdue, actions: [.requestClosure, .requestNotApplicable],
+                            isMine: false),
+                        .init(
+                            part: court, timeliness: .none, actions: [.approveClosure, .sendBack], isMine: false),
+                    ],
+                    reports: [
+                        .init(
+                            unitName: "鲁山县司法局", reportedOn: "2026-11-20", period: nil, text: "已召开专题会议",
+                            figures: "败诉 6 件", author: "司法局联络员")
+                    ], reportsTotal: 51,
+                    events: [
+                        .init(
+                            at: Date(timeIntervalSince1970: 1_796_000_000), actor: "鲁山县联席办", unitName: nil, what: "交办",
+                            reason: "")
+                    ], moreEvents: true,
+                    extensions: [
+                        .init(
+                            id: Self.id(50), unitName: "鲁山县人民法院", requestedDay: "2027-01-31", reason: "案件多",
+                            requestedBy: "法院联络员", status: .pending, decidedBy: nil)
+                    ], periods: [], isOffice: true,
+                    children: [
+                        .init(id: Self.id(60), regionName: "鲁阳街道", state: .issued, latestReport: "")
+                    ], lowerRegions: [("410423002", "琴台街道")], units: [],
+                    attachments: [
+                        .init(
+                            id: Self.id(70), fileName: "白皮书.pdf", size: 204_800, unitName: "鲁山县司法局",
+                            uploadedBy: "司法局联络员")
+                    ], canAttach: true, listKind: .problem, paired: [(Self.id(80), "第 1 项 建立败诉案件分析机制", "办理中")],
+                    pairCandidates: [(Self.id(81), "第 3 项 负责人出庭应诉")], problems: []),
+                shell: Self.office), "item")
+        try expectGolden(
+            ItemView.render(
+                .init(
+                    item: try fields(state: .draft, parent: Self.id(8)), itemID: Self.id(9), listTitle: "第一批十项重点工作（下达）",
+                    regionCode: "410423", regionName: "鲁山县", parts: [], reports: [], reportsTotal: 0, events: [],
+                    moreEvents: false, extensions: [], periods: [], isOffice: true, children: [], lowerRegions: [],
+                    units: [(Self.id(21), "鲁山县司法局"), (Self.id(22), "鲁山县人民法院")], attachments: [], canAttach: true,
+                    listKind: .problem, paired: [], pairCandidates: [], problems: ["责任单位：至少指定一个牵头或责任单位"]),
+                shell: Self.office), "item-draft")
+    }
+
+    @Test func litigationDashboardAndBulletin() throws {
+        var current = LitigationFigures()
+        current.carriedOver = 10
+        current.new = 49
+        current.caseload = 49
+        current.concluded = 43
+        current.losses = 6
+        current.heard = 40
+        current.appeared = 37
+        current.principalAppeared = 20
+        current.spoke = 30
+        var previous = current
+        previous.new = 60
+        previous.caseload = 60
+        previous.losses = 9
+        var unit = LitigationFigures()
+        unit.new = 4
+        unit.caseload = 4
+        unit.concluded = 4
+        unit.losses = 4
+        unit.heard = 4
+        unit.appeared = 3
+        let period = DayRange(
+            from: CalendarDay(year: 2023, month: 1, clampingDay: 1),
+            to: CalendarDay(year: 2023, month: 7, clampingDay: 24))
+        try expectGolden(
+            DashboardView.render(
+                .init(
+                    regionCode: "410423", regionName: "鲁山县", period: period,
+                    result: .init(
+                        current: current, previous: previous,
+                        rows: [.init(key: Self.id(21).uuidString, label: "鲁山县自然资源局", figures: unit)]),
+                    chart: [
+                        .init(key: "2023-06", label: "6月", new: 8, losses: 1),
+                        .init(key: "2023-07", label: "7月", new: 5, losses: 2),
+                    ], thresholds: WarningThresholds(), canSupervise: true,
+                    lower: [(code: "410423001", name: "鲁阳街道", figures: unit)],
+                    presets: [("2023年上半年", period.from, CalendarDay(year: 2023, month: 6, clampingDay: 30))],
+                    allUnits: false),
+                shell: Self.office), "litigation-dashboard")
+        try expectGolden(
+            BulletinView.render(
+                .init(
+                    regionCode: "410423", regionName: "鲁山县", label: "2023年第二季度", year: 2023, quarter: 2,
+                    rows: [.init(key: Self.id(21).uuidString, label: "鲁山县自然资源局", figures: unit)], total: current),
+                shell: Self.office), "litigation-bulletin")
+    }
+
     @Test func noticesPage() throws {
         let notices = [
             NoticesView.Notice(
@@ -342,6 +493,13 @@ import Testing
                     units: ["鲁山县自然资源局", "鲁山县人民政府"], canMaintain: true, problems: ["结案日期：不能早于立案日期"],
                     notice: nil),
                 shell: court), "case-new")
+        typed.concludedOn = "2026年6月30日"
+        try expectGolden(
+            CaseView.render(
+                .init(
+                    regionCode: "410423", regionName: "鲁山县", caseID: Self.id(11), values: typed,
+                    units: ["鲁山县自然资源局"], canMaintain: false, problems: [], notice: "已保存"),
+                shell: Self.office), "case")
         try expectGolden(
             ImportRefusedView.render(
                 .init(

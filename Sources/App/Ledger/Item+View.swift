@@ -22,8 +22,47 @@ enum ItemView {
         let isMine: Bool
     }
 
+    /// A step of the item's history.
+    struct Event {
+        let at: Date
+        let actor: String
+        let unitName: String?
+        let what: String
+        let reason: String
+    }
+
+    /// A unit's request for more time, and the office's decision.
+    struct Extension {
+        let id: UUID
+        let unitName: String
+        /// As stored (YYYY-MM-DD).
+        let requestedDay: String
+        let reason: String
+        let requestedBy: String
+        let status: ExtensionRequest.Status
+        let decidedBy: String?
+    }
+
+    /// A copy handed down to a lower region.
+    struct Child {
+        let id: UUID
+        let regionName: String
+        let state: ItemState
+        let latestReport: String
+    }
+
+    struct AttachmentRow {
+        let id: UUID
+        let fileName: String
+        /// Bytes.
+        let size: Int
+        /// nil for the office's own.
+        let unitName: String?
+        let uploadedBy: String
+    }
+
     struct Model {
-        let item: WorkItem
+        let item: LedgerQueries.ItemFields
         let itemID: UUID
         let listTitle: String
         let regionCode: String
@@ -33,19 +72,19 @@ enum ItemView {
         let reports: [LedgerDTO.Report]
         let reportsTotal: Int
         /// The newest `historyShown` steps, or all, and whether there are more than shown.
-        let events: [ItemEvent]
+        let events: [Event]
         let moreEvents: Bool
-        let extensions: [(request: ExtensionRequest, id: UUID, unitName: String)]
+        let extensions: [Extension]
         /// For periodic items: the periods a report can be for, newest first.
         let periods: [PeriodSpan]
         let isOffice: Bool
         /// Copies handed down to lower regions, with the region's name: the roll-up.
-        let children: [(item: WorkItem, id: UUID, regionName: String)]
+        let children: [Child]
         /// Lower regions this item can still be handed down to (for the office).
         let lowerRegions: [(code: String, name: String)]
         /// The region's units, offered when the office deploys a draft.
         let units: [(id: UUID, name: String)]
-        let attachments: [(attachment: Attachment, id: UUID)]
+        let attachments: [AttachmentRow]
         let canAttach: Bool
         let listKind: ListKind
         /// For a problem: the responsibility entries that answer it; for a responsibility entry: the problems it answers.
@@ -223,9 +262,9 @@ enum ItemView {
                             }
                         }
                         tbody {
-                            for (request, requestID, unitName) in model.extensions {
+                            for request in model.extensions {
                                 tr {
-                                    td { unitName }
+                                    td { request.unitName }
                                     td { CalendarDay(parsing: request.requestedDay)?.chinese ?? request.requestedDay }
                                     td { request.reason }
                                     td { request.requestedBy }
@@ -237,7 +276,7 @@ enum ItemView {
                                                 Layout.csrfField(shell.csrfToken)
                                                 input(
                                                     .type("hidden"), .name("extensionID"),
-                                                    .value(requestID.uuidString))
+                                                    .value(request.id.uuidString))
                                                 input(
                                                     .type("text"), .name("note"), .attr("placeholder", "审批意见"),
                                                     .attr("aria-label", "审批意见"))
@@ -261,9 +300,9 @@ enum ItemView {
             div(.class("card"), .id("attachments")) {
                 h2 { "附件（\(model.attachments.count)）" }
                 ul {
-                    for (attachment, attachmentID) in model.attachments {
+                    for attachment in model.attachments {
                         li {
-                            a(.href(.attachment(attachmentID))) { attachment.fileName }
+                            a(.href(.attachment(attachment.id))) { attachment.fileName }
                             span(.class("muted small")) {
                                 "  \(attachment.size / 1024 + 1) KB · \(attachment.unitName ?? "联席办") · \(attachment.uploadedBy)"
                             }
@@ -334,7 +373,7 @@ enum ItemView {
         div(.class("card"), .id("roll-up")) {
             h2 { "下级办理情况（\(model.children.count)）" }
             p(.class("muted"), .id("roll-up-tally")) {
-                Workflow.tally(model.children.map(\.item.state)).map { "\($0.0.rollUpLabel) \($0.1)" }.joined(
+                Workflow.tally(model.children.map(\.state)).map { "\($0.0.rollUpLabel) \($0.1)" }.joined(
                     separator: "，")
             }
             table {
@@ -344,9 +383,9 @@ enum ItemView {
                     }
                 }
                 tbody {
-                    for (child, childID, regionName) in model.children {
-                        tr(.attr("data-region", regionName)) {
-                            td(.class("nowrap")) { a(.href(.item(childID))) { regionName } }
+                    for child in model.children {
+                        tr(.attr("data-region", child.regionName)) {
+                            td(.class("nowrap")) { a(.href(.item(child.id))) { child.regionName } }
                             td(.class("nowrap")) { child.state.rollUpLabel }
                             td { child.latestReport }
                         }
@@ -372,7 +411,7 @@ enum ItemView {
                     button(.type("submit")) { "保存" }
                 }
             }
-            if model.item.$parentItem.id != nil {
+            if model.item.parentItemID != nil {
                 form(.post, .action(.itemNotApplicable(id)), .id("not-applicable-form"), .class("actions")) {
                     Layout.csrfField(csrf)
                     input(

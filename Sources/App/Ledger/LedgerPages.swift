@@ -323,68 +323,11 @@ struct LedgerPages {
     private func itemPage(_ request: Request, caller: Caller, item: WorkItem, problems: [String]) async throws
         -> HTMLPage
     {
-        let db = request.db
-        let itemID = try item.requireID()
-        let region = try item.joined(Region.self)
-        let parts = try await LedgerQueries.parts(of: [itemID], on: db)[itemID] ?? []
-        let wholeHistory = (try? request.query.get(String.self, at: "history")) == "all"
-        let historyLimit = wholeHistory ? nil : ItemView.historyShown
-        let reports = try await LedgerQueries.reports(of: itemID, limit: historyLimit, on: db)
-        let extensions = try await ExtensionRequest.query(on: db).join(
-            ItemPart.self, on: \ExtensionRequest.$part.$id == \ItemPart.$id
-        )
-        .filter(ItemPart.self, \.$item.$id == itemID).sort(\.$createdAt, .descending).all()
-        var eventQuery = ItemEvent.query(on: db).filter(\.$item.$id == itemID).sort(\.$at, .descending)
-        if let historyLimit { eventQuery = eventQuery.limit(historyLimit + 1) }
-        let events = try await eventQuery.all()
-        let moreEvents = historyLimit.map { events.count > $0 } ?? false
-        let today = CalendarDay(containing: request.now)
-        let isOffice = caller.role.may(.manageLedger) && caller.regionID == item.$region.id
-        let unitNames = Dictionary(uniqueKeysWithValues: parts.map { ($0.id, $0.unitName) })
-        var periods: [PeriodSpan] = []
-        if case .periodic(let reporting, _) = item.deadline, let issued = item.issuedDay {
-            periods = LedgerStore.reportingSpans(reporting, from: issued, to: today)
-        }
-        let children = try await LedgerQueries.children(of: item, on: db)
-        let handedTo = Set(children.map(\.$region.id))
-        let lower =
-            isOffice && item.state != .draft && !item.state.isFinished
-            ? try await Region.query(on: db).filter(\.$parent.$id == item.$region.id).sort(\.$code).all().filter {
-                try !handedTo.contains($0.requireID())
-            }
-            : []
-        let units = isOffice && item.state == .draft ? try await OrgQueries.unitChoices(of: region, on: db) : []
-        let list = try item.joined(WorkList.self)
-        let attachments = try await Attachment.query(on: db).filter(\.$item.$id == itemID).sort(\.$createdAt).all()
-        let canAttach =
-            !item.state.isFinished
-            && (isOffice || parts.contains { caller.role.may(.handleParts) && $0.unitID == caller.unitID })
-        let pairing = try await LedgerQueries.pairing(
-            of: item, offeringCandidates: isOffice && list.kind == .problem, on: db)
-        let model = ItemView.Model(
-            item: item, itemID: itemID, listTitle: try item.joined(WorkList.self).title, regionCode: region.code,
-            regionName: region.name,
-            parts: parts.map { part in
-                let mine = caller.role.may(.handleParts) && caller.unitID == part.unitID
-                let actor: WorkflowActor? = isOffice ? .office : (mine ? .unit : nil)
-                return ItemView.PartRow(
-                    part: part,
-                    timeliness: LedgerQueries.timeliness(of: part, today: today, rules: request.application.dueRules),
-                    // A draft's parts take no step until it is issued.
-                    actions: item.state == .draft
-                        ? [] : actor.map { Workflow.actions(from: part.state, by: $0, deadline: item.deadline) } ?? [],
-                    isMine: mine && item.state != .draft)
-            },
-            reports: reports.shown, reportsTotal: reports.total,
-            events: moreEvents ? Array(events.dropLast()) : events, moreEvents: moreEvents,
-            extensions: try extensions.map { ($0, try $0.requireID(), unitNames[$0.$part.id] ?? "") },
-            periods: periods, isOffice: isOffice,
-            children: try children.map { ($0, try $0.requireID(), try $0.joined(Region.self).name) },
-            lowerRegions: lower.map { ($0.code, $0.name) }, units: units,
-            attachments: try attachments.map { ($0, try $0.requireID()) }, canAttach: canAttach, listKind: list.kind,
-            paired: pairing.paired.map { ($0.id, $0.label, $0.state.label) },
-            pairCandidates: pairing.candidates.map { ($0.id, $0.label) },
-            problems: problems)
-        return ItemView.render(model, shell: try await request.shell(regionCode: region.code))
+        let model = try await ItemPage.model(
+            item: item, caller: caller, today: CalendarDay(containing: request.now),
+            rules: request.application.dueRules,
+            wholeHistory: (try? request.query.get(String.self, at: "history")) == "all", problems: problems,
+            on: request.db)
+        return ItemView.render(model, shell: try await request.shell(regionCode: model.regionCode))
     }
 }

@@ -118,6 +118,8 @@ enum LedgerQueries {
         let latestReport: String
         let parentItemID: UUID?
         let version: Int
+
+        var issuedDay: CalendarDay? { issuedOn.flatMap(CalendarDay.init(parsing:)) }
     }
 
     /// One item of the ledger with its parts (lead, responsible, cooperating) and its worst mark.
@@ -144,12 +146,7 @@ enum LedgerQueries {
 
     /// An item already loaded (with its list joined) as a row of the ledger.
     static func row(_ item: WorkItem, parts: [Part], today: CalendarDay, rules: DueRules) throws -> Row {
-        let fields = try ItemFields(
-            id: item.requireID(), listID: item.$list.id, listTitle: item.joined(WorkList.self).title,
-            number: item.number, title: item.title, content: item.content, area: item.area, deadline: item.deadline,
-            state: item.state, issuedOn: item.issuedOn, latestReport: item.latestReport,
-            parentItemID: item.$parentItem.id, version: item.version)
-        return Row(item: fields, parts: parts, today: today, rules: rules)
+        Row(item: try ItemFields(item), parts: parts, today: today, rules: rules)
     }
 
     /// The filtered rows of one region's ledger, a page of them or all (`paged` false), with the total count:
@@ -332,5 +329,16 @@ enum LedgerQueries {
             ).filter(\.$id == id).first()
         else { throw AppError.notFound("事项") }
         return item
+    }
+}
+
+extension LedgerQueries.ItemFields {
+    /// The fields of an item loaded with its list joined.
+    init(_ item: WorkItem) throws {
+        try self.init(
+            id: item.requireID(), listID: item.$list.id, listTitle: item.joined(WorkList.self).title,
+            number: item.number, title: item.title, content: item.content, area: item.area, deadline: item.deadline,
+            state: item.state, issuedOn: item.issuedOn, latestReport: item.latestReport,
+            parentItemID: item.$parentItem.id, version: item.version)
     }
 }
