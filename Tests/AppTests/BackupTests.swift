@@ -39,7 +39,7 @@ import VaporTesting
                 .trimmingCharacters(in: .whitespacesAndNewlines)
 
             // Restore where the backup is meant to go: an empty SQLite directory with the same key, or the same
-            // PostgreSQL schema after it is dropped.
+            // PostgreSQL schema (the test's own, or its own database's `public`) after it is dropped.
             var target = app.config
             switch app.config.database {
             case .sqlite:
@@ -57,7 +57,9 @@ import VaporTesting
                     )
                 ) { try await Backup.restore(wrongKey, from: backup) }
             case .postgres(_, let schema):
-                try await (try app.db.sql()).raw("DROP SCHEMA \(unsafeRaw: schema!) CASCADE").run()
+                let sql = try app.db.sql()
+                try await sql.raw("DROP SCHEMA \(ident: schema ?? "public") CASCADE").run()
+                if schema == nil { try await sql.raw("CREATE SCHEMA public").run() }
             }
             try await Backup.restore(target, from: backup)
             let restored = try await Application.make(.testing)

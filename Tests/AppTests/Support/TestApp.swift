@@ -28,32 +28,47 @@ actor TestGate {
 }
 
 /// Runs `body` against a freshly migrated app: a new SQLite file, or, when `DATABASE_URL` is set, a new
-/// PostgreSQL schema of its own. With `demo`, the seeds' demo organisation and accounts are loaded.
+/// PostgreSQL schema of its own. With `demo`, the seeds' demo organisation and accounts are there: a copy of the
+/// demo loaded once per run (`DemoTemplate`), in a database of the test's own.
 func withTestApp(demo: Bool = true, _ body: (Application) async throws -> Void) async throws {
     await TestGate.shared.enter()
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fuyuan-test-\(UUID().uuidString)")
         .path
-    let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
+    let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
     let postgresURL = ProcessInfo.processInfo.environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
-    let database: AppConfig.DatabaseKind =
-        postgresURL.map { .postgres(url: $0, searchPath: schema) } ?? .sqlite(path: directory + "/test.sqlite")
     let app = try await Application.make(.testing)
     var failure: (any Error)?
+    var database: AppConfig.DatabaseKind = .sqlite(path: directory + "/test.sqlite")
     do {
+        switch (postgresURL, demo) {
+        case (nil, false): break
+        case (nil, true): try await DemoTemplate.shared.copySQLite(to: directory)
+        case (let url?, false): database = .postgres(url: url, searchPath: name)
+        case (let url?, true):
+            try await DemoTemplate.shared.copyPostgres(baseURL: url, to: name, dataDirectory: directory)
+            database = .postgres(url: DemoTemplate.url(url, database: name), searchPath: nil)
+        }
         try await configure(app, config: AppConfig(database: database, dataDirectory: directory, bcryptCost: 4))
-        if case .postgres = database {
+        if case .postgres(_, let schema?) = database {
             try await (try app.db.sql()).raw("CREATE SCHEMA \(unsafeRaw: schema)").run()
         }
         try await prepareDatabase(app)
-        if demo { try await DemoLoader.load(app) }
+        if demo {
+            // Every copy of the demo would share the figures' generation, which keys the process-wide
+            // `FiguresCache`; a database of its own gets an epoch of its own, as a new database does.
+            try await (try app.db.sql()).raw(
+                "UPDATE \(ident: CountFiguresGenerations.table) SET epoch = \(bind: UUID().uuidString)"
+            ).run()
+        }
         try await body(app)
     } catch {
         failure = error
     }
-    if case .postgres = database {
+    if case .postgres(_, let schema?) = database {
         try? await (try app.db.sql()).raw("DROP SCHEMA IF EXISTS \(unsafeRaw: schema) CASCADE").run()
     }
     try? await app.asyncShutdown()
+    if let postgresURL, demo { await DemoTemplate.drop(baseURL: postgresURL, database: name) }
     try? FileManager.default.removeItem(atPath: directory)
     await TestGate.shared.leave()
     if let failure { throw failure }
