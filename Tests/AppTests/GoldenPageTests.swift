@@ -33,22 +33,28 @@ import Testing
         let lines =
             page.html.replacing(#/-[0-9a-f]{12}\.(css|js|svg)"/#) { "." + $0.output.1 + "\"" }
             .replacing("><", with: ">\n<") + "\n"
-        let file = Self.directory.appendingPathComponent(name + ".html")
+        try Self.expect(lines, file: name + ".html", sourceLocation: sourceLocation)
+    }
+
+    /// Compares `text` with `Golden/<file>`, or writes the file when recording (`FUYUAN_RECORD_GOLDEN=1`); a
+    /// difference is reported at its first line.
+    static func expect(_ text: String, file name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let file = directory.appendingPathComponent(name)
         if ProcessInfo.processInfo.environment["FUYUAN_RECORD_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(at: Self.directory, withIntermediateDirectories: true)
-            try lines.write(to: file, atomically: true, encoding: .utf8)
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try text.write(to: file, atomically: true, encoding: .utf8)
             return
         }
         let golden = try String(contentsOf: file, encoding: .utf8)
-        if golden != lines {
+        if golden != text {
             let expected = golden.split(separator: "\n", omittingEmptySubsequences: false)
-            let actual = lines.split(separator: "\n", omittingEmptySubsequences: false)
+            let actual = text.split(separator: "\n", omittingEmptySubsequences: false)
             let first =
                 zip(expected, actual).enumerated().first { $0.element.0 != $0.element.1 }?.offset
                 ?? min(expected.count, actual.count)
             Issue.record(
                 """
-                \(name).html differs from line \(first + 1):
+                \(name) differs from line \(first + 1):
                   golden: \(first < expected.count ? expected[first] : "(end)")
                   now:    \(first < actual.count ? actual[first] : "(end)")
                 (record with FUYUAN_RECORD_GOLDEN=1 and review the diff)

@@ -420,13 +420,21 @@ import VaporTesting
                 .POST, "/api/v1/items/\(item.id)/reports", as: court,
                 json: LedgerDTO.ReportInput(partID: partID, text: "已建立台账", figures: "12 件", period: nil))
             #expect(reported.status == .created)
-            #expect(try decode(LedgerDTO.Item.self, reported).reports?.map(\.text) == ["已建立台账"])
+            let clerk = try #require(try await User.query(on: app.db).filter(\.$username == "fangcheng.court").first())
+            let today = CalendarDay(containing: app.clock.now()).description
+            // The answer is the report created, not the item with every report.
+            let answered = try decode(LedgerDTO.Report.self, reported)
+            #expect(
+                [answered.unitName, answered.reportedOn, answered.text, answered.figures, answered.author]
+                    == ["方城县人民法院", today, "已建立台账", "12 件", clerk.displayName])
+            #expect(answered.period == nil)
             let second = try await app.send(
                 .POST, "/api/v1/items/\(item.id)/reports", as: court,
                 json: LedgerDTO.ReportInput(partID: partID, text: "已清理 3 件", figures: nil, period: nil))
-            let reports = try #require(try decode(LedgerDTO.Item.self, second).reports)
-            let clerk = try #require(try await User.query(on: app.db).filter(\.$username == "fangcheng.court").first())
-            let today = CalendarDay(containing: app.clock.now()).description
+            #expect(try decode(LedgerDTO.Report.self, second).text == "已清理 3 件")
+            let reports = try #require(
+                try decode(LedgerDTO.Item.self, try await app.send(.GET, "/api/v1/items/\(item.id)", as: court)).reports
+            )
             #expect(reports.map(\.text) == ["已清理 3 件", "已建立台账"])  // newest first
             #expect(reports.map(\.figures) == ["", "12 件"])
             #expect(reports.map(\.unitName) == ["方城县人民法院", "方城县人民法院"])

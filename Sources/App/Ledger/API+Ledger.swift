@@ -179,13 +179,14 @@ struct LedgerAPI {
         return try await detail(item.requireID(), request)
     }
 
+    /// Answers the report created, not the item with all its reports.
     func report(_ request: Request) async throws -> Response {
         let item = try await scopedItem(request)
         let input = try request.content.decode(LedgerDTO.ReportInput.self)
-        try await LedgerStore.report(
+        let report = try await LedgerStore.report(
             item: item, part: try await LedgerQueries.part(input.partID, of: item, on: request.db), text: input.text,
             figures: input.figures ?? "", period: input.period, as: try request.acting())
-        return try await detail(item.requireID(), request).encodeResponse(status: .created, for: request)
+        return try await report.encodeResponse(status: .created, for: request)
     }
 
     func handDown(_ request: Request) async throws -> LedgerDTO.HandedDown {

@@ -43,7 +43,7 @@ extension APIDescription {
                 errors: [400, 401, 403, 404, 409, 422]),
             .init(
                 method: .POST, path: LedgerPath.API.reports, id: "reportItem", summary: "报送进展（办理单位）", pathNotes: itemID,
-                body: .json(LedgerDTO.ReportInput.self), responses: [.json(201, "已报送", LedgerDTO.Item.self)],
+                body: .json(LedgerDTO.ReportInput.self), responses: [.json(201, "已报送的进展", LedgerDTO.Report.self)],
                 errors: [400, 401, 403, 404, 422]),
             .init(
                 method: .POST, path: LedgerPath.API.handDown, id: "handDownItem", summary: "下达至下级区划", pathNotes: itemID,

@@ -350,11 +350,11 @@ enum LedgerStore {
         }
     }
 
+    /// Records a unit's progress report on its part; answers the report as it is shown.
+    @discardableResult
     static func report(
         item: WorkItem, part: ItemPart, text: String, figures: String, period: String?, as acting: Acting
-    )
-        async throws
-    {
+    ) async throws -> LedgerDTO.Report {
         let caller = acting.caller
         try requireUnit(caller, of: part)
         if let refusal = part.state.reportRefusal { throw AppError.conflict(refusal) }
@@ -362,12 +362,12 @@ enum LedgerStore {
         guard !text.isEmpty else { throw AppError.invalid("进展情况：不能为空") }
         let periodKey = try reportedPeriod(of: item, chosen: period, today: CalendarDay(containing: acting.now))
         let unit = try await part.$unit.get(on: acting.db)
+        let reportedOn = CalendarDay(containing: acting.now)
+        let figures = figures.trimmingCharacters(in: .whitespacesAndNewlines)
         try await acting.db.write { db in
             let report = ProgressReport(
-                itemID: try item.requireID(), unitID: part.$unit.id, reportedOn: CalendarDay(containing: acting.now),
-                periodKey: periodKey,
-                text: text, figures: figures.trimmingCharacters(in: .whitespacesAndNewlines), author: caller.displayName
-            )
+                itemID: try item.requireID(), unitID: part.$unit.id, reportedOn: reportedOn, periodKey: periodKey,
+                text: text, figures: figures, author: caller.displayName)
             try await report.create(on: db)
             item.latestReport = "\(unit.name)：\(text)"
             let parts = try await ItemPart.query(on: db).filter(\.$item.$id == item.requireID()).all()
@@ -380,6 +380,9 @@ enum LedgerStore {
                 .progressReported, object: ("work_item", item.requireID().uuidString),
                 summary: "\(item.title) · \(unit.name) 报送进展", after: ["text": text, "period": periodKey ?? ""], on: db)
         }
+        return LedgerDTO.Report(
+            unitName: unit.name, reportedOn: reportedOn.description, period: periodKey, text: text, figures: figures,
+            author: caller.displayName)
     }
 
     /// The period a report on a periodic item answers: one of the periods since the item was issued.
