@@ -98,53 +98,15 @@ struct AuthPages {
     func changePassword(_ request: Request) async throws -> Response {
         let caller = try request.requireCaller()
         let form = try request.content.decode(PasswordForm.self)
-        guard let user = try await User.find(caller.userID, on: request.db) else { throw AppError.unauthorized }
-        var problems: [String] = []
-        let currentProblem = try await Reauthentication.problem(
-            password: form.current ?? "", of: user, as: try request.acting())
-        let currentOK = currentProblem == nil
-        if let currentProblem { problems.append(currentProblem) }
-        let newPassword = form.new ?? ""
-        if newPassword != (form.confirm ?? "") { problems.append("确认新密码：两次输入不一致") }
-        problems += request.application.passwordPolicy.problems(password: newPassword, username: user.username)
-            .map { "新密码：\($0)" }
         let policy = request.application.passwordPolicy
-        let history = try await PasswordHistory.query(on: request.db).filter(\.$user.$id == caller.userID)
-            .sort(\.$retiredAt, .descending).limit(policy.historyCount).all()
-        if currentOK, problems.isEmpty {
-            for (index, earlier) in ([user.passwordHash] + history.map(\.hash)).enumerated() {
-                guard try await request.password.async.verify(newPassword, created: earlier) else { continue }
-                problems.append(index == 0 ? "新密码：不能与当前密码相同" : "新密码：不能与最近 \(policy.historyCount) 次用过的密码相同")
-                break
-            }
-        }
+        let problems = try await PasswordChange.change(
+            current: form.current ?? "", new: form.new ?? "", confirm: form.confirm ?? "", as: try request.acting())
         guard problems.isEmpty else {
+            guard let user = try await User.find(caller.userID, on: request.db) else { throw AppError.unauthorized }
             let page = PasswordView.render(
                 .init(notice: reason(user, request), problems: problems, done: false, hint: policy.hint),
                 shell: try await request.shell())
             return try await page.encodeResponse(status: .unprocessableEntity, for: request)
-        }
-        let hash = try await request.password.async.hash(newPassword)
-        let retired = PasswordHistory(userID: caller.userID, hash: user.passwordHash, retiredAt: request.now)
-        let keep = policy.historyCount
-        try await request.db.write { db in
-            try await retired.create(on: db)
-            let stale = try await PasswordHistory.query(on: db).filter(\.$user.$id == caller.userID)
-                .sort(\.$retiredAt, .descending).all().dropFirst(keep)
-            if !stale.isEmpty {
-                try await PasswordHistory.query(on: db).filter(\.$id ~~ stale.compactMap(\.id)).delete()
-            }
-            user.passwordHash = hash
-            user.passwordChangedAt = request.now
-            user.mustChangePassword = false
-            try await user.update(on: db)
-            // Other sessions of this user end with the old password.
-            var others = UserSession.query(on: db).filter(\.$user.$id == caller.userID)
-            if case .session(let id, _) = caller.credential { others = others.filter(\.$id != id) }
-            try await others.delete()
-            try await request.audit(
-                .passwordChanged, object: ("user", caller.userID.uuidString), summary: "\(caller.displayName) 修改了密码",
-                on: db)
         }
         let refreshed = Caller(
             userID: caller.userID, username: caller.username, displayName: caller.displayName, role: caller.role,

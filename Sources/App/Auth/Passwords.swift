@@ -61,12 +61,3 @@ struct CreatePasswordHistory: AsyncMigration {
         try await database.schema(PasswordHistory.schema).delete()
     }
 }
-
-extension Request {
-    /// Hashes a new password after checking it against the policy; problems name the field.
-    func hashNewPassword(_ password: String, username: String, field: String = "新密码") async throws -> String {
-        let problems = application.passwordPolicy.problems(password: password, username: username)
-        guard problems.isEmpty else { throw AppError.invalid("\(field)：" + problems.joined(separator: "；")) }
-        return try await self.password.async.hash(password)
-    }
-}

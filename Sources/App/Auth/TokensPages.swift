@@ -15,64 +15,26 @@ struct TokensPages {
     }
 
     func issue(_ request: Request) async throws -> Response {
-        let caller = try request.caller(for: .issueTokens)
+        _ = try request.caller(for: .issueTokens)
         if let confirm = try await request.confirmationNeeded(returnTo: .tokens) { return confirm }
         let form = try request.content.decode(IssueForm.self)
-        let name = form.name.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty else {
-            return try await page(request, issued: nil, problems: ["名称：请写明使用该令牌的系统"]).encodeResponse(
+        do {
+            let secret = try await TokenStore.issue(name: form.name, userID: form.userID, as: try request.acting())
+            return try await page(request, issued: secret, problems: []).encodeResponse(for: request)
+        } catch let error as AppError where error.status == .unprocessableEntity {
+            return try await page(request, issued: nil, problems: [error.reason]).encodeResponse(
                 status: .unprocessableEntity, for: request)
         }
-        guard let user = try await caller.scope.users(on: request.db).filter(\.$id == form.userID).first() else {
-            throw AppError.notFound("用户")
-        }
-        guard !user.role.isAdministrator else {
-            return try await page(request, issued: nil, problems: ["用户：不能为管理员账户签发令牌"]).encodeResponse(
-                status: .unprocessableEntity, for: request)
-        }
-        let secret = "fy_" + Secret.make()
-        let token = APIToken(
-            name: name, tokenHash: Secret.digest(secret), userID: try user.requireID(), createdBy: caller.username)
-        try await request.db.write { db in
-            try await token.create(on: db)
-            try await request.audit(
-                .tokenIssued, object: ("api_token", token.requireID().uuidString),
-                summary: "为 \(user.username) 签发接口令牌“\(name)”", on: db)
-        }
-        return try await page(request, issued: secret, problems: []).encodeResponse(for: request)
     }
 
     func revoke(_ request: Request) async throws -> Response {
-        let caller = try request.caller(for: .issueTokens)
-        guard
-            let token = try await caller.scope.restrict(
-                APIToken.query(on: request.db)
-                    .join(User.self, on: \APIToken.$user.$id == \User.$id)
-                    .join(Unit.self, on: \User.$unit.$id == \Unit.$id)
-                    .join(Region.self, on: \Unit.$region.$id == \Region.$id)
-            ).filter(\.$id == request.idParameter()).first()
-        else { throw AppError.notFound("令牌") }
-        if token.revokedAt == nil {
-            token.revokedAt = request.now
-            try await request.db.write { db in
-                try await token.update(on: db)
-                try await request.audit(
-                    .tokenRevoked, object: ("api_token", token.requireID().uuidString),
-                    summary: "吊销接口令牌“\(token.name)”", on: db
-                )
-            }
-        }
+        try await TokenStore.revoke(id: try request.idParameter(), as: try request.acting())
         return request.redirect(to: SitePath.tokens.url)
     }
 
     private func page(_ request: Request, issued: String?, problems: [String]) async throws -> HTMLPage {
         let caller = try request.caller(for: .issueTokens)
-        let tokens = try await caller.scope.restrict(
-            APIToken.query(on: request.db)
-                .join(User.self, on: \APIToken.$user.$id == \User.$id)
-                .join(Unit.self, on: \User.$unit.$id == \Unit.$id)
-                .join(Region.self, on: \Unit.$region.$id == \Region.$id)
-        ).sort(\.$createdAt, .descending).all()
+        let tokens = try await TokenStore.scoped(caller, on: request.db).sort(\.$createdAt, .descending).all()
         let users = try await caller.scope.users(on: request.db).filter(\.$role ~~ Role.business).sort(\.$username)
             .all()
         let model = TokensView.Model(

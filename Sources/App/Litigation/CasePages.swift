@@ -53,14 +53,7 @@ struct CasePages {
     func delete(_ request: Request) async throws -> Response {
         let caller = try request.caller(for: .maintainLitigation)
         let detail = try await CaseQueries.detail(id: request.idParameter(), scope: caller.scope, on: request.db)
-        let item = detail.adminCase
-        try await request.db.write { db in
-            try await Hearing.query(on: db).filter(\.$adminCase.$id == item.requireID()).delete()
-            try await item.delete(on: db)
-            try await request.audit(
-                .caseDeleted, object: ("admin_cases", item.caseNumber), summary: "删除行政诉讼案件 \(item.caseNumber)",
-                before: CaseForm(detail), on: db)
-        }
+        try await CaseStore.delete(detail, as: try request.acting())
         return request.redirect(to: SitePath.cases(detail.region.code).url)
     }
 

@@ -17,6 +17,19 @@ enum CaseStore {
     /// The SQLite page cache while an import writes (see `Database.withPageCache`).
     static let bulkCacheMegabytes = 64
 
+    /// Deletes a case and its hearings (court staff of its region, who found it through their scope).
+    static func delete(_ detail: CaseQueries.Detail, as acting: Acting) async throws {
+        _ = try acting.caller(for: .maintainLitigation)
+        let item = detail.adminCase
+        try await acting.db.write { db in
+            try await Hearing.query(on: db).filter(\.$adminCase.$id == item.requireID()).delete()
+            try await item.delete(on: db)
+            try await acting.audit(
+                .caseDeleted, object: ("admin_cases", item.caseNumber), summary: "删除行政诉讼案件 \(item.caseNumber)",
+                before: CaseForm(detail), on: db)
+        }
+    }
+
     /// The form's one case, in its own transaction with its audit entry.
     static func save(
         _ plan: CaseRows.Planned, action: AuditAction, object: (type: String, id: String), as acting: Acting,
