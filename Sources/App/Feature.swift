@@ -40,6 +40,8 @@ struct Feature: Sendable {
     var homeCards: HomeCard.Source? = nil
     /// Its demo rows (`Demo<Feature>.swift`), loaded by `fuyuan serve --demo` after those of the features before it.
     var demo: DemoLoader.Part? = nil
+    /// What it runs once a day (`DailyJob`).
+    var dailyJobs: [DailyJob] = []
     /// Its part of the OpenAPI document (`<Feature>+OpenAPI.swift`).
     var api = APIDescription()
 }

@@ -13,5 +13,6 @@ extension Feature {
             .init(label: "安全告警", place: 90, roles: [.securityAdmin]) { _ in .securityAlerts },
             .init(label: "审计日志", place: 90, roles: [.auditAdmin]) { _ in .audit },
         ],
-        auditActions: AuditAction.ofAudit)
+        auditActions: AuditAction.ofAudit,
+        dailyJobs: [.auditChain])
 }

@@ -12,5 +12,6 @@ extension Feature {
             routes.pages.post(NoticesPath.run, use: pages.run)
         },
         menu: [.init(label: "通知", place: 50, roles: businessRoles) { _ in .notices }],
-        auditActions: AuditAction.ofNotifications)
+        auditActions: AuditAction.ofNotifications,
+        dailyJobs: [.digest])
 }

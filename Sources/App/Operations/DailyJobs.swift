@@ -2,9 +2,9 @@ import Fluent
 import FuyuanCore
 import Vapor
 
-/// The once-a-day jobs, each run by whichever instance takes the day's lease first: the retention sweep, the disabling of
-/// dormant accounts, the audit chain check (a broken chain raises a security alert), then, after
-/// 08:00 Asia/Shanghai, the digest of what each unit and office must act on.
+/// The features' once-a-day jobs (`Feature.dailyJobs`: the audit chain check, the digest after 08:00 Asia/Shanghai,
+/// the retention sweep, the disabling of dormant accounts), each run by whichever instance takes the day's lease
+/// first; every 15 minutes it looks for one that is due.
 final class DailyJobs: LifecycleHandler, @unchecked Sendable {
     private let lock = NSLock()
     private var task: Task<Void, Never>?
@@ -16,23 +16,9 @@ final class DailyJobs: LifecycleHandler, @unchecked Sendable {
             while !Task.isCancelled {
                 let now = app.clock.now()
                 let day = CalendarDay(containing: now).description
-                await Self.once("retention:" + day, holder: holder, app: app) {
-                    let swept = try await Retention.sweep(on: app.db, now: now, config: app.config)
-                    app.logger.info("retention sweep: \(swept.total) rows")
-                }
-                await Self.once("dormancy:" + day, holder: holder, app: app) {
-                    let names = try await runDormancyCheck(app)
-                    if !names.isEmpty { app.logger.notice("dormant accounts disabled: \(names.count)") }
-                }
-                await Self.once("audit-chain:" + day, holder: holder, app: app) {
-                    let verdict = try await verifyAuditChain(app)
-                    if !verdict.intact { app.logger.critical("audit chain broken: \(verdict.summary)") }
-                }
-                if Calendar.shanghai.component(.hour, from: now) >= 8 {
-                    await Self.once("digest:" + day, holder: holder, app: app) {
-                        let count = try await Digest.run(of: app.features, on: app.db, now: now, rules: app.dueRules)
-                        app.logger.info("daily digest: \(count) notices")
-                    }
+                let hour = Calendar.shanghai.component(.hour, from: now)
+                for job in app.features.flatMap(\.dailyJobs) where hour >= job.fromHour {
+                    await Self.once(job.name + ":" + day, holder: holder, app: app) { try await job.run(app, now) }
                 }
                 try? await Task.sleep(for: .seconds(15 * 60))
             }

@@ -4,5 +4,6 @@ extension Feature {
     static let operations = Feature(
         name: "运维",
         migrations: { _ in [AddLastSignIn()] },
-        auditActions: AuditAction.ofOperations)
+        auditActions: AuditAction.ofOperations,
+        dailyJobs: [.retention, .dormancy])
 }
