@@ -61,6 +61,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
         app.lifecycle.use(AuditForwarder(collector: collector))
     }
     try Feature.registerRoutes(of: app.features, on: app)
+    app.methodIndex = MethodIndex(app.routes)
     app.openAPIDocument = ByteBuffer(data: try OpenAPIDocument.document(of: app.features).prettyBytes)
 }
 

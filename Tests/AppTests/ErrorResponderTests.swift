@@ -41,6 +41,20 @@ import VaporTesting
             #expect(page.headers.first(name: .allow) == "GET, POST, HEAD")
         }
     }
+
+    /// The paths' methods are indexed once, when the app is configured, not for each 404 (issue 28).
+    @Test func theMethodsOfEveryPathAreIndexedOnce() async throws {
+        try await withTestApp(demo: false) { app in
+            let index = app.methodIndex
+            #expect(index === app.methodIndex)
+            #expect(index.methods(allowedAt: "/") == [.GET, .HEAD])
+            #expect(index.methods(allowedAt: "/api/v1/items/\(UUID())/reports") == [.POST])
+            #expect(index.methods(allowedAt: "/api/v1/nothing-here") == [])
+            let trace = try await app.send(.TRACE, "/api/v1/regions")
+            #expect(trace.headers.first(name: .allow) == "GET, POST, HEAD")
+            #expect(app.methodIndex === index)
+        }
+    }
 }
 
 /// Shutdown closes the databases only once the requests it had taken are answered (or after its patience).

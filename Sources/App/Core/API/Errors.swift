@@ -103,7 +103,7 @@ struct ErrorResponder: AsyncMiddleware {
         let message: String
         var allowed: [HTTPMethod] = []
         if error is RouteNotFound || error is PathNotFound {
-            allowed = request.application.routes.methods(allowedAt: request.url.path)
+            allowed = request.application.methodIndex.methods(allowedAt: request.url.path)
             if allowed.contains(request.method) { allowed = [] }
         }
         switch error {
