@@ -6,8 +6,9 @@ import VaporTesting
 
 @testable import App
 
-/// MP-03: a user's role and unit are authenticated by a tag under the data key; changed in the database behind the
-/// product they are refused, with one alert for the security administrator; changed by the product they hold.
+/// MP-03: a user's role, unit and the unit's region are authenticated by a tag under the data key; changed in the
+/// database behind the product they are refused, with one alert for the security administrator; changed by the
+/// product they hold.
 @Suite struct GrantTests {
     func sql(_ app: Application) throws -> SQLDoor { try app.db.sql() }
 
@@ -36,6 +37,47 @@ import VaporTesting
             // Put back as it was, the grant holds again.
             try await sql(app).raw("UPDATE users SET role = 'liaison' WHERE username = 'lushan.zrzy'").run()
             #expect(try await app.send(.GET, "/api/v1/me", as: liaison).status == .ok)
+        }
+    }
+
+    /// Scope comes from the unit's region: a unit moved in the database under the province would let its people read
+    /// every county's records. It is refused like a changed role (issue 28).
+    @Test func aUnitMovedToAnotherRegionBehindTheProductIsRefused() async throws {
+        try await withTestApp { app in
+            let liaison = try await app.signIn("lushan.zrzy")
+            #expect(try await app.send(.GET, "/api/v1/regions/410423", as: liaison).status == .ok)
+            #expect(try await app.send(.GET, "/api/v1/regions/411322", as: liaison).status == .notFound)
+            let province = try #require(try await Region.query(on: app.db).filter(\.$code == "410000").first())
+            let unit = try await app.unit(named: "鲁山县自然资源局")
+            try await sql(app).raw(
+                "UPDATE units SET region_id = \(bind: province.id!) WHERE id = \(bind: unit.id!)"
+            ).run()
+            let moved = try await app.send(.GET, "/api/v1/regions/411322", as: liaison)
+            #expect(moved.status == .forbidden)
+            #expect(moved.text.contains(#""code":"grant_tampered""#))
+            #expect(try await app.auditEntries(.grantTampered).map(\.actorName) == ["lushan.zrzy"])
+            try await sql(app).raw("UPDATE units SET region_id = \(bind: unit.$region.id) WHERE id = \(bind: unit.id!)")
+                .run()
+            #expect(try await app.send(.GET, "/api/v1/me", as: liaison).status == .ok)
+        }
+    }
+
+    /// An existing database's v1 tags (user, role, unit) are tagged again with the region by the migration; a tag
+    /// that did not hold stays refused.
+    @Test func theMigrationCoversTheRegionInTheGrantsThere() async throws {
+        try await withTestApp { app in
+            let liaison = try await app.signIn("lushan.zrzy")
+            let office = try await app.signIn("lushan.office")
+            for user in try await User.query(on: app.db).all() {
+                let v1 = app.fieldSeal.tag(
+                    "fuyuan grant v1", [user.id!.uuidString, user.role.rawValue, user.$unit.id.uuidString])
+                try await sql(app).raw("UPDATE users SET grant_mac = \(bind: v1) WHERE id = \(bind: user.id!)").run()
+            }
+            try await sql(app).raw("UPDATE users SET grant_mac = 'forged' WHERE username = 'lushan.office'").run()
+            #expect(try await app.send(.GET, "/api/v1/me", as: liaison).status == .forbidden)
+            try await TagGrantsWithRegions(seal: app.fieldSeal).prepare(on: app.db)
+            #expect(try await app.send(.GET, "/api/v1/me", as: liaison).status == .ok)
+            #expect(try await app.send(.GET, "/api/v1/me", as: office).status == .forbidden)
         }
     }
 
@@ -82,11 +124,13 @@ import VaporTesting
             #expect(try await app.send(.GET, "/api/v1/me", as: office).status == .forbidden)
             try await AddGrantTags.tagAll(on: app.db, seal: app.fieldSeal)
             #expect(try await app.send(.GET, "/api/v1/me", as: office).status == .ok)
-            let users = try await User.query(on: app.db).all()
+            let users = try await User.query(on: app.db).with(\.$unit).all()
             #expect(users.count == 20)
             #expect(
                 users.allSatisfy {
-                    Grant.holds($0.grantMAC, user: $0.id!, role: $0.role, unit: $0.$unit.id, seal: app.fieldSeal)
+                    Grant.holds(
+                        $0.grantMAC, .init(user: $0.id!, role: $0.role, unit: $0.$unit.id, region: $0.unit.$region.id),
+                        seal: app.fieldSeal)
                 })
         }
     }

@@ -173,7 +173,8 @@ import VaporTesting
                 for number in 1...200 {
                     try await User(
                         username: String(format: "bulk.%03d", number), displayName: "批量用户", passwordHash: "x",
-                        role: .liaison, unitID: unit.id!, mustChangePassword: true, passwordChangedAt: Date(),
+                        role: .liaison, unitID: unit.id!, regionID: unit.$region.id, mustChangePassword: true,
+                        passwordChangedAt: Date(),
                         seal: app.fieldSeal
                     ).create(on: db)
                 }

@@ -141,7 +141,8 @@ enum CallerLookup {
 
         /// The caller, once their grant holds.
         func caller(credential: Caller.Credential, on request: Request) async throws -> Caller {
-            guard Grant.holds(grantMac, user: userId, role: role, unit: unitId, app: request.application) else {
+            let subject = Grant.Subject(user: userId, role: role, unit: unitId, region: regionId)
+            guard Grant.holds(grantMac, subject, app: request.application) else {
                 throw await Grant.refuse(
                     username: username, user: userId, role: role, regionPath: regionPath, at: request.door)
             }

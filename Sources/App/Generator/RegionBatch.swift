@@ -98,7 +98,8 @@ extension Generator {
         ) throws {
             let user = User(
                 id: random.uuid(), username: name, displayName: display, passwordHash: hash, role: role,
-                unitID: try unit.requireID(), mustChangePassword: false, passwordChangedAt: now, seal: seal)
+                unitID: try unit.requireID(), regionID: unit.$region.id, mustChangePassword: false,
+                passwordChangedAt: now, seal: seal)
             users.append(user)
         }
 

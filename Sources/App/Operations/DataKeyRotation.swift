@@ -47,12 +47,10 @@ public enum DataKeyRotation {
     /// no tag and stays refused. Returns how many were tagged.
     private static func retag(on db: any Database, from old: FieldSeal, to new: FieldSeal) async throws -> Int {
         var count = 0
-        for user in try await User.query(on: db).all() {
-            let (id, role, unit) = (try user.requireID(), user.role, user.$unit.id)
-            let holds = Grant.holds(user.grantMAC, user: id, role: role, unit: unit, seal: old)
-            user.grantMAC = holds ? Grant.tag(user: id, role: role, unit: unit, seal: new) : ""
-            try await user.update(on: db)
-            if holds { count += 1 }
+        try await TagGrantsWithRegions.retag(on: db) { subject, tag in
+            guard Grant.holds(tag, subject, seal: old) else { return "" }
+            count += 1
+            return Grant.tag(subject, seal: new)
         }
         return count
     }
@@ -95,9 +93,12 @@ public enum DataKeyRotation {
             throw AppConfig.Problem(description: "\(next) 不是有效的数据密钥：请核对后删除它再更换")
         }
         let pending = FieldSeal(masterKey: key)
-        let granted = try await User.query(on: app.db).filter(\.$grantMAC != "").first()
+        let granted = try await User.query(on: app.db).filter(\.$grantMAC != "").with(\.$unit).first()
         let resealed = try granted.map {
-            Grant.holds($0.grantMAC, user: try $0.requireID(), role: $0.role, unit: $0.$unit.id, seal: pending)
+            Grant.holds(
+                $0.grantMAC,
+                .init(user: try $0.requireID(), role: $0.role, unit: $0.$unit.id, region: $0.unit.$region.id),
+                seal: pending)
         }
         guard resealed == true else {
             try FileManager.default.removeItem(atPath: next)

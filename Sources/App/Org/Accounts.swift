@@ -33,7 +33,8 @@ public enum Accounts {
             try await unit.create(on: db)
             let user = User(
                 username: "admin", displayName: "系统管理员", passwordHash: hash, role: .systemAdmin,
-                unitID: try unit.requireID(), mustChangePassword: true, passwordChangedAt: now, seal: app.fieldSeal)
+                unitID: try unit.requireID(), regionID: try region.requireID(), mustChangePassword: true,
+                passwordChangedAt: now, seal: app.fieldSeal)
             try await user.create(on: db)
             try await Audit.record(
                 .userCreated, by: .system, object: ("user", try user.requireID().uuidString),
@@ -64,7 +65,8 @@ public enum Accounts {
         let password = Secret.oneTimePassword()
         let user = User(
             username: name, displayName: displayName, passwordHash: try app.password.hash(password), role: role,
-            unitID: try unit.requireID(), mustChangePassword: true, passwordChangedAt: app.clock.now(),
+            unitID: try unit.requireID(), regionID: unit.$region.id, mustChangePassword: true,
+            passwordChangedAt: app.clock.now(),
             seal: app.fieldSeal)
         try await app.db.write { db in
             try await user.create(on: db)

@@ -26,9 +26,10 @@ enum DemoOrg {
             try await loadMeeting(seed, context)
         }
         for seed in DemoData.accounts {
+            let unit = try context.unit(seed.unit)
             let user = User(
                 username: seed.username, displayName: seed.displayName, passwordHash: context.passwordHash,
-                role: seed.role, unitID: try context.unit(seed.unit).requireID(), mustChangePassword: false,
+                role: seed.role, unitID: try unit.requireID(), regionID: unit.$region.id, mustChangePassword: false,
                 passwordChangedAt: context.now, seal: context.seal)
             try await user.create(on: db)
         }

@@ -7,7 +7,7 @@ extension Feature {
         migrations: { seal in
             [
                 CreateRegion(), CreateUnit(), CreateJointMeeting(), CreateUser(), AddVersions(),
-                AddGrantTags(seal: seal),
+                AddGrantTags(seal: seal), TagGrantsWithRegions(seal: seal),
             ]
         },
         routes: { routes in

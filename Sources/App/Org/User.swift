@@ -45,7 +45,7 @@ final class User: Model, @unchecked Sendable {
 
     init(
         id: UUID = UUID(), username: String, displayName: String, passwordHash: String, role: Role, unitID: UUID,
-        mustChangePassword: Bool, passwordChangedAt: Date, seal: FieldSeal
+        regionID: UUID, mustChangePassword: Bool, passwordChangedAt: Date, seal: FieldSeal
     ) {
         self.id = id
         self.username = UserName.normalised(username)
@@ -56,7 +56,7 @@ final class User: Model, @unchecked Sendable {
         self.mustChangePassword = mustChangePassword
         self.passwordChangedAt = passwordChangedAt
         self.isActive = true
-        self.grantMAC = Grant.tag(user: id, role: role, unit: unitID, seal: seal)
+        self.grantMAC = Grant.tag(.init(user: id, role: role, unit: unitID, region: regionID), seal: seal)
     }
 
     /// What the audit log keeps of a user: never the password hash.

@@ -21,7 +21,7 @@ enum UserStore {
         if displayName.isEmpty { problems.add("姓名", "不能为空") }
         if !Role.business.contains(input.role) { problems.add("角色", "管理员角色只能在服务器上用 fuyuan user create 创建") }
         try problems.throwIfAny()
-        _ = try await caller.scope.unit(id: input.unitID, on: acting.db)
+        let unit = try await caller.scope.unit(id: input.unitID, on: acting.db)
         let name = UserName.normalised(input.username)
         if try await User.query(on: acting.db).filter(\.$username == name).count() > 0 {
             throw AppError.conflict("用户名：“\(name)”已被使用")
@@ -29,7 +29,8 @@ enum UserStore {
         let password = Secret.oneTimePassword()
         let user = User(
             username: name, displayName: displayName, passwordHash: try await acting.passwords.hash(password),
-            role: input.role, unitID: input.unitID, mustChangePassword: true, passwordChangedAt: acting.now,
+            role: input.role, unitID: input.unitID, regionID: unit.$region.id, mustChangePassword: true,
+            passwordChangedAt: acting.now,
             seal: acting.seal)
         try await acting.db.write { db in
             try await user.create(on: db)
@@ -49,7 +50,10 @@ enum UserStore {
         guard role != user.role else { return }
         let before = user.snapshot
         user.role = role
-        user.grantMAC = Grant.tag(user: try user.requireID(), role: role, unit: user.$unit.id, seal: acting.seal)
+        guard let unit = try await Unit.find(user.$unit.id, on: acting.db) else { throw AppError.notFound("单位") }
+        user.grantMAC = Grant.tag(
+            .init(user: try user.requireID(), role: role, unit: user.$unit.id, region: unit.$region.id),
+            seal: acting.seal)
         try await acting.db.write { db in
             try await user.update(on: db)
             // A change of privilege ends the user's sessions; they sign in again with the new role.
