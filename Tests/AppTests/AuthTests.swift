@@ -58,6 +58,22 @@ import VaporTesting
         }
     }
 
+    /// One failed sign-in is one write: the name's count and the address's count each go up by one, with one
+    /// audit entry, through the page and the API alike (issue 28).
+    @Test func aFailedSignInIsCountedOnce() async throws {
+        try await withTestApp { app in
+            _ = try await pageSignIn(app, "lushan.office", "Wrong#123")
+            let api = try await app.send(
+                .POST, "/api/v1/auth/login", json: ["username": "lushan.office", "password": "Wrong#456"])
+            #expect(api.status == .unauthorized)
+            let throttles = try await LoginThrottle.query(on: app.db).sort(\.$username).all()
+            #expect(throttles.map(\.username) == ["address:unknown", "lushan.office"])
+            #expect(throttles.map(\.failures) == [2, 2])
+            #expect(
+                try await app.auditEntries(.signInFailed).map(\.summary) == ["登录失败（密码错误，第 1 次）", "登录失败（密码错误，第 2 次）"])
+        }
+    }
+
     @Test func fiveWrongPasswordsLockForFifteenMinutes() async throws {
         try await withTestApp { app in
             // setup
