@@ -10,7 +10,7 @@ import urllib.request
 
 from openapi_spec_validator import validate
 
-from conftest import BASE, PASSWORD, sign_in, sign_out
+from conftest import ARTIFACTS, BASE, PASSWORD, sign_in, sign_out
 
 
 def test_sign_in_shows_the_region_home_and_sign_out_ends_the_session(page):
@@ -168,6 +168,13 @@ def test_the_security_administrator_is_alerted_to_an_account_probing_what_it_may
     assert row.locator("td").nth(2).inner_text() == "疑似入侵告警"
     assert row.locator("td").nth(3).inner_text() == "weidong.rsj"
     assert "1 分钟内被拒绝达 20 次" in row.locator("td").nth(5).inner_text()
+    # Acknowledged with what was done: kept in the audit log and shown in place of the form.
+    row.locator("[aria-label='处置情况']").fill("已核实为试探审计日志，账户已停用")
+    row.locator("button:has-text('处置')").click()
+    page.wait_for_url(re.compile(r"/admin/alerts$"))
+    handled = page.locator("#alerts tbody tr:has-text('疑似入侵告警'):has-text('weidong.rsj')").locator("td").nth(6)
+    assert handled.inner_text().startswith("已处置：处置疑似入侵告警（weidong.rsj）：已核实为试探审计日志，账户已停用（secadmin，")
+    page.screenshot(path=str(ARTIFACTS / "security-alerts.png"), full_page=True)
     sign_out(page)
 
 

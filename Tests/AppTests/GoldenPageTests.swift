@@ -208,14 +208,22 @@ import Testing
             AuditRow(
                 at: Date(timeIntervalSince1970: 1_796_000_000), actorName: "lushan.zrzy", ipAddress: "10.0.0.9",
                 action: AuditAction.accountLocked.rawValue, objectType: "user", objectID: Self.id(3).uuidString,
-                summary: "连续 5 次登录失败，锁定至 2026年12月1日 10:15"),
+                summary: "连续 5 次登录失败，锁定至 2026年12月1日 10:15", id: Self.id(90)),
             AuditRow(
                 at: Date(timeIntervalSince1970: 1_795_990_000), actorName: "system", ipAddress: "",
                 action: AuditAction.grantTampered.rawValue, objectType: "user", objectID: Self.id(4).uuidString,
-                summary: "账户 lushan.court 的授权数据（角色、所属单位）与校验码不符"),
+                summary: "账户 lushan.court 的授权数据（角色、所属单位）与校验码不符", id: Self.id(91)),
         ]
+        let acknowledged = AuditRow(
+            at: Date(timeIntervalSince1970: 1_796_010_000), actorName: "secadmin", ipAddress: "10.0.0.2",
+            action: AuditAction.alertAcknowledged.rawValue, objectType: "audit_entry",
+            objectID: Self.id(91).uuidString, summary: "处置授权数据篡改告警（system）：已核实为运维误操作，已恢复")
         try expectGolden(
-            SecurityAlertsView.render(.init(entries: alerts, lastDay: 2, page: 2, hasNext: true), shell: secadmin),
+            SecurityAlertsView.render(
+                .init(
+                    entries: alerts, acknowledgements: [Self.id(91): acknowledged], lastDay: 2, page: 2, hasNext: true,
+                    problems: ["处置情况：请写明核实与处置的情况"]),
+                shell: secadmin),
             "security-alerts")
     }
 

@@ -8,6 +8,7 @@ extension Feature {
         routes: { routes in
             routes.pages.get(AuditPath.audit, use: AuditPages().list)
             routes.pages.get(AuditPath.securityAlerts, use: SecurityAlertPages().list)
+            routes.pages.post(AuditPath.acknowledgeAlert, use: SecurityAlertPages().acknowledge)
         },
         menu: [
             .init(label: "安全告警", place: 90, roles: [.securityAdmin]) { _ in .securityAlerts },

@@ -32,6 +32,21 @@ enum AuditQueries {
         try await Self.page(alerts(caller, on: db), page: page, size: size)
     }
 
+    /// The acknowledgements of the alerts `ids`, by the alert's id.
+    static func acknowledgements(of ids: [UUID], on db: any Database) async throws -> [UUID: AuditRow] {
+        guard !ids.isEmpty else { return [:] }
+        let entries = try await AuditEntry.query(on: db).filter(\.$action == AuditAction.alertAcknowledged.rawValue)
+            .filter(\.$objectID ~~ ids.map(\.uuidString)).all()
+        return Dictionary(
+            entries.compactMap { entry in UUID(uuidString: entry.objectID).map { ($0, AuditRow(entry)) } }
+        ) { first, _ in first }
+    }
+
+    /// The security alert `id` of the caller's scope, or nil.
+    static func alert(_ id: UUID, caller: Caller, on db: any Database) async throws -> AuditRow? {
+        try await alerts(caller, on: db).filter(\.$id == id).first().map(AuditRow.init)
+    }
+
     /// How many alerts of the caller's scope came after `since`.
     static func alertCount(since: Date, caller: Caller, on db: any Database) async throws -> Int {
         try await alerts(caller, on: db).filter(\.$at >= since).count()

@@ -12,6 +12,8 @@ struct AuditRow: Sendable, Equatable {
     let summary: String
     var before: String? = nil
     var after: String? = nil
+    /// The entry's id, where a page acts on it (an alert is acknowledged by it).
+    var id: UUID? = nil
 
     var auditAction: AuditAction? { AuditAction(rawValue: action) }
     var actionLabel: String { auditAction?.label ?? action }
@@ -22,6 +24,6 @@ extension AuditRow {
         self.init(
             at: entry.at, actorName: entry.actorName, ipAddress: entry.ipAddress, action: entry.action,
             objectType: entry.objectType, objectID: entry.objectID, summary: entry.summary, before: entry.before,
-            after: entry.after)
+            after: entry.after, id: entry.id)
     }
 }

@@ -8,12 +8,30 @@ struct SecurityAlertPages {
     static let pageSize = 50
 
     func list(_ request: Request) async throws -> HTMLPage {
+        try await page(request, problems: [])
+    }
+
+    func acknowledge(_ request: Request) async throws -> Response {
+        struct Form: Content { var note: String? }
+        let note = try request.content.decode(Form.self).note ?? ""
+        do {
+            try await SecurityAlerts.acknowledge(try request.idParameter(), note: note, as: try request.acting())
+        } catch let error as AppError where error.status == .unprocessableEntity || error.status == .conflict {
+            return try await page(request, problems: [error.reason]).encodeResponse(status: error.status, for: request)
+        }
+        return request.redirect(to: SitePath.securityAlerts.url)
+    }
+
+    private func page(_ request: Request, problems: [String]) async throws -> HTMLPage {
         let caller = try request.caller(for: .readSecurityAlerts)
         let page = Paging.page(try? request.query.get(Int.self, at: "page"), size: Self.pageSize)
         let found = try await AuditQueries.alerts(page: page, size: Self.pageSize, caller: caller, on: request.db)
         let model = SecurityAlertsView.Model(
-            entries: found.rows, lastDay: try await Self.lastDay(caller, now: request.now, on: request.db), page: page,
-            hasNext: found.hasNext)
+            entries: found.rows,
+            acknowledgements: try await AuditQueries.acknowledgements(
+                of: found.rows.compactMap(\.id), on: request.db),
+            lastDay: try await Self.lastDay(caller, now: request.now, on: request.db), page: page,
+            hasNext: found.hasNext, problems: problems)
         return SecurityAlertsView.render(model, shell: try await request.shell())
     }
 
@@ -26,14 +44,18 @@ struct SecurityAlertPages {
 enum SecurityAlertsView {
     struct Model {
         let entries: [AuditRow]
+        /// The acknowledgement of each alert handled, by the alert's id.
+        let acknowledgements: [UUID: AuditRow]
         let lastDay: Int
         let page: Int
         let hasNext: Bool
+        let problems: [String]
     }
 
     static func render(_ model: Model, shell: PageShell) -> HTMLPage {
         Layout.page(title: "安全告警", shell: shell, breadcrumbs: [("安全告警", nil)]) {
             h1 { "安全告警" }
+            Form.problems(model.problems)
             p(.class(model.lastDay > 0 ? "problems" : "notice"), .attr("role", "status"), .id("alerts-summary")) {
                 model.lastDay > 0 ? "近 24 小时安全告警 \(model.lastDay) 条，请逐条核实并处置。" : "近 24 小时没有安全告警。"
             }
@@ -46,6 +68,7 @@ enum SecurityAlertsView {
                     thead {
                         tr {
                             th { "时间" }; th { "级别" }; th { "告警" }; th { "账户" }; th { "地址" }; th { "内容" }
+                            th { "处置" }
                         }
                     }
                     tbody {
@@ -59,6 +82,7 @@ enum SecurityAlertsView {
                                 td { entry.actorName }
                                 td { entry.ipAddress }
                                 td { entry.summary }
+                                td { acknowledgement(entry, model, csrf: shell.csrfToken) }
                             }
                         }
                     }
@@ -70,6 +94,24 @@ enum SecurityAlertsView {
                 span { "第 \(model.page) 页" }
                 if model.hasNext { a(.attr("href", "\(path)?page=\(model.page + 1)")) { "下一页 ›" } }
             }
+        }
+    }
+
+    /// Who handled the alert, when and how; or, not yet handled, the form to say so.
+    private static func acknowledgement(_ entry: AuditRow, _ model: Model, csrf: String) -> Node {
+        guard let id = entry.id else { return .text("") }
+        if let done = model.acknowledgements[id] {
+            return span(.class("small")) {
+                "已处置：\(done.summary)"
+                span(.class("muted")) { "（\(done.actorName)，\(ChineseTime.minute(done.at))）" }
+            }
+        }
+        return form(.post, .action(.acknowledgeAlert(id)), .class("actions acknowledge-form")) {
+            Layout.csrfField(csrf)
+            input(
+                .type("text"), .name("note"), .attr("placeholder", "核实与处置情况"), .attr("aria-label", "处置情况"),
+                .attr("maxlength", "\(SecurityAlerts.noteLimit)"), .required)
+            button(.type("submit"), .class("small")) { "处置" }
         }
     }
 }
