@@ -81,11 +81,56 @@ extension LedgerStore {
                 itemID: item.requireID(), at: acting.now, actor: caller.displayName,
                 what: "修改事项（\(changed.joined(separator: "、"))）"
             ).create(on: db)
+            let copies = try await correctCopies(of: item, from: before, by: caller.displayName, at: acting.now, on: db)
             try await acting.audit(
                 .itemEdited, object: ("work_item", item.requireID().uuidString),
-                summary: "修改事项：\(before.title)（\(changed.joined(separator: "、"))）", before: before,
-                after: ItemSnapshot(item), on: db)
+                summary: "修改事项：\(before.title)（\(changed.joined(separator: "、"))）"
+                    + (copies > 0 ? "，下级 \(copies) 份同步更正" : ""), before: before, after: ItemSnapshot(item), on: db)
         }
+    }
+
+    /// The copies handed down from `item`, at every level below, take its corrected wording: each field a copy still
+    /// has as `item` had it (a lower office's own rewording stays), with a step in the copy's history naming what
+    /// the upper office changed and what it was, and a new version, so an edit form opened before is refused.
+    /// Answers how many copies changed.
+    private static func correctCopies(
+        of item: WorkItem, from before: ItemSnapshot, by actor: String, at now: Date, on db: any Database
+    ) async throws -> Int {
+        let region = try await item.$region.get(on: db)
+        var parents = [try item.requireID()]
+        var corrected = 0
+        while !parents.isEmpty {
+            let copies = try await WorkItem.query(on: db).filter(\.$parentItem.$id ~~ parents).all()
+            parents = try copies.map { try $0.requireID() }
+            for copy in copies {
+                var changed: [String] = []
+                var was: [String] = []
+                if copy.title == before.title, copy.title != item.title {
+                    copy.title = item.title
+                    changed.append("事项")
+                    was.append("原事项：\(before.title)")
+                }
+                if copy.content == before.content, copy.content != item.content {
+                    copy.content = item.content
+                    changed.append("具体内容")
+                    was.append("原具体内容：\(before.content.isEmpty ? "（无）" : before.content)")
+                }
+                if copy.area == before.area, copy.area != item.area {
+                    copy.area = item.area
+                    changed.append("任务领域")
+                    was.append("原任务领域：\(before.area.label)")
+                }
+                guard !changed.isEmpty else { continue }
+                copy.version += 1
+                try await copy.update(on: db)
+                try await ItemEvent(
+                    itemID: copy.requireID(), at: now, actor: actor,
+                    what: "\(region.name)更正事项（\(changed.joined(separator: "、"))）", reason: was.joined(separator: "；")
+                ).create(on: db)
+                corrected += 1
+            }
+        }
+        return corrected
     }
 
     /// The office of the item's region, while the item is neither closed nor declared not applicable.
