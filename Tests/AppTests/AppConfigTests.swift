@@ -26,17 +26,31 @@ import Testing
         #expect(problem(["FUYUAN_PORT": "80000"]) == "FUYUAN_PORT 须为 1…65535 之间的整数")
     }
 
-    @Test func theAuditCollectorIsATCPAddress() throws {
+    @Test func theAuditCollectorIsATLSOrTCPAddress() throws {
         #expect(try AppConfig.fromEnvironment([:]).auditCollector == nil)
         let collector = try AppConfig.fromEnvironment(["FUYUAN_AUDIT_SYSLOG": "tcp://10.1.2.3:601"]).auditCollector
         #expect(collector?.host == "10.1.2.3")
         #expect(collector?.port == 601)
+        #expect(collector?.tls == false)
         #expect(collector?.description == "tcp://10.1.2.3:601")
+        let tls = try AppConfig.fromEnvironment([
+            "FUYUAN_AUDIT_SYSLOG": "tls://syslog.gov.local:6514", "FUYUAN_AUDIT_SYSLOG_CA": "/etc/hostname",
+        ]).auditCollector
+        #expect(tls == AppConfig.Collector("tls://syslog.gov.local:6514", caFile: "/etc/hostname"))
+        #expect(tls?.tls == true)
+        #expect(tls?.description == "tls://syslog.gov.local:6514")
         for bad in ["udp://10.1.2.3:514", "tcp://10.1.2.3", "10.1.2.3:601", "tcp://:601", "tcp://h:601/x"] {
             #expect(
-                problem(["FUYUAN_AUDIT_SYSLOG": bad]) == "FUYUAN_AUDIT_SYSLOG 须为 tcp://主机:端口，如 tcp://10.1.2.3:601",
+                problem(["FUYUAN_AUDIT_SYSLOG": bad])
+                    == "FUYUAN_AUDIT_SYSLOG 须为 tls://主机:端口（RFC 5425）或 tcp://主机:端口，如 tls://10.1.2.3:6514",
                 "\(bad)")
         }
+        #expect(
+            problem(["FUYUAN_AUDIT_SYSLOG": "tls://10.1.2.3:6514", "FUYUAN_AUDIT_SYSLOG_CA": "/nonexistent/ca.pem"])
+                == "FUYUAN_AUDIT_SYSLOG_CA：无法读取 /nonexistent/ca.pem")
+        #expect(
+            problem(["FUYUAN_AUDIT_SYSLOG": "tcp://10.1.2.3:601", "FUYUAN_AUDIT_SYSLOG_CA": "/etc/hostname"])
+                == "FUYUAN_AUDIT_SYSLOG_CA 只用于 tls:// 的采集端")
     }
 
     @Test func trustedProxiesAreAddresses() throws {

@@ -61,6 +61,37 @@ import VaporTesting
         return entry
     }
 
+    /// RFC 5425: over TLS to a collector whose certificate the configured CA signed; to one it did not sign, nothing
+    /// is sent and the cursor stays (issue 28).
+    @Test func entriesGoOverTLSToTheCollectorTheCASigned() async throws {
+        try await withTestApp { app in
+            let (caFile, tls) = try SyslogCollector.selfSignedTLS(in: app.config.dataDirectory + "/tls")
+            let collector = SyslogCollector(group: app.eventLoopGroup, tls: tls)
+            try await collector.start()
+            let forwarder = AuditForwarder(
+                collector: try #require(AppConfig.Collector("tls://127.0.0.1:\(collector.port)", caFile: caFile)))
+            let count = try await entryCount(app)
+            #expect(try await forwarder.pass(app) == count)
+            let messages = try await collector.waitFor(count)
+            #expect(messages.count == count)
+            #expect(try messages.map { try rebuilt($0).seq } == Array(1...count))
+
+            // A collector with a certificate of its own, which the configured CA did not sign, is refused.
+            let (_, other) = try SyslogCollector.selfSignedTLS(in: app.config.dataDirectory + "/other")
+            let impostor = SyslogCollector(group: app.eventLoopGroup, tls: other)
+            try await impostor.start()
+            // As a second instance would after the first one's lease ran out.
+            try await (try app.db.sql()).raw("UPDATE audit_forwarding SET seq = 0, holder = '', held_until = 0").run()
+            let misled = AuditForwarder(
+                collector: try #require(AppConfig.Collector("tls://127.0.0.1:\(impostor.port)", caFile: caFile)))
+            await #expect(throws: (any Error).self) { try await misled.pass(app) }
+            #expect(try await cursor(app) == 0)
+            #expect(impostor.messages.isEmpty)
+            try await collector.stop()
+            try await impostor.stop()
+        }
+    }
+
     @Test func everyEntryArrivesInOrderAndTheCopyChecksOnItsOwn() async throws {
         try await withTestApp { app in
             let collector = try await collector(app)

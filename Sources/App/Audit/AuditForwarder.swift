@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import NIOCore
 import NIOPosix
+import NIOSSL
 import SQLKit
 import Vapor
 
@@ -69,8 +70,19 @@ final class AuditForwarder: LifecycleHandler, @unchecked Sendable {
         if let open {
             channel = open
         } else {
+            let tls = try collector.tls ? Self.tlsContext(collector) : nil
+            let host = collector.host
             channel = try await ClientBootstrap(group: app.eventLoopGroup)
                 .connectTimeout(.seconds(3))
+                .channelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        guard let tls else { return }
+                        // An address is checked against the certificate's IP addresses, a name against its names.
+                        let name = ClientAddress.isAddress(host) ? nil : host
+                        try channel.pipeline.syncOperations.addHandler(
+                            try NIOSSLClientHandler(context: tls, serverHostname: name))
+                    }
+                }
                 .connect(host: collector.host, port: collector.port).get()
             lock.withLock { self.channel = channel }
         }
@@ -80,6 +92,16 @@ final class AuditForwarder: LifecycleHandler, @unchecked Sendable {
             try? await channel.close().get()
             throw error
         }
+    }
+
+    /// TLS 1.2 or later to the collector, its certificate verified against the configured CA (or the system's) and
+    /// its name or address.
+    static func tlsContext(_ collector: AppConfig.Collector) throws -> NIOSSLContext {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        configuration.minimumTLSVersion = .tlsv12
+        configuration.certificateVerification = .fullVerification
+        if let caFile = collector.caFile { configuration.trustRoots = .file(caFile) }
+        return try NIOSSLContext(configuration: configuration)
     }
 
     /// Whether a connection to the collector is open.

@@ -71,16 +71,24 @@ public struct AppConfig: Sendable {
     public struct Collector: Sendable, Equatable, CustomStringConvertible {
         public var host: String
         public var port: Int
+        /// `tls://`: syslog over TLS (RFC 5425), the collector's certificate checked against `caFile` (its name or
+        /// IP address too); `tcp://`: plain TCP, for a collector on a protected segment.
+        public var tls: Bool
+        /// `FUYUAN_AUDIT_SYSLOG_CA`: the PEM file of the CA that signed the collector's certificate; nil, the
+        /// system's trusted CAs.
+        public var caFile: String?
 
-        public var description: String { "tcp://\(host):\(port)" }
+        public var description: String { "\(tls ? "tls" : "tcp")://\(host):\(port)" }
 
-        /// `tcp://host:port`; nil for anything else.
-        init?(_ text: String) {
-            guard let url = URLComponents(string: text), url.scheme == "tcp", let host = url.host, !host.isEmpty,
-                let port = url.port, (1...65535).contains(port), url.path.isEmpty
+        /// `tcp://host:port` or `tls://host:port`; nil for anything else.
+        init?(_ text: String, caFile: String? = nil) {
+            guard let url = URLComponents(string: text), url.scheme == "tcp" || url.scheme == "tls",
+                let host = url.host, !host.isEmpty, let port = url.port, (1...65535).contains(port), url.path.isEmpty
             else { return nil }
             self.host = host
             self.port = port
+            tls = url.scheme == "tls"
+            self.caFile = caFile
         }
     }
 
@@ -127,8 +135,16 @@ public struct AppConfig: Sendable {
         config.intrusionThresholds.refusals = try integer("FUYUAN_ALERT_REFUSALS", 20, 3...10_000)
         config.intrusionThresholds.misses = try integer("FUYUAN_ALERT_MISSES", 30, 3...10_000)
         if let text = env["FUYUAN_AUDIT_SYSLOG"], !text.isEmpty {
-            guard let collector = Collector(text) else {
-                throw Problem(description: "FUYUAN_AUDIT_SYSLOG 须为 tcp://主机:端口，如 tcp://10.1.2.3:601")
+            let caFile = env["FUYUAN_AUDIT_SYSLOG_CA"].flatMap { $0.isEmpty ? nil : $0 }
+            guard let collector = Collector(text, caFile: caFile) else {
+                throw Problem(
+                    description: "FUYUAN_AUDIT_SYSLOG 须为 tls://主机:端口（RFC 5425）或 tcp://主机:端口，如 tls://10.1.2.3:6514")
+            }
+            if let caFile, !FileManager.default.isReadableFile(atPath: caFile) {
+                throw Problem(description: "FUYUAN_AUDIT_SYSLOG_CA：无法读取 \(caFile)")
+            }
+            if caFile != nil, !collector.tls {
+                throw Problem(description: "FUYUAN_AUDIT_SYSLOG_CA 只用于 tls:// 的采集端")
             }
             config.auditCollector = collector
         }
