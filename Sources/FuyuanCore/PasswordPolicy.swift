@@ -50,6 +50,10 @@ public struct PasswordPolicy: Sendable {
         if !name.isEmpty && (lowered == name || lowered == String(name.reversed())) {
             problems.append("密码不能与用户名相同或为其倒序")
         }
+        // Said only of a password that passes the rest, so that a refusal names one thing to fix first.
+        if problems.isEmpty, CommonPasswords.isCommon(password) {
+            problems.append("密码过于常见（常用词或键盘序列加常见数字，如 P@ssw0rd、Admin@123），容易被猜中，请换一个")
+        }
         return problems
     }
 

@@ -6,7 +6,7 @@ struct PasswordPolicyTests {
     let policy = PasswordPolicy()
 
     @Test(arguments: [
-        "Fuyuan@2026", "a1!bcdef", "Abcdefg1", "ABCDEF1!", "长口令也可以：correct horse battery",
+        "Lushan#2027", "a1!bcdef", "Abcdefg1", "KMNPQR7!", "长口令也可以：correct horse battery",
         "correct horse battery staple",
     ])
     func accepts(_ password: String) {
@@ -39,6 +39,24 @@ struct PasswordPolicyTests {
     @Test func refusesTheUserNameAndItsReverse() {
         #expect(policy.problems(password: "ab.c1234", username: "AB.C1234") == ["密码不能与用户名相同或为其倒序"])
         #expect(policy.problems(password: "4321c.ba", username: "ab.c1234") == ["密码不能与用户名相同或为其倒序"])
+    }
+
+    /// What breached-password lists are full of, with every kind of character: refused (AS-02, DJ-IA-03).
+    @Test(arguments: [
+        "P@ssw0rd", "Passw0rd!", "Password@123", "Admin@123", "ABCDEF1!", "Root@1234", "Test@2024", "Abc@123456",
+        "Abcd@1234", "Aa123456!", "Qwer@1234", "1qaz@WSX", "!QAZ2wsx", "1QAZ2wsx!", "Woaini1314!", "Huawei@123",
+        "Fuyuan@2026", "Welcome@88", "Zxcv@123",
+    ])
+    func refusesCommonPasswords(_ password: String) {
+        #expect(
+            policy.problems(password: password, username: "x") == [
+                "密码过于常见（常用词或键盘序列加常见数字，如 P@ssw0rd、Admin@123），容易被猜中，请换一个"
+            ])
+    }
+
+    @Test(arguments: ["Lushan#2027", "New#12345", "Admin@7391x", "Qwer!9a7Bk", "Henan#2026x", "Weidong#2027"])
+    func acceptsPasswordsThatOnlyStartLikeCommonOnes(_ password: String) {
+        #expect(policy.problems(password: password, username: "x").isEmpty)
     }
 
     @Test func refusesEmptyAndBlank() {
