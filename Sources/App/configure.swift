@@ -62,7 +62,9 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     }
     try Feature.registerRoutes(of: app.features, on: app)
     app.methodIndex = MethodIndex(app.routes)
-    app.openAPIDocument = ByteBuffer(data: try OpenAPIDocument.document(of: app.features).prettyBytes)
+    let sessionCookie = Cookies.name(Cookies.session, secure: config.secureCookies)
+    app.openAPIDocument = ByteBuffer(
+        data: try OpenAPIDocument.document(of: app.features, sessionCookie: sessionCookie).prettyBytes)
 }
 
 /// Today's digest, once; for `fuyuan digest` and cron-like use.

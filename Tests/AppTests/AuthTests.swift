@@ -433,4 +433,43 @@ import VaporTesting
             #expect(!attributes.contains("Secure"), "Secure only when FUYUAN_SECURE_COOKIES=1")
         }
     }
+
+    /// Over TLS the cookies take the `__Host-` prefix (Secure, `/`, no Domain), and only that name is read back:
+    /// a plain-named cookie planted by another host or path is no session (AS-12).
+    @Test func overTLSTheCookiesTakeTheHostPrefix() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fuyuan-tls-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let app = try await Application.make(.testing)
+        do {
+            try await configure(
+                app,
+                config: AppConfig(
+                    database: .sqlite(path: directory + "/test.sqlite"), dataDirectory: directory, bcryptCost: 4,
+                    secureCookies: true))
+            try await prepareDatabase(app)
+            try await DemoLoader.load(app)
+            let login = try await app.testing().sendRequest(.GET, "/login")
+            #expect(login.headers[.setCookie].contains { $0.hasPrefix("__Host-fuyuan_login_csrf=") })
+            let response = try await app.send(
+                .POST, "/api/v1/auth/login", json: ["username": "lushan.office", "password": DemoData.password])
+            let cookie = try #require(response.headers[.setCookie].first { $0.hasPrefix("__Host-fuyuan_session=") })
+            let attributes = Set(
+                cookie.split(separator: ";").dropFirst().map { $0.trimmingCharacters(in: .whitespaces) })
+            #expect(attributes.isSuperset(of: ["Secure", "Path=/", "HttpOnly", "SameSite=Strict"]))
+            #expect(!attributes.contains { $0.hasPrefix("Domain") })
+            let token = String(cookie.split(separator: ";")[0].dropFirst("__Host-fuyuan_session=".count))
+            let me = try await app.testing().sendRequest(
+                .GET, "/api/v1/me", headers: ["Cookie": "__Host-fuyuan_session=\(token)"])
+            #expect(me.status == .ok)
+            let planted = try await app.testing().sendRequest(
+                .GET, "/api/v1/me", headers: ["Cookie": "fuyuan_session=\(token)"])
+            #expect(planted.status == .unauthorized)
+            let document = try await app.testing().sendRequest(.GET, "/api/v1/openapi.json")
+            #expect(document.body.string.contains(#""name" : "__Host-fuyuan_session""#))
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
 }

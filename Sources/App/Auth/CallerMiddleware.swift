@@ -11,7 +11,7 @@ struct CallerMiddleware: AsyncMiddleware {
                 throw AppError(status: .unauthorized, code: "invalid_token", reason: "接口令牌无效或已吊销")
             }
             request.caller = caller
-        } else if let token = request.cookies[Cookies.session]?.string, !token.isEmpty {
+        } else if let token = Cookies.value(Cookies.session, in: request), !token.isEmpty {
             request.caller = try await CallerLookup.session(token, on: request)
         }
         let response = try await next.respond(to: request)

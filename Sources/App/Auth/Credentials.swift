@@ -29,17 +29,27 @@ enum Secret {
     }
 }
 
+/// The product's cookies. Over TLS (`FUYUAN_SECURE_COOKIES=1`) their names take the `__Host-` prefix, which
+/// browsers accept only on a Secure cookie for `/` with no Domain: no other host or path can set or shadow them.
 enum Cookies {
     static let session = "fuyuan_session"
     static let loginCSRF = "fuyuan_login_csrf"
 
-    static func set(_ name: String, _ value: String, on response: Response, secure: Bool) {
-        response.cookies[name] = HTTPCookies.Value(
+    /// The name a cookie goes by, with or without TLS.
+    static func name(_ base: String, secure: Bool) -> String { secure ? "__Host-" + base : base }
+
+    /// The value the browser sent for the cookie `base`, under the name it goes by in this deployment.
+    static func value(_ base: String, in request: Request) -> String? {
+        request.cookies[name(base, secure: request.application.config.secureCookies)]?.string
+    }
+
+    static func set(_ base: String, _ value: String, on response: Response, secure: Bool) {
+        response.cookies[name(base, secure: secure)] = HTTPCookies.Value(
             string: value, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .strict)
     }
 
-    static func clear(_ name: String, on response: Response, secure: Bool) {
-        response.cookies[name] = HTTPCookies.Value(
+    static func clear(_ base: String, on response: Response, secure: Bool) {
+        response.cookies[name(base, secure: secure)] = HTTPCookies.Value(
             string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/", isSecure: secure,
             isHTTPOnly: true, sameSite: .strict)
     }

@@ -26,6 +26,6 @@ extension Request {
             address: clientAddress, now: now, db: db, config: application.config, seal: fieldSeal,
             passwords: password.async, decoyPasswordHash: application.decoyPasswordHash,
             storageWatch: application.storageWatch, intrusionWatch: application.intrusionWatch, logger: logger,
-            sessionCookie: cookies[Cookies.session]?.string)
+            sessionCookie: Cookies.value(Cookies.session, in: self))
     }
 }

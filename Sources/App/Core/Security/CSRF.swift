@@ -21,7 +21,7 @@ struct CSRFMiddleware: AsyncMiddleware {
         case nil:
             if request.url.path == SitePath.login.url {
                 guard let sent = try await sentToken(request),
-                    let cookie = request.cookies[Cookies.loginCSRF]?.string, Secret.matches(sent, cookie)
+                    let cookie = Cookies.value(Cookies.loginCSRF, in: request), Secret.matches(sent, cookie)
                 else { throw refusal }
             } else if request.url.path == "/api/v1/auth/login" {
                 // A cross-site form cannot send JSON without a CORS preflight, which this app never grants.

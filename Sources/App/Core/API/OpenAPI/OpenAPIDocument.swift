@@ -17,7 +17,8 @@ enum OpenAPIDocument {
     static let idempotencyKey = APIParameter.header(
         "Idempotency-Key", ["type": "string", "minLength": 1, "maxLength": 200], "重试同一请求时带上同一个值：只执行一次，重试得到第一次的答复")
 
-    static func document(of features: [Feature]) throws -> JSONValue {
+    /// `sessionCookie`: the session cookie's name in this deployment (`Cookies.name`).
+    static func document(of features: [Feature], sessionCookie: String = Cookies.session) throws -> JSONValue {
         let descriptions = features.map(\.api)
         let components = descriptions.flatMap(\.schemas)
         let reader = SchemaReader(
@@ -45,7 +46,7 @@ enum OpenAPIDocument {
             "components": [
                 "securitySchemes": [
                     "bearerAuth": ["type": "http", "scheme": "bearer"],
-                    "cookieAuth": ["type": "apiKey", "in": "cookie", "name": .string(Cookies.session)],
+                    "cookieAuth": ["type": "apiKey", "in": "cookie", "name": .string(sessionCookie)],
                 ],
                 "schemas": .object(Dictionary(schemas) { first, _ in first }),
                 "responses": .object(
