@@ -11,6 +11,15 @@ import openpyxl
 from conftest import ARTIFACTS, BASE, sign_in
 
 
+def day_after(days):
+    """The day `days` after today in Asia/Shanghai, so that no deadline in these tests ever falls in the past."""
+    return datetime.datetime.now(ZoneInfo("Asia/Shanghai")).date() + datetime.timedelta(days=days)
+
+
+def chinese(day):
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
 def test_marks_on_the_fangcheng_ledger(page):
     sign_in(page, "fangcheng.office")
     page.click("nav.menu >> text=工作台账")
@@ -48,8 +57,7 @@ def test_an_item_from_draft_to_closure(page, browser):
     page.fill("#f-title", "建立行政审判白皮书定期通报制度")
     page.fill("#f-content", "每半年通报一次行政审判情况")
     page.select_option("#f-area", "trialOversight")
-    due = datetime.datetime.now(ZoneInfo("Asia/Shanghai")).date() + datetime.timedelta(days=5)
-    page.fill("#f-deadline", f"{due.year}年{due.month}月{due.day}日")
+    page.fill("#f-deadline", chinese(day_after(5)))
     page.check("[aria-label='方城县司法局牵头单位']")
     page.click("#item-form button[type=submit]")
     page.wait_for_url(re.compile(r"/items/[0-9A-F-]+$"))
@@ -80,13 +88,14 @@ def test_an_item_from_draft_to_closure(page, browser):
     assert page.inner_text("#item-state") == "推进中"
 
     liaison.goto(item_url)
-    liaison.fill("#extension-form [aria-label='延期至']", "2027-01-31")
+    extended = day_after(60)
+    liaison.fill("#extension-form [aria-label='延期至']", extended.isoformat())
     liaison.fill("#extension-form [aria-label='延期理由']", "等待年度数据")
     liaison.click("#extension-form button")
     page.goto(item_url)
     page.fill("[aria-label='审批意见']", "同意延期")
     page.click("#extensions button[value='1']")
-    assert "2027年1月31日（延期后的完成时限）" in page.inner_text("#parts")
+    assert f"{chinese(extended)}（延期后的完成时限）" in page.inner_text("#parts")
     assert page.locator("#parts tr[data-mark=green]").count() == 1
 
     liaison.goto(item_url)
@@ -95,7 +104,8 @@ def test_an_item_from_draft_to_closure(page, browser):
     page.click("button[data-action=approveClosure]")
     assert page.inner_text("#item-state") == "已销号"
     history = page.inner_text("#history")
-    for line in ["交办", "签收：待签收 → 办理中", "退回：申请销号 → 办理中", "缺少结案数据的分析", "同意延期至 2027年1月31日", "审核销号：申请销号 → 已销号"]:
+    for line in ["交办", "签收：待签收 → 办理中", "退回：申请销号 → 办理中", "缺少结案数据的分析", f"同意延期至 {chinese(extended)}",
+                 "审核销号：申请销号 → 已销号"]:
         assert line in history
     liaison.context.close()
 
@@ -106,15 +116,16 @@ def test_two_office_staff_edit_one_item(page, browser):
     sign_in(page, "fangcheng.office")
     page.goto("/regions/411322/ledger/new")
     page.fill("#f-title", "建立府院联动信息共享平台")
-    page.fill("#f-deadline", "2026年12月31日")
+    page.fill("#f-deadline", chinese(day_after(30)))
     page.check("[aria-label='方城县司法局责任单位']")
     page.click("#item-form button[type=submit]")
     page.wait_for_url(re.compile(r"/items/[0-9A-F-]+$"))
     item_url = page.url
     page.click("#item-edit")
-    page.fill("#f-deadline", "2027年3月")
+    month = day_after(120)
+    page.fill("#f-deadline", f"{month.year}年{month.month}月")
     page.click("#item-edit-form button[type=submit]")
-    assert page.inner_text("#item-deadline") == "2027年3月底前"
+    assert page.inner_text("#item-deadline") == f"{month.year}年{month.month}月底前"
 
     other = browser.new_context(base_url=BASE).new_page()
     sign_in(other, "fangcheng.office")
@@ -205,14 +216,15 @@ def test_a_county_adds_its_own_items_to_its_own_lists(page):
 
 def test_closing_an_item_withdraws_its_pending_extension(page, browser):
     sign_in(page, "fangcheng.office")
-    item_url = issue_new_item(page, "411322", "建立执行联动台账", "2027年3月31日", {"方城县司法局": "牵头单位"})
+    item_url = issue_new_item(page, "411322", "建立执行联动台账", chinese(day_after(90)), {"方城县司法局": "牵头单位"})
 
     liaison = browser.new_context(base_url=BASE).new_page()
     sign_in(liaison, "fangcheng.sfj")
     liaison.goto(item_url)
     assert liaison.locator("#report-form").count() == 0  # reports come after signing for the part
     liaison.click("button[data-action=signFor]")
-    liaison.fill("#extension-form [aria-label='延期至']", "2027-06-30")
+    extended = day_after(180)
+    liaison.fill("#extension-form [aria-label='延期至']", extended.isoformat())
     liaison.fill("#extension-form [aria-label='延期理由']", "等待年度数据")
     liaison.click("#extension-form button")
     liaison.click("button[data-action=requestClosure]")
@@ -223,7 +235,7 @@ def test_closing_an_item_withdraws_its_pending_extension(page, browser):
     assert page.inner_text("#item-state") == "已销号"
     assert page.locator("#extensions button[value='1']").count() == 0
     assert "已撤回" in page.inner_text("#extensions")
-    assert "延期至 2027年6月30日 的申请随已销号撤回" in page.inner_text("#history")
+    assert f"延期至 {chinese(extended)} 的申请随已销号撤回" in page.inner_text("#history")
     # A closed item offers nothing more to do: no supervision, no upload.
     assert page.locator("text=督办本事项").count() == 0
     assert page.locator("#attachment-form").count() == 0
@@ -235,7 +247,8 @@ def test_closing_an_item_withdraws_its_pending_extension(page, browser):
 def test_awaiting_review_finds_an_item_with_one_unit_waiting(page, browser):
     sign_in(page, "fangcheng.office")
     issue_new_item(
-        page, "411322", "两家单位共同办理的事项", "2027年3月31日", {"方城县司法局": "牵头单位", "方城县人民法院": "责任单位"})
+        page, "411322", "两家单位共同办理的事项", chinese(day_after(90)),
+        {"方城县司法局": "牵头单位", "方城县人民法院": "责任单位"})
     liaison = browser.new_context(base_url=BASE).new_page()
     sign_in(liaison, "fangcheng.sfj")
     liaison.goto(page.url)
@@ -268,7 +281,7 @@ def test_form_errors_are_marked_where_they_are(page):
 def test_the_walk_through_from_the_province_to_a_closed_item(page, browser):
     # The province adds its 11th key issue and hands it down to 平顶山市.
     sign_in(page, "henan.office")
-    issue_new_item(page, "410000", "行政机关负责人出庭应诉专项督查", "2027年6月30日", {"河南省司法厅": "牵头单位"})
+    issue_new_item(page, "410000", "行政机关负责人出庭应诉专项督查", chinese(day_after(180)), {"河南省司法厅": "牵头单位"})
     assert page.inner_text("#item-facts dt:text-is('序号') + dd") == "11"
     for code in ["410500", "411300"]:
         page.uncheck(f"#hand-down-form input[value='{code}']")
