@@ -16,10 +16,11 @@ from conftest import ARTIFACTS, BASE, PASSWORD, sign_in, sign_out
 def test_sign_in_shows_the_region_home_and_sign_out_ends_the_session(page):
     sign_in(page, "lushan.office")
     page.wait_for_url(re.compile(r"/regions/410423$"))
-    assert page.inner_text("h1") == "鲁山县 · 府院联动工作"
+    assert page.inner_text("h1") == "鲁山县 · 今日工作"
+    assert "鲁山县联席办（演示）" in page.inner_text("header")
+    page.click("nav.menu >> text=单位")
     assert page.inner_text("#stat-units .num") == "11"
     assert page.inner_text("#stat-members .num") == "9"
-    assert "鲁山县联席办（演示）" in page.inner_text("header")
     sign_out(page)
     page.wait_for_url(re.compile(r"/login$"))
     page.goto("/regions/410423")
@@ -94,10 +95,10 @@ def test_a_county_cannot_open_another_countys_pages(page):
 def test_the_city_switches_to_a_county(page):
     sign_in(page, "pds.office")
     page.wait_for_url(re.compile(r"/regions/410400$"))
-    assert page.locator("#lower-regions tbody tr").count() == 3
+    assert page.locator("#card-ledger-lowerRegions li").count() == 3
     page.select_option("#region-switch", "410423")
     page.wait_for_url(re.compile(r"/regions/410423$"))
-    assert page.inner_text("h1") == "鲁山县 · 府院联动工作"
+    assert page.inner_text("h1") == "鲁山县 · 今日工作"
 
 
 def test_new_account_must_change_its_one_time_password(page, browser):
@@ -157,8 +158,12 @@ def test_the_security_administrator_is_alerted_to_an_account_probing_what_it_may
     page.goto("/")
     sign_out(page)
     sign_in(page, "secadmin")
-    page.wait_for_url(re.compile(r"/admin/users$"))
-    # Earlier tests lock accounts, which are alerts too.
+    page.wait_for_url(re.compile(r"/regions/410000$"))
+    # The home page counts the alerts not yet acknowledged; earlier tests lock accounts, which are alerts too.
+    alerts = page.locator("#card-audit-alerts")
+    assert int(alerts.get_attribute("data-count")) >= 1
+    assert "疑似入侵告警 · weidong.rsj" in alerts.inner_text()
+    page.goto("/admin/users")
     assert re.fullmatch(r"近 24 小时有 \d+ 条安全告警。查看安全告警", page.inner_text("#alerts-banner"))
     page.click("#alerts-banner a")
     page.wait_for_url(re.compile(r"/admin/alerts$"))
@@ -180,7 +185,7 @@ def test_the_security_administrator_is_alerted_to_an_account_probing_what_it_may
 
 def test_the_security_administrator_sets_up_a_second_factor(page):
     sign_in(page, "secadmin")
-    page.wait_for_url(re.compile(r"/admin/users$"))
+    page.wait_for_url(re.compile(r"/regions/410000$"))
     page.click("header >> text=动态口令")
     page.wait_for_url(re.compile(r"/account/second-factor$"))
     assert "未启用" in page.inner_text("#second-factor-state")
@@ -204,13 +209,14 @@ def test_the_security_administrator_sets_up_a_second_factor(page):
     page.fill("#f-password", PASSWORD)
     page.fill("#f-code", totp(key, 1))
     page.click("#login-form button[type=submit]")
-    page.wait_for_url(re.compile(r"/admin/users$"))
+    page.wait_for_url(re.compile(r"/regions/410000$"))
+    page.goto("/admin/users")
     assert "动态口令" in page.inner_text("tr:has-text('安全管理员（演示）')")
 
 
 def test_an_administrator_confirms_the_password_before_acting_on_other_accounts(page):
     sign_in(page, "sysadmin")
-    page.wait_for_url(re.compile(r"/admin/regions$"))
+    page.wait_for_url(re.compile(r"/regions/410000$"))
     page.goto("/account/confirm?next=/admin/users")
     assert "确认身份" in page.inner_text("h1")
     page.fill("#confirm-form #f-password", "Wrong#2026x")
@@ -223,6 +229,10 @@ def test_an_administrator_confirms_the_password_before_acting_on_other_accounts(
 
 def test_the_auditor_reads_the_log(page):
     sign_in(page, "auditor")
+    page.wait_for_url(re.compile(r"/regions/410000$"))
+    chain = page.locator("#card-audit-chain")
+    assert chain.locator("li").nth(0).inner_text().startswith("最近一次每日校验")
+    page.click("#card-audit-chain h2 a")
     page.wait_for_url(re.compile(r"/audit$"))
     page.select_option("[aria-label='操作']", "auth.sign_in")
     page.click("#audit-filter button[type=submit]")

@@ -73,7 +73,8 @@ import VaporTesting
                 .POST, path + "/extensions", as: court,
                 form: [("partID", part.id!.uuidString), ("day", "2027-03-31"), ("reason", "等待年度数据")])
             #expect(requested.status == .seeOther)
-            let pending = try #require(try await ExtensionRequest.query(on: app.db).first())
+            let pending = try #require(
+                try await ExtensionRequest.query(on: app.db).filter(\.$part.$id == part.id!).first())
             let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
                 for approve in ["1", "0"] {
                     group.addTask {

@@ -83,24 +83,128 @@ import Testing
                 shell: Self.office), "second-factor")
     }
 
-    @Test func organisationPages() throws {
+    /// A shell for `role` in `region`, as the home pages show it.
+    static func shell(_ name: String, _ unit: String, _ role: Role, _ region: String) -> PageShell {
+        PageShell(
+            displayName: name, unitName: unit, roleLabel: role.label, csrfToken: "csrf-token",
+            nav: Feature.menu(of: Feature.all, for: role, region: region), regions: [], currentRegionCode: region)
+    }
+
+    /// A home page for each role, with the cards the demo gives it (`HomeTests` counts them on the demo itself).
+    @Test func homePages() throws {
+        let today = CalendarDay(year: 2026, month: 12, clampingDay: 7)
+        func home(_ region: (String, String), _ who: String, _ cards: [HomeCard]) -> HomeView.Model {
+            HomeView.Model(
+                regionCode: region.0, regionName: region.1, parent: ("411300", "南阳市"), who: who, today: today,
+                cards: cards)
+        }
+        func card(
+            _ key: String, _ title: String, _ count: Int, _ href: SitePath, _ rows: [HomeCard.Row], empty: String = "",
+            _ urgency: HomeCard.Urgency = .now
+        ) -> HomeCard {
+            HomeCard(key: key, title: title, count: count, href: href, rows: rows, empty: empty, urgency: urgency)
+        }
+        let fangcheng = ("411322", "方城县")
+        let late = SitePath(url: "/regions/411322/ledger?unit=\(Self.id(1))&timeliness=overdue")
         try expectGolden(
-            RegionHomeView.render(
-                .init(
-                    code: "410423", name: "鲁山县", level: "县", parent: ("410400", "平顶山市"), meetingName: "鲁山县府院联动联席会议",
-                    convener: "张三（县长）", officeHost: "鲁山县人民政府办公室", units: 12, memberUnits: 9, users: 7,
-                    cards: [
-                        HomeCard(
-                            id: "open-supervision", title: "待回复的督办",
-                            rows: [.init(lead: "鲁府院督〔2026〕3号", text: "：请于月底前报送进展（请于 2026年12月31日 前回复）")],
-                            linkLabel: "前往督办页面回复 ›", link: .supervision("410423"))
-                    ],
-                    lowerRegions: [.init(code: "410423001", name: "鲁阳街道", level: "乡镇", units: 2, memberUnits: nil)]),
-                shell: Self.office), "region-home")
+            HomeView.render(
+                home(
+                    fangcheng, "方城县司法局联络员（演示）（成员单位联络员）",
+                    [
+                        card(
+                            "ledger.late", "逾期未办", 3, late,
+                            [
+                                .init(title: "完善劳动争议化解机制", href: .item(Self.id(20)), note: "时限 2021年10月31日，已逾期 1863 天"),
+                                .init(
+                                    title: "建立行政诉讼风险提示白皮书制度（每半年）", href: .item(Self.id(2)),
+                                    note: "时限 2021年12月20日，已逾期 1813 天"),
+                            ]),
+                        card(
+                            "ledger.returned", "被退回", 1, .ledger("411322"),
+                            [.init(title: "完善劳动争议化解机制", href: .item(Self.id(20)), note: "请按退回理由办理后重新申请")]),
+                        card("ledger.toSign", "待签收", 0, .ledger("411322"), [], empty: "今日无待签收事项"),
+                    ]),
+                shell: Self.shell("方城县司法局联络员（演示）", "方城县司法局", .liaison, "411322")), "home-liaison")
+        try expectGolden(
+            HomeView.render(
+                home(
+                    fangcheng, "方城县联席办（演示）（联席办工作人员）",
+                    [
+                        card(
+                            "ledger.toReview", "待审核（销号与无相关事项）", 1, .ledger("411322"),
+                            [
+                                .init(
+                                    title: "将恶意逃避债务等长期执行无结果案件的失信行为通报征信机构", href: .item(Self.id(16)),
+                                    note: "单位已申请，待联席办审核")
+                            ]),
+                        card(
+                            "ledger.lateByUnit", "逾期与临期（按单位）", 11, .ledger("411322"),
+                            [.init(title: "方城县人民法院", href: late, note: "逾期 10 项 · 临期 0 项")]),
+                        card("ledger.extensionPending", "延期申请待审批", 0, .ledger("411322"), [], empty: "没有待审批的延期申请"),
+                    ]),
+                shell: Self.shell("方城县联席办（演示）", "方城县人民政府办公室", .office, "411322")), "home-office")
+        try expectGolden(
+            HomeView.render(
+                home(
+                    ("410423", "鲁山县"), "鲁山县法院书记员（演示）（法院工作人员）",
+                    [
+                        card(
+                            "litigation.hearingSoon", "14 日内开庭", 1, .cases("410423", state: .hearingSoon),
+                            [
+                                .init(
+                                    title: "（2026）豫0423行初8014号", href: .adminCase(Self.id(14)),
+                                    note: "鲁山县市场监督管理局 · 开庭 2026年12月12日")
+                            ], .soon),
+                        card(
+                            "litigation.warnings", "行政诉讼预警", 1, .litigation("410423"),
+                            [
+                                .init(
+                                    title: "鲁山县人力资源和社会保障局", href: .litigation("410423"),
+                                    note: "红色预警 · 败诉率 100.0% · 负责人出庭率 100.0%")
+                            ]),
+                    ]),
+                shell: Self.shell("鲁山县法院书记员（演示）", "鲁山县人民法院", .court, "410423")), "home-court")
+        try expectGolden(
+            HomeView.render(
+                home(
+                    ("410423", "鲁山县"), "鲁山县领导（演示）（领导）",
+                    [
+                        card(
+                            "litigation.figures", "行政诉讼（2026年至今）", 6, .litigation("410423"),
+                            [
+                                .init(title: "收案", href: .litigation("410423"), note: "6 件（上年同期 8 件）"),
+                                .init(title: "败诉率", href: .litigation("410423"), note: "33.3%（上年同期 37.5%）"),
+                            ], .overview),
+                        card("supervision.quarter", "本季度督办", 0, .supervision("410423"), [], empty: "2026年第4季度尚未发出督办"),
+                    ]),
+                shell: Self.shell("鲁山县领导（演示）", "鲁山县人民政府办公室", .leader, "410423")), "home-leader")
+        try expectGolden(
+            HomeView.render(
+                home(
+                    ("410000", "河南省"), "审计管理员（演示）（审计管理员）",
+                    [
+                        card(
+                            "audit.chain", "审计日志完整性", 0, .audit,
+                            [
+                                .init(title: "最近一次每日校验", href: .audit, note: "2026年12月7日"),
+                                .init(title: "近 30 日完整性告警", href: .securityAlerts, note: "0 次"),
+                            ], .overview)
+                    ]),
+                shell: Self.shell("审计管理员（演示）", "河南省司法厅", .auditAdmin, "410000")), "home-auditor")
+        try expectGolden(
+            HomeView.render(
+                home(
+                    ("410423", "鲁山县"), "鲁山县自然资源局联络员（演示）（成员单位联络员）",
+                    [card("ledger.toSign", "待签收", 0, .ledger("410423"), [], empty: "今日无待签收事项")]),
+                shell: Self.shell("鲁山县自然资源局联络员（演示）", "鲁山县自然资源局", .liaison, "410423")), "home-empty")
+    }
+
+    @Test func organisationPages() throws {
         try expectGolden(
             UnitsView.render(
                 .init(
-                    regionCode: "410423", regionName: "鲁山县",
+                    regionCode: "410423", regionName: "鲁山县", memberUnits: 9, users: 7,
+                    lowerRegions: [.init(code: "410423001", name: "鲁阳街道", level: "乡镇", units: 2, memberUnits: nil)],
                     units: [
                         .init(id: Self.id(1), name: "鲁山县人民法院", kind: "法院"),
                         .init(id: Self.id(2), name: "鲁山县自然资源局", kind: "政府部门"),

@@ -249,7 +249,8 @@ import VaporTesting
                 .POST, itemPath + "/extensions", as: court,
                 form: [("partID", part.id!.uuidString), ("day", "2027-03-31"), ("reason", "等待年度数据")])
             #expect(ext.status == .seeOther)
-            let pending = try #require(try await ExtensionRequest.query(on: app.db).first())
+            let pending = try #require(
+                try await ExtensionRequest.query(on: app.db).filter(\.$part.$id == part.id!).first())
             #expect(
                 try await app.send(
                     .POST, itemPath + "/extensions/decide", as: office,

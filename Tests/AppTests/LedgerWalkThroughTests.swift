@@ -128,7 +128,8 @@ import VaporTesting
             // act
             #expect(try await step(app, office, item, part, .approveClosure).status == .seeOther)
             // check: the pending request is withdrawn, with a line in the history
-            let pending = try #require(try await ExtensionRequest.query(on: app.db).first())
+            let pending = try #require(
+                try await ExtensionRequest.query(on: app.db).filter(\.$part.$id == part.id!).first())
             #expect(pending.status == .withdrawn)
             #expect(
                 try await history(app, item) == [

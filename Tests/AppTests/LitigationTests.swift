@@ -250,7 +250,7 @@ import VaporTesting
                 supervision.text
                     == "行政诉讼红色预警：2023年1月1日至2023年7月24日，鲁山县自然资源局结案 4 件、败诉 4 件，败诉率 100.0%，负责人出庭率 100.0%。请分析原因，报告整改措施。")
             let liaison = try await app.send(.GET, "/regions/410423", as: try await app.signIn("lushan.zrzy"))
-            #expect(liaison.text.contains("待回复的督办（1）"))
+            #expect(liaison.text.contains(#"id="card-supervision-toAnswer" data-count="1""#))
             let calm = try await app.unit(named: "张官营镇人民政府")
             let refused = try await app.send(
                 .POST, "/regions/410423/litigation/warnings", as: office,

@@ -29,9 +29,9 @@ import VaporTesting
         #expect(div { "纯文本" }.rendered == "<div>纯文本</div>")
     }
 
-    @Test func regionHomeCountsWhatTheDemoHolds() async throws {
+    @Test func unitsPageCountsWhatTheDemoHolds() async throws {
         try await withTestApp { app in
-            let page = try await app.send(.GET, "/regions/410400", as: try await app.signIn("pds.office"))
+            let page = try await app.send(.GET, "/regions/410400/units", as: try await app.signIn("pds.office"))
             #expect(page.status == .ok)
             #expect(page.headers.contentType == .html)
             let text = page.text
@@ -42,27 +42,29 @@ import VaporTesting
             #expect(text.contains(#"<div class="stat" id="stat-lower"><div class="num">3</div>"#))
             #expect(
                 text.contains(
-                    #"<td class="nowrap"><a href="/regions/410403">卫东区</a></td><td>410403</td><td>县（区、县级市）</td><td>24</td><td>24</td>"#
+                    #"<td class="nowrap"><a href="/regions/410403/units">卫东区</a></td><td>410403</td><td>县（区、县级市）</td><td>24</td><td>24</td>"#
                 ))
             #expect(
                 text.contains(
-                    #"<td class="nowrap"><a href="/regions/410423">鲁山县</a></td><td>410423</td><td>县（区、县级市）</td><td>11</td><td>9</td>"#
+                    #"<td class="nowrap"><a href="/regions/410423/units">鲁山县</a></td><td>410423</td><td>县（区、县级市）</td><td>11</td><td>9</td>"#
                 )
             )
             #expect(
                 text.contains(
-                    #"<td class="nowrap"><a href="/regions/410482">汝州市</a></td><td>410482</td><td>县（区、县级市）</td><td>3</td><td>3</td>"#
+                    #"<td class="nowrap"><a href="/regions/410482/units">汝州市</a></td><td>410482</td><td>县（区、县级市）</td><td>3</td><td>3</td>"#
                 ))
         }
     }
 
     @Test func regionWithoutAMeetingSaysSo() async throws {
         try await withTestApp { app in
-            let page = try await app.send(.GET, "/regions/411300", as: try await app.signIn("nanyang.office"))
-            #expect(page.text.contains("本区划尚未录入联席会议。"))
+            let session = try await app.signIn("nanyang.office")
+            let meeting = try await app.send(.GET, "/regions/411300/meeting", as: session)
+            #expect(meeting.text.contains("本区划尚未录入联席会议。"))
+            let page = try await app.send(.GET, "/regions/411300/units", as: session)
             #expect(
                 page.text.contains(
-                    #"<td class="nowrap"><a href="/regions/411322">方城县</a></td><td>411322</td><td>县（区、县级市）</td><td>29</td><td>29</td>"#
+                    #"<td class="nowrap"><a href="/regions/411322/units">方城县</a></td><td>411322</td><td>县（区、县级市）</td><td>29</td><td>29</td>"#
                 ))
         }
     }

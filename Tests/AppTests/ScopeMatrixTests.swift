@@ -84,6 +84,7 @@ import VaporTesting
     /// Each feature's probes, in its own file under `ScopeProbes/`, by the feature's name.
     static let probesByFeature: [String: [Probe]] = [
         Feature.platform.name: platformProbes, Feature.auth.name: authProbes, Feature.org.name: orgProbes,
+        Feature.home.name: homeProbes,
         Feature.audit.name: auditProbes, Feature.ledger.name: ledgerProbes, Feature.supervision.name: supervisionProbes,
         Feature.notifications.name: notificationsProbes, Feature.litigation.name: litigationProbes,
     ]

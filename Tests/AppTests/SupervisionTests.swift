@@ -26,7 +26,7 @@ import VaporTesting
             let letters = try await Supervision.query(on: app.db).filter(\.$kind == .reminder).sort(\.$number).all()
             #expect(letters.map(\.reference) == ["提醒函〔\(year)〕1号", "提醒函〔\(year)〕2号"])
             let courtHome = try await app.send(.GET, "/regions/411322", as: try await app.signIn("fangcheng.court"))
-            #expect(courtHome.text.contains("待回复的督办（2）"))
+            #expect(courtHome.text.contains(#"id="card-supervision-toAnswer" data-count="2""#))
             #expect(courtHome.text.contains("提醒函〔\(year)〕2号"))
             let target = try #require(
                 try await SupervisionTarget.query(on: app.db).filter(\.$supervision.$id == letters[1].id!)
@@ -43,7 +43,9 @@ import VaporTesting
                 ).status == .conflict)
             let page = try await app.send(.GET, "/regions/411322/supervision", as: office)
             #expect(page.text.contains("已报送白皮书初稿"))
-            #expect(try await app.send(.GET, "/regions/411322", as: courtSession).text.contains("待回复的督办（1）"))
+            #expect(
+                try await app.send(.GET, "/regions/411322", as: courtSession).text.contains(
+                    #"id="card-supervision-toAnswer" data-count="1""#))
             #expect(
                 try await app.auditEntries(.supervisionIssued).map(\.summary) == [
                     "提醒函〔\(year)〕2号（方城县人民法院、方城县司法局）：请于期限内报送白皮书"

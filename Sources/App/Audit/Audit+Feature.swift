@@ -15,5 +15,6 @@ extension Feature {
             .init(label: "审计日志", place: 90, roles: [.auditAdmin]) { _ in .audit },
         ],
         auditActions: AuditAction.ofAudit,
+        homeCards: HomeCard.audit,
         dailyJobs: [.auditChain])
 }

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import FuyuanCore
+import SQLKit
 
 /// Reading the audit log within the caller's scope: the audit administrator's pages of it and the security
 /// administrator's alerts, newest first.
@@ -60,5 +61,32 @@ enum AuditQueries {
         let entries = try await query.sort(\.$at, .descending).sort(\.$id, .descending)
             .range(((page - 1) * size)..<(page * size + 1)).all()
         return Page(rows: entries.prefix(size).map(AuditRow.init), hasNext: entries.count > size)
+    }
+}
+
+extension AuditQueries {
+    /// The caller's alerts since `since`, newest first, that nobody has acknowledged: the alerts, then their
+    /// acknowledgements (which point at them by id).
+    static func unacknowledgedAlerts(since: Date, caller: Caller, on db: any Database) async throws -> [AuditRow] {
+        let entries = try await alerts(caller, on: db).filter(\.$at >= since).sort(\.$at, .descending)
+            .sort(\.$id, .descending).all()
+        let acknowledged = try await acknowledgements(of: entries.compactMap(\.id), on: db)
+        return entries.filter { entry in entry.id.map { acknowledged[$0] == nil } ?? false }.map(AuditRow.init)
+    }
+
+    /// The audit chain's last daily check (the day's job lease) and the breaks found since `since`, in one query.
+    static func chainCheck(since: Date, on db: any Database) async throws -> (lastDaily: Date?, breaks: Int) {
+        struct Check: Decodable {
+            let last: Date?
+            let breaks: Int
+        }
+        let check = try await db.sql().raw(
+            """
+            SELECT (SELECT MAX(taken_at) FROM job_leases WHERE \(SQLDoor.contains("name", DailyJob.auditChain.name + ":"))) \
+            AS last, (SELECT COUNT(*) FROM audit_entries WHERE action = \(bind: AuditAction.auditChainBroken.rawValue) \
+            AND at >= \(bind: since)) AS breaks
+            """
+        ).first(decoding: Check.self)
+        return (check?.last, check?.breaks ?? 0)
     }
 }

@@ -65,15 +65,9 @@ struct AuthPages {
     }
 
     func home(_ request: Request) async throws -> Response {
+        // Everyone lands on their region's home page, which holds the cards of their own work.
         let caller = try request.requireCaller()
-        let target: SitePath =
-            switch caller.role {
-            case .systemAdmin: .regionsAdmin
-            case .securityAdmin: .users
-            case .auditAdmin: .audit
-            case .office, .liaison, .court, .leader: .region(caller.regionCode)
-            }
-        return request.redirect(to: target.url)
+        return request.redirect(to: SitePath.region(caller.regionCode).url)
     }
 
     func passwordPage(_ request: Request) async throws -> HTMLPage {

@@ -51,24 +51,26 @@ extension WorkList: BulkInsertable {
 extension WorkItem: BulkInsertable {
     static let columns = [
         "id", "list_id", "region_id", "parent_item_id", "number", "title", "content", "area", "deadline",
-        "deadline_kind", "state", "issued_on", "latest_report", "next_due_on", "version", "created_at", "updated_at",
+        "deadline_kind", "state", "issued_on", "latest_report", "next_due_on", "closed_on", "version", "created_at",
+        "updated_at",
     ]
 
     func row(now: Date) -> [any Encodable & Sendable] {
         [
             id, $list.id, $region.id, $parentItem.id, number, title, content, area, deadline, deadlineKind, state,
-            issuedOn, latestReport, nextDueOn, version, createdAt ?? now, updatedAt ?? now,
+            issuedOn, latestReport, nextDueOn, closedOn, version, createdAt ?? now, updatedAt ?? now,
         ]
     }
 }
 
 extension ItemPart: BulkInsertable {
     static let columns = [
-        "id", "item_id", "unit_id", "role", "state", "extended_to", "next_due_on", "next_due_reason", "updated_at",
+        "id", "item_id", "unit_id", "role", "state", "extended_to", "next_due_on", "next_due_reason", "returned_on",
+        "updated_at",
     ]
 
     func row(now: Date) -> [any Encodable & Sendable] {
-        [id, $item.id, $unit.id, role, state, extendedTo, nextDueOn, nextDueReason, updatedAt ?? now]
+        [id, $item.id, $unit.id, role, state, extendedTo, nextDueOn, nextDueReason, returnedOn, updatedAt ?? now]
     }
 }
 

@@ -83,6 +83,10 @@ extension Generator.RegionBatch {
         }
         item.state = Workflow.itemState(issued: true, units: itemParts.filter(\.counts).map(\.state))
         item.nextDueOn = itemParts.compactMap(\.nextDueOn).min()
+        // Closed by its completion day, or by the day the data runs to for work without one.
+        if item.state == .closed {
+            item.closedOn = min(deadline.completionDay ?? options.until, options.until).description
+        }
         item.latestReport = latest
         items.append(item)
         parts += itemParts

@@ -134,6 +134,47 @@ enum DemoLedger {
             }
         }
         try await loadFirstBatch(context)
+        try await loadAttention(context)
+    }
+
+    /// 方城县's parts that ask for attention today: 司法局's closure request on item 20 sent back two days ago, its
+    /// extension on item 2 refused three days ago, and the court's extension on item 25 awaiting the office.
+    private static func loadAttention(_ context: DemoLoader.Context) async throws {
+        let today = CalendarDay(containing: context.now)
+        let region = try context.region("411322").requireID()
+        func part(_ number: Int, _ unit: String) async throws -> (WorkItem, ItemPart) {
+            guard
+                let item = try await WorkItem.query(on: context.db).filter(\.$region.$id == region)
+                    .filter(\.$number == number).filter(\.$parentItem.$id == nil).first(),
+                let part = try await ItemPart.query(on: context.db).filter(\.$item.$id == item.requireID())
+                    .filter(\.$unit.$id == context.unit(unit).requireID()).first()
+            else { throw DemoLoader.Mistake(description: "演示数据有误：方城县第 \(number) 项没有\(unit)") }
+            return (item, part)
+        }
+        let (returnedItem, returned) = try await part(20, "方城县司法局")
+        let sentBack = today.adding(days: -2)
+        returned.returnedOn = sentBack.description
+        try await returned.save(on: context.db)
+        try await ItemEvent(
+            itemID: returnedItem.requireID(), at: sentBack.start, actor: "方城县联席办（演示）", what: "退回：申请销号 → 办理中",
+            reason: "（演示）未附劳动争议化解机制文件，请补充后重新申请", unitName: "方城县司法局"
+        ).create(on: context.db)
+
+        let (_, refused) = try await part(2, "方城县司法局")
+        let request = ExtensionRequest(
+            partID: try refused.requireID(), requestedDay: today.adding(days: 60), reason: "（演示）白皮书须待半年数据汇总后起草",
+            requestedBy: "方城县司法局联络员（演示）")
+        request.status = .refused
+        request.decidedBy = "方城县联席办（演示）"
+        request.decisionNote = "（演示）请先报送初稿"
+        request.decidedOn = today.adding(days: -3).description
+        try await request.create(on: context.db)
+
+        let (_, pending) = try await part(25, "方城县人民法院")
+        try await ExtensionRequest(
+            partID: try pending.requireID(), requestedDay: today.adding(days: 90), reason: "（演示）系统对接须待省级平台开放接口",
+            requestedBy: "方城县法院工作人员（演示）"
+        ).create(on: context.db)
     }
 
     private static func list(
@@ -178,7 +219,7 @@ enum DemoLedger {
                     text: "（演示）本季度组织法官、律师走访企业。", figures: "", author: "演示数据"
                 ).create(on: context.db)
             }
-            try await refresh(periodic, context: context)
+            try await refresh(periodic, on: DemoLoader.day("2022-04-08"), context: context)
         }
     }
 
@@ -211,12 +252,13 @@ enum DemoLedger {
             ).create(on: context.db)
             item.latestReport = "\(lead)：\(report)"
         }
-        try await refresh(item, context: context)
+        // Where the story closes the item, it closed when its report was filed.
+        try await refresh(item, on: issuedDay.adding(days: 30), context: context)
     }
 
-    private static func refresh(_ item: WorkItem, context: DemoLoader.Context) async throws {
+    private static func refresh(_ item: WorkItem, on day: CalendarDay, context: DemoLoader.Context) async throws {
         let parts = try await ItemPart.query(on: context.db).filter(\.$item.$id == item.requireID()).all()
-        try await LedgerStore.refresh(item, parts: parts, on: context.db, rules: context.rules)
+        try await LedgerStore.refresh(item, parts: parts, on: context.db, rules: context.rules, today: day)
     }
 
     /// Seed 002 is 汝州市's answer to the problem of high loss rates: its 17 measures answer that problem.

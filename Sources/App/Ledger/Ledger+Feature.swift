@@ -4,7 +4,7 @@ extension Feature {
     /// The ledger of the double list (双清单 工作台账): lists, items, units' parts, reports, attachments.
     static let ledger = Feature(
         name: "工作台账",
-        migrations: { _ in [CreateLedger(), CreateAttachment(), AddItemVersions()] },
+        migrations: { _ in [CreateLedger(), CreateAttachment(), AddItemVersions(), AddLedgerAttention()] },
         routes: { routes in
             let pages = LedgerPages()
             routes.pages.get(LedgerPath.ledger, use: pages.ledger)
@@ -45,6 +45,7 @@ extension Feature {
         menu: [.init(label: "工作台账", place: 20, roles: businessRoles) { .ledger($0) }],
         auditActions: AuditAction.ofLedger,
         digest: Digest.ledger,
+        homeCards: HomeCard.ledger,
         demo: { try await DemoLedger.load($0) },
         api: .ledger)
 }

@@ -104,3 +104,19 @@ struct CreateLedger: AsyncMigration {
 struct AddItemVersions: AddVersionColumns {
     let tables = [WorkItem.schema]
 }
+
+/// What the home page and the ledger's 提醒 filter ask of the ledger: the day an item was closed, the day a part was
+/// sent back (退回), kept until the unit asks again, and the day an extension request was decided.
+struct AddLedgerAttention: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(WorkItem.schema).field("closed_on", .string).update()
+        try await database.schema(ItemPart.schema).field("returned_on", .string).update()
+        try await database.schema(ExtensionRequest.schema).field("decided_on", .string).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(ExtensionRequest.schema).deleteField("decided_on").update()
+        try await database.schema(ItemPart.schema).deleteField("returned_on").update()
+        try await database.schema(WorkItem.schema).deleteField("closed_on").update()
+    }
+}

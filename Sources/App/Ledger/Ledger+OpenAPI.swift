@@ -16,7 +16,8 @@ extension APIDescription {
                 parameters: [
                     .query("list", UUID.apiSchema), .query("area", TaskArea.apiSchema), .query("unit", UUID.apiSchema),
                     .query("state", ItemState.apiSchema), .query("kind", Deadline.Kind.apiSchema),
-                    .query("timeliness", Timeliness.apiSchema), .query("q", String.apiSchema),
+                    .query("timeliness", Timeliness.apiSchema),
+                    .query("attention", LedgerFilter.Attention.apiSchema), .query("q", String.apiSchema),
                     .query("page", APISchemas.page),
                 ],
                 responses: [.json(200, "事项", LedgerDTO.Page.self)], errors: [401, 403, 404, 422]),
@@ -72,6 +73,7 @@ extension UnitState: APIChoices {}
 extension PartRole: APIChoices {}
 extension WorkflowAction: APIChoices {}
 extension Deadline.Kind: APIChoices {}
+extension LedgerFilter.Attention: APIChoices {}
 
 extension Timeliness: APIChoices {
     static var apiChoices: [Timeliness] { [.none, .onTime, .dueSoon, .overdue] }

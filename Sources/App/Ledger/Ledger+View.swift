@@ -95,6 +95,12 @@ enum LedgerView {
                     choice(Timeliness.overdue.rawValue, "逾期", selected: filter.timeliness == .overdue)
                     choice(Timeliness.dueSoon.rawValue, "临期", selected: filter.timeliness == .dueSoon)
                 }
+                select(.name("attention"), .attr("aria-label", "提醒")) {
+                    choice("", "全部提醒", selected: filter.attention == nil)
+                    for attention in LedgerFilter.Attention.allCases {
+                        choice(attention.rawValue, attention.label, selected: attention == filter.attention)
+                    }
+                }
                 select(.name("sort"), .attr("aria-label", "排序")) {
                     for sort in LedgerFilter.Sort.allCases {
                         choice(sort.rawValue, sort.label, selected: sort == (filter.sort ?? .number))
@@ -107,7 +113,7 @@ enum LedgerView {
             }
             p(.class("muted"), .id("ledger-total")) { "共 \(model.total) 项" }
             div(.class("table-wrap")) {
-                table(.id("ledger")) {
+                table(.id("ledger"), .class("stack")) {
                     thead {
                         tr {
                             th { "" }; th { "序号" }; th { "事项" }; th { "牵头单位" }; th { "责任单位" }; th { "完成时限" }
@@ -117,22 +123,22 @@ enum LedgerView {
                     tbody {
                         for row in model.rows {
                             tr(.attr("data-mark", row.timeliness.colour)) {
-                                td { mark(row.timeliness) }
-                                td(.class("nowrap")) { "\(row.item.number)" }
-                                td {
+                                td(.attr("data-label", "提示")) { mark(row.timeliness) }
+                                td(.class("nowrap"), .attr("data-label", "序号")) { "\(row.item.number)" }
+                                td(.attr("data-label", "事项")) {
                                     a(.href(.item(row.item.id))) { row.item.title }
                                     div(.class("muted small")) { row.item.listTitle }
                                 }
-                                td { row.units(.lead).joined(separator: "、") }
-                                td { row.units(.responsible).joined(separator: "、") }
-                                td { row.item.deadline.label }
-                                td(.class("nowrap")) {
+                                td(.attr("data-label", "牵头单位")) { row.units(.lead).joined(separator: "、") }
+                                td(.attr("data-label", "责任单位")) { row.units(.responsible).joined(separator: "、") }
+                                td(.attr("data-label", "完成时限")) { row.item.deadline.label }
+                                td(.class("nowrap"), .attr("data-label", "办理状态")) {
                                     row.item.state.label
                                     for part in row.parts(behind: filter.state) {
                                         div(.class("muted small")) { "\(part.unitName)：\(part.state.label)" }
                                     }
                                 }
-                                td(.class("latest")) { row.item.latestReport }
+                                td(.class("latest"), .attr("data-label", "最新进展")) { row.item.latestReport }
                             }
                         }
                     }

@@ -228,7 +228,8 @@ enum LedgerImport {
             }
             for item in touched {
                 let itemParts = try await ItemPart.query(on: db).filter(\.$item.$id == item.requireID()).all()
-                try await LedgerStore.refresh(item, parts: itemParts, on: db, rules: acting.dueRules)
+                try await LedgerStore.refresh(
+                    item, parts: itemParts, on: db, rules: acting.dueRules, today: acting.today)
             }
             try await acting.audit(
                 .progressReported, object: ("work_list", try list.requireID().uuidString),

@@ -37,6 +37,11 @@ enum LedgerPath {
 
 extension SitePath {
     static func ledger(_ code: String) -> SitePath { LedgerPath.ledger.path(code) }
+    /// The ledger under `filter`, as its filter form would ask for it.
+    static func ledger(_ code: String, filter: LedgerFilter) -> SitePath {
+        let query = filter.queryString
+        return SitePath(url: LedgerPath.ledger.path(code).url + (query.isEmpty ? "" : "?" + query))
+    }
     /// The ledger as a file: `format` is csv or xlsx.
     static func ledgerExport(_ code: String, format: String) -> SitePath {
         (format == "csv" ? LedgerPath.ledgerCSV : LedgerPath.ledgerXLSX).path(code)

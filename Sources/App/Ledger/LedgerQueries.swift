@@ -11,9 +11,30 @@ struct LedgerFilter: Content, Sendable {
     var state: ItemState?
     var kind: Deadline.Kind?
     var timeliness: Timeliness?
+    var attention: Attention?
     var q: String?
     var sort: Sort?
     var page: Int?
+
+    /// Parts that ask for someone's attention (提醒), the home page's cards among them.
+    enum Attention: String, Codable, CaseIterable, Sendable {
+        /// Sent back by the office (退回) and not asked again since.
+        case returned
+        /// An extension request waits for the office's decision.
+        case extensionPending
+        /// An extension request was decided in the last `recentDays` days.
+        case extensionDecided
+
+        var label: String {
+            switch self {
+            case .returned: "被退回"
+            case .extensionPending: "延期待审批"
+            case .extensionDecided: "延期已审批（近 \(Self.recentDays) 日）"
+            }
+        }
+
+        static let recentDays = 14
+    }
 
     enum Sort: String, Codable, CaseIterable, Sendable {
         case number, due, updated
@@ -33,7 +54,7 @@ struct LedgerFilter: Content, Sendable {
 
     /// The query string's values as given, before they are read as choices.
     struct Given: Decodable {
-        var list, area, unit, state, kind, timeliness, q, sort, page: String?
+        var list, area, unit, state, kind, timeliness, attention, q, sort, page: String?
     }
 
     /// A filter form sends every field, empty when not chosen; empty means "any", and so does a value that is
@@ -53,6 +74,7 @@ struct LedgerFilter: Content, Sendable {
         state = text(given.state).flatMap(ItemState.init(rawValue:))
         kind = text(given.kind).flatMap(Deadline.Kind.init(rawValue:))
         timeliness = text(given.timeliness).flatMap(Timeliness.init(rawValue:))
+        attention = text(given.attention).flatMap(Attention.init(rawValue:))
         q = text(given.q)
         sort = text(given.sort).flatMap(Sort.init(rawValue:))
         page = text(given.page).flatMap(Int.init)
@@ -66,7 +88,8 @@ struct LedgerFilter: Content, Sendable {
             ("list", given.list, filter.list != nil), ("area", given.area, filter.area != nil),
             ("unit", given.unit, filter.unit != nil), ("state", given.state, filter.state != nil),
             ("kind", given.kind, filter.kind != nil), ("timeliness", given.timeliness, filter.timeliness != nil),
-            ("sort", given.sort, filter.sort != nil), ("page", given.page, filter.page != nil),
+            ("attention", given.attention, filter.attention != nil), ("sort", given.sort, filter.sort != nil),
+            ("page", given.page, filter.page != nil),
         ]
         var problems = FieldProblems()
         for case (let name, let raw?, false) in read { problems.add(name, "取值“\(raw)”不在可选范围内") }
@@ -81,7 +104,8 @@ struct LedgerFilter: Content, Sendable {
         components.queryItems = [
             ("list", list?.uuidString), ("area", area?.rawValue), ("unit", unit?.uuidString),
             ("state", state?.rawValue),
-            ("kind", kind?.rawValue), ("timeliness", timeliness?.rawValue), ("q", q),
+            ("kind", kind?.rawValue), ("timeliness", timeliness?.rawValue), ("attention", attention?.rawValue),
+            ("q", q),
             ("sort", sort?.rawValue),
         ].compactMap { name, value in value.flatMap { $0.isEmpty ? nil : URLQueryItem(name: name, value: $0) } }
         return components.percentEncodedQuery ?? ""
@@ -184,32 +208,38 @@ enum LedgerQueries {
         return (rows, total)
     }
 
-    /// The filter as the condition on `work_items i`. Unit and lateness filters are on the parts: the database
-    /// follows the (item, unit) index from each candidate item.
-    private static func condition(region: Region, filter: LedgerFilter, today: CalendarDay, rules: DueRules) throws
+    /// The filter as the condition on `work_items i`. Unit, lateness and attention filters are on the parts (the
+    /// database follows the (item, unit) index from each candidate item); with a unit chosen, the state, lateness and
+    /// attention filters are on that unit's own parts: "公安局's items to sign for" are those where 公安局 has to sign.
+    static func condition(region: Region, filter: LedgerFilter, today: CalendarDay, rules: DueRules) throws
         -> SQLQueryString
     {
         var condition: SQLQueryString = "i.region_id = \(bind: try region.requireID())"
         if let list = filter.list { condition += " AND i.list_id = \(bind: list)" }
         if let area = filter.area { condition += " AND i.area = \(bind: area.rawValue)" }
-        if let state = filter.state {
-            // An item is under its own state, and under the state of any part its state follows (ItemState.partStates).
-            condition += " AND (i.state = \(bind: state.rawValue)"
-            let parts = state.partStates.map(\.rawValue)
-            if !parts.isEmpty {
-                condition +=
-                    " OR EXISTS (SELECT 1 FROM item_parts p WHERE p.item_id = i.id AND p.role <> \(bind: PartRole.cooperating.rawValue) AND p.state IN \(SQLBind.group(parts)))"
-            }
-            condition += ")"
-        }
         if let kind = filter.kind { condition += " AND i.deadline_kind = \(bind: kind.rawValue)" }
         if let text = filter.q?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             condition += " AND (\(SQLDoor.contains("i.title", text)) OR \(SQLDoor.contains("i.content", text)))"
         }
+        let unit: SQLQueryString = filter.unit.map { "p.unit_id = \(bind: $0) AND " } ?? ""
         func anyPart(_ partCondition: SQLQueryString, exists: Bool = true) -> SQLQueryString {
-            " AND \(unsafeRaw: exists ? "" : "NOT ")EXISTS (SELECT 1 FROM item_parts p WHERE p.item_id = i.id AND \(partCondition))"
+            " AND \(unsafeRaw: exists ? "" : "NOT ")EXISTS (SELECT 1 FROM item_parts p WHERE p.item_id = i.id AND \(unit)\(partCondition))"
         }
-        if let unit = filter.unit { condition += anyPart("p.unit_id = \(bind: unit)") }
+        if filter.unit != nil { condition += anyPart("1 = 1") }
+        if let state = filter.state {
+            let parts = state.partStates.map(\.rawValue)
+            if parts.isEmpty {
+                condition += " AND i.state = \(bind: state.rawValue)"
+            } else if filter.unit != nil {
+                condition +=
+                    " AND i.state <> \(bind: ItemState.draft.rawValue)" + anyPart("p.state IN \(SQLBind.group(parts))")
+            } else {
+                // An item is under its own state, and under the state of any part its state follows (ItemState.partStates).
+                condition +=
+                    " AND i.state <> \(bind: ItemState.draft.rawValue) AND (i.state = \(bind: state.rawValue)"
+                    + " OR EXISTS (SELECT 1 FROM item_parts p WHERE p.item_id = i.id AND p.role <> \(bind: PartRole.cooperating.rawValue) AND p.state IN \(SQLBind.group(parts))))"
+            }
+        }
         if let timeliness = filter.timeliness {
             let overdue: SQLQueryString = "p.next_due_on < \(bind: today.description)"
             let soon: SQLQueryString = "p.next_due_on <= \(bind: rules.lastDueSoonDay(today: today).description)"
@@ -218,6 +248,21 @@ enum LedgerQueries {
             case .dueSoon: condition += anyPart(soon) + anyPart(overdue, exists: false)
             case .onTime, .none: condition += anyPart(soon, exists: false)
             }
+        }
+        switch filter.attention {
+        case .returned?:
+            condition += anyPart("p.returned_on IS NOT NULL AND p.state = \(bind: UnitState.inProgress.rawValue)")
+        case .extensionPending?:
+            condition += anyPart(
+                "EXISTS (SELECT 1 FROM extension_requests e WHERE e.part_id = p.id AND e.status = \(bind: ExtensionRequest.Status.pending.rawValue))"
+            )
+        case .extensionDecided?:
+            let since = today.adding(days: -LedgerFilter.Attention.recentDays).description
+            let decided = [ExtensionRequest.Status.approved, .refused].map(\.rawValue)
+            condition += anyPart(
+                "EXISTS (SELECT 1 FROM extension_requests e WHERE e.part_id = p.id AND e.status IN \(SQLBind.group(decided)) AND e.decided_on >= \(bind: since))"
+            )
+        case nil: break
         }
         return condition
     }
@@ -340,5 +385,131 @@ extension LedgerQueries.ItemFields {
             number: item.number, title: item.title, content: item.content, area: item.area, deadline: item.deadline,
             state: item.state, issuedOn: item.issuedOn, latestReport: item.latestReport,
             parentItemID: item.$parentItem.id, version: item.version)
+    }
+}
+
+extension LedgerQueries {
+    /// An item as a home card lists it: with the day its unit's part (or, without a unit filter, any part) is due.
+    struct CardItem: Decodable, Sendable {
+        let id: UUID
+        let title: String
+        let issuedOn: String?
+        let dueOn: String?
+        let total: Int
+    }
+
+    /// The count of the ledger's rows under `filter` with the first `limit` of them, soonest due first, in one query:
+    /// the same condition as the ledger's, so that the card and the list it links to agree.
+    static func card(
+        region: Region, filter: LedgerFilter, today: CalendarDay, rules: DueRules, limit: Int, on db: any Database
+    )
+        async throws -> (total: Int, items: [CardItem])
+    {
+        let condition = try self.condition(region: region, filter: filter, today: today, rules: rules)
+        let unit: SQLQueryString = filter.unit.map { " AND p.unit_id = \(bind: $0)" } ?? ""
+        let items = try await db.sql().raw(
+            """
+            SELECT i.id, i.title, i.issued_on AS "issuedOn", \
+            (SELECT MIN(p.next_due_on) FROM item_parts p WHERE p.item_id = i.id\(unit)) AS "dueOn", \
+            COUNT(*) OVER () AS total \
+            FROM work_items i WHERE \(condition) \
+            ORDER BY CASE WHEN i.next_due_on IS NULL THEN 1 ELSE 0 END, i.next_due_on, i.number, i.id \
+            LIMIT \(unsafeRaw: String(limit))
+            """
+        ).all(decoding: CardItem.self)
+        return (items.first?.total ?? 0, items)
+    }
+
+    /// A lower region's ledger at a glance: items open, late, closed this month, and the day of its latest report.
+    struct LowerRegion: Decodable, Sendable {
+        let code: String
+        let name: String
+        let open: Int
+        let late: Int
+        let closedThisMonth: Int
+        let latestReport: String?
+    }
+
+    /// The regions directly below `region` within `scope`, each with its ledger at a glance, in one query.
+    static func lowerRegions(of region: Region, scope: Scope, today: CalendarDay, on db: any Database) async throws
+        -> [LowerRegion]
+    {
+        let unfinished = [ItemState.draft, .closed, .notApplicable].map(\.rawValue)
+        let monthStart = CalendarDay(year: today.year, month: today.month, clampingDay: 1).description
+        return try await db.sql().raw(
+            """
+            SELECT r.code, r.name, \
+            COUNT(CASE WHEN i.state NOT IN \(SQLBind.group(unfinished)) THEN 1 END) AS open, \
+            COUNT(CASE WHEN i.state NOT IN \(SQLBind.group(unfinished)) AND EXISTS (SELECT 1 FROM item_parts p \
+            WHERE p.item_id = i.id AND p.next_due_on < \(bind: today.description)) THEN 1 END) AS late, \
+            COUNT(CASE WHEN i.closed_on >= \(bind: monthStart) THEN 1 END) AS "closedThisMonth", \
+            (SELECT MAX(pr.reported_on) FROM progress_reports pr JOIN work_items w ON w.id = pr.item_id \
+            WHERE w.region_id = r.id) AS "latestReport" \
+            FROM regions r LEFT JOIN work_items i ON i.region_id = r.id \
+            WHERE r.parent_id = \(bind: try region.requireID()) AND \(scope.paths) \
+            GROUP BY r.id, r.code, r.name ORDER BY r.code
+            """
+        ).all(decoding: LowerRegion.self)
+    }
+
+    /// A region's items by task area: drafts (a handed-down list 待部署 among them), issued, finished (closed or
+    /// found not applicable), late.
+    struct AreaProgress: Decodable, Sendable {
+        let area: TaskArea
+        let drafts: Int
+        let issued: Int
+        let finished: Int
+        let late: Int
+    }
+
+    static func progress(region: Region, today: CalendarDay, on db: any Database) async throws -> [AreaProgress] {
+        let finished = [ItemState.closed, .notApplicable].map(\.rawValue)
+        return try await db.sql().raw(
+            """
+            SELECT i.area, COUNT(CASE WHEN i.state = \(bind: ItemState.draft.rawValue) THEN 1 END) AS drafts, \
+            COUNT(CASE WHEN i.state <> \(bind: ItemState.draft.rawValue) THEN 1 END) AS issued, \
+            COUNT(CASE WHEN i.state IN \(SQLBind.group(finished)) THEN 1 END) AS finished, \
+            COUNT(CASE WHEN EXISTS (SELECT 1 FROM item_parts p WHERE p.item_id = i.id \
+            AND p.next_due_on < \(bind: today.description)) THEN 1 END) AS late \
+            FROM work_items i WHERE i.region_id = \(bind: try region.requireID()) GROUP BY i.area
+            """
+        ).all(decoding: AreaProgress.self).sorted {
+            (TaskArea.allCases.firstIndex(of: $0.area) ?? 0) < (TaskArea.allCases.firstIndex(of: $1.area) ?? 0)
+        }
+    }
+}
+
+extension LedgerQueries {
+    /// A unit with late or falling-due parts of issued items: how many items of each; `total` is the count of the
+    /// ledger's late items (the list `timeliness=overdue`), the same on every row.
+    struct LateUnit: Decodable, Sendable {
+        let id: UUID
+        let name: String
+        let late: Int
+        let dueSoon: Int
+        let total: Int
+    }
+
+    /// The units of the region's ledger with late or falling-due parts, most late first, with the count of the late
+    /// items as the ledger's filter counts them, in one query.
+    static func lateUnits(region: Region, today: CalendarDay, rules: DueRules, on db: any Database) async throws
+        -> [LateUnit]
+    {
+        var overdue = LedgerFilter()
+        overdue.timeliness = .overdue
+        let condition = try self.condition(region: region, filter: overdue, today: today, rules: rules)
+        let day = today.description
+        return try await db.sql().raw(
+            """
+            SELECT u.id, u.name, \
+            COUNT(DISTINCT CASE WHEN q.next_due_on < \(bind: day) THEN w.id END) AS late, \
+            COUNT(DISTINCT CASE WHEN q.next_due_on >= \(bind: day) THEN w.id END) AS "dueSoon", \
+            (SELECT COUNT(*) FROM work_items i WHERE \(condition)) AS total \
+            FROM item_parts q JOIN work_items w ON w.id = q.item_id JOIN units u ON u.id = q.unit_id \
+            WHERE w.region_id = \(bind: try region.requireID()) AND w.state <> \(bind: ItemState.draft.rawValue) \
+            AND q.next_due_on <= \(bind: rules.lastDueSoonDay(today: today).description) \
+            GROUP BY u.id, u.name ORDER BY late DESC, "dueSoon" DESC, u.name
+            """
+        ).all(decoding: LateUnit.self)
     }
 }

@@ -163,7 +163,7 @@ enum LedgerStore {
         guard parts.contains(where: \.counts) else { throw AppError.invalid("责任单位：交办前至少指定一个牵头或责任单位") }
         try await claim(item, on: db)
         item.issuedOn = CalendarDay(containing: acting.now).description
-        try await refresh(item, parts: parts, on: db, rules: acting.dueRules, claimed: true)
+        try await refresh(item, parts: parts, on: db, rules: acting.dueRules, today: acting.today, claimed: true)
         try await ItemEvent(
             itemID: item.requireID(), at: acting.now, actor: acting.caller.displayName, what: "交办"
         ).create(on: db)
@@ -332,8 +332,17 @@ enum LedgerStore {
                 throw AppError.conflict("该事项已被他人办理，请刷新后重试")
             }
             part.state = to
+            // Sent back, the part stays marked for its unit until the unit asks again.
+            let returnedOn =
+                action == .sendBack
+                ? CalendarDay(containing: acting.now).description
+                : action.actor == .unit ? nil : part.returnedOn
+            if returnedOn != part.returnedOn {
+                part.returnedOn = returnedOn
+                try await part.save(on: db)
+            }
             let parts = try await ItemPart.query(on: db).filter(\.$item.$id == item.requireID()).all()
-            try await refresh(item, parts: parts, on: db, rules: acting.dueRules)
+            try await refresh(item, parts: parts, on: db, rules: acting.dueRules, today: acting.today)
             try await ItemEvent(
                 itemID: item.requireID(), at: acting.now, actor: caller.displayName,
                 what: "\(action.label)：\(from.label) → \(to.label)", reason: reason, unitName: unit.name
@@ -371,7 +380,7 @@ enum LedgerStore {
             try await report.create(on: db)
             item.latestReport = "\(unit.name)：\(text)"
             let parts = try await ItemPart.query(on: db).filter(\.$item.$id == item.requireID()).all()
-            try await refresh(item, parts: parts, on: db, rules: acting.dueRules)
+            try await refresh(item, parts: parts, on: db, rules: acting.dueRules, today: acting.today)
             try await ItemEvent(
                 itemID: item.requireID(), at: acting.now, actor: caller.displayName,
                 what: "报送进展" + (periodKey.map { "（\($0)）" } ?? ""), unitName: unit.name
@@ -465,13 +474,14 @@ enum LedgerStore {
             ext.status = approve ? .approved : .refused
             ext.decidedBy = caller.displayName
             ext.decisionNote = note
+            ext.decidedOn = CalendarDay(containing: acting.now).description
             try await ext.save(on: db)
             if approve {
                 part.extendedTo = ext.requestedDay
                 try await part.save(on: db)
             }
             let parts = try await ItemPart.query(on: db).filter(\.$item.$id == item.requireID()).all()
-            try await refresh(item, parts: parts, on: db, rules: acting.dueRules)
+            try await refresh(item, parts: parts, on: db, rules: acting.dueRules, today: acting.today)
             let day = CalendarDay(parsing: ext.requestedDay)?.chinese ?? ext.requestedDay
             let what = approve ? "同意延期至 \(day)" : "不同意延期"
             try await ItemEvent(
@@ -527,7 +537,8 @@ enum LedgerStore {
     /// Recomputes each part's next due day and the item's state from its parts; saves the item and the parts that changed.
     /// `claimed`: the caller raised the item's version in this write already (`claim`).
     static func refresh(
-        _ item: WorkItem, parts: [ItemPart], on db: any Database, rules: DueRules, claimed: Bool = false
+        _ item: WorkItem, parts: [ItemPart], on db: any Database, rules: DueRules, today: CalendarDay,
+        claimed: Bool = false
     ) async throws {
         let reported = try await reportedPeriods(of: item, on: db)
         for part in parts {
@@ -542,6 +553,7 @@ enum LedgerStore {
         let state = Workflow.itemState(issued: item.issuedOn != nil, units: parts.filter(\.counts).map(\.state))
         let moved = state != item.state
         item.state = state
+        item.closedOn = state == .closed ? item.closedOn ?? today.description : nil
         item.nextDueOn = parts.compactMap(\.nextDueOn).min()
         try await item.save(on: db)
         // The office's edit form, opened before, must not save over a state it did not see (closed, say).

@@ -94,6 +94,8 @@ final class WorkItem: Model, @unchecked Sendable {
     @Field(key: "latest_report") var latestReport: String
     /// The earliest next due day of its open parts, kept by `LedgerStore.refresh` for sorting by due day.
     @OptionalField(key: "next_due_on") var nextDueOn: String?
+    /// The day it was closed (已销号), kept by `LedgerStore.refresh`; nil while it is not closed.
+    @OptionalField(key: "closed_on") var closedOn: String?
     /// Raised by each edit and by issuing, so that an edit made on a stale copy is refused.
     @Field(key: "version") var version: Int
 
@@ -107,7 +109,7 @@ final class WorkItem: Model, @unchecked Sendable {
     var properties: [any AnyProperty] {
         [
             $id, $createdAt, $updatedAt, $number, $title, $content, $area, $deadline, $deadlineKind, $state, $issuedOn,
-            $latestReport, $nextDueOn, $version, $list, $region, $parentItem,
+            $latestReport, $nextDueOn, $closedOn, $version, $list, $region, $parentItem,
         ]
     }
 
@@ -168,13 +170,15 @@ final class ItemPart: Model, @unchecked Sendable {
     /// What is due next (`DueRules.nextDue`), kept with each write so that the ledger can filter by lateness.
     @OptionalField(key: "next_due_on") var nextDueOn: String?
     @Field(key: "next_due_reason") var nextDueReason: String
+    /// The day the office last sent the part back (退回), until the unit asks again.
+    @OptionalField(key: "returned_on") var returnedOn: String?
 
     // relationships
     @Parent(key: "item_id") var item: WorkItem
     @Parent(key: "unit_id") var unit: Unit
 
     var properties: [any AnyProperty] {
-        [$id, $updatedAt, $role, $state, $extendedTo, $nextDueOn, $nextDueReason, $item, $unit]
+        [$id, $updatedAt, $role, $state, $extendedTo, $nextDueOn, $nextDueReason, $returnedOn, $item, $unit]
     }
 
     init() {}
@@ -258,12 +262,13 @@ final class ExtensionRequest: Model, @unchecked Sendable {
     @Field(key: "status") var status: Status
     @OptionalField(key: "decided_by") var decidedBy: String?
     @OptionalField(key: "decision_note") var decisionNote: String?
+    @OptionalField(key: "decided_on") var decidedOn: String?
 
     // relationships
     @Parent(key: "part_id") var part: ItemPart
 
     var properties: [any AnyProperty] {
-        [$id, $createdAt, $requestedDay, $reason, $requestedBy, $status, $decidedBy, $decisionNote, $part]
+        [$id, $createdAt, $requestedDay, $reason, $requestedBy, $status, $decidedBy, $decisionNote, $decidedOn, $part]
     }
 
     init() {}

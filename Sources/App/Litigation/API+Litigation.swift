@@ -208,7 +208,7 @@ struct LitigationAPI {
         let cases: [CaseRowDTO]
     }
 
-    /// `GET /api/v1/litigation/cases?region=…[&unit=…][&state=pending|concluded|lost][&number=…][&page=…|&after=…]`
+    /// `GET /api/v1/litigation/cases?region=…[&unit=…][&state=pending|concluded|lost|overTime|hearingSoon|appearanceUnrecorded][&number=…][&page=…|&after=…]`
     func cases(_ request: Request) async throws -> CasePage {
         struct Query: Content {
             var region: String
@@ -223,7 +223,10 @@ struct LitigationAPI {
         var state: CaseQueries.State?
         if let text = query.state {
             state = CaseQueries.State(rawValue: text)
-            if state == nil { throw AppError.invalid("state：须为 pending、concluded 或 lost") }
+            if state == nil {
+                let choices = CaseQueries.State.allCases.map(\.rawValue).joined(separator: "、")
+                throw AppError.invalid("state：须为 \(choices) 之一")
+            }
         }
         if let page = query.page, page < 1 { throw AppError.invalid("page：须为正整数") }
         var after: CaseQueries.Cursor?
@@ -235,7 +238,9 @@ struct LitigationAPI {
         let region = try await caller.scope.region(code: query.region, on: request.db)
         let filter = CaseQueries.Filter(
             unit: query.unit, state: state, number: query.number, page: query.page ?? 1, after: after)
-        let list = try await CaseQueries.list(region: region, scope: caller.scope, filter: filter, on: request.db)
+        let list = try await CaseQueries.list(
+            region: region, scope: caller.scope, filter: filter, today: CalendarDay(containing: request.now),
+            on: request.db)
         return CasePage(
             total: list.total, page: list.page, pageSize: CaseQueries.pageSize, next: list.next?.token,
             cases: list.rows.map {

@@ -12,7 +12,9 @@ struct CasePages {
             state: (try? request.query.get(String.self, at: "state")).flatMap(CaseQueries.State.init(rawValue:)),
             number: (try? request.query.get(String.self, at: "number"))?.trimmingCharacters(in: .whitespaces),
             page: (try? request.query.get(Int.self, at: "page")) ?? 1)
-        let list = try await CaseQueries.list(region: region, scope: caller.scope, filter: filter, on: request.db)
+        let list = try await CaseQueries.list(
+            region: region, scope: caller.scope, filter: filter, today: CalendarDay(containing: request.now),
+            on: request.db)
         let units = try await caller.scope.units(on: request.db).filter(\.$region.$id == region.requireID())
             .sort(\.$name).all()
         return CasesView.render(

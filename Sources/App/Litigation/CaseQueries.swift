@@ -6,16 +6,26 @@ import Vapor
 /// The cases list and a single case, always within the caller's scope (applied in the query).
 enum CaseQueries {
     enum State: String, CaseIterable, Sendable {
-        case pending, concluded, lost
+        case pending, concluded, lost, overTime, hearingSoon, appearanceUnrecorded
 
         var label: String {
             switch self {
             case .pending: "未结"
             case .concluded: "已结"
             case .lost: "败诉"
+            case .overTime: "超过六个月未结"
+            case .hearingSoon: "\(CaseQueries.hearingWindow) 日内开庭"
+            case .appearanceUnrecorded: "近 \(CaseQueries.hearingWindow * 2) 日开庭未记录负责人出庭"
             }
         }
+
+        /// The states that read the day: the list's count is kept per day for them.
+        var isDated: Bool { [.overTime, .hearingSoon, .appearanceUnrecorded].contains(self) }
     }
+
+    /// Hearings this many days ahead are 临近开庭; twice as many days back, a hearing with no appearance recorded is
+    /// one the clerk has still to complete.
+    static let hearingWindow = 14
 
     struct Filter: Sendable {
         var unit: UUID?
@@ -78,24 +88,16 @@ enum CaseQueries {
     /// (`IndexCasesForTheList`), the count kept in `FiguresCache` until the cases change, and only the page's rows
     /// are then read with their unit, region and hearing counts; a keyset page (`after`) starts where the last one
     /// ended, however deep, where a numbered page skips rows.
-    static func list(region: Region, scope: Scope, filter: Filter, on db: any Database) async throws -> Page {
+    static func list(region: Region, scope: Scope, filter: Filter, today: CalendarDay, on db: any Database)
+        async throws -> Page
+    {
         let sql = try db.sql()
-        var condition: SQLQueryString =
-            "c.region_id IN (SELECT id FROM regions WHERE \(Scope.paths(under: region.path)) AND \(scope.paths))"
-        if let unit = filter.unit { condition += " AND c.defendant_id = \(bind: unit)" }
-        switch filter.state {
-        case .pending: condition += " AND c.concluded_on IS NULL"
-        case .concluded: condition += " AND c.concluded_on IS NOT NULL"
-        case .lost: condition += " AND c.outcome IN (\(unsafeRaw: FiguresSQL.list(Outcome.allCases.filter(\.isLoss))))"
-        case nil: break
-        }
-        if let number = filter.number, !number.isEmpty {
-            condition += " AND \(SQLDoor.contains("c.case_number", number))"
-        }
+        var condition = Self.condition(region: region, scope: scope, filter: filter, today: today)
         let count: SQLQueryString = "SELECT COUNT(*) AS n FROM admin_cases c WHERE " + condition
         let total = try await FiguresCache.value(
             "cases \(region.path) \(scope.regionPath) \(scope.includesLower) \(filter.unit?.uuidString ?? "-") "
-                + "\(filter.state?.rawValue ?? "-") \(filter.number ?? "")", on: db, weight: { _ in 1 }
+                + "\(filter.state?.rawValue ?? "-") \(filter.state?.isDated == true ? today.description : "") "
+                + "\(filter.number ?? "")", on: db, weight: { _ in 1 }
         ) { try await sql.raw(count).first()?.decode(column: "n", as: Int.self) ?? 0 }
         let pages = max(1, (total + pageSize - 1) / pageSize)
         let page = filter.after == nil ? min(max(filter.page, 1), pages) : 1
@@ -122,6 +124,37 @@ enum CaseQueries {
         return Page(rows: shown, total: total, page: page, next: next)
     }
 
+    /// The filter as the condition on `admin_cases c`, the caller's scope in it.
+    static func condition(region: Region, scope: Scope, filter: Filter, today: CalendarDay) -> SQLQueryString {
+        var condition: SQLQueryString =
+            "c.region_id IN (SELECT id FROM regions WHERE \(Scope.paths(under: region.path)) AND \(scope.paths))"
+        if let unit = filter.unit { condition += " AND c.defendant_id = \(bind: unit)" }
+        func hearing(_ from: CalendarDay, _ to: CalendarDay, _ more: SQLQueryString = "") -> SQLQueryString {
+            " AND EXISTS (SELECT 1 FROM hearings h WHERE h.case_id = c.id AND h.held_on >= \(bind: from.description) "
+                + "AND h.held_on <= \(bind: to.description)\(more))"
+        }
+        switch filter.state {
+        case .pending: condition += " AND c.concluded_on IS NULL"
+        case .concluded: condition += " AND c.concluded_on IS NOT NULL"
+        case .lost: condition += " AND c.outcome IN (\(unsafeRaw: FiguresSQL.list(Outcome.allCases.filter(\.isLoss))))"
+        case .overTime:
+            // A first-instance administrative case is to be concluded within six months of filing (行政诉讼法 第八十一条).
+            let (year, month) = today.month > 6 ? (today.year, today.month - 6) : (today.year - 1, today.month + 6)
+            let limit = CalendarDay(year: year, month: month, clampingDay: today.day)
+            condition += " AND c.concluded_on IS NULL AND c.filed_on < \(bind: limit.description)"
+        case .hearingSoon: condition += hearing(today, today.adding(days: hearingWindow))
+        case .appearanceUnrecorded:
+            condition += hearing(
+                today.adding(days: -2 * hearingWindow), today.adding(days: -1),
+                " AND NOT h.head_appeared AND h.head_rank = ''")
+        case nil: break
+        }
+        if let number = filter.number, !number.isEmpty {
+            condition += " AND \(SQLDoor.contains("c.case_number", number))"
+        }
+        return condition
+    }
+
     struct Detail: Sendable {
         let adminCase: AdminCase
         let hearings: [Hearing]
@@ -142,5 +175,40 @@ enum CaseQueries {
         return Detail(
             adminCase: item, hearings: hearings, unitName: try item.joined(Unit.self).name,
             region: try item.joined(Region.self))
+    }
+}
+
+extension CaseQueries {
+    /// A case as a home card lists it, with its hearings either side of today.
+    struct CardCase: Decodable, Sendable {
+        let id: UUID
+        let number: String
+        let unitName: String
+        let filedOn: String
+        let nextHearing: String?
+        let lastHearing: String?
+        let total: Int
+    }
+
+    /// The count of the cases list under `state` with its first `limit` cases, longest waiting first, in one query:
+    /// the list's own condition, so that the card and the list agree.
+    static func card(region: Region, scope: Scope, state: State, today: CalendarDay, limit: Int, on db: any Database)
+        async throws -> (total: Int, cases: [CardCase])
+    {
+        var filter = Filter()
+        filter.state = state
+        let condition = self.condition(region: region, scope: scope, filter: filter, today: today)
+        let day = today.description
+        let cases = try await db.sql().raw(
+            """
+            SELECT c.id, c.case_number AS number, u.name AS unit_name, c.filed_on, \
+            (SELECT MIN(h.held_on) FROM hearings h WHERE h.case_id = c.id AND h.held_on >= \(bind: day)) AS next_hearing, \
+            (SELECT MAX(h.held_on) FROM hearings h WHERE h.case_id = c.id AND h.held_on < \(bind: day)) AS last_hearing, \
+            COUNT(*) OVER () AS total \
+            FROM admin_cases c JOIN units u ON u.id = c.defendant_id WHERE \(condition) \
+            ORDER BY c.filed_on, c.case_number LIMIT \(unsafeRaw: String(limit))
+            """
+        ).all(decoding: CardCase.self, keyDecodingStrategy: .convertFromSnakeCase)
+        return (cases.first?.total ?? 0, cases)
     }
 }

@@ -21,6 +21,7 @@ enum DemoLitigation {
 
     static func load(_ context: DemoLoader.Context) async throws {
         var specs = try lushan()
+        specs += recent(today: CalendarDay(containing: context.now))
         specs += anyang(year: 2024, new: 266, concluded: 230, lost: 41)
         specs += anyang(year: 2023, new: 290, concluded: 250, lost: 52)
         var cases: [AdminCase] = []
@@ -110,6 +111,61 @@ enum DemoLitigation {
             if let lost = lost2023[k + 12] { (defendant, outcome) = (lost.0, lost.1) }
             add("（2023）豫0423行初\(k + 1)号", defendant, filed, concluded, outcome, appeared: k != 20 && k != 27, k: k)
         }
+        return specs
+    }
+
+    /// 鲁山县 this year to date and the same days a year before, so that a leader's home and the court's cards have
+    /// figures: fewer cases and fewer lost this year (the 双下降), one hearing in five days, one held three days ago
+    /// whose appearance is not yet recorded, one case filed three weeks ago. Days are spread over the part of the
+    /// year gone by, so that the demo is whole on any day it is loaded.
+    static func recent(today: CalendarDay) -> [Spec] {
+        let court = "鲁山县人民法院"
+        func spread(_ year: Int, _ fraction: Double) -> CalendarDay {
+            let start = CalendarDay(year: year, month: 1, clampingDay: 1)
+            let elapsed = CalendarDay(year: today.year, month: 1, clampingDay: 1).days(until: today)
+            return start.adding(days: Int(Double(elapsed) * fraction))
+        }
+        /// Numbered by the year of filing; this year's cases from 211 on, so that one filed late last year keeps its own.
+        func spec(
+            _ n: Int, _ defendant: String, filed: CalendarDay, concluded: CalendarDay?, _ outcome: Outcome?,
+            hearing: (CalendarDay, Bool)?
+        ) -> Spec {
+            Spec(
+                number: "（\(filed.year)）豫0423行初\(8_000 + n)号", court: court, defendant: defendant, region: "410423",
+                action: ActionType.allCases[n % ActionType.allCases.count], filed: filed, concluded: concluded,
+                outcome: outcome, hearing: hearing.map { ($0.0, $0.1, $0.1, $0.1) })
+        }
+        let year = today.year
+        let lastYear: [(String, Outcome)] = [
+            ("鲁山县自然资源局", .revoked), ("鲁山县人力资源和社会保障局", .revoked), ("鲁山县自然资源局", .confirmedIllegal),
+            ("鲁山县公安局", .dismissed), ("鲁山县市场监督管理局", .dismissed), ("鲁山县住房和城乡建设局", .dismissed),
+            ("鲁山县公安局", .dismissed), ("张官营镇人民政府", .withdrawn),
+        ]
+        var specs = lastYear.enumerated().map { n, defendant in
+            let filed = spread(year - 1, 0.1 * Double(n))
+            let concluded = spread(year - 1, 0.1 * Double(n) + 0.15)
+            return spec(
+                n + 1, defendant.0, filed: filed, concluded: concluded, defendant.1,
+                hearing: defendant.1 == .withdrawn ? nil : (concluded.adding(days: -5), n != 3))
+        }
+        specs += [
+            spec(
+                11, "鲁山县自然资源局", filed: spread(year, 0), concluded: spread(year, 0.3), .dismissed,
+                hearing: (spread(year, 0.25), true)),
+            spec(
+                12, "鲁山县人力资源和社会保障局", filed: spread(year, 0.1), concluded: spread(year, 0.4), .revoked,
+                hearing: (spread(year, 0.35), true)),
+            spec(
+                13, "鲁山县公安局", filed: spread(year, 0.2), concluded: spread(year, 0.5), .dismissed,
+                hearing: (spread(year, 0.45), false)),
+            spec(
+                14, "鲁山县市场监督管理局", filed: today.adding(days: -40), concluded: nil, nil,
+                hearing: (today.adding(days: 5), false)),
+            spec(
+                15, "鲁山县住房和城乡建设局", filed: today.adding(days: -60), concluded: nil, nil,
+                hearing: (today.adding(days: -3), false)),
+            spec(16, "鲁山县人民政府办公室", filed: today.adding(days: -21), concluded: nil, nil, hearing: nil),
+        ]
         return specs
     }
 

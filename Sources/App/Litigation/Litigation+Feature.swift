@@ -29,6 +29,7 @@ extension Feature {
         },
         menu: [.init(label: "行政诉讼", place: 40, roles: businessRoles) { .litigation($0) }],
         auditActions: AuditAction.ofLitigation,
+        homeCards: HomeCard.litigation,
         demo: { try await DemoLitigation.load($0) },
         api: .litigation)
 }

@@ -26,6 +26,9 @@ extension SitePath {
     static func litigationBulletin(_ code: String) -> SitePath { LitigationPath.bulletin.path(code) }
     static func litigationWarnings(_ code: String) -> SitePath { LitigationPath.warnings.path(code) }
     static func cases(_ code: String) -> SitePath { LitigationPath.cases.path(code) }
+    static func cases(_ code: String, state: CaseQueries.State) -> SitePath {
+        SitePath(url: LitigationPath.cases.path(code).url + "?state=" + state.rawValue)
+    }
     static func newCase(_ code: String) -> SitePath { LitigationPath.newCase.path(code) }
     static func caseImport(_ code: String) -> SitePath { LitigationPath.caseImport.path(code) }
     /// The import template: `format` is xlsx or csv.

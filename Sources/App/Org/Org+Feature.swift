@@ -13,7 +13,6 @@ extension Feature {
         routes: { routes in
             let pages = OrgPages()
             routes.pages.get(OrgPath.regionGo, use: pages.regionGo)
-            routes.pages.get(OrgPath.region, use: pages.regionHome)
             routes.pages.get(OrgPath.units, use: pages.units)
             routes.pages.post(OrgPath.units, use: pages.createUnit)
             routes.pages.get(OrgPath.unitEdit, use: pages.editUnitPage)
@@ -51,7 +50,6 @@ extension Feature {
             routes.api.get(OrgPath.API.user, use: api.user)
         },
         menu: [
-            .init(label: "首页", place: 10, roles: businessRoles) { .region($0) },
             .init(label: "区划管理", place: 15, roles: [.systemAdmin]) { _ in .regionsAdmin },
             .init(label: "联席会议", place: 60, roles: businessRoles) { .meeting($0) },
             .init(label: "单位", place: 70, roles: businessRoles.union([.systemAdmin])) { .units($0) },
@@ -59,6 +57,7 @@ extension Feature {
             .init(label: "用户与角色", place: 80, roles: [.securityAdmin]) { _ in .users },
         ],
         auditActions: AuditAction.ofOrg,
+        homeCards: HomeCard.org,
         demo: { try await DemoOrg.load(&$0) },
         api: .org)
 }

@@ -10,43 +10,6 @@ struct OrgPages {
         return request.redirect(to: SitePath.region(code).url)
     }
 
-    func regionHome(_ request: Request) async throws -> HTMLPage {
-        let caller = try request.caller(for: .readOrganisation)
-        let scope = caller.scope
-        let region = try await scope.region(code: request.parameters.require("code"), on: request.db)
-        let regionID = try region.requireID()
-        let lower = try await OrgQueries.lowerRegions(of: region, scope: scope, on: request.db)
-        let ids = [regionID] + lower.compactMap(\.id)
-        let unitCounts = try await OrgQueries.unitCounts(regionIDs: ids, on: request.db)
-        let memberCounts = try await OrgQueries.memberCounts(regionIDs: ids, on: request.db)
-        let roster = try await RosterStore.load(region: region, seal: request.fieldSeal, on: request.db)
-        var parent: Region?
-        if let parentID = region.$parent.id {
-            parent = try await scope.regions(on: request.db).filter(\.$id == parentID).first()
-        }
-        let cardContext = HomeCard.Context(
-            caller: caller, regionID: regionID, regionCode: region.code, today: CalendarDay(containing: request.now),
-            db: request.db)
-        var cards: [HomeCard] = []
-        for source in request.application.features.compactMap(\.homeCards) { cards += try await source(cardContext) }
-        let model = RegionHomeView.Model(
-            code: region.code, name: region.name, level: region.level.label,
-            parent: parent.map { ($0.code, $0.name) },
-            meetingName: roster.meeting?.name,
-            convener: roster.people.first { $0.role == .convener }.map { "\($0.name)（\($0.post)）" },
-            officeHost: roster.officeUnit?.name,
-            units: unitCounts[regionID] ?? 0,
-            memberUnits: memberCounts[regionID] ?? 0,
-            users: try await OrgQueries.userCount(regionID: regionID, on: request.db),
-            cards: cards,
-            lowerRegions: try lower.map {
-                try .init(
-                    code: $0.code, name: $0.name, level: $0.level.label, units: unitCounts[$0.requireID()] ?? 0,
-                    memberUnits: memberCounts[$0.requireID()])
-            })
-        return RegionHomeView.render(model, shell: try await request.shell(regionCode: region.code))
-    }
-
     func units(_ request: Request) async throws -> HTMLPage {
         let caller = try request.caller(for: .readOrganisation)
         let region = try await caller.scope.region(code: request.parameters.require("code"), on: request.db)
@@ -109,8 +72,19 @@ struct OrgPages {
         let units = try await OrgQueries.units(of: region, on: request.db)
         let created = (try? request.query.get(String.self, at: "created")) != nil
         let regionID = try region.requireID()
+        let lower = try await OrgQueries.lowerRegions(of: region, scope: caller.scope, on: request.db)
+        let ids = [regionID] + lower.compactMap(\.id)
+        let unitCounts = try await OrgQueries.unitCounts(regionIDs: ids, on: request.db)
+        let memberCounts = try await OrgQueries.memberCounts(regionIDs: ids, on: request.db)
         let model = UnitsView.Model(
             regionCode: region.code, regionName: region.name,
+            memberUnits: memberCounts[regionID] ?? 0,
+            users: try await OrgQueries.userCount(regionID: regionID, on: request.db),
+            lowerRegions: try lower.map {
+                try .init(
+                    code: $0.code, name: $0.name, level: $0.level.label, units: unitCounts[$0.requireID()] ?? 0,
+                    memberUnits: memberCounts[$0.requireID()])
+            },
             units: try units.map { try .init(id: $0.requireID(), name: $0.name, kind: $0.kind.label) },
             canEdit: caller.role.may(.editUnits) && caller.mayWrite(inRegion: regionID),
             problems: problems, notice: notice ?? (created ? "单位已添加" : nil))

@@ -3,7 +3,6 @@ import Foundation
 /// The addresses of regions, units, the joint meeting's roster and users.
 enum OrgPath {
     static let regionGo: PathPattern = "/regions/go"
-    static let region: PathPattern = "/regions/:code"
     static let units: PathPattern = "/regions/:code/units"
     static let unit: PathPattern = "/units/:id"
     static let unitEdit: PathPattern = "/units/:id/edit"
@@ -31,7 +30,6 @@ enum OrgPath {
 
 extension SitePath {
     static let regionGo = OrgPath.regionGo.path()
-    static func region(_ code: String) -> SitePath { OrgPath.region.path(code) }
     static func units(_ code: String) -> SitePath { OrgPath.units.path(code) }
     static func unit(_ id: UUID) -> SitePath { OrgPath.unit.path(id) }
     static func unitEdit(_ id: UUID) -> SitePath { OrgPath.unitEdit.path(id) }

@@ -72,3 +72,44 @@ enum OrgQueries {
         try await Unit.query(on: db).filter(\.$region.$id == region.requireID()).sort(\.$name).all()
     }
 }
+
+extension OrgQueries {
+    struct LockedAccount: Decodable, Sendable {
+        let username: String
+        let displayName: String
+        let until: Date
+    }
+
+    /// Accounts of the scope locked by failed sign-ins at `now`, the longest locked first, in one query.
+    static func lockedAccounts(at now: Date, scope: Scope, on db: any Database) async throws -> [LockedAccount] {
+        try await db.sql().raw(
+            """
+            SELECT u.username, u.display_name AS "displayName", t.locked_until AS until FROM users u \
+            JOIN login_throttles t ON t.username = u.username JOIN units n ON n.id = u.unit_id \
+            JOIN regions r ON r.id = n.region_id WHERE t.locked_until > \(bind: now) AND \(scope.paths) \
+            ORDER BY t.locked_until DESC, u.username
+            """
+        ).all(decoding: LockedAccount.self)
+    }
+
+    struct DisabledAccount: Decodable, Sendable {
+        let username: String
+        let displayName: String
+        let unitName: String
+        let total: Int
+    }
+
+    /// Disabled accounts of the scope by user name, the first `limit` with the count, in one query.
+    static func disabledAccounts(scope: Scope, limit: Int, on db: any Database) async throws -> (
+        total: Int, rows: [DisabledAccount]
+    ) {
+        let rows = try await db.sql().raw(
+            """
+            SELECT u.username, u.display_name AS "displayName", n.name AS "unitName", COUNT(*) OVER () AS total \
+            FROM users u JOIN units n ON n.id = u.unit_id JOIN regions r ON r.id = n.region_id \
+            WHERE u.is_active = \(bind: false) AND \(scope.paths) ORDER BY u.username LIMIT \(unsafeRaw: String(limit))
+            """
+        ).all(decoding: DisabledAccount.self)
+        return (rows.first?.total ?? 0, rows)
+    }
+}

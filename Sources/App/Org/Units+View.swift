@@ -8,9 +8,21 @@ enum UnitsView {
         let kind: String
     }
 
+    struct Lower {
+        let code: String
+        let name: String
+        let level: String
+        let units: Int
+        /// nil when the region has no joint meeting yet.
+        let memberUnits: Int?
+    }
+
     struct Model {
         let regionCode: String
         let regionName: String
+        let memberUnits: Int
+        let users: Int
+        let lowerRegions: [Lower]
         let units: [Row]
         let canEdit: Bool
         let problems: [String]
@@ -25,6 +37,12 @@ enum UnitsView {
             h1 { "\(model.regionName) · 单位（\(model.units.count)）" }
             Form.notice(model.notice)
             Form.problems(model.problems)
+            div(.class("stats")) {
+                stat("单位", model.units.count, id: "stat-units")
+                stat("联席会议成员单位", model.memberUnits, id: "stat-members")
+                stat("平台用户", model.users, id: "stat-users")
+                stat("下级区划", model.lowerRegions.count, id: "stat-lower")
+            }
             if model.canEdit {
                 div(.class("card")) {
                     h2 { "添加单位" }
@@ -56,6 +74,29 @@ enum UnitsView {
                     }
                 }
             }
+            if !model.lowerRegions.isEmpty {
+                h2 { "下级区划" }
+                div(.class("table-wrap")) {
+                    table(.id("lower-regions")) {
+                        thead {
+                            tr {
+                                th { "区划" }; th { "代码" }; th { "层级" }; th { "单位数" }; th { "联席会议成员单位" }
+                            }
+                        }
+                        tbody {
+                            for lower in model.lowerRegions {
+                                tr {
+                                    td(.class("nowrap")) { a(.href(.units(lower.code))) { lower.name } }
+                                    td { lower.code }
+                                    td { lower.level }
+                                    td { "\(lower.units)" }
+                                    td { lower.memberUnits.map { "\($0)" } ?? "未建立" }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -64,6 +105,12 @@ enum UnitsView {
             for kind in UnitKind.allCases {
                 choice(kind.rawValue, kind.label, selected: kind == selected)
             }
+        }
+    }
+    private static func stat(_ caption: String, _ value: Int, id: String) -> Node {
+        div(.class("stat"), .id(id)) {
+            div(.class("num")) { "\(value)" }
+            div(.class("cap")) { caption }
         }
     }
 }

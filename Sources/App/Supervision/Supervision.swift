@@ -56,7 +56,10 @@ final class Supervision: Model, @unchecked Sendable {
 
     init() {}
 
-    var reference: String {
+    var reference: String { Self.reference(kind, year: year, number: number) }
+
+    /// 提醒函〔2024〕3号 for a numbered reminder letter, the kind's name for the rest.
+    static func reference(_ kind: Kind, year: Int?, number: Int?) -> String {
         guard let year, let number else { return kind.label }
         return "提醒函〔\(year)〕\(number)号"
     }

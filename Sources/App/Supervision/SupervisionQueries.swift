@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import FuyuanCore
+import SQLKit
 
 /// Reading supervision: a region's, newest first, and what one unit still owes an answer to.
 enum SupervisionQueries {
@@ -37,18 +38,6 @@ enum SupervisionQueries {
         return try await rows(supervisions, on: db)
     }
 
-    /// Open supervision addressed to one unit, the soonest due first, with that unit's target only.
-    static func open(forUnit unitID: UUID, on db: any Database) async throws -> [Row] {
-        let ids = try await SupervisionTarget.query(on: db).filter(\.$unit.$id == unitID).filter(\.$response == nil)
-            .all(\.$supervision.$id)
-        let supervisions = try await Supervision.query(on: db).filter(\.$id ~~ ids).sort(\.$respondBy).all()
-        return try await rows(supervisions, on: db).map { row in
-            var row = row
-            row.targets = row.targets.filter { $0.unitID == unitID }
-            return row
-        }
-    }
-
     private static func rows(_ supervisions: [Supervision], on db: any Database) async throws -> [Row] {
         let ids = supervisions.compactMap(\.id)
         guard !ids.isEmpty else { return [] }
@@ -76,5 +65,55 @@ enum SupervisionQueries {
                 respondBy: supervision.respondBy, issuedBy: supervision.issuedBy, issuedAt: supervision.createdAt,
                 targets: byID[try supervision.requireID()] ?? [])
         }
+    }
+}
+
+extension SupervisionQueries {
+    /// A supervision as a home card lists it.
+    struct Brief: Decodable, Sendable {
+        let kind: Supervision.Kind
+        let year: Int?
+        let number: Int?
+        let text: String
+        let respondBy: String
+        let targets: Int
+        let answered: Int
+        let total: Int
+
+        var reference: String { Supervision.reference(kind, year: year, number: number) }
+    }
+
+    /// Supervision addressed to `unit` that it has not answered, the soonest due first, with the count, in one query.
+    static func awaiting(unit: UUID, limit: Int, on db: any Database) async throws -> (total: Int, rows: [Brief]) {
+        try await briefs(
+            """
+            FROM supervisions s JOIN supervision_targets t ON t.supervision_id = s.id \
+            WHERE t.unit_id = \(bind: unit) AND t.response IS NULL ORDER BY s.respond_by, s.id
+            """, limit: limit, on: db)
+    }
+
+    /// Supervision the region's office issued since `day`, newest first, with the count, in one query.
+    static func issued(region: UUID, from day: CalendarDay, limit: Int, on db: any Database) async throws -> (
+        total: Int, rows: [Brief]
+    ) {
+        try await briefs(
+            """
+            FROM supervisions s WHERE s.region_id = \(bind: region) AND s.created_at >= \(bind: day.start) \
+            ORDER BY s.created_at DESC, s.id
+            """, limit: limit, on: db)
+    }
+
+    private static func briefs(_ from: SQLQueryString, limit: Int, on db: any Database) async throws -> (
+        total: Int, rows: [Brief]
+    ) {
+        let rows = try await db.sql().raw(
+            """
+            SELECT s.kind, s.year, s.number, s.text, s.respond_by AS "respondBy", \
+            (SELECT COUNT(*) FROM supervision_targets a WHERE a.supervision_id = s.id) AS targets, \
+            (SELECT COUNT(*) FROM supervision_targets a WHERE a.supervision_id = s.id AND a.response IS NOT NULL) \
+            AS answered, COUNT(*) OVER () AS total
+            """ + " " + from + " LIMIT \(unsafeRaw: String(limit))"
+        ).all(decoding: Brief.self)
+        return (rows.first?.total ?? 0, rows)
     }
 }

@@ -4,8 +4,6 @@ extension ScopeMatrixTests {
     /// `Feature.org`'s routes, each tried by every caller.
     static let orgProbes: [Probe] = [
         .get("regions/go", "/regions/go?code=410423", "LOOOOOOOOOO"),
-        .get("regions/:code", "/regions/410423", readLushan),
-        .get("regions/:code", "/regions/410400", "LOFFOONNNNN"),
         .get("regions/:code/units", "/regions/410423/units", readLushan),
         .form(
             .POST, "regions/:code/units", "/regions/410423/units", writeLushanUnits,

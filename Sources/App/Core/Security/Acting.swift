@@ -10,6 +10,8 @@ struct Acting: Sendable {
     /// The address the caller came from, for the audit log.
     let address: String
     let now: Date
+    /// The day of `now` in Asia/Shanghai.
+    var today: CalendarDay { CalendarDay(containing: now) }
     let db: any Database
     /// When a deadline is due soon (the app's `FUYUAN_DUE_SOON_DAYS`).
     let dueRules: DueRules

@@ -242,8 +242,25 @@ enum Assets {
         .bare-brand strong { display:block; font-size:30px; color:var(--accent); letter-spacing:4px; }
         .bare-brand span { color:var(--muted); }
         .error-card h1 { color:var(--accent); }
+        .home-cards { display:grid; grid-template-columns:repeat(auto-fill,minmax(340px,1fr)); gap:0 18px; align-items:start; }
+        .home-card h2 { display:flex; justify-content:space-between; gap:8px; }
+        .home-card .count { font-size:22px; color:var(--accent); }
+        .home-card.empty { padding:10px 20px; } .home-card.empty h2 { font-size:15px; margin:0 0 4px; }
+        .home-card.empty p { margin:0; }
+        ul.home-rows { list-style:none; margin:0; padding:0; }
+        ul.home-rows li { padding:6px 0; border-bottom:1px dashed var(--line); overflow-wrap:anywhere; }
+        ul.home-rows .note { display:block; color:var(--muted); font-size:13px; }
+        .home-card .more { font-size:14px; }
         @media (max-width:720px) { .content { padding:14px; } .roster-row, .member-row { grid-template-columns:1fr; }
-          .region-switch { margin-left:0; } }
+          .region-switch { margin-left:0; } .topbar { padding:10px 14px; } .brand-sub { display:none; }
+          .who { flex-wrap:wrap; gap:2px 12px; } .who a, .who .link, .who-name { white-space:nowrap; }
+          .menu { padding:0 8px; } .menu a { padding:8px 10px; }
+          .home-cards { grid-template-columns:1fr; } .filters select, .filters input { max-width:100%; flex:1 1 140px; }
+          table.stack thead { display:none; } table.stack, table.stack tbody, table.stack tr, table.stack td { display:block; }
+          table.stack tr { border-bottom:2px solid var(--line); padding:6px 0; }
+          table.stack td { border:0; padding:3px 10px; white-space:normal; overflow-wrap:anywhere; }
+          table.stack td[data-label]::before { content:attr(data-label) "："; color:var(--muted); }
+          .table-wrap { overflow-x:visible; } }
         @media print { .topbar, .menu, .foot, .actions, form { display:none !important; } body { background:#fff; }
           .card { border:0; padding:0; } .mark { color:#000; border:1px solid #000; } }
         """

@@ -1,0 +1,209 @@
+import Foundation
+import FuyuanCore
+import Testing
+import VaporTesting
+
+@testable import App
+
+/// The home page's cards for each role, as the demo data warrants them, counted by hand from the demo
+/// (`DemoLedger`, `DemoLitigation`, `DemoSupervision`); and every card's link leads to a list of the same count.
+@Suite struct HomeTests {
+    struct Card: Decodable, Equatable {
+        struct Row: Decodable, Equatable {
+            let title: String
+            let href: String
+            let note: String
+        }
+
+        let key: String
+        let title: String
+        let count: Int
+        let href: String
+        let rows: [Row]
+    }
+
+    struct Home: Decodable {
+        let region: String
+        let cards: [Card]
+    }
+
+    func home(_ app: Application, _ user: String, region: String? = nil) async throws -> Home {
+        let answer = try await app.send(
+            .GET, "/api/v1/home" + (region.map { "?region=" + $0 } ?? ""), as: try await app.signIn(user))
+        #expect(answer.status == .ok, "\(user): \(answer.text.prefix(300))")
+        return try JSONDecoder().decode(Home.self, from: Data(answer.body.readableBytesView))
+    }
+
+    /// Each card's key with its count, in the order shown.
+    func counts(_ home: Home) -> [String] { home.cards.map { "\($0.key) \($0.count)" } }
+
+    func card(_ home: Home, _ key: String) throws -> Card { try #require(home.cards.first { $0.key == key }) }
+
+    /// 方城县司法局's liaison: late on items 7 (no quarterly report since 2021-Q3), 20 and 2; item 20 sent back two
+    /// days ago, item 2's extension refused three days ago; nothing to sign for, nothing falling due.
+    @Test func aLiaisonSeesTheirUnitsWork() async throws {
+        try await withTestApp { app in
+            let home = try await home(app, "fangcheng.sfj")
+            #expect(home.region == "411322")
+            #expect(
+                counts(home) == [
+                    "ledger.late 3", "ledger.returned 1", "ledger.extensionDecided 1", "ledger.toSign 0",
+                    "supervision.toAnswer 0", "ledger.dueSoon 0",
+                ])
+            let late = try card(home, "ledger.late")
+            #expect(late.rows.map(\.title) == ["开展“万人助万企”活动，组织法官、律师深入企业提供法律服务", "完善劳动争议化解机制", "建立行政诉讼风险提示白皮书制度（每半年）"])
+            #expect(late.rows[0].note.hasPrefix("时限 2021年10月10日，已逾期 "))
+            let unit = try await app.unit(named: "方城县司法局").id!.uuidString
+            #expect(late.href == "/regions/411322/ledger?unit=\(unit)&timeliness=overdue")
+            #expect(try card(home, "ledger.returned").rows.map(\.title) == ["完善劳动争议化解机制"])
+            #expect(try card(home, "ledger.extensionDecided").rows.map(\.title) == ["建立行政诉讼风险提示白皮书制度（每半年）"])
+        }
+    }
+
+    /// 鲁山县自然资源局 has no part in any item and no supervision: nothing is due, and the page says so once.
+    @Test func anAccountWithNothingDueSeesTheEmptyState() async throws {
+        try await withTestApp { app in
+            let home = try await home(app, "lushan.zrzy")
+            #expect(home.cards.allSatisfy { $0.count == 0 && $0.rows.isEmpty })
+            #expect(home.cards.count == 6)
+            let page = try await app.send(.GET, "/regions/410423", as: try await app.signIn("lushan.zrzy")).text
+            #expect(page.contains(#"<p class="card home-empty" id="home-empty">今日无待办。</p>"#))
+            #expect(page.contains(#"<h2>待签收</h2><p class="muted">今日无待签收事项</p>"#))
+        }
+    }
+
+    /// 方城县's office: item 16's closure to review, the court's extension on item 25 to decide, 11 items late (the
+    /// court late on 10 of them), item 7's quarterly reports missing; a county has no lower regions.
+    @Test func anOfficeSeesWhatWaitsOnIt() async throws {
+        try await withTestApp { app in
+            let home = try await home(app, "fangcheng.office")
+            #expect(
+                counts(home) == [
+                    "ledger.toReview 1", "ledger.extensionPending 1", "ledger.lateByUnit 11",
+                    "ledger.periodicMissing 1",
+                ])
+            #expect(try card(home, "ledger.toReview").rows.map(\.title) == ["将恶意逃避债务等长期执行无结果案件的失信行为通报征信机构"])
+            #expect(try card(home, "ledger.extensionPending").rows.map(\.title) == ["建立被执行人失信信息系统，与政府各部门业务系统互联互通"])
+            let byUnit = try card(home, "ledger.lateByUnit")
+            #expect(
+                byUnit.rows.map { "\($0.title) \($0.note)" } == [
+                    "方城县人民法院 逾期 10 项 · 临期 0 项", "方城县公安局 逾期 4 项 · 临期 0 项", "方城县司法局 逾期 3 项 · 临期 0 项",
+                    "方城县产业集聚区管理委员会 逾期 2 项 · 临期 0 项", "方城县人民检察院 逾期 2 项 · 临期 0 项",
+                ])
+        }
+    }
+
+    /// 平顶山市's office sees a row per county: 鲁山县's ten handed-down items (items 2 and 3 ongoing, none late, its
+    /// last report on 1 December 2022), 汝州市's seventeen measures in progress (two late: dated December 2023).
+    @Test func aCityOfficeSeesItsLowerRegions() async throws {
+        try await withTestApp { app in
+            let home = try await home(app, "pds.office")
+            let lower = try card(home, "ledger.lowerRegions")
+            #expect(lower.count == 3)
+            #expect(lower.href == "/regions/410400/units")
+            #expect(
+                lower.rows.map { "\($0.title) \($0.href) \($0.note)" } == [
+                    "卫东区 /regions/410403/ledger 在办 0 项 · 逾期 0 项 · 本月销号 0 项 · 最近报送 无",
+                    "鲁山县 /regions/410423/ledger 在办 2 项 · 逾期 0 项 · 本月销号 0 项 · 最近报送 2022年12月1日",
+                    "汝州市 /regions/410482/ledger 在办 17 项 · 逾期 2 项 · 本月销号 0 项 · 最近报送 无",
+                ])
+        }
+    }
+
+    /// 鲁山县's clerk: one hearing in five days, one three days ago with no appearance recorded, the 16 cases of 2023
+    /// still pending, and this year's red warnings (人社局 lost its one case; 公安局's and 住建局's heads did not
+    /// appear at their hearings).
+    @Test func courtStaffSeeTheirCases() async throws {
+        try await withTestApp { app in
+            let home = try await home(app, "lushan.court")
+            #expect(
+                counts(home).prefix(4) == [
+                    "litigation.appearanceUnrecorded 1", "litigation.overTime 16", "litigation.warnings 3",
+                    "litigation.hearingSoon 1",
+                ])
+            #expect(try card(home, "litigation.hearingSoon").rows.map(\.title) == ["（\(year(app))）豫0423行初8014号"])
+            #expect(try card(home, "litigation.overTime").rows.first?.title == "（2023）豫0423行初32号")
+            #expect(
+                try card(home, "litigation.warnings").rows.map { "\($0.title) \($0.note)" } == [
+                    "鲁山县人力资源和社会保障局 红色预警 · 败诉率 100.0% · 负责人出庭率 100.0%",
+                    "鲁山县公安局 红色预警 · 败诉率 0.0% · 负责人出庭率 0.0%",
+                    "鲁山县住房和城乡建设局 红色预警 · 败诉率 — · 负责人出庭率 0.0%",
+                ])
+        }
+    }
+
+    /// 鲁山县's leader: 10 items handed down (1 closed and 7 found not applicable, 2 ongoing); this year 6 cases
+    /// against 8, 1 of 3 concluded lost against 3 of 8 (the 双下降), heads at 2 of 4 hearings against 6 of 7 —
+    /// the hearing three days ago is last year's in the first three days of January.
+    @Test func aLeaderSeesTheRegionAtAGlance() async throws {
+        try await withTestApp { app in
+            let home = try await home(app, "lushan.leader")
+            #expect(
+                counts(home) == [
+                    "litigation.warnings 3", "ledger.progress 10", "litigation.figures 6", "supervision.quarter 0",
+                ])
+            #expect(
+                try card(home, "ledger.progress").rows.map { "\($0.title) \($0.note)" } == [
+                    "全部 已交办 10 项 · 已办结 8 项 · 推进中 2 项 · 逾期 0 项",
+                    "法治政府建设 已交办 3 项 · 已办结 1 项 · 推进中 2 项 · 逾期 0 项",
+                    "重大风险处置 已交办 7 项 · 已办结 7 项 · 推进中 0 项 · 逾期 0 项",
+                ])
+            let today = CalendarDay(containing: app.clock.now())
+            let appearance = today.adding(days: -3).year == today.year ? "50.0%" : "66.7%"
+            #expect(
+                try card(home, "litigation.figures").rows.map { "\($0.title) \($0.note)" } == [
+                    "收案 6 件（上年同期 8 件）", "败诉率 33.3%（上年同期 37.5%）", "负责人出庭率 \(appearance)（上年同期 85.7%）",
+                    "双下降 收案数与败诉率同比双下降",
+                ])
+        }
+    }
+
+    /// The province's leader sees the three cities' figures side by side with the province's.
+    @Test func aProvinceLeaderSeesTheCitiesSideBySide() async throws {
+        try await withTestApp { app in
+            let home = try await home(app, "henan.leader")
+            let figures = try card(home, "litigation.figures")
+            #expect(figures.rows.map(\.title) == ["收案", "败诉率", "负责人出庭率", "双下降", "平顶山市", "安阳市", "南阳市"])
+            #expect(figures.rows[4].note == "收案 6 件 · 败诉率 33.3% · 出庭率 \(figures.rows[2].note.prefix(5))")
+            #expect(figures.rows[5].note == "收案 0 件 · 败诉率 — · 出庭率 —")
+            #expect(figures.rows[4].href == "/regions/410400/litigation")
+        }
+    }
+
+    /// Every card that links to the ledger or the cases list, for every business account of the demo, finds the
+    /// same count there: the card and the list share their condition.
+    @Test func everyCardsLinkShowsTheSameCount() async throws {
+        try await withTestApp { app in
+            var followed = 0
+            for user in DemoData.accounts.filter({ !$0.role.isAdministrator }).map(\.username) {
+                let session = try await app.signIn(user)
+                for card in try await home(app, user).cards {
+                    let list = try await app.send(.GET, card.href, as: session)
+                    #expect(list.status == .ok, "\(user) \(card.key)")
+                    if card.href.contains("/ledger") {
+                        #expect(list.text.contains(#"id="ledger-total">共 \#(card.count) 项"#), "\(user) \(card.key)")
+                        followed += 1
+                    } else if card.href.contains("/litigation/cases") {
+                        #expect(list.text.contains("共 \(card.count) 件"), "\(user) \(card.key)")
+                        followed += 1
+                    } else if card.key == "ledger.lowerRegions" {
+                        #expect(list.text.contains(#"id="stat-lower"><div class="num">\#(card.count)</div>"#))
+                        followed += 1
+                    }
+                }
+            }
+            #expect(followed > 60)
+        }
+    }
+
+    /// A region outside the caller's scope is not found; another region in scope is answered for it.
+    @Test func theRegionParameterStaysInScope() async throws {
+        try await withTestApp { app in
+            let session = try await app.signIn("lushan.office")
+            #expect(try await app.send(.GET, "/api/v1/home?region=410400", as: session).status == .notFound)
+            #expect(try await home(app, "pds.office", region: "410423").region == "410423")
+        }
+    }
+
+    func year(_ app: Application) -> Int { CalendarDay(containing: app.clock.now()).year }
+}
