@@ -68,10 +68,10 @@ def test_court_staff_find_their_hearings_and_cases(page):
     sign_in(page, "lushan.court")
     page.wait_for_url(re.compile(r"/regions/410423$"))
     assert counts(page)[:4] == [
-        ("card-litigation-appearanceUnrecorded", 1), ("card-litigation-overTime", 16),
+        ("card-litigation-headAbsent", 1), ("card-litigation-overTime", 16),
         ("card-litigation-warnings", 3), ("card-litigation-hearingSoon", 1),
     ]
-    assert "鲁山县住房和城乡建设局" in page.inner_text("#card-litigation-appearanceUnrecorded li")
+    assert "鲁山县住房和城乡建设局" in page.inner_text("#card-litigation-headAbsent li")
     page.screenshot(path=str(ARTIFACTS / "home-court.png"), full_page=True)
     follow(page, "card-litigation-overTime", "#case-count", "件")
     sign_out(page)
@@ -85,9 +85,9 @@ def test_a_leader_sees_the_region_at_a_glance(page):
         ("card-supervision-quarter", 0),
     ]
     figures = page.locator("#card-litigation-figures li")
-    assert figures.nth(0).inner_text().split("\n") == ["收案", "6 件（上年同期 8 件）"]
+    assert figures.nth(0).inner_text().split("\n") == ["发案量（一审新收）", "6 件（上年同期 8 件）"]
     assert figures.nth(1).inner_text().split("\n") == ["败诉率", "33.3%（上年同期 37.5%）"]
-    assert figures.nth(3).inner_text().split("\n") == ["双下降", "收案数与败诉率同比双下降"]
+    assert figures.nth(3).inner_text().split("\n") == ["双下降", "发案量与败诉率同比双下降"]
     page.screenshot(path=str(ARTIFACTS / "home-leader.png"), full_page=True)
     follow(page, "card-ledger-progress", "#ledger-total", "项")
     sign_out(page)
@@ -104,21 +104,45 @@ def test_the_administrators_find_their_own_cards(page):
     sign_out(page)
 
 
+PHONE_PAGES = {
+    "fangcheng.office": ["/regions/411322", "/regions/411322/ledger", "/regions/411322/supervision",
+                         "/regions/411322/litigation", "/regions/411322/meeting", "/notices",
+                         "/account/password"],
+    "pds.office": ["/regions/410400", "/regions/410400/units", "/regions/410400/litigation",
+                   "/regions/410400/litigation/cases", "/regions/410400/litigation/bulletin"],
+    "lushan.court": ["/regions/410423", "/regions/410423/litigation/cases/new"],
+    "auditor": ["/regions/410000", "/audit"],
+    "secadmin": ["/admin/users", "/admin/alerts"],
+    "sysadmin": ["/admin/regions", "/admin/tokens"],
+}
+
+
 def test_on_a_phone_no_page_scrolls_sideways(browser):
     context = browser.new_context(
-        base_url=BASE, locale="zh-CN", viewport={"width": 390, "height": 844}, is_mobile=True,
-        has_touch=True)
+        base_url=BASE, locale="zh-CN", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = context.new_page()
-    sign_in(page, "fangcheng.office")
-    page.wait_for_url(re.compile(r"/regions/411322$"))
-    for path in ["/regions/411322/units", "/regions/411322", "/regions/411322/ledger"]:
-        page.goto(path)
-        width = page.evaluate("document.documentElement.scrollWidth")
-        assert width <= 390, f"{path} is {width}px wide"
-        page.screenshot(path=str(ARTIFACTS / f"phone{path.replace('/', '-')}.png"), full_page=True)
+    for user, paths in PHONE_PAGES.items():
+        sign_in(page, user)
+        page.wait_for_load_state()
+        # An item page and a case page, found from the lists.
+        if user == "fangcheng.office":
+            paths = paths + [page.goto("/regions/411322/ledger") and page.get_attribute("#ledger td a", "href")]
+        if user == "pds.office":
+            page.goto("/regions/410400/litigation/cases")
+            paths = paths + [page.get_attribute("#cases td a", "href")]
+        for path in paths:
+            assert page.goto(path).status == 200, path
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 390, f"{path} is {width}px wide"
+        sign_out(page)
     # The ledger's rows are stacked, each cell with its column's name.
+    sign_in(page, "fangcheng.office")
+    page.goto("/regions/411322/ledger")
+    page.screenshot(path=str(ARTIFACTS / "phone-ledger.png"))
     assert page.locator("#ledger thead").is_hidden()
     before = page.evaluate(
         "getComputedStyle(document.querySelector('#ledger td[data-label=\"事项\"]'), '::before').content")
     assert before == '"事项："'
+    page.goto("/regions/411322")
+    page.screenshot(path=str(ARTIFACTS / "phone-home.png"))
     context.close()

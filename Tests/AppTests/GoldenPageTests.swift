@@ -93,10 +93,11 @@ import Testing
     /// A home page for each role, with the cards the demo gives it (`HomeTests` counts them on the demo itself).
     @Test func homePages() throws {
         let today = CalendarDay(year: 2026, month: 12, clampingDay: 7)
+        let parents = ["411322": ("411300", "南阳市"), "410423": ("410400", "平顶山市")]
         func home(_ region: (String, String), _ who: String, _ cards: [HomeCard]) -> HomeView.Model {
             HomeView.Model(
-                regionCode: region.0, regionName: region.1, parent: ("411300", "南阳市"), who: who, today: today,
-                cards: cards)
+                regionName: region.1, parent: parents[region.0].map { (code: $0.0, name: $0.1) }, who: who,
+                today: today, cards: cards)
         }
         func card(
             _ key: String, _ title: String, _ count: Int, _ href: SitePath, _ rows: [HomeCard.Row], empty: String = "",
@@ -120,7 +121,8 @@ import Testing
                                     note: "时限 2021年12月20日，已逾期 1813 天"),
                             ]),
                         card(
-                            "ledger.returned", "被退回", 1, .ledger("411322"),
+                            "ledger.returned", "被退回", 1,
+                            SitePath(url: "/regions/411322/ledger?unit=\(Self.id(1))&attention=returned"),
                             [.init(title: "完善劳动争议化解机制", href: .item(Self.id(20)), note: "请按退回理由办理后重新申请")]),
                         card("ledger.toSign", "待签收", 0, .ledger("411322"), [], empty: "今日无待签收事项"),
                     ]),
@@ -131,14 +133,14 @@ import Testing
                     fangcheng, "方城县联席办（演示）（联席办工作人员）",
                     [
                         card(
-                            "ledger.toReview", "待审核（销号与无相关事项）", 1, .ledger("411322"),
+                            "ledger.toReview", "待审核（销号与无相关问题事项）", 1, .ledger("411322"),
                             [
                                 .init(
                                     title: "将恶意逃避债务等长期执行无结果案件的失信行为通报征信机构", href: .item(Self.id(16)),
                                     note: "单位已申请，待联席办审核")
                             ]),
                         card(
-                            "ledger.lateByUnit", "逾期与临期（按单位）", 11, .ledger("411322"),
+                            "ledger.lateByUnit", "逾期事项（按单位）", 11, .ledger("411322"),
                             [.init(title: "方城县人民法院", href: late, note: "逾期 10 项 · 临期 0 项")]),
                         card("ledger.extensionPending", "延期申请待审批", 0, .ledger("411322"), [], empty: "没有待审批的延期申请"),
                     ]),
@@ -172,7 +174,7 @@ import Testing
                         card(
                             "litigation.figures", "行政诉讼（2026年至今）", 6, .litigation("410423"),
                             [
-                                .init(title: "收案", href: .litigation("410423"), note: "6 件（上年同期 8 件）"),
+                                .init(title: "发案量（一审新收）", href: .litigation("410423"), note: "6 件（上年同期 8 件）"),
                                 .init(title: "败诉率", href: .litigation("410423"), note: "33.3%（上年同期 37.5%）"),
                             ], .overview),
                         card("supervision.quarter", "本季度督办", 0, .supervision("410423"), [], empty: "2026年第4季度尚未发出督办"),
@@ -187,7 +189,7 @@ import Testing
                             "audit.chain", "审计日志完整性", 0, .audit,
                             [
                                 .init(title: "最近一次每日校验", href: .audit, note: "2026年12月7日"),
-                                .init(title: "近 30 日完整性告警", href: .securityAlerts, note: "0 次"),
+                                .init(title: "近 30 日完整性告警", href: .audit, note: "0 次"),
                             ], .overview)
                     ]),
                 shell: Self.shell("审计管理员（演示）", "河南省司法厅", .auditAdmin, "410000")), "home-auditor")

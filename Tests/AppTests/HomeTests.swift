@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import FuyuanCore
 import Testing
@@ -118,7 +119,7 @@ import VaporTesting
             let home = try await home(app, "lushan.court")
             #expect(
                 counts(home).prefix(4) == [
-                    "litigation.appearanceUnrecorded 1", "litigation.overTime 16", "litigation.warnings 3",
+                    "litigation.headAbsent 1", "litigation.overTime 16", "litigation.warnings 3",
                     "litigation.hearingSoon 1",
                 ])
             #expect(try card(home, "litigation.hearingSoon").rows.map(\.title) == ["（\(year(app))）豫0423行初8014号"])
@@ -144,16 +145,16 @@ import VaporTesting
                 ])
             #expect(
                 try card(home, "ledger.progress").rows.map { "\($0.title) \($0.note)" } == [
-                    "全部 已交办 10 项 · 已办结 8 项 · 推进中 2 项 · 逾期 0 项",
-                    "法治政府建设 已交办 3 项 · 已办结 1 项 · 推进中 2 项 · 逾期 0 项",
-                    "重大风险处置 已交办 7 项 · 已办结 7 项 · 推进中 0 项 · 逾期 0 项",
+                    "全部 已交办 10 项 · 已办结 8 项 · 未办结 2 项 · 逾期 0 项",
+                    "法治政府建设 已交办 3 项 · 已办结 1 项 · 未办结 2 项 · 逾期 0 项",
+                    "重大风险处置 已交办 7 项 · 已办结 7 项 · 未办结 0 项 · 逾期 0 项",
                 ])
             let today = CalendarDay(containing: app.clock.now())
             let appearance = today.adding(days: -3).year == today.year ? "50.0%" : "66.7%"
             #expect(
                 try card(home, "litigation.figures").rows.map { "\($0.title) \($0.note)" } == [
-                    "收案 6 件（上年同期 8 件）", "败诉率 33.3%（上年同期 37.5%）", "负责人出庭率 \(appearance)（上年同期 85.7%）",
-                    "双下降 收案数与败诉率同比双下降",
+                    "发案量（一审新收） 6 件（上年同期 8 件）", "败诉率 33.3%（上年同期 37.5%）", "负责人出庭率 \(appearance)（上年同期 85.7%）",
+                    "双下降 发案量与败诉率同比双下降",
                 ])
         }
     }
@@ -163,9 +164,9 @@ import VaporTesting
         try await withTestApp { app in
             let home = try await home(app, "henan.leader")
             let figures = try card(home, "litigation.figures")
-            #expect(figures.rows.map(\.title) == ["收案", "败诉率", "负责人出庭率", "双下降", "平顶山市", "安阳市", "南阳市"])
-            #expect(figures.rows[4].note == "收案 6 件 · 败诉率 33.3% · 出庭率 \(figures.rows[2].note.prefix(5))")
-            #expect(figures.rows[5].note == "收案 0 件 · 败诉率 — · 出庭率 —")
+            #expect(figures.rows.map(\.title) == ["发案量（一审新收）", "败诉率", "负责人出庭率", "双下降", "平顶山市", "安阳市", "南阳市"])
+            #expect(figures.rows[4].note == "发案量 6 件 · 败诉率 33.3% · 出庭率 \(figures.rows[2].note.prefix(5))")
+            #expect(figures.rows[5].note == "发案量 0 件 · 败诉率 — · 出庭率 —")
             #expect(figures.rows[4].href == "/regions/410400/litigation")
         }
     }
@@ -202,6 +203,74 @@ import VaporTesting
             let session = try await app.signIn("lushan.office")
             #expect(try await app.send(.GET, "/api/v1/home?region=410400", as: session).status == .notFound)
             #expect(try await home(app, "pds.office", region: "410423").region == "410423")
+        }
+    }
+
+    /// The attention a card shows lasts as long as its reason: 司法局 asks for closure again and is no longer
+    /// 被退回; the office decides the court's extension and the court is told; the office closes item 16 and 方城县
+    /// has closed one item this month.
+    @Test func theCardsFollowTheWorkflow() async throws {
+        try await withTestApp { app in
+            let region = try #require(try await Region.query(on: app.db).filter(\.$code == "411322").first())
+            func part(_ number: Int, _ unit: String) async throws -> (WorkItem, ItemPart) {
+                let item = try #require(
+                    try await WorkItem.query(on: app.db).filter(\.$region.$id == region.id!).filter(\.$number == number)
+                        .filter(\.$parentItem.$id == nil).first())
+                let unit = try await app.unit(named: unit)
+                let part = try #require(
+                    try await ItemPart.query(on: app.db).filter(\.$item.$id == item.id!).filter(\.$unit.$id == unit.id!)
+                        .first())
+                return (item, part)
+            }
+            let office = try await app.signIn("fangcheng.office")
+            let (returned, justice) = try await part(20, "方城县司法局")
+            let asked = try await app.send(
+                .POST, "/items/\(returned.id!.uuidString)/step", as: try await app.signIn("fangcheng.sfj"),
+                form: [("partID", justice.id!.uuidString), ("action", "requestClosure"), ("reason", "")])
+            #expect(asked.status == .seeOther)
+            #expect(try card(try await home(app, "fangcheng.sfj"), "ledger.returned").count == 0)
+            #expect(try card(try await home(app, "fangcheng.office"), "ledger.toReview").count == 2)
+
+            let (extended, court) = try await part(25, "方城县人民法院")
+            let pending = try #require(
+                try await ExtensionRequest.query(on: app.db).filter(\.$part.$id == court.id!).first())
+            let decided = try await app.send(
+                .POST, "/items/\(extended.id!.uuidString)/extensions/decide", as: office,
+                form: [("extensionID", pending.id!.uuidString), ("approve", "1"), ("note", "同意")])
+            #expect(decided.status == .seeOther)
+            #expect(try card(try await home(app, "fangcheng.office"), "ledger.extensionPending").count == 0)
+            let told = try card(try await home(app, "fangcheng.court"), "ledger.extensionDecided")
+            #expect(told.rows.map(\.title) == ["建立被执行人失信信息系统，与政府各部门业务系统互联互通"])
+
+            let (closing, _) = try await part(16, "方城县发展和改革委员会")
+            for unit in ["方城县发展和改革委员会", "方城县人民法院"] {
+                let (_, awaiting) = try await part(16, unit)
+                let approved = try await app.send(
+                    .POST, "/items/\(closing.id!.uuidString)/step", as: office,
+                    form: [("partID", awaiting.id!.uuidString), ("action", "approveClosure"), ("reason", "")])
+                #expect(approved.status == .seeOther)
+            }
+            let today = CalendarDay(containing: app.clock.now())
+            #expect(try await WorkItem.find(closing.id, on: app.db)?.closedOn == today.description)
+            let lower = try card(try await home(app, "nanyang.office"), "ledger.lowerRegions")
+            // Item 16 closed; item 25, late before, has its extension.
+            #expect(lower.rows.map(\.note) == ["在办 12 项 · 逾期 10 项 · 本月销号 1 项 · 最近报送 2022年4月8日"])
+        }
+    }
+
+    /// An urge the office issues today is on the leader's card of the quarter, with who has answered.
+    @Test func aLeaderSeesTheQuartersSupervision() async throws {
+        try await withTestApp { app in
+            let urged = try await app.send(
+                .POST, "/regions/410423/supervision", as: try await app.signIn("lushan.office"),
+                form: [
+                    ("kind", "urge"), ("tone", "none"), ("unit[]", try await app.unit(named: "鲁山县司法局").id!.uuidString),
+                    ("text", "请报送第一批十项重点工作进展"), ("respondBy", "2099-01-01"), ("itemID", ""),
+                ])
+            #expect(urged.status == .seeOther)
+            let quarter = try card(try await home(app, "lushan.leader"), "supervision.quarter")
+            #expect(quarter.count == 1)
+            #expect(quarter.rows.map { "\($0.title) \($0.note)" } == ["催办：请报送第一批十项重点工作进展 0/1 个单位已回复"])
         }
     }
 

@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import FuyuanCore
 
 extension HomeCard {
@@ -30,7 +31,7 @@ extension HomeCard {
                         Row(
                             title: "最近一次每日校验", href: .audit,
                             note: check.lastDaily.map { CalendarDay(containing: $0).chinese } ?? "尚未运行"),
-                        Row(title: "近 \(recentDays) 日完整性告警", href: .securityAlerts, note: "\(check.breaks) 次"),
+                        Row(title: "近 \(recentDays) 日完整性告警", href: .audit, note: "\(check.breaks) 次"),
                     ], empty: "", urgency: check.breaks > 0 ? .now : .overview))
         }
         return cards

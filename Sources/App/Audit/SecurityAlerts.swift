@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import FuyuanCore
 
 /// The security administrator's handling of an alert: acknowledged once, with a note of what was done, kept in the

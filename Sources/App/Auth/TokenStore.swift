@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import FuyuanCore
 
 /// Issuing and revoking API tokens for other systems (网对网), by the system administrator.

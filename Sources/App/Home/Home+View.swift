@@ -3,7 +3,6 @@ import FuyuanCore
 
 enum HomeView {
     struct Model {
-        let regionCode: String
         let regionName: String
         let parent: (code: String, name: String)?
         /// The caller's name and role, as the page greets them.
@@ -52,11 +51,7 @@ enum HomeView {
                     }
                 }
             }
-            if card.count > card.rows.count {
-                p { a(.href(card.href), .class("more")) { "查看全部 \(card.count) 项 ›" } }
-            } else {
-                p { a(.href(card.href), .class("more")) { "前往列表 ›" } }
-            }
+            p { a(.href(card.href), .class("more")) { card.count > card.rows.count ? "查看全部 ›" : "前往列表 ›" } }
         }
     }
 }

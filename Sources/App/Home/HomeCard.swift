@@ -12,15 +12,13 @@ struct HomeCard: Sendable {
     }
 
     /// How soon the card asks for the caller: the home page lists the cards by it, then in the order of the features.
-    enum Urgency: Int, Comparable, Sendable {
+    enum Urgency: Int, Sendable {
         /// Late, or waiting on the caller to act (sign for, review, decide).
         case now
         /// Falling due, or answered and to be read.
         case soon
         /// Figures and progress to know.
         case overview
-
-        static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
     /// Stable and namespaced by the feature (`ledger.toSign`): the API's clients and the browser tests find it by it.

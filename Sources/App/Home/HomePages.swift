@@ -7,7 +7,7 @@ struct HomePages {
         let caller = try request.requireCaller()
         let home = try await load(request, caller: caller, regionCode: request.parameters.require("code"))
         let model = HomeView.Model(
-            regionCode: home.region.code, regionName: home.region.name, parent: home.parent,
+            regionName: home.region.name, parent: home.parent,
             who: "\(caller.displayName)（\(caller.role.label)）", today: CalendarDay(containing: request.now),
             cards: home.cards)
         return HomeView.render(model, shell: try await request.shell(regionCode: home.region.code))

@@ -1,3 +1,4 @@
+import Foundation
 import FuyuanCore
 
 extension HomeCard {
@@ -48,7 +49,7 @@ extension HomeCard {
         }
         var cards = [
             try await items(
-                "ledger.toReview", "待审核（销号与无相关事项）", empty: "没有待审核的申请", .now,
+                "ledger.toReview", "待审核（销号与无相关问题事项）", empty: "没有待审核的申请", .now,
                 all { $0.state = .awaitingReview }, context, note: { _ in "单位已申请，待联席办审核" }),
             try await items(
                 "ledger.extensionPending", "延期申请待审批", empty: "没有待审批的延期申请", .now,
@@ -78,24 +79,24 @@ extension HomeCard {
         return cards
     }
 
-    /// The late items, counted as the ledger counts them, with the units behind them, most late first; each row is
-    /// that unit's late (or, with none late, falling-due) items in the ledger.
+    /// The late items, counted as the ledger counts them, with the units late on them, most late first, and how many
+    /// more each has falling due; each row is that unit's late items in the ledger.
     private static func lateByUnit(_ context: Context) async throws -> HomeCard {
         let units = try await LedgerQueries.lateUnits(
             region: context.region, today: context.today, rules: context.dueRules, on: context.db)
         var overdue = LedgerFilter()
         overdue.timeliness = .overdue
         return HomeCard(
-            key: "ledger.lateByUnit", title: "逾期与临期（按单位）", count: units.first?.total ?? 0,
+            key: "ledger.lateByUnit", title: "逾期事项（按单位）", count: units.first?.total ?? 0,
             href: .ledger(context.regionCode, filter: overdue),
-            rows: units.prefix(rowLimit).map { unit in
+            rows: units.filter { $0.late > 0 }.prefix(rowLimit).map { unit in
                 var filter = LedgerFilter()
                 filter.unit = unit.id
-                filter.timeliness = unit.late > 0 ? .overdue : .dueSoon
+                filter.timeliness = .overdue
                 return Row(
                     title: unit.name, href: .ledger(context.regionCode, filter: filter),
                     note: "逾期 \(unit.late) 项 · 临期 \(unit.dueSoon) 项")
-            }, empty: "没有逾期或临期的单位", urgency: .now)
+            }, empty: "没有逾期事项", urgency: .now)
     }
 
     /// A leader's view of the region's ledger: issued, finished, in progress and late, in all and by task area, and
@@ -103,7 +104,7 @@ extension HomeCard {
     private static func progress(_ context: Context) async throws -> HomeCard {
         let areas = try await LedgerQueries.progress(region: context.region, today: context.today, on: context.db)
         func line(_ drafts: Int, _ issued: Int, _ finished: Int, _ late: Int) -> String {
-            "已交办 \(issued) 项 · 已办结 \(finished) 项 · 推进中 \(issued - finished) 项 · 逾期 \(late) 项"
+            "已交办 \(issued) 项 · 已办结 \(finished) 项 · 未办结 \(issued - finished) 项 · 逾期 \(late) 项"
                 + (drafts > 0 ? " · 待交办 \(drafts) 项" : "")
         }
         let sum = { (field: KeyPath<LedgerQueries.AreaProgress, Int>) in areas.reduce(0) { $0 + $1[keyPath: field] } }

@@ -113,7 +113,7 @@ enum LedgerView {
             }
             p(.class("muted"), .id("ledger-total")) { "共 \(model.total) 项" }
             div(.class("table-wrap")) {
-                table(.id("ledger"), .class("stack")) {
+                table(.id("ledger")) {
                     thead {
                         tr {
                             th { "" }; th { "序号" }; th { "事项" }; th { "牵头单位" }; th { "责任单位" }; th { "完成时限" }

@@ -407,13 +407,13 @@ extension LedgerQueries {
     {
         let condition = try self.condition(region: region, filter: filter, today: today, rules: rules)
         let unit: SQLQueryString = filter.unit.map { " AND p.unit_id = \(bind: $0)" } ?? ""
+        // Soonest due first, by the day the card shows (the unit's own with a unit chosen), those with none last.
         let items = try await db.sql().raw(
             """
-            SELECT i.id, i.title, i.issued_on AS "issuedOn", \
+            SELECT * FROM (SELECT i.id, i.title, i.number, i.issued_on AS "issuedOn", \
             (SELECT MIN(p.next_due_on) FROM item_parts p WHERE p.item_id = i.id\(unit)) AS "dueOn", \
-            COUNT(*) OVER () AS total \
-            FROM work_items i WHERE \(condition) \
-            ORDER BY CASE WHEN i.next_due_on IS NULL THEN 1 ELSE 0 END, i.next_due_on, i.number, i.id \
+            COUNT(*) OVER () AS total FROM work_items i WHERE \(condition)) c \
+            ORDER BY CASE WHEN c."dueOn" IS NULL THEN 1 ELSE 0 END, c."dueOn", c.number, c.id \
             LIMIT \(unsafeRaw: String(limit))
             """
         ).all(decoding: CardItem.self)

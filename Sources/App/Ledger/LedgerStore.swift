@@ -553,7 +553,8 @@ enum LedgerStore {
         let state = Workflow.itemState(issued: item.issuedOn != nil, units: parts.filter(\.counts).map(\.state))
         let moved = state != item.state
         item.state = state
-        item.closedOn = state == .closed ? item.closedOn ?? today.description : nil
+        // The day it closed: set when it moves to closed (an item closed before the column existed keeps none).
+        if moved { item.closedOn = state == .closed ? today.description : nil }
         item.nextDueOn = parts.compactMap(\.nextDueOn).min()
         try await item.save(on: db)
         // The office's edit form, opened before, must not save over a state it did not see (closed, say).

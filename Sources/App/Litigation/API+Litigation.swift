@@ -208,7 +208,7 @@ struct LitigationAPI {
         let cases: [CaseRowDTO]
     }
 
-    /// `GET /api/v1/litigation/cases?region=…[&unit=…][&state=pending|concluded|lost|overTime|hearingSoon|appearanceUnrecorded][&number=…][&page=…|&after=…]`
+    /// `GET /api/v1/litigation/cases?region=…[&unit=…][&state=pending|concluded|lost|overTime|hearingSoon|headAbsent][&number=…][&page=…|&after=…]`
     func cases(_ request: Request) async throws -> CasePage {
         struct Query: Content {
             var region: String

@@ -6,7 +6,7 @@ import Vapor
 /// The cases list and a single case, always within the caller's scope (applied in the query).
 enum CaseQueries {
     enum State: String, CaseIterable, Sendable {
-        case pending, concluded, lost, overTime, hearingSoon, appearanceUnrecorded
+        case pending, concluded, lost, overTime, hearingSoon, headAbsent
 
         var label: String {
             switch self {
@@ -15,16 +15,16 @@ enum CaseQueries {
             case .lost: "败诉"
             case .overTime: "超过六个月未结"
             case .hearingSoon: "\(CaseQueries.hearingWindow) 日内开庭"
-            case .appearanceUnrecorded: "近 \(CaseQueries.hearingWindow * 2) 日开庭未记录负责人出庭"
+            case .headAbsent: "近 \(CaseQueries.hearingWindow * 2) 日开庭负责人未出庭"
             }
         }
 
         /// The states that read the day: the list's count is kept per day for them.
-        var isDated: Bool { [.overTime, .hearingSoon, .appearanceUnrecorded].contains(self) }
+        var isDated: Bool { [.overTime, .hearingSoon, .headAbsent].contains(self) }
     }
 
-    /// Hearings this many days ahead are 临近开庭; twice as many days back, a hearing with no appearance recorded is
-    /// one the clerk has still to complete.
+    /// Hearings this many days ahead are 临近开庭; twice as many days back, a hearing the head of the agency did not
+    /// attend is still to be followed up (a hearing's record has no "not yet recorded": absent is what it says).
     static let hearingWindow = 14
 
     struct Filter: Sendable {
@@ -143,7 +143,7 @@ enum CaseQueries {
             let limit = CalendarDay(year: year, month: month, clampingDay: today.day)
             condition += " AND c.concluded_on IS NULL AND c.filed_on < \(bind: limit.description)"
         case .hearingSoon: condition += hearing(today, today.adding(days: hearingWindow))
-        case .appearanceUnrecorded:
+        case .headAbsent:
             condition += hearing(
                 today.adding(days: -2 * hearingWindow), today.adding(days: -1),
                 " AND NOT h.head_appeared AND h.head_rank = ''")
@@ -199,6 +199,13 @@ extension CaseQueries {
         filter.state = state
         let condition = self.condition(region: region, scope: scope, filter: filter, today: today)
         let day = today.description
+        // The soonest hearing first, the latest absence first, else the longest waiting.
+        let order =
+            switch state {
+            case .hearingSoon: "next_hearing, c.case_number"
+            case .headAbsent: "last_hearing DESC, c.case_number"
+            default: "c.filed_on, c.case_number"
+            }
         let cases = try await db.sql().raw(
             """
             SELECT c.id, c.case_number AS number, u.name AS unit_name, c.filed_on, \
@@ -206,7 +213,7 @@ extension CaseQueries {
             (SELECT MAX(h.held_on) FROM hearings h WHERE h.case_id = c.id AND h.held_on < \(bind: day)) AS last_hearing, \
             COUNT(*) OVER () AS total \
             FROM admin_cases c JOIN units u ON u.id = c.defendant_id WHERE \(condition) \
-            ORDER BY c.filed_on, c.case_number LIMIT \(unsafeRaw: String(limit))
+            ORDER BY \(unsafeRaw: order) LIMIT \(unsafeRaw: String(limit))
             """
         ).all(decoding: CardCase.self, keyDecodingStrategy: .convertFromSnakeCase)
         return (cases.first?.total ?? 0, cases)

@@ -1,3 +1,4 @@
+import Foundation
 import FuyuanCore
 
 extension HomeCard {
@@ -15,8 +16,8 @@ extension HomeCard {
                     "litigation.hearingSoon", .hearingSoon, empty: "\(CaseQueries.hearingWindow) 日内没有开庭", .soon,
                     context, note: { "\($0.unitName) · 开庭 \(day($0.nextHearing))" }),
                 try await cases(
-                    "litigation.appearanceUnrecorded", .appearanceUnrecorded, empty: "开庭后的出庭情况均已记录", .now, context,
-                    note: { "\($0.unitName) · \(day($0.lastHearing)) 开庭，请补录负责人出庭情况" }),
+                    "litigation.headAbsent", .headAbsent, empty: "近期开庭负责人均已出庭", .now, context,
+                    note: { "\($0.unitName) · \(day($0.lastHearing)) 开庭，负责人未出庭，请核实出庭情况" }),
                 try await cases(
                     "litigation.overTime", .overTime, empty: "没有超过六个月未结的案件", .now, context,
                     note: { "\($0.unitName) · 立案 \(day($0.filedOn))" }),
@@ -49,10 +50,11 @@ extension HomeCard {
         let raised = byUnit.rows.map { ($0, context.warnings.level($0.figures)) }.filter { $0.1 != .none }
             .sorted { $0.1 > $1.1 }
         return HomeCard(
-            key: "litigation.warnings", title: "行政诉讼预警", count: raised.count, href: .litigation(context.regionCode),
+            key: "litigation.warnings", title: "行政诉讼预警", count: raised.count,
+            href: .litigationAllUnits(context.regionCode),
             rows: raised.prefix(rowLimit).map { row, level in
                 Row(
-                    title: row.label, href: .litigation(context.regionCode),
+                    title: row.label, href: .litigationAllUnits(context.regionCode),
                     note:
                         "\(level.label) · 败诉率 \(Rate.text(row.figures.lossRate)) · 负责人出庭率 \(Rate.text(row.figures.appearanceRate))"
                 )
@@ -70,7 +72,7 @@ extension HomeCard {
         let (now, before) = (total.current, total.previous)
         var rows = [
             Row(
-                title: "收案", href: .litigation(context.regionCode),
+                title: "发案量（一审新收）", href: .litigation(context.regionCode),
                 note: "\(now.caseload) 件（上年同期 \(before.caseload) 件）"),
             Row(
                 title: "败诉率", href: .litigation(context.regionCode),
@@ -80,13 +82,13 @@ extension HomeCard {
                 note: "\(Rate.text(now.appearanceRate))（上年同期 \(Rate.text(before.appearanceRate))）"),
         ]
         if total.doubleDecline {
-            rows.append(Row(title: "双下降", href: .litigation(context.regionCode), note: "收案数与败诉率同比双下降"))
+            rows.append(Row(title: "双下降", href: .litigation(context.regionCode), note: "发案量与败诉率同比双下降"))
         }
         rows += lowerFigures.map {
             Row(
                 title: $0.name, href: .litigation($0.code),
                 note:
-                    "收案 \($0.figures.caseload) 件 · 败诉率 \(Rate.text($0.figures.lossRate)) · 出庭率 \(Rate.text($0.figures.appearanceRate))"
+                    "发案量 \($0.figures.caseload) 件 · 败诉率 \(Rate.text($0.figures.lossRate)) · 出庭率 \(Rate.text($0.figures.appearanceRate))"
             )
         }
         return HomeCard(

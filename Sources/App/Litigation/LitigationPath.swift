@@ -23,6 +23,10 @@ enum LitigationPath {
 
 extension SitePath {
     static func litigation(_ code: String) -> SitePath { LitigationPath.dashboard.path(code) }
+    /// The dashboard with every unit in its ranking, not only the first ones.
+    static func litigationAllUnits(_ code: String) -> SitePath {
+        SitePath(url: LitigationPath.dashboard.path(code).url + "?units=all")
+    }
     static func litigationBulletin(_ code: String) -> SitePath { LitigationPath.bulletin.path(code) }
     static func litigationWarnings(_ code: String) -> SitePath { LitigationPath.warnings.path(code) }
     static func cases(_ code: String) -> SitePath { LitigationPath.cases.path(code) }

@@ -52,7 +52,21 @@ enum Assets {
             });
           });
           document.querySelectorAll("form[data-stream-import]").forEach(streamImport);
+          document.querySelectorAll(".content table").forEach(labelCells);
         });
+
+        // On a phone a table's rows are stacked (the stylesheet): each cell says its column's name, from the header.
+        // Pages that label their cells themselves (the ledger) keep theirs.
+        function labelCells(table) {
+          var names = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
+            return th.textContent.trim();
+          });
+          table.querySelectorAll("tbody tr").forEach(function (row) {
+            Array.prototype.forEach.call(row.children, function (cell, index) {
+              if (names[index] && !cell.hasAttribute("data-label")) { cell.setAttribute("data-label", names[index]); }
+            });
+          });
+        }
 
         // The browser's own bubble for a required or malformed field speaks the browser's language; this one names
         // the field in the product's words. Cleared as soon as the field changes.
@@ -256,11 +270,12 @@ enum Assets {
           .who { flex-wrap:wrap; gap:2px 12px; } .who a, .who .link, .who-name { white-space:nowrap; }
           .menu { padding:0 8px; } .menu a { padding:8px 10px; }
           .home-cards { grid-template-columns:1fr; } .filters select, .filters input { max-width:100%; flex:1 1 140px; }
-          table.stack thead { display:none; } table.stack, table.stack tbody, table.stack tr, table.stack td { display:block; }
-          table.stack tr { border-bottom:2px solid var(--line); padding:6px 0; }
-          table.stack td { border:0; padding:3px 10px; white-space:normal; overflow-wrap:anywhere; }
-          table.stack td[data-label]::before { content:attr(data-label) "："; color:var(--muted); }
-          .table-wrap { overflow-x:visible; } }
+          .content select, .content input, .content textarea { max-width:100%; }
+          .content thead { display:none; }
+          .content table, .content tbody, .content tr, .content td { display:block; }
+          .content tr { border-bottom:2px solid var(--line); padding:6px 0; }
+          .content td { border:0; padding:3px 10px; white-space:normal; overflow-wrap:anywhere; }
+          .content td[data-label]::before { content:attr(data-label) "："; color:var(--muted); } }
         @media print { .topbar, .menu, .foot, .actions, form { display:none !important; } body { background:#fff; }
           .card { border:0; padding:0; } .mark { color:#000; border:1px solid #000; } }
         """
