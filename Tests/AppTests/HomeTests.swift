@@ -111,16 +111,21 @@ import VaporTesting
         }
     }
 
-    /// 鲁山县's clerk: one hearing in five days, one three days ago with no appearance recorded, the 16 cases of 2023
-    /// still pending, and this year's red warnings (人社局 lost its one case; 公安局's and 住建局's heads did not
-    /// appear at their hearings).
+    /// 鲁山县's clerk: one hearing in five days, one three days ago the head did not attend, the 16 cases of 2023
+    /// still pending, the case of 2024 judged with no hearing entered, and this year's red warnings (人社局 lost its
+    /// one case; 公安局's and 住建局's heads did not appear at their hearings).
     @Test func courtStaffSeeTheirCases() async throws {
         try await withTestApp { app in
             let home = try await home(app, "lushan.court")
             #expect(
-                counts(home).prefix(4) == [
-                    "litigation.headAbsent 1", "litigation.overTime 16", "litigation.warnings 3",
+                counts(home).prefix(5) == [
+                    "litigation.headAbsent 1", "litigation.overTime 16", "litigation.unheard 1",
+                    "litigation.warnings 3",
                     "litigation.hearingSoon 1",
+                ])
+            #expect(
+                try card(home, "litigation.unheard").rows.map { "\($0.title) \($0.note)" } == [
+                    "（2024）豫0423行初8101号 鲁山县市场监督管理局 · 2024年5月20日 结案，请补录开庭与出庭情况"
                 ])
             #expect(try card(home, "litigation.hearingSoon").rows.map(\.title) == ["（\(year(app))）豫0423行初8014号"])
             #expect(try card(home, "litigation.overTime").rows.first?.title == "（2023）豫0423行初32号")

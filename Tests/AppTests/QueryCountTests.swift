@@ -35,9 +35,9 @@ import VaporTesting
         ("/api/v1/items/{item}", "lushan.office", 4),
         ("/api/v1/litigation/cases?region=410423", "lushan.office", 4),
         ("/api/v1/litigation/figures?region=410400&from=2024-01-01&to=2024-12-31&breakdown=unit", "pds.office", 5),
-        // Last, after the dashboards have counted this year's figures: court staff see their unit's cards, three case
+        // Last, after the dashboards have counted this year's figures: court staff see their unit's cards, four case
         // cards and the warnings (the figures' generation read); leaders the figures beside them.
-        ("/regions/410423", "lushan.court", 13),
+        ("/regions/410423", "lushan.court", 14),
         ("/regions/410423", "lushan.leader", 10),
         ("/regions/410000", "henan.leader", 12),
     ]

@@ -235,9 +235,12 @@ enum LedgerQueries {
                     " AND i.state <> \(bind: ItemState.draft.rawValue)" + anyPart("p.state IN \(SQLBind.group(parts))")
             } else {
                 // An item is under its own state, and under the state of any part its state follows (ItemState.partStates).
+                // `i.region_id IS NOT NULL` keeps PostgreSQL from answering the EXISTS under OR by hashing every part of
+                // the province (a scan of item_parts): with an outer column beside the join it probes the item's parts
+                // by index instead (20 ms → 2 ms for a county of the generated province).
                 condition +=
                     " AND i.state <> \(bind: ItemState.draft.rawValue) AND (i.state = \(bind: state.rawValue)"
-                    + " OR EXISTS (SELECT 1 FROM item_parts p WHERE p.item_id = i.id AND p.role <> \(bind: PartRole.cooperating.rawValue) AND p.state IN \(SQLBind.group(parts))))"
+                    + " OR EXISTS (SELECT 1 FROM item_parts p WHERE p.item_id = i.id AND i.region_id IS NOT NULL AND p.role <> \(bind: PartRole.cooperating.rawValue) AND p.state IN \(SQLBind.group(parts))))"
             }
         }
         if let timeliness = filter.timeliness {

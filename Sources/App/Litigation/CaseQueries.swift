@@ -6,7 +6,7 @@ import Vapor
 /// The cases list and a single case, always within the caller's scope (applied in the query).
 enum CaseQueries {
     enum State: String, CaseIterable, Sendable {
-        case pending, concluded, lost, overTime, hearingSoon, headAbsent
+        case pending, concluded, lost, overTime, unheard, hearingSoon, headAbsent
 
         var label: String {
             switch self {
@@ -14,6 +14,7 @@ enum CaseQueries {
             case .concluded: "已结"
             case .lost: "败诉"
             case .overTime: "超过六个月未结"
+            case .unheard: "已判决未录开庭"
             case .hearingSoon: "\(CaseQueries.hearingWindow) 日内开庭"
             case .headAbsent: "近 \(CaseQueries.hearingWindow * 2) 日开庭负责人未出庭"
             }
@@ -142,6 +143,12 @@ enum CaseQueries {
             let (year, month) = today.month > 6 ? (today.year, today.month - 6) : (today.year - 1, today.month + 6)
             let limit = CalendarDay(year: year, month: month, clampingDay: today.day)
             condition += " AND c.concluded_on IS NULL AND c.filed_on < \(bind: limit.description)"
+        case .unheard:
+            // Concluded by a judgment (not withdrawn or mediated) with no hearing entered: the appearance rate misses it.
+            let unheard = Outcome.allCases.filter { !$0.isMediatedOrWithdrawn }
+            condition +=
+                " AND c.outcome IN (\(unsafeRaw: FiguresSQL.list(unheard)))"
+                + " AND NOT EXISTS (SELECT 1 FROM hearings h WHERE h.case_id = c.id)"
         case .hearingSoon: condition += hearing(today, today.adding(days: hearingWindow))
         case .headAbsent:
             condition += hearing(
@@ -185,6 +192,7 @@ extension CaseQueries {
         let number: String
         let unitName: String
         let filedOn: String
+        let concludedOn: String?
         let nextHearing: String?
         let lastHearing: String?
         let total: Int
@@ -208,7 +216,7 @@ extension CaseQueries {
             }
         let cases = try await db.sql().raw(
             """
-            SELECT c.id, c.case_number AS number, u.name AS unit_name, c.filed_on, \
+            SELECT c.id, c.case_number AS number, u.name AS unit_name, c.filed_on, c.concluded_on, \
             (SELECT MIN(h.held_on) FROM hearings h WHERE h.case_id = c.id AND h.held_on >= \(bind: day)) AS next_hearing, \
             (SELECT MAX(h.held_on) FROM hearings h WHERE h.case_id = c.id AND h.held_on < \(bind: day)) AS last_hearing, \
             COUNT(*) OVER () AS total \

@@ -22,6 +22,13 @@ enum DemoLitigation {
     static func load(_ context: DemoLoader.Context) async throws {
         var specs = try lushan()
         specs += recent(today: CalendarDay(containing: context.now))
+        // Judged in 2024 with its hearing not entered: the clerk's home asks for it.
+        specs.append(
+            Spec(
+                number: "（2024）豫0423行初8101号", court: "鲁山县人民法院", defendant: "鲁山县市场监督管理局", region: "410423",
+                action: .licensing, filed: try DemoLoader.day("2024-03-04"),
+                concluded: try DemoLoader.day("2024-05-20"),
+                outcome: .dismissed, hearing: nil))
         specs += anyang(year: 2024, new: 266, concluded: 230, lost: 41)
         specs += anyang(year: 2023, new: 290, concluded: 250, lost: 52)
         var cases: [AdminCase] = []

@@ -2,7 +2,9 @@ import Foundation
 import FuyuanCore
 
 extension HomeCard {
-    /// For court staff, the cases to attend to (hearings soon, appearances to record, over six months); for court staff
+    /// For court staff, the cases to attend to (hearings soon, heads absent, over six months, judged with no hearing
+    /// entered: the import refuses a file with any problem whole, so what is stored and still wants the clerk is
+    /// what the rules let through); for court staff
     /// and leaders, the units under warning; for leaders, this year's figures against a year before, with the regions
     /// below side by side — the dashboard's own figures (`LitigationQueries`).
     static let litigation: Source = { context in
@@ -21,6 +23,9 @@ extension HomeCard {
                 try await cases(
                     "litigation.overTime", .overTime, empty: "没有超过六个月未结的案件", .now, context,
                     note: { "\($0.unitName) · 立案 \(day($0.filedOn))" }),
+                try await cases(
+                    "litigation.unheard", .unheard, empty: "已判决案件的开庭情况均已录入", .now, context,
+                    note: { "\($0.unitName) · \(day($0.concludedOn)) 结案，请补录开庭与出庭情况" }),
             ]
         }
         if role == .court || role == .leader {
