@@ -196,6 +196,25 @@ import Testing
         try expectGolden(
             HomeView.render(
                 home(
+                    ("410000", "河南省"), "安全管理员（演示）（安全管理员）",
+                    [
+                        card(
+                            "org.lockedAccounts", "已锁定的账户", 1, .users,
+                            [.init(title: "安阳市领导（演示）（anyang.leader）", href: .users, note: "锁定至 2026年12月7日 10:15")]),
+                        card(
+                            "audit.alerts", "待处置的安全告警（近 30 日）", 1, .securityAlerts,
+                            [.init(title: "疑似入侵告警 · weidong.rsj", href: .securityAlerts, note: "2026年12月7日 09:58")]),
+                    ]),
+                shell: Self.shell("安全管理员（演示）", "河南省司法厅", .securityAdmin, "410000")), "home-secadmin")
+        try expectGolden(
+            HomeView.render(
+                home(
+                    ("410000", "河南省"), "系统管理员（演示）（系统管理员）",
+                    [card("org.disabledAccounts", "已停用的账户", 0, .users, [], empty: "没有停用的账户", .soon)]),
+                shell: Self.shell("系统管理员（演示）", "河南省司法厅", .systemAdmin, "410000")), "home-sysadmin")
+        try expectGolden(
+            HomeView.render(
+                home(
                     ("410423", "鲁山县"), "鲁山县自然资源局联络员（演示）（成员单位联络员）",
                     [card("ledger.toSign", "待签收", 0, .ledger("410423"), [], empty: "今日无待签收事项")]),
                 shell: Self.shell("鲁山县自然资源局联络员（演示）", "鲁山县自然资源局", .liaison, "410423")), "home-empty")

@@ -279,5 +279,40 @@ import VaporTesting
         }
     }
 
+    /// Each administrator sees their own: five wrong passwords lock 安阳市's leader, an alert the security
+    /// administrator has yet to acknowledge; a disabled account for the system administrator; the audit chain's
+    /// last daily check for the audit administrator.
+    @Test func theAdministratorsSeeTheirOwnCards() async throws {
+        try await withTestApp { app in
+            for _ in 1...5 {
+                _ = try await app.send(
+                    .POST, "/api/v1/auth/login", json: ["username": "anyang.leader", "password": "Wrong#2026x"])
+            }
+            let security = try await home(app, "secadmin")
+            #expect(counts(security) == ["org.lockedAccounts 1", "audit.alerts 1"])
+            #expect(try card(security, "org.lockedAccounts").rows.map(\.title) == ["安阳市领导（演示）（anyang.leader）"])
+            #expect(try card(security, "audit.alerts").rows.first?.title.hasSuffix(" · anyang.leader") == true)
+
+            let rsj = try #require(try await User.query(on: app.db).filter(\.$username == "weidong.rsj").first())
+            rsj.isActive = false
+            try await rsj.save(on: app.db)
+            let system = try await home(app, "sysadmin")
+            #expect(counts(system) == ["org.disabledAccounts 1"])
+            #expect(
+                try card(system, "org.disabledAccounts").rows.map { "\($0.title) \($0.note)" } == [
+                    "卫东区人社局联络员（演示）（weidong.rsj） 卫东区人力资源和社会保障局"
+                ])
+
+            let chain = {
+                try card(try await home(app, "auditor"), "audit.chain").rows.map { "\($0.title) \($0.note)" }
+            }
+            #expect(try await chain() == ["最近一次每日校验 尚未运行", "近 30 日完整性告警 0 次"])
+            let now = app.clock.now()
+            try await JobLease(name: "audit-chain:\(CalendarDay(containing: now))", holder: "test", at: now)
+                .create(on: app.db)
+            #expect(try await chain() == ["最近一次每日校验 \(CalendarDay(containing: now).chinese)", "近 30 日完整性告警 0 次"])
+        }
+    }
+
     func year(_ app: Application) -> Int { CalendarDay(containing: app.clock.now()).year }
 }
