@@ -17,10 +17,7 @@ extension HomeCard {
 
     private static func unitCards(_ context: Context) async throws -> [HomeCard] {
         func mine(_ change: (inout LedgerFilter) -> Void) -> LedgerFilter {
-            var filter = LedgerFilter()
-            filter.unit = context.caller.unitID
-            change(&filter)
-            return filter
+            filter(unit: context.caller.unitID, change)
         }
         return [
             try await items(
@@ -42,11 +39,7 @@ extension HomeCard {
     }
 
     private static func officeCards(_ context: Context) async throws -> [HomeCard] {
-        func all(_ change: (inout LedgerFilter) -> Void) -> LedgerFilter {
-            var filter = LedgerFilter()
-            change(&filter)
-            return filter
-        }
+        func all(_ change: (inout LedgerFilter) -> Void) -> LedgerFilter { filter(unit: nil, change) }
         var cards = [
             try await items(
                 "ledger.toReview", "待审核（销号与无相关问题事项）", empty: "没有待审核的申请", .now,
@@ -124,6 +117,14 @@ extension HomeCard {
                             title: area.area.label, href: .ledger(context.regionCode, filter: filter),
                             note: line(area.drafts, area.issued, area.finished, area.late))
                     }, empty: "本区划的工作台账尚无事项", urgency: .overview)
+    }
+
+    /// The ledger's filter of a card: the unit's own parts (`unit`) or the whole region's, as `change` sets it.
+    private static func filter(unit: UUID?, _ change: (inout LedgerFilter) -> Void) -> LedgerFilter {
+        var filter = LedgerFilter()
+        filter.unit = unit
+        change(&filter)
+        return filter
     }
 
     /// A card of the ledger's items under `filter`: their count and the first few, soonest due first.

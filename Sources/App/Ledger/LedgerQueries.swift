@@ -244,11 +244,11 @@ enum LedgerQueries {
             }
         }
         if let timeliness = filter.timeliness {
-            let overdue: SQLQueryString = "p.next_due_on < \(bind: today.description)"
+            let late = overdue(today)
             let soon: SQLQueryString = "p.next_due_on <= \(bind: rules.lastDueSoonDay(today: today).description)"
             switch timeliness {
-            case .overdue: condition += anyPart(overdue)
-            case .dueSoon: condition += anyPart(soon) + anyPart(overdue, exists: false)
+            case .overdue: condition += anyPart(late)
+            case .dueSoon: condition += anyPart(soon) + anyPart(late, exists: false)
             case .onTime, .none: condition += anyPart(soon, exists: false)
             }
         }
@@ -269,6 +269,9 @@ enum LedgerQueries {
         }
         return condition
     }
+
+    /// A part `p` that is late today: the ledger's 逾期, its lower regions' and its progress's late alike.
+    static func overdue(_ today: CalendarDay) -> SQLQueryString { "p.next_due_on < \(bind: today.description)" }
 
     /// Parts with their unit names, for many items in one query: lead, responsible, cooperating, each by name.
     static func parts(of itemIDs: [UUID], on db: any Database) async throws -> [UUID: [Part]] {
@@ -444,7 +447,7 @@ extension LedgerQueries {
             SELECT r.code, r.name, \
             COUNT(CASE WHEN i.state NOT IN \(SQLBind.group(unfinished)) THEN 1 END) AS open, \
             COUNT(CASE WHEN i.state NOT IN \(SQLBind.group(unfinished)) AND EXISTS (SELECT 1 FROM item_parts p \
-            WHERE p.item_id = i.id AND p.next_due_on < \(bind: today.description)) THEN 1 END) AS late, \
+            WHERE p.item_id = i.id AND \(overdue(today))) THEN 1 END) AS late, \
             COUNT(CASE WHEN i.closed_on >= \(bind: monthStart) THEN 1 END) AS "closedThisMonth", \
             (SELECT MAX(pr.reported_on) FROM progress_reports pr JOIN work_items w ON w.id = pr.item_id \
             WHERE w.region_id = r.id) AS "latestReport" \
@@ -473,7 +476,7 @@ extension LedgerQueries {
             COUNT(CASE WHEN i.state <> \(bind: ItemState.draft.rawValue) THEN 1 END) AS issued, \
             COUNT(CASE WHEN i.state IN \(SQLBind.group(finished)) THEN 1 END) AS finished, \
             COUNT(CASE WHEN EXISTS (SELECT 1 FROM item_parts p WHERE p.item_id = i.id \
-            AND p.next_due_on < \(bind: today.description)) THEN 1 END) AS late \
+            AND \(overdue(today))) THEN 1 END) AS late \
             FROM work_items i WHERE i.region_id = \(bind: try region.requireID()) GROUP BY i.area
             """
         ).all(decoding: AreaProgress.self).sorted {
