@@ -36,6 +36,8 @@ struct Feature: Sendable {
     var auditActions: [AuditAction] = []
     /// What it tells each unit and office in the daily digest (`<Feature>+Digest.swift`).
     var digest: Digest.Part? = nil
+    /// The kinds of notice it sends outside the product, which each person may choose by channel (`NoticeKind`).
+    var noticeKinds: [NoticeKind] = []
     /// Its cards on a region's home page (`<Feature>+HomeCards.swift`).
     var homeCards: HomeCard.Source? = nil
     /// Its demo rows (`Demo<Feature>.swift`), loaded by `fuyuan serve --demo` after those of the features before it.

@@ -56,7 +56,10 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.middleware.use(CallerMiddleware())
     app.middleware.use(CSRFMiddleware())
     app.middleware.use(ControlCharacterMiddleware())
-    if config.runsScheduler { app.lifecycle.use(DailyJobs()) }
+    if config.runsScheduler {
+        app.lifecycle.use(DailyJobs())
+        app.lifecycle.use(Deliverer())
+    }
     if config.runsScheduler, let collector = config.auditCollector {
         app.lifecycle.use(AuditForwarder(collector: collector))
     }
@@ -69,7 +72,13 @@ public func configure(_ app: Application, config: AppConfig) async throws {
 
 /// Today's digest, once; for `fuyuan digest` and cron-like use.
 public func runDigest(_ app: Application) async throws -> Int {
-    try await Digest.run(of: app.features, on: app.db, now: app.clock.now(), rules: app.dueRules)
+    try await Digest.run(
+        of: app.features, on: app.db, rules: app.dueRules, outbox: try await app.outboxContext(on: app.db))
+}
+
+/// Sends what the outbox holds that is due now, at once; for `fuyuan digest --send`.
+public func sendDeliveries(_ app: Application) async throws -> Deliverer.Tally {
+    try await Deliverer.drain(app)
 }
 
 /// Verifies the audit chain, raising a security alert when it is broken; for `fuyuan verify-audit`.

@@ -146,8 +146,14 @@ struct DigestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "digest", abstract: "生成今日提醒（逾期、临期、待签收、待审核、待回复督办）；同一天重复运行不会重复提醒")
 
+    @ArgumentParser.Flag(help: "随即发出今日提醒的邮件和群机器人消息（不等服务的发送循环）；同一天不会向同一人重复发送")
+    var send = false
+
     func run() async throws {
-        try await withApp { app in say("已生成今日提醒 \(try await runDigest(app)) 条") }
+        try await withApp { app in
+            say("已生成今日提醒 \(try await runDigest(app)) 条")
+            if send { say("投递：\(try await sendDeliveries(app))") }
+        }
     }
 }
 

@@ -599,6 +599,46 @@ import Testing
             NoticesView.render(.init(notices: [], canRun: false, ran: nil), shell: Self.office), "notices-empty")
     }
 
+    @Test func noticeSettingsRobotsChannelsAndDeliveries() throws {
+        try expectGolden(
+            NoticeSettingsView.render(
+                .init(
+                    settings: .init(email: "lushan.office@", choices: ["digest:mail"]), kinds: [.digest],
+                    mailReady: false, saved: false, problems: ["邮箱：“lushan.office@”不是有效的邮箱地址"]),
+                shell: Self.office), "notice-settings")
+        try expectGolden(
+            RobotsView.render(
+                .init(
+                    robots: [
+                        .init(id: Self.id(7), name: "司法局工作群", recipient: "鲁山县司法局", preset: .dingtalk, signed: true)
+                    ],
+                    recipients: [("office", "联席办"), ("unit:\(Self.id(8))", "鲁山县司法局")],
+                    outcome: .init(notice: "群机器人已接收：HTTP 200 {\"errcode\":0,\"errmsg\":\"ok\"}", problems: [])),
+                shell: Self.office), "robots")
+        try expectGolden(
+            ChannelsView.render(
+                .init(
+                    server: MailServer(url: "smtp://fuyuan@mail.gov.cn:587?starttls=required&from=fuyuan@mail.gov.cn"),
+                    setByConfiguration: false, notice: nil, problems: ["发送失败：邮件服务器拒绝（RCPT TO:<a@b.cn>）：550 5.1.1 无此用户"]),
+                shell: Self.sysadmin), "channels")
+        let created = Date(timeIntervalSince1970: 1_796_000_000)
+        try expectGolden(
+            DeliveriesView.render(
+                .init(
+                    rows: [
+                        .init(
+                            id: Self.id(9), createdAt: created, kind: NoticeKind.digest.label, channel: .mail,
+                            recipient: "lushan.zrzy", title: "府院通每日提醒（2026年12月7日）", state: .failed, attempts: 6,
+                            answer: "邮件服务器拒绝（RCPT TO:<lushan.zrzy@fuyuan.test>）：550 5.1.1 mailbox unavailable",
+                            sentAt: nil),
+                        .init(
+                            id: Self.id(10), createdAt: created, kind: NoticeKind.digest.label, channel: .robot,
+                            recipient: "司法局工作群", title: "府院通每日提醒（2026年12月7日）", state: .sent, attempts: 1,
+                            answer: "HTTP 200 {\"errcode\":0,\"errmsg\":\"ok\"}", sentAt: created.addingTimeInterval(3)),
+                    ], state: nil),
+                shell: Self.sysadmin), "deliveries")
+    }
+
     @Test func litigationCasePages() throws {
         let court = PageShell(
             displayName: "鲁山县法院（演示）", unitName: "鲁山县人民法院", roleLabel: "法院工作人员", csrfToken: "csrf-token",

@@ -199,7 +199,7 @@ import VaporTesting
             let near = try await newItem(
                 app, title: "三天后到期的事项", deadline: today.adding(days: 3).chinese, units: ["方城县人民法院"])
             // act
-            try await Digest.run(of: app.features, on: app.db, now: app.clock.now(), rules: app.dueRules)
+            _ = try await runDigest(app)
             // check
             let court = try await app.unit(named: "方城县人民法院")
             let region = try #require(try await Region.query(on: app.db).filter(\.$code == "411322").first())

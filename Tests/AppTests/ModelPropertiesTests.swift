@@ -13,7 +13,8 @@ import Testing
         Attachment.self, WorkList.self, WorkItem.self, ItemPart.self, ProgressReport.self, ExtensionRequest.self,
         ItemEvent.self, ItemLink.self, AdminCase.self, Hearing.self, Region.self, User.self, App.Unit.self,
         JointMeeting.self, MeetingPerson.self, MemberUnit.self, RosterChange.self, IdempotencyKey.self,
-        AuditEntry.self, Supervision.self, SupervisionTarget.self,
+        AuditEntry.self, Supervision.self, SupervisionTarget.self, Robot.self, Delivery.self, NoticeSetting.self,
+        NoticeChannel.self,
     ]
 
     @Test func handWrittenPropertiesAreWhatReflectionFinds() {

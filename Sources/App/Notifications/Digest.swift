@@ -3,7 +3,8 @@ import FuyuanCore
 import Vapor
 
 /// The daily digest: finds what each unit and each office must act on and tells them, once per day. Each feature
-/// says what it tells (`Feature.digest`, in `<Feature>+Digest.swift`); this writes one notice per recipient.
+/// says what it tells (`Feature.digest`, in `<Feature>+Digest.swift`); this writes one notice per recipient, and
+/// hands it to the people and robots who take it outside the product (`Outbox`).
 enum Digest {
     /// Who a digest line is for: a unit or the office of a region.
     struct Key: Hashable {
@@ -23,33 +24,70 @@ enum Digest {
     /// A feature's part: its lines for `day`, read from `db`.
     typealias Part = @Sendable (_ day: Day, _ db: any Database) async throws -> Lines
 
-    /// Builds and stores today's notices from every feature's part; returns how many were new. Safe to run again and
-    /// on several instances: a recipient who already has today's notice is skipped.
+    /// Builds today's notices from every feature's part and stores them, with their deliveries by mail and to the
+    /// group robots (`Outbox`), in one transaction, with `recorded` (the audit entry of a run by hand) in it too;
+    /// returns how many notices were new. Safe to run again and on several instances: a recipient who already has
+    /// today's notice is skipped, and a person or robot is sent today's digest once — a run later in the day sends it
+    /// to those who gave an address or were given a robot since.
     @discardableResult
-    static func run(of features: [Feature], on db: any Database, now: Date, rules: DueRules) async throws -> Int {
-        let day = Day(today: CalendarDay(containing: now), rules: rules)
+    static func run(
+        of features: [Feature], on db: any Database, rules: DueRules, outbox: Outbox.Context,
+        recorded: (@Sendable (_ count: Int, _ db: any Database) async throws -> Void)? = nil
+    ) async throws -> Int {
+        let day = Day(today: CalendarDay(containing: outbox.now), rules: rules)
         var lines: Lines = [:]
         for part in features.compactMap(\.digest) {
             lines.merge(try await part(day, db)) { $0 + $1 }
         }
-        let existing = Set(
-            try await Notice.query(on: db).filter(\.$day == day.today.description).all().map {
-                Key(regionID: $0.$region.id, recipient: $0.recipient)
-            })
-        var created = 0
-        for (key, entries) in lines where !entries.isEmpty && !existing.contains(key) {
-            do {
-                try await Notice(
-                    regionID: key.regionID, recipient: key.recipient, day: day.today, lines: entries.sorted()
-                )
-                .create(on: db)
-                created += 1
-            } catch {
-                // Another instance wrote this recipient's notice a moment ago: the unique index keeps one.
-                continue
+        let found = lines
+        let readers = outbox.mailReady ? try await Outbox.readers(of: .digest, on: db) : []
+        let robots = try await Robot.query(on: db).all()
+        return try await db.write { db in
+            var todays: Lines = [:]
+            for notice in try await Notice.query(on: db).filter(\.$day == day.today.description).all() {
+                todays[Key(regionID: notice.$region.id, recipient: notice.recipient)] = notice.lines
+                    .components(separatedBy: "\n")
             }
+            let new = found.filter { !$0.value.isEmpty && todays[$0.key] == nil }.mapValues { $0.sorted() }
+            try await new.map {
+                Notice(regionID: $0.key.regionID, recipient: $0.key.recipient, day: day.today, lines: $0.value)
+            }
+            .create(on: db)
+            todays.merge(new) { old, _ in old }
+            try await Outbox.write(
+                deliveries(of: todays, day: day.today, readers: readers, robots: robots, outbox), on: db)
+            try await recorded?(new.count, db)
+            return new.count
         }
-        return created
+    }
+
+    /// One mail a person with all the lines of their notices, one post a robot with its recipient's.
+    private static func deliveries(
+        of notices: Lines, day: CalendarDay, readers: [Outbox.Reader], robots: [Robot], _ outbox: Outbox.Context
+    ) -> [Delivery] {
+        let title = "府院通每日提醒（\(day.chinese)）"
+        let link = outbox.publicURL + SitePath.notices.url
+        var deliveries: [Delivery] = []
+        for reader in readers {
+            let lines = reader.recipients.flatMap { notices[$0] ?? [] }
+            guard !lines.isEmpty else { continue }
+            deliveries.append(
+                Delivery(
+                    key: "digest:\(day):user:\(reader.userID):mail", kind: .digest, channel: .mail,
+                    regionID: reader.regionID, userID: reader.userID, robotID: nil, recipient: reader.username,
+                    message: .init(title: title, lines: lines, link: link), at: outbox.now))
+        }
+        for robot in robots {
+            guard let id = robot.id,
+                let lines = notices[Key(regionID: robot.$region.id, recipient: robot.recipient)]
+            else { continue }
+            deliveries.append(
+                Delivery(
+                    key: "digest:\(day):robot:\(id)", kind: .digest, channel: .robot, regionID: robot.$region.id,
+                    userID: nil, robotID: id, recipient: robot.name,
+                    message: .init(title: title, lines: lines, link: link), at: outbox.now))
+        }
+        return deliveries
     }
 }
 

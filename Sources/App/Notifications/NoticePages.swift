@@ -24,13 +24,13 @@ struct NoticePages {
     /// On demand, for the office: today's digest now (it never notifies anyone twice in a day).
     func run(_ request: Request) async throws -> Response {
         _ = try request.caller(for: .manageLedger)
-        let count = try await request.db.write { db in
-            let count = try await Digest.run(
-                of: request.application.features, on: db, now: request.now, rules: request.application.dueRules)
+        let app = request.application
+        let count = try await Digest.run(
+            of: app.features, on: request.db, rules: app.dueRules, outbox: try await app.outboxContext(on: request.db)
+        ) { count, db in
             try await request.audit(
                 .digestRun, object: ("digest", CalendarDay(containing: request.now).description),
                 summary: "手动生成今日提醒 \(count) 条", on: db)
-            return count
         }
         return request.redirect(to: SitePath.notices.url + "?ran=\(count)")
     }
@@ -84,7 +84,9 @@ enum NoticesView {
                         Layout.csrfField(shell.csrfToken)
                         button(.type("submit"), .class("secondary")) { "立即生成今日提醒" }
                     }
+                    a(.class("button secondary"), .href(.robots)) { "群机器人" }
                 }
+                a(.class("button secondary"), .href(.noticeSettings)) { "通知设置（邮件）" }
             }
             if model.notices.isEmpty { p(.class("muted")) { "暂无通知。" } }
             for notice in model.notices {

@@ -2,7 +2,8 @@ import Fluent
 import FuyuanCore
 import Vapor
 
-/// Changing the data key: every sealed field (liaisons' phone numbers, second-factor keys) is opened with the
+/// Changing the data key: every sealed field (liaisons' phone numbers, second-factor keys, people's mail addresses,
+/// robots' addresses and secrets, the mail server's settings) is opened with the
 /// current key and sealed again with the new one, and every user's grant tagged again, in one transaction with one
 /// audit entry. Backups made before keep
 /// needing the key they were made with.
@@ -35,6 +36,7 @@ public enum DataKeyRotation {
                 try await user.update(on: db)
                 count += 1
             }
+            count += try await NoticeChannels.reseal(from: old, to: new, on: db)
             let grants = try await retag(on: db, from: old, to: new)
             try await Audit.record(
                 action, by: .system, object: ("system", "data_key"), summary: summary(count, grants),

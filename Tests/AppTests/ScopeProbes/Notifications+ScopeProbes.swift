@@ -1,3 +1,5 @@
+import Foundation
+
 @testable import App
 
 extension ScopeMatrixTests {
@@ -6,5 +8,23 @@ extension ScopeMatrixTests {
         .get("notices", "/notices", "LFFFOOOOOOO"),
         .form(.POST, "notices/read", "/notices/read", "LFFFOOOOOOO"),
         .form(.POST, "notices/run", "/notices/run", "LFFFOOOFFFO"),
+        // Everyone has notice settings of their own.
+        .get("account/notices", "/account/notices", "LOOOOOOOOOO"),
+        .form(.POST, "account/notices", "/account/notices", "LOOOOOOOOOO", [("email", "someone@fuyuan.test")]),
+        // The offices keep their own region's robots; a robot without a name is refused.
+        .get("notices/robots", "/notices/robots", "LFFFOOOFFFO"),
+        .form(
+            .POST, "notices/robots", "/notices/robots", "LFFFVVVFFFV",
+            [("name", ""), ("recipient", "office"), ("preset", "dingtalk"), ("url", "http://127.0.0.1:9/")]),
+        .form(.POST, "notices/robots/:id/remove", "/notices/robots/\(UUID())/remove", "LFFFNNNFFFN"),
+        .form(.POST, "notices/robots/:id/test", "/notices/robots/\(UUID())/test", "LFFFNNNFFFN"),
+        // The channels and the delivery log are the system administrator's.
+        .get("admin/channels", "/admin/channels", "LOFFFFFFFFF"),
+        .form(
+            .POST, "admin/channels", "/admin/channels", "LVFFFFFFFFF",
+            [("host", ""), ("port", "25"), ("security", "none"), ("user", ""), ("password", ""), ("sender", "a@b.cn")]),
+        .form(.POST, "admin/channels/test", "/admin/channels/test", "LVFFFFFFFFF", [("address", "not-an-address")]),
+        .get("admin/deliveries", "/admin/deliveries", "LOFFFFFFFFF"),
+        .form(.POST, "admin/deliveries/:id/resend", "/admin/deliveries/\(UUID())/resend", "LNFFFFFFFFF"),
     ]
 }

@@ -50,6 +50,16 @@ public struct AppConfig: Sendable {
     public var trustedProxies: Set<String> = []
     /// Run scheduled work (the daily digest) in this process; `fuyuan serve` turns it on.
     public var runsScheduler = false
+    /// `FUYUAN_SMTP_URL`: the mail server (`smtp://host:port`, `smtp://user:password@host:587?starttls=required`,
+    /// `smtps://user:password@host:465`, with `from=` the sender); nil, as set on the channels page.
+    var mailServer: MailServer?
+    /// `FUYUAN_PUBLIC_URL`: the product's address as people open it, for the links in mail and robot posts.
+    public var publicURL = "http://127.0.0.1:8080"
+    /// `FUYUAN_DELIVERY_LEASE_SECONDS`: how long an instance holds a delivery it is sending; another instance sends it
+    /// only after that (an instance killed mid-send leaves its lease to run out). Sending gives up at half of it.
+    public var deliveryLease: TimeInterval = 300
+    /// `FUYUAN_DELIVERY_RETRY_SECONDS`: the wait before the first retry; later ones wait 5, 15, 60 and 180 times it.
+    public var deliveryRetry: TimeInterval = 60
 
     public init(
         database: DatabaseKind, dataDirectory: String, host: String = "127.0.0.1", port: Int = 8080,
@@ -156,6 +166,24 @@ public struct AppConfig: Sendable {
             config.trustedProxies = Set(addresses)
         }
         config.dormantDays = try integer("FUYUAN_DORMANT_DAYS", 90, 0...3650)
+        if let text = env["FUYUAN_SMTP_URL"], !text.isEmpty {
+            guard let server = MailServer(url: text) else {
+                throw Problem(
+                    description:
+                        "FUYUAN_SMTP_URL 须为 smtp://主机:端口、smtp://用户:密码@主机:587?starttls=required 或 smtps://用户:密码@主机:465（可加 from=发件地址）"
+                )
+            }
+            config.mailServer = server
+        }
+        config.publicURL =
+            env["FUYUAN_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? "http://\(config.host):\(config.port)"
+        while config.publicURL.hasSuffix("/") { config.publicURL.removeLast() }
+        guard config.publicURL.hasPrefix("http://") || config.publicURL.hasPrefix("https://") else {
+            throw Problem(description: "FUYUAN_PUBLIC_URL 须以 http:// 或 https:// 开头")
+        }
+        config.deliveryLease = TimeInterval(try integer("FUYUAN_DELIVERY_LEASE_SECONDS", 300, 4...3600))
+        config.deliveryRetry = TimeInterval(try integer("FUYUAN_DELIVERY_RETRY_SECONDS", 60, 1...3600))
         config.dataKey = env["FUYUAN_DATA_KEY"].flatMap { $0.isEmpty ? nil : $0 }
         switch env["FUYUAN_REQUIRE_SECOND_FACTOR"] ?? "" {
         case "", "none": config.secondFactorRequiredForAdministrators = false

@@ -65,6 +65,7 @@ enum Layout {
                     span(.class("who-unit")) { shell.unitName + " · " + shell.roleLabel }
                     a(.href(.password)) { "修改密码" }
                     a(.href(.secondFactor)) { "动态口令" }
+                    a(.href(.noticeSettings)) { "通知设置" }
                     form(.class("inline"), .post, .action(.logout)) {
                         csrfField(shell.csrfToken)
                         button(.type("submit"), .class("link")) { "退出" }

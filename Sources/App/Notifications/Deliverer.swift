@@ -1,0 +1,160 @@
+import Fluent
+import FuyuanCore
+import SQLKit
+import Vapor
+
+/// Sends what the outbox holds: every few seconds it takes a lease on the deliveries due (so that of several
+/// instances one sends each), sends them, and records sent or failed with the server's answer; a failure it can
+/// retry waits longer each time (`FUYUAN_DELIVERY_RETRY_SECONDS` × 1, 5, 15, 60, 180), and after the sixth attempt
+/// the delivery is failed. An instance killed mid-send leaves its lease to run out; another one then sends it.
+public final class Deliverer: LifecycleHandler, @unchecked Sendable {
+    static let batch = 10
+    static let attemptsAllowed = 6
+    private static let backoff: [Double] = [1, 5, 15, 60, 180]
+
+    private let lock = NSLock()
+    private var task: Task<Void, Never>?
+
+    public init() {}
+
+    public func didBootAsync(_ application: Application) async throws {
+        let app = application
+        let holder = UUID().uuidString
+        let task = Task {
+            while !Task.isCancelled {
+                var claimed = 0
+                do {
+                    claimed = try await app.inFlight.hold("deliveries") { try await Self.pass(app, holder: holder) }
+                } catch {
+                    app.logger.report(error: error)
+                }
+                if claimed < Self.batch { try? await Task.sleep(for: .seconds(2)) }
+            }
+        }
+        lock.withLock { self.task = task }
+    }
+
+    public func shutdownAsync(_ application: Application) async {
+        lock.withLock { task }?.cancel()
+    }
+
+    /// What one drain did with the deliveries it tried: sent, failed for good, or left to retry.
+    public struct Tally: Sendable, CustomStringConvertible {
+        public let sent: Int
+        public let failed: Int
+        public let retrying: Int
+
+        public var description: String { "已发送 \(sent) 条，失败 \(failed) 条，待重试 \(retrying) 条" }
+    }
+
+    /// Sends until nothing is due now. For `fuyuan digest --send`.
+    static func drain(_ app: Application) async throws -> Tally {
+        let holder = UUID().uuidString
+        while try await pass(app, holder: holder) > 0 {}
+        let states = try await Delivery.query(on: app.db).filter(\.$leaseHolder == holder).all(\.$state)
+        return Tally(
+            sent: states.filter { $0 == .sent }.count, failed: states.filter { $0 == .failed }.count,
+            retrying: states.filter { $0 == .pending }.count)
+    }
+
+    /// Claims up to `batch` deliveries due now and sends them one by one; answers how many it claimed.
+    @discardableResult
+    static func pass(_ app: Application, holder: String) async throws -> Int {
+        let now = app.clock.now().milliseconds
+        let until = now + Int64(app.config.deliveryLease * 1000)
+        // The conditions are repeated outside the subquery: PostgreSQL checks them again on a row another instance
+        // claimed meanwhile, and leaves it.
+        let due: SQLQueryString = "state = 'pending' AND next_at <= \(bind: now) AND lease_until < \(bind: now)"
+        try await app.db.sql().raw(
+            """
+            UPDATE deliveries SET lease_holder = \(bind: holder), lease_until = \(bind: until), attempts = attempts + 1
+            WHERE \(due) AND id IN (SELECT id FROM deliveries WHERE \(due) ORDER BY next_at LIMIT \(unsafeRaw: String(batch)))
+            """
+        ).run()
+        let claimed = try await Delivery.query(on: app.db).filter(\.$leaseHolder == holder)
+            .filter(\.$leaseUntil == until).filter(\.$state == .pending).all()
+        for delivery in claimed {
+            let outcome: Outcome
+            do {
+                outcome = .sent(try await send(delivery, app))
+            } catch let failure as SMTPClient.Failure {
+                outcome = .failed(failure.description, permanent: failure.permanent)
+            } catch let failure as DeliveryFailure {
+                outcome = .failed(failure.description, permanent: failure.permanent)
+            } catch {
+                outcome = .failed(String(describing: error), permanent: false)
+            }
+            try await record(outcome, of: delivery, holder: holder, app: app)
+        }
+        return claimed.count
+    }
+
+    enum Outcome {
+        case sent(String)
+        case failed(String, permanent: Bool)
+    }
+
+    /// Why a delivery could not be made, other than the mail server's answer.
+    struct DeliveryFailure: Error, CustomStringConvertible {
+        let description: String
+        var permanent = false
+    }
+
+    private static func record(_ outcome: Outcome, of delivery: Delivery, holder: String, app: Application)
+        async throws
+    {
+        let now = app.clock.now()
+        let update = Delivery.query(on: app.db).filter(\.$id == (try delivery.requireID())).filter(
+            \.$leaseHolder == holder
+        )
+        .set(\.$leaseUntil, to: 0)
+        switch outcome {
+        case .sent(let answer):
+            try await update.set(\.$state, to: .sent).set(\.$answer, to: String(answer.prefix(500)))
+                .set(\.$sentAt, to: now).update()
+        case .failed(let answer, let permanent):
+            let again = !permanent && delivery.attempts < attemptsAllowed
+            let wait = app.config.deliveryRetry * backoff[min(delivery.attempts, backoff.count) - 1]
+            try await update.set(\.$state, to: again ? .pending : .failed).set(
+                \.$answer, to: String(answer.prefix(500))
+            )
+            .set(\.$nextAt, to: now.milliseconds + Int64(wait * 1000)).update()
+            app.logger.warning("delivery \(delivery.key) failed (attempt \(delivery.attempts)): \(answer)")
+        }
+    }
+
+    /// Sends one delivery; answers the server's answer.
+    private static func send(_ delivery: Delivery, _ app: Application) async throws -> String {
+        switch delivery.channel {
+        case .mail: try await sendMail(delivery, app)
+        case .robot: try await post(delivery, app)
+        }
+    }
+
+    private static func sendMail(_ delivery: Delivery, _ app: Application) async throws -> String {
+        guard let server = try await NoticeChannels.mailServer(app, on: app.db) else {
+            throw DeliveryFailure(description: "未设置邮件服务器")
+        }
+        guard let userID = delivery.$user.id, let user = try await User.find(userID, on: app.db),
+            let setting = try await NoticeSetting.query(on: app.db).filter(\.$user.$id == userID).first(),
+            !setting.sealedEmail.isEmpty,
+            setting.choices.split(separator: " ").contains(Substring(delivery.kind + ":mail"))
+        else { throw DeliveryFailure(description: "收件人已关闭邮件通知或未留邮箱", permanent: true) }
+        let message = NoticeMail.compose(
+            delivery, to: try app.fieldSeal.open(setting.sealedEmail), name: user.displayName, from: server.sender,
+            at: app.clock.now())
+        return try await SMTPClient.send(
+            message, via: server, on: app.eventLoopGroup, timeout: .seconds(Int64(app.config.deliveryLease / 2)))
+    }
+
+    private static func post(_ delivery: Delivery, _ app: Application) async throws -> String {
+        guard let robotID = delivery.$robot.id, let robot = try await Robot.find(robotID, on: app.db) else {
+            throw DeliveryFailure(description: "群机器人已删除", permanent: true)
+        }
+        return try await RobotSender.post(
+            robot,
+            message: .init(
+                title: delivery.title, lines: delivery.lines.split(separator: "\n").map(String.init),
+                link: delivery.link), app: app)
+    }
+}

@@ -1,0 +1,102 @@
+import Fluent
+import FuyuanCore
+import Vapor
+
+/// The group robots of the office's own region: added for the office or one of its units, removed, tested.
+enum RobotStore {
+    struct Draft {
+        var name: String
+        /// `office` or `unit:<id>`.
+        var recipient: String
+        var preset: Robot.Preset
+        var url: String
+        var secret: String
+        var template: String
+    }
+
+    struct Row {
+        let id: UUID
+        let name: String
+        let recipient: String
+        let preset: Robot.Preset
+        let signed: Bool
+    }
+
+    /// The robots of the caller's region, with whom each serves by name.
+    static func list(_ caller: Caller, on db: any Database) async throws -> [Row] {
+        try caller.require(.manageLedger)
+        let names = try await recipients(caller, on: db)
+        return try await Robot.query(on: db).filter(\.$region.$id == caller.regionID).sort(\.$createdAt).all().map {
+            Row(
+                id: try $0.requireID(), name: $0.name, recipient: names[$0.recipient] ?? "（已撤销的单位）",
+                preset: $0.preset, signed: !$0.sealedSecret.isEmpty)
+        }
+    }
+
+    /// Who a robot of the caller's region may serve: the office, then each unit, by recipient key.
+    static func recipients(_ caller: Caller, on db: any Database) async throws -> [String: String] {
+        let units = try await Unit.query(on: db).filter(\.$region.$id == caller.regionID).sort(\.$name).all()
+        var names = [Notice.office: "联席办"]
+        for unit in units { names[Notice.unit(try unit.requireID())] = unit.name }
+        return names
+    }
+
+    static func add(_ draft: Draft, as acting: Acting) async throws {
+        let caller = try acting.caller(for: .manageLedger)
+        let name = draft.name.trimmingCharacters(in: .whitespaces)
+        let url = draft.url.trimmingCharacters(in: .whitespaces)
+        var problems: [String] = []
+        if name.isEmpty || name.count > 60 { problems.append("名称：请填写 1 至 60 字的名称，如“司法局工作群”") }
+        let names = try await recipients(caller, on: acting.db)
+        if names[draft.recipient] == nil { problems.append("发给：请选择联席办或本级的成员单位") }
+        if URLComponents(string: url).map({ ["http", "https"].contains($0.scheme ?? "") && $0.host != nil }) != true {
+            problems.append("地址：须为 http:// 或 https:// 开头的机器人 Webhook 地址")
+        }
+        let template = draft.preset == .generic ? draft.template.trimmingCharacters(in: .whitespacesAndNewlines) : ""
+        if draft.preset == .generic, !template.isEmpty, !RobotPost.templateIsValid(template) {
+            problems.append("消息模板：代入 {{title}}、{{text}}、{{link}} 后不是有效的 JSON")
+        }
+        guard problems.isEmpty else { throw AppError.invalid(problems.joined(separator: "\n")) }
+        let secret = draft.secret.trimmingCharacters(in: .whitespaces)
+        let robot = Robot(
+            regionID: caller.regionID, recipient: draft.recipient, name: name, preset: draft.preset,
+            sealedURL: acting.seal.seal(url), sealedSecret: secret.isEmpty ? "" : acting.seal.seal(secret),
+            template: template)
+        let serving = names[draft.recipient] ?? ""
+        try await acting.db.write { db in
+            try await robot.create(on: db)
+            try await acting.audit(
+                .robotAdded, object: ("notice_robot", try robot.requireID().uuidString),
+                summary: "添加群机器人“\(name)”（\(draft.preset.label)，发给\(serving)）", on: db)
+        }
+    }
+
+    static func remove(_ id: UUID, as acting: Acting) async throws {
+        let robot = try await own(id, as: acting)
+        try await acting.db.write { db in
+            try await robot.delete(on: db)
+            try await acting.audit(
+                .robotRemoved, object: ("notice_robot", id.uuidString), summary: "删除群机器人“\(robot.name)”", on: db)
+        }
+    }
+
+    /// Posts a test message through the robot at once; answers how it went (`NoticeTest.attempt`).
+    static func test(_ id: UUID, as acting: Acting, app: Application) async throws -> NoticeTest.Outcome {
+        let robot = try await own(id, as: acting)
+        return try await NoticeTest.attempt(
+            "向群机器人“\(robot.name)”发送测试消息", by: "群机器人", object: ("notice_robot", id.uuidString), as: acting
+        ) {
+            try await RobotSender.post(
+                robot, message: .init(title: "府院通测试消息", lines: NoticeTest.lines, link: app.config.publicURL), app: app)
+        }
+    }
+
+    private static func own(_ id: UUID, as acting: Acting) async throws -> Robot {
+        let caller = try acting.caller(for: .manageLedger)
+        guard
+            let robot = try await Robot.query(on: acting.db).filter(\.$id == id)
+                .filter(\.$region.$id == caller.regionID).first()
+        else { throw AppError.notFound("群机器人") }
+        return robot
+    }
+}
