@@ -207,7 +207,7 @@ enum Assets {
         dl.facts dt { color:var(--muted); } dl.facts dd { margin:0; }
         .field { display:flex; flex-direction:column; gap:4px; margin-bottom:12px; }
         .field label { font-weight:600; font-size:14px; }
-        input[type=text], input[type=password], input[type=date], input[type=tel], select, textarea {
+        input[type=text], input[type=password], input[type=email], input[type=url], input[type=date], input[type=tel], select, textarea {
           font:inherit; padding:7px 9px; border:1px solid #b8c0cc; border-radius:4px; background:#fff; }
         .hint { color:var(--muted); font-size:12px; }
         .button, button { font:inherit; cursor:pointer; border:1px solid var(--accent); background:var(--accent);

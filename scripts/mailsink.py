@@ -1,0 +1,64 @@
+"""A real SMTP server on loopback for the notification tests (Python's aiosmtpd): it keeps every message it
+accepted, parsed, and can refuse given recipients or stall before accepting a message."""
+import asyncio
+import email
+import email.policy
+import socket
+import threading
+import time
+
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import SMTP
+
+
+class Sink:
+    def __init__(self):
+        self.messages = []
+        self.refused = set()
+        self.stall_seconds = 0
+        self.stalled = threading.Event()
+        self.lock = threading.Lock()
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.refused:
+            return "550 5.1.1 <%s>: mailbox unavailable" % address
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        if self.stall_seconds:
+            self.stalled.set()
+            await asyncio.sleep(self.stall_seconds)
+            if server.transport is None or server.transport.is_closing():
+                # The client is gone before it heard the answer: the message is not taken.
+                return "451 4.3.0 client gone"
+        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        with self.lock:
+            self.messages.append((envelope.rcpt_tos[0], message))
+        return "250 2.0.0 Ok: queued"
+
+    def to(self, address):
+        with self.lock:
+            return [m for rcpt, m in self.messages if rcpt == address]
+
+    def wait_for(self, address, count=1, seconds=30):
+        deadline = time.time() + seconds
+        while time.time() < deadline:
+            if len(self.to(address)) >= count:
+                return self.to(address)
+            time.sleep(0.2)
+        raise AssertionError(f"no mail to {address} within {seconds} s; got {[r for r, _ in self.messages]}")
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start():
+    """Starts a sink on a free port of 127.0.0.1; returns (sink, controller); the port is controller.port."""
+    sink = Sink()
+    controller = Controller(sink, hostname="127.0.0.1", port=free_port(), server_hostname="sink.fuyuan.test")
+    controller.start()
+    return sink, controller
