@@ -1,5 +1,6 @@
 """Notifications that leave the product: the system administrator sets the mail server (a real SMTP server on
-loopback, aiosmtpd) and sends a test mail; a liaison switches the digest off; an office adds a signed DingTalk robot
+loopback, aiosmtpd) and the SMS gateway and sends a test mail; a court clerk switches the digest off, a liaison
+takes it by SMS too; an office adds a signed DingTalk robot
 (a webhook receiver here that checks the signature) and runs the digest; the mail and the robot's post are read back
 from the servers and compared with the notices; a refused mail is shown in the delivery log and sent again."""
 import base64
@@ -24,10 +25,18 @@ SECRET = "SECe2e0123456789"
 
 
 class Robot(http.server.BaseHTTPRequestHandler):
+    """A DingTalk robot that checks the signature, and at /sms an SMS gateway."""
     posts = []
+    texts = []
 
     def do_POST(self):
         body = self.rfile.read(int(self.headers["Content-Length"])).decode()
+        if self.path.startswith("/sms"):
+            Robot.texts.append(json.loads(body))
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(b'{"code":0,"msg":"submitted"}')
+            return
         query = urllib.parse.parse_qs(urllib.parse.urlparse(self.path).query)
         timestamp = query.get("timestamp", [""])[0]
         expected = base64.b64encode(
@@ -67,23 +76,6 @@ def wait(condition, seconds=30):
 
 def test_the_digest_reaches_people_by_mail_and_groups_by_robot(page, servers):
     sink, smtp_port, robot_port = servers
-    # The system administrator sets the mail server and sends a test mail.
-    sign_in(page, "sysadmin")
-    page.goto("/admin/channels")
-    page.fill("#f-host", "127.0.0.1")
-    page.fill("#f-port", str(smtp_port))
-    page.select_option("#f-security", "none")
-    page.fill("#f-sender", "fuyuan@fuyuan.test")
-    page.click("#mail-form button[type=submit]")
-    assert page.inner_text("#mail-server") == f"当前：smtp://127.0.0.1:{smtp_port}，发件人 fuyuan@fuyuan.test"
-    page.fill("#mail-test input[name=address]", "it@fuyuan.test")
-    page.click("#mail-test button")
-    assert page.inner_text(".notice").startswith("邮件服务器已接收：250 2.0.0 Ok: queued")
-    test = sink.wait_for("it@fuyuan.test")[0]
-    assert test["Subject"] == "府院通测试邮件"
-    assert test["From"] == "府院通 <fuyuan@fuyuan.test>"
-    sign_out(page)
-
     # 方城县's court takes the digest by mail no more.
     sign_in(page, "fangcheng.court")
     page.goto("/account/notices")
@@ -107,12 +99,50 @@ def test_the_digest_reaches_people_by_mail_and_groups_by_robot(page, servers):
     assert page.inner_text(".notice") == '群机器人已接收：HTTP 200 {"errcode": 0, "errmsg": "ok"}'
     assert Robot.posts[-1] == (True, {"msgtype": "markdown", "markdown": {
         "title": "府院通测试消息",
-        "text": f"### 府院通测试消息\n\n- 这是一条测试消息：收到即说明通知渠道可用。\n\n[打开府院通]({BASE})"}})
+        "text": f"### 府院通测试消息\n\n- 这是一条测试消息：收到即说明通知渠道可用。\n\n[打开府院通]({BASE}/)"}})
     sink.refused.add("ruzhou.office@fuyuan.test")
+    sign_out(page)
+
+    # The system administrator sets the mail server and the SMS gateway and sends a test mail; what waited for
+    # them (the digest of the morning, if it ran) goes now.
+    sign_in(page, "sysadmin")
+    page.goto("/admin/channels")
+    page.fill("#f-host", "127.0.0.1")
+    page.fill("#f-port", str(smtp_port))
+    page.select_option("#f-security", "none")
+    page.fill("#f-sender", "fuyuan@fuyuan.test")
+    page.click("#mail-form button[type=submit]")
+    assert page.inner_text("#mail-server") == f"当前：smtp://127.0.0.1:{smtp_port}，发件人 fuyuan@fuyuan.test"
+    page.fill("#mail-test input[name=address]", "it@fuyuan.test")
+    page.click("#mail-test button")
+    assert page.inner_text(".notice").startswith("邮件服务器已接收：250 2.0.0 Ok: queued")
+    test = sink.wait_for("it@fuyuan.test")[0]
+    assert test["Subject"] == "府院通测试邮件"
+    assert test["From"] == "府院通 <fuyuan@fuyuan.test>"
+    page.fill("#f-url", f"http://127.0.0.1:{robot_port}/sms/send")
+    page.fill("#f-maxLength", "70")
+    page.click("#sms-form button[type=submit]")
+    assert page.inner_text("#sms-gateway") == f"当前：http://127.0.0.1:{robot_port}/sms/send，每条 70 字"
+    sign_out(page)
+
+    # 方城县司法局's liaison gives a mobile number and takes the digest by SMS as well.
+    sign_in(page, "fangcheng.sfj")
+    page.goto("/account/notices")
+    page.fill("#f-phone", "13912345678")
+    page.check("input[value='digest:sms']")
+    page.click("#notice-settings button[type=submit]")
+    assert page.inner_text(".notice") == "通知设置已保存"
+    sign_out(page)
+
+    sign_in(page, "fangcheng.office")
     page.goto("/notices")
     page.click("#run-digest button")
     office_lines = page.locator(".notice-card").filter(has_text=today_chinese() + " · 联席办").locator("li").all_inner_texts()
     unit_lines = page.locator(".notice-card").filter(has_text=today_chinese() + " 每日提醒").locator("li").all_inner_texts()
+    sign_out(page)
+    sign_in(page, "fangcheng.sfj")
+    page.goto("/notices")
+    unit_lines_of_sfj = page.locator(".notice-card").filter(has_text=today_chinese() + " 每日提醒").locator("li").all_inner_texts()
     sign_out(page)
 
     title = f"府院通每日提醒（{today_chinese()}）"
@@ -131,6 +161,9 @@ def test_the_digest_reaches_people_by_mail_and_groups_by_robot(page, servers):
     assert post["markdown"]["text"] == f"### {title}\n\n" + "\n".join("- " + line for line in office_lines) + f"\n\n[打开府院通]({BASE}/notices)"
     sink.wait_for("fangcheng.sfj@fuyuan.test")
     assert sink.to("fangcheng.court@fuyuan.test") == []
+    wait(lambda: Robot.texts)
+    sms = "【府院通】" + title + "：" + "；".join(unit_lines_of_sfj)
+    assert Robot.texts == [{"mobile": "13912345678", "content": sms if len(sms) <= 70 else sms[:69] + "…"}]
 
     # The refused mail is in the delivery log with the server's answer; sent again, it arrives.
     sign_in(page, "sysadmin")

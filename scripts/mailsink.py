@@ -3,12 +3,19 @@ accepted, parsed, and can refuse given recipients or stall before accepting a me
 import asyncio
 import email
 import email.policy
+import logging
+import os
 import socket
+import subprocess
 import threading
 import time
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP
+
+
+# aiosmtpd logs each refused handshake with its traceback; the tests read the outcome instead.
+logging.getLogger("mail.log").setLevel(logging.CRITICAL)
 
 
 class Sink:
@@ -56,9 +63,20 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def start():
-    """Starts a sink on a free port of 127.0.0.1; returns (sink, controller); the port is controller.port."""
+def start(**options):
+    """Starts a sink on a free port of 127.0.0.1; returns (sink, controller); the port is controller.port. The
+    options go to aiosmtpd's Controller (tls_context, require_starttls, ssl_context, authenticator, …)."""
     sink = Sink()
-    controller = Controller(sink, hostname="127.0.0.1", port=free_port(), server_hostname="sink.fuyuan.test")
+    controller = Controller(
+        sink, hostname="127.0.0.1", port=free_port(), server_hostname="sink.fuyuan.test", **options)
     controller.start()
     return sink, controller
+
+
+def certificate(folder):
+    """A self-signed certificate for 127.0.0.1 (its own CA) in `folder`: returns (cert.pem, key.pem)."""
+    cert, key = os.path.join(folder, "cert.pem"), os.path.join(folder, "key.pem")
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "2",
+         "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"], check=True, capture_output=True)
+    return cert, key

@@ -4,6 +4,10 @@ which stalls before accepting each message; the server is killed (-9) while it w
 again. In the end every mail delivery is sent exactly once, by the SMTP server's count of Message-IDs, and the
 outbox says every one is sent. Then `fuyuan digest --send` sends nothing twice.
 
+On SQLite it then sends the digest of a fresh demo, with `fuyuan digest --send`, to a server that requires STARTTLS
+and AUTH (PLAIN), and to one that speaks TLS from the first byte and offers AUTH LOGIN only, each with a certificate
+made here and trusted through `ca=`; and to a server with a certificate not trusted, which must be refused.
+
     python3 scripts/notify-test.py [--kills 3] [--binary .build/debug/fuyuan]
 
 SQLite in a fresh folder by default; with DATABASE_URL, that PostgreSQL database (empty).
@@ -14,6 +18,7 @@ import http.client
 import os
 import pathlib
 import signal
+import ssl
 import sqlite3
 import subprocess
 import sys
@@ -22,6 +27,7 @@ import time
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
 import mailsink  # noqa: E402
+from aiosmtpd.smtp import AuthResult  # noqa: E402
 
 
 def main():
@@ -86,6 +92,52 @@ def main():
     assert len(ids) == expected, f"{len(ids)} messages for {expected} deliveries"
     assert "已发送 0 条" in again.stdout, again.stdout
     print(f"outbox: {expected} mail deliveries, {args.kills} kills mid-send, each delivered exactly once")
+    if not database_url:
+        secure(args.binary, expected)
+
+
+def secure(binary, expected):
+    """The digest of a fresh demo over STARTTLS with AUTH PLAIN, over implicit TLS with AUTH LOGIN, and refused by a
+    client that does not trust the server's certificate."""
+    folder = tempfile.mkdtemp(prefix="fuyuan-tls-")
+    cert, key = mailsink.certificate(folder)
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    logins = []
+
+    def authenticator(server, session, envelope, mechanism, auth_data):
+        logins.append((mechanism, auth_data.login.decode(), auth_data.password.decode()))
+        return AuthResult(success=auth_data.login == b"fuyuan" and auth_data.password == b"p@ss:w/rd")
+
+    credentials = "fuyuan:p%40ss%3Aw%2Frd"
+    runs = [
+        ("STARTTLS", dict(tls_context=context, require_starttls=True, authenticator=authenticator,
+                          auth_require_tls=True), "smtp://{c}@127.0.0.1:{port}?starttls=required&ca={ca}", "PLAIN"),
+        ("TLS", dict(ssl_context=context, authenticator=authenticator, auth_require_tls=False,
+                     auth_exclude_mechanism=["PLAIN"]), "smtps://{c}@127.0.0.1:{port}?ca={ca}", "LOGIN"),
+    ]
+    for name, options, url, mechanism in runs:
+        sink, controller = mailsink.start(**options)
+        data = tempfile.mkdtemp(prefix="fuyuan-tls-data-")
+        env = dict(os.environ, DATABASE_URL="", FUYUAN_DATA_DIR=data, FUYUAN_BCRYPT_COST="4",
+                   FUYUAN_SMTP_URL=url.format(c=credentials, port=controller.port, ca=cert))
+        subprocess.run([binary, "demo"], env=env, check=True, capture_output=True)
+        out = subprocess.run([binary, "digest", "--send"], env=env, check=True, capture_output=True, text=True)
+        controller.stop()
+        assert f"已发送 {expected} 条" in out.stdout, (name, out.stdout)
+        assert len(sink.messages) == expected, (name, len(sink.messages))
+        assert logins and all(login == (mechanism, "fuyuan", "p@ss:w/rd") for login in logins), (name, logins)
+        logins.clear()
+    # The same STARTTLS server, but the client trusts only the system's CAs: no mail, and the answer says why.
+    sink, controller = mailsink.start(tls_context=context, require_starttls=True)
+    data = tempfile.mkdtemp(prefix="fuyuan-tls-data-")
+    env = dict(os.environ, DATABASE_URL="", FUYUAN_DATA_DIR=data, FUYUAN_BCRYPT_COST="4",
+               FUYUAN_SMTP_URL=f"smtp://127.0.0.1:{controller.port}?starttls=required")
+    subprocess.run([binary, "demo"], env=env, check=True, capture_output=True)
+    out = subprocess.run([binary, "digest", "--send"], env=env, check=True, capture_output=True, text=True)
+    controller.stop()
+    assert "已发送 0 条" in out.stdout and sink.messages == [], out.stdout
+    print(f"mail over STARTTLS (AUTH PLAIN) and implicit TLS (AUTH LOGIN): {expected} each; an untrusted certificate refused")
 
 
 if __name__ == "__main__":

@@ -72,8 +72,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
 
 /// Today's digest, once; for `fuyuan digest` and cron-like use.
 public func runDigest(_ app: Application) async throws -> Int {
-    try await Digest.run(
-        of: app.features, on: app.db, rules: app.dueRules, outbox: try await app.outboxContext(on: app.db))
+    try await Digest.run(of: app.features, on: app.db, now: app.clock.now(), rules: app.dueRules)
 }
 
 /// Sends what the outbox holds that is due now, at once; for `fuyuan digest --send`.

@@ -26,7 +26,7 @@ import VaporTesting
             .run()
 
             let newKey = [UInt8](repeating: 7, count: 32)
-            #expect(try await DataKeyRotation.rotate(app, to: newKey) == 27)
+            #expect(try await DataKeyRotation.rotate(app, to: newKey) == 28)
 
             let new = FieldSeal(masterKey: newKey)
             let resealed = try await MemberUnit.query(on: app.db).filter(\.$sealedPhone != "").all()
@@ -34,14 +34,15 @@ import VaporTesting
             #expect(throws: FieldSeal.Problem.self) { try old.open(resealed[0].sealedPhone) }
             let totp = try #require(try await app.user(named: "auditor").sealedTOTPKey)
             #expect(try new.open(totp) == "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ")
-            // 9 phones, 1 second-factor key and the 17 business accounts' demo mail addresses.
+            // 9 phones, 1 second-factor key and the demo mail addresses of the 17 business accounts and the security
+            // administrator (who takes alerts by mail).
             let mail = try #require(
                 try await NoticeSetting.query(on: app.db).filter(
                     \.$user.$id == (try await app.user(named: "weidong.rsj").requireID())
                 )
                 .first())
             #expect(try new.open(mail.sealedEmail) == "weidong.rsj@fuyuan.test")
-            #expect(try await app.auditEntries(.dataKeyRotated).map(\.summary) == ["更换数据密钥：重新加密 27 个字段，重新生成 19 个授权校验码"])
+            #expect(try await app.auditEntries(.dataKeyRotated).map(\.summary) == ["更换数据密钥：重新加密 28 个字段，重新生成 19 个授权校验码"])
             #expect(try await AuditChain.verify(on: app.db).intact)
 
             let office = try await app.signIn("lushan.office")
@@ -77,12 +78,12 @@ import VaporTesting
         try await withTestApp { app in
             let directory = app.config.dataDirectory
             let before = try String(contentsOfFile: directory + "/data.key", encoding: .utf8)
-            #expect(try await DataKeyRotation.rotateKeyFile(app) == 26)
+            #expect(try await DataKeyRotation.rotateKeyFile(app) == 27)
             let after = try String(contentsOfFile: directory + "/data.key", encoding: .utf8)
             #expect(after != before)
             #expect(try String(contentsOfFile: directory + "/data.key.retired", encoding: .utf8) == before)
             // A second rotation keeps the first key too: every older backup stays restorable.
-            #expect(try await DataKeyRotation.rotateKeyFile(app) == 26)
+            #expect(try await DataKeyRotation.rotateKeyFile(app) == 27)
             #expect(try String(contentsOfFile: directory + "/data.key.retired", encoding: .utf8) == before + after)
             #expect(!FileManager.default.fileExists(atPath: directory + "/data.key.next"))
             let current = try String(contentsOfFile: directory + "/data.key", encoding: .utf8)
@@ -106,19 +107,19 @@ import VaporTesting
             let phones = try await MemberUnit.query(on: app.db).filter(\.$sealedPhone != "").all()
             let plain = try phones.map { try app.fieldSeal.open($0.sealedPhone) }.sorted()
             try await Backup.create(app, to: backup)
-            #expect(try await DataKeyRotation.rotateKeyFile(app) == 26)
-            #expect(try await DataKeyRotation.rotateKeyFile(app) == 26)
+            #expect(try await DataKeyRotation.rotateKeyFile(app) == 27)
+            #expect(try await DataKeyRotation.rotateKeyFile(app) == 27)
             #expect(try SealedFile.keyID(of: backup) == oldID)
             #expect(try DataKey.keyring(app.config).map(\.keyID).contains(oldID))
 
             func check(_ restored: Application) async throws {
                 let count = try await Backup.settle(restored, restoredFrom: backup, sealedWith: oldID)
-                #expect(count == 26)
+                #expect(count == 27)
                 let members = try await MemberUnit.query(on: restored.db).filter(\.$sealedPhone != "").all()
                 #expect(try members.map { try restored.fieldSeal.open($0.sealedPhone) }.sorted() == plain)
                 let entry = try #require(try await restored.auditEntries(.backupRestored).last)
                 #expect(entry.summary.contains("备份密钥编号 \(oldID)"))
-                #expect(entry.summary.contains("已以当前密钥（编号 \(restored.fieldSeal.keyID)）重新加密 26 个字段"))
+                #expect(entry.summary.contains("已以当前密钥（编号 \(restored.fieldSeal.keyID)）重新加密 27 个字段"))
                 #expect(try await AuditChain.verify(on: restored.db).intact)
             }
             if app.isPostgres {
@@ -187,7 +188,7 @@ import VaporTesting
             _ = try await DataKeyRotation.rotate(app, to: pending)
             app.fieldSeal = firstSeal  // restarted with data.key: the files were never swapped
             // act
-            #expect(try await DataKeyRotation.rotateKeyFile(app) == 26)
+            #expect(try await DataKeyRotation.rotateKeyFile(app) == 27)
             // check: the interrupted key was kept, then retired by the new rotation
             #expect(
                 try String(contentsOfFile: directory + "/data.key.retired", encoding: .utf8)
@@ -201,7 +202,7 @@ import VaporTesting
             // A data.key.next that nothing was sealed with is only removed.
             try Data((String(repeating: "ab", count: 32) + "\n").utf8).write(
                 to: URL(fileURLWithPath: directory + "/data.key.next"))
-            #expect(try await DataKeyRotation.rotateKeyFile(app) == 26)
+            #expect(try await DataKeyRotation.rotateKeyFile(app) == 27)
             #expect(
                 try String(contentsOfFile: directory + "/data.key.retired", encoding: .utf8)
                     == first + pending.hex + "\n" + current)

@@ -603,8 +603,10 @@ import Testing
         try expectGolden(
             NoticeSettingsView.render(
                 .init(
-                    settings: .init(email: "lushan.office@", choices: ["digest:mail"]), kinds: [.digest],
-                    mailReady: false, saved: false, problems: ["邮箱：“lushan.office@”不是有效的邮箱地址"]),
+                    settings: .init(
+                        email: "lushan.office@", phone: "13912345678", choices: ["digest:mail", "digest:sms"]),
+                    kinds: [.digest], mailReady: false, smsReady: true, saved: false,
+                    problems: ["邮箱：“lushan.office@”不是有效的邮箱地址"]),
                 shell: Self.office), "notice-settings")
         try expectGolden(
             RobotsView.render(
@@ -619,7 +621,9 @@ import Testing
             ChannelsView.render(
                 .init(
                     server: MailServer(url: "smtp://fuyuan@mail.gov.cn:587?starttls=required&from=fuyuan@mail.gov.cn"),
-                    setByConfiguration: false, notice: nil, problems: ["发送失败：邮件服务器拒绝（RCPT TO:<a@b.cn>）：550 5.1.1 无此用户"]),
+                    setByConfiguration: false,
+                    sms: SMSGateway(url: "http://10.1.2.9/sms/send?key=k", template: "", maxLength: 70), notice: nil,
+                    problems: ["发送失败：邮件服务器拒绝（RCPT TO:<a@b.cn>）：550 5.1.1 无此用户"]),
                 shell: Self.sysadmin), "channels")
         let created = Date(timeIntervalSince1970: 1_796_000_000)
         try expectGolden(

@@ -35,7 +35,7 @@ import VaporTesting
                 try await Delivery.query(on: app.db).filter(\.$recipient == "fangcheng.court").first())
             let today = CalendarDay(containing: app.clock.now())
             #expect(court.title == "府院通每日提醒（\(today.chinese)）")
-            #expect(court.link == "http://127.0.0.1:8080/notices")
+            #expect(court.link == "/notices")
             #expect(
                 court.key == "digest:\(today):user:\(try await app.user(named: "fangcheng.court").requireID()):mail")
             // The court's own notice, line for line (DigestTests has its figures).
@@ -51,23 +51,150 @@ import VaporTesting
         }
     }
 
-    @Test func withoutAMailServerOnlyTheRobotsAreSent() async throws {
+    /// The court's group robot, added by 方城县's office.
+    func addCourtRobot(_ app: Application) async throws {
+        let region = try #require(try await Region.query(on: app.db).filter(\.$code == "411322").first())
+        let unit = try await app.unit(named: "方城县人民法院")
+        try await Robot(
+            regionID: try region.requireID(), recipient: Notice.unit(try unit.requireID()), name: "法院工作群",
+            preset: .dingtalk, sealedURL: app.fieldSeal.seal("http://127.0.0.1:9/robot/send?access_token=t"),
+            sealedSecret: "", template: ""
+        ).create(on: app.db)
+    }
+
+    @Test func mailWaitsForAMailServerSetLaterInTheDay() async throws {
         try await withTestApp { app in
-            let region = try #require(try await Region.query(on: app.db).filter(\.$code == "411322").first())
-            let unit = try await app.unit(named: "方城县人民法院")
-            try await Robot(
-                regionID: try region.requireID(), recipient: Notice.unit(try unit.requireID()), name: "法院工作群",
-                preset: .dingtalk, sealedURL: app.fieldSeal.seal("http://127.0.0.1:9/robot/send?access_token=t"),
-                sealedSecret: "", template: ""
-            ).create(on: app.db)
+            try await addCourtRobot(app)
+            _ = try await runDigest(app)
+            // act
+            let before = try await Deliverer.drain(app)
+            app.config.mailServer = Self.unreachable
+            let after = try await Deliverer.drain(app)
+            // check: the robot is tried at once, the mail only once a server is set
+            #expect(try await deliveries(app).count == 5)
+            #expect(before.sent == 0 && before.failed == 0 && before.retrying == 1)
+            #expect(after.sent == 0 && after.failed == 0 && after.retrying == 4)
+            let mail = try #require(
+                try await Delivery.query(on: app.db).filter(\.$recipient == "fangcheng.sfj").first())
+            #expect(mail.attempts == 1 && mail.answer.hasPrefix("无法连接邮件服务器 127.0.0.1:9"))
+        }
+    }
+
+    @Test func mailNobodyCanSendFailsAfterADay() async throws {
+        try await withTestApp { app in
+            _ = try await runDigest(app)
+            try await Deliverer.pass(app, holder: "test")
+            let waiting = try await Delivery.query(on: app.db).all()
+            #expect(waiting.count == 4 && waiting.allSatisfy { $0.state == .pending && $0.attempts == 0 })
+            // act
+            app.clock.advance(by: 86_400 + 1)
+            try await Deliverer.pass(app, holder: "test")
+            // check
+            let expired = try await Delivery.query(on: app.db).all()
+            #expect(expired.count == 4 && expired.allSatisfy { $0.state == .failed })
+            #expect(expired[0].answer == "一日内未能发出：系统管理员尚未在“通知渠道”中设置邮件服务器")
+        }
+    }
+
+    @Test func supervisionReachesTheUnitsPeopleAndRobotsWhenIssued() async throws {
+        try await withTestApp { app in
+            try await addCourtRobot(app)
+            let court = try await app.unit(named: "方城县人民法院")
+            // act
+            let issued = try await app.send(
+                .POST, "/regions/411322/supervision", as: try await app.signIn("fangcheng.office"),
+                form: [
+                    ("kind", "urge"), ("tone", "none"), ("unit[]", try court.requireID().uuidString),
+                    ("text", "请于本周内报送行政机关负责人出庭应诉情况"), ("respondBy", "2099-01-01"), ("itemID", ""),
+                ])
+            // check
+            #expect(issued.status == .seeOther)
+            let supervision = try #require(try await Supervision.query(on: app.db).filter(\.$kind == .urge).first())
+            let sent = try await Delivery.query(on: app.db).sort(\.$recipient).all()
+            #expect(sent.map { "\($0.channel.rawValue) \($0.recipient)" } == ["mail fangcheng.court", "robot 法院工作群"])
+            #expect(
+                sent.map(\.key) == [
+                    "supervision:\(try supervision.requireID()):user:\(try await app.user(named: "fangcheng.court").requireID()):mail",
+                    "supervision:\(try supervision.requireID()):robot:\(try #require(sent[1].$robot.id))",
+                ])
+            #expect(sent[0].title == "【催办】方城县联席办：催办")
+            #expect(sent[0].lines == "请于本周内报送行政机关负责人出庭应诉情况\n请于 2099年1月1日 前回复")
+            #expect(sent[0].link == "/regions/411322/supervision")
+        }
+    }
+
+    @Test func anItemHandedToUnitsReachesTheirPeople() async throws {
+        try await withTestApp { app in
+            let list = try #require(
+                try await WorkList.query(on: app.db).filter(\.$title == "方城县府院联动机制实施方案").first())
+            let input = LedgerStore.ItemInput(
+                listID: try list.requireID(), title: "建立行政争议诉前化解衔接机制", content: "", area: .enforcement,
+                deadline: "2099年1月1日", leadUnitIDs: [try await app.unit(named: "方城县人民法院").requireID()],
+                responsibleUnitIDs: [try await app.unit(named: "方城县司法局").requireID()], cooperatingUnitIDs: [],
+                issueNow: true)
+            // act
+            let created = try await app.send(
+                .POST, "/api/v1/items", as: try await app.signIn("fangcheng.office"), json: input)
+            // check
+            #expect(created.status == .created)
+            let item = try #require(try await WorkItem.query(on: app.db).filter(\.$title == input.title).first())
+            let sent = try await Delivery.query(on: app.db).sort(\.$recipient).all()
+            #expect(sent.map(\.recipient) == ["fangcheng.court", "fangcheng.sfj"])
+            #expect(sent.map(\.title) == ["【交办】建立行政争议诉前化解衔接机制", "【交办】建立行政争议诉前化解衔接机制"])
+            #expect(sent[0].lines == "完成时限：2099年1月1日\n请签收并按时报送进展")
+            #expect(sent[0].link == "/items/\(try item.requireID())")
+        }
+    }
+
+    @Test func aLockoutReachesTheSecurityAdministratorAtOnce() async throws {
+        try await withTestApp { app in
+            // act
+            for _ in 1...5 {
+                _ = try await app.send(
+                    .POST, "/api/v1/auth/login", json: ["username": "lushan.court", "password": "Wrong#123"])
+            }
+            // check
+            let sent = try #require(try await Delivery.query(on: app.db).filter(\.$kind == "alert").first())
+            #expect(sent.recipient == "secadmin")
+            #expect(sent.channel == .mail)
+            #expect(sent.title.hasPrefix("【安全告警】"))
+            #expect(sent.link == "/admin/alerts")
+            #expect(try await Delivery.query(on: app.db).count() == 1)
+        }
+    }
+
+    @Test func anSMSIsCutToTheGatewaysLength() {
+        let gateway = SMSGateway(url: "http://sms/", template: "", maxLength: 30)
+        #expect(gateway.text("府院通每日提醒", lines: ["【逾期】一"]) == "【府院通】府院通每日提醒：【逾期】一")
+        let long = gateway.text("府院通每日提醒（2026年12月7日）", lines: ["【逾期】行政机关负责人出庭应诉", "【临期】二"])
+        #expect(long == "【府院通】府院通每日提醒（2026年12月7日）：【逾期】…")
+        #expect(long.count == 30)
+        #expect(gateway.body(phone: "13912345678", text: "一\"二") == #"{"mobile":"13912345678","content":"一\"二"}"#)
+    }
+
+    @Test func aPersonWithAPhoneTakesTheDigestBySMSToo() async throws {
+        try await withTestApp { app in
+            let sfj = try await app.signIn("fangcheng.sfj")
+            let saved = try await app.send(
+                .POST, "/account/notices", as: sfj,
+                form: [
+                    ("email", "fangcheng.sfj@fuyuan.test"), ("phone", "139-1234-5678"), ("choices[]", "digest:mail"),
+                    ("choices[]", "digest:sms"),
+                ])
+            #expect(saved.status == .seeOther)
             // act
             _ = try await runDigest(app)
             // check
-            #expect(try await deliveries(app) == ["robot 法院工作群"])
-            // A mail server set later in the day: the next run mails today's digest to those not yet sent it.
-            app.config.mailServer = Self.unreachable
-            #expect(try await runDigest(app) == 0)
-            #expect(try await deliveries(app).count == 5)
+            let sent = try await Delivery.query(on: app.db).filter(\.$recipient == "fangcheng.sfj").sort(\.$channel)
+                .all()
+            #expect(sent.map(\.channel) == [.mail, .sms])
+            let settings = try await NoticeSettingsStore.read(
+                try await app.acting("fangcheng.sfj").caller, features: app.features, seal: app.fieldSeal, on: app.db)
+            #expect(settings.phone == "13912345678")
+            let refused = try await app.send(
+                .POST, "/account/notices", as: sfj, form: [("email", ""), ("phone", "1234")])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.text.contains("手机号：“1234”不是 11 位的手机号"))
         }
     }
 
@@ -77,7 +204,7 @@ import VaporTesting
             let court = try await app.signIn("fangcheng.court")
             let page = try await app.send(.GET, "/account/notices", as: court)
             #expect(page.text.contains("value=\"fangcheng.court@fuyuan.test\""))
-            #expect(page.text.contains("value=\"digest:mail\" checked"))
+            #expect(page.text.contains(#"value="digest:mail" aria-label="\#(NoticeKind.digest.label) · 邮件" checked"#))
             // act
             let saved = try await app.send(
                 .POST, "/account/notices", as: court, form: [("email", "fangcheng.court@fuyuan.test")])
@@ -87,7 +214,7 @@ import VaporTesting
             #expect(!(try await deliveries(app)).contains("mail fangcheng.court"))
             #expect(try await deliveries(app).contains("mail fangcheng.sfj"))
             let entry = try #require(try await app.auditEntries(.noticeSettingsChanged).first)
-            #expect(entry.summary == "修改通知设置：已留邮箱；邮件接收 无")
+            #expect(entry.summary == "修改通知设置：已留邮箱、未留手机号；邮件接收 无；短信接收 无")
         }
     }
 
@@ -100,7 +227,11 @@ import VaporTesting
             #expect(refused.text.contains("邮箱：“法院@”不是有效的邮箱地址"))
             let settings = try await NoticeSettingsStore.read(
                 try await app.acting("fangcheng.court").caller, features: app.features, seal: app.fieldSeal, on: app.db)
-            #expect(settings == .init(email: "fangcheng.court@fuyuan.test", choices: ["digest:mail"]))
+            #expect(
+                settings
+                    == .init(
+                        email: "fangcheng.court@fuyuan.test", phone: "",
+                        choices: ["digest:mail", "handed:mail", "supervision:mail"]))
         }
     }
 

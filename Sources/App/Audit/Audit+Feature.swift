@@ -15,6 +15,7 @@ extension Feature {
             .init(label: "审计日志", place: 90, roles: [.auditAdmin]) { _ in .audit },
         ],
         auditActions: AuditAction.ofAudit,
+        noticeKinds: [.securityAlert],
         homeCards: HomeCard.audit,
         dailyJobs: [.auditChain])
 }

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import FuyuanCore
 import Vapor
 
 /// What was done, as the audit log names it. Each feature declares its own (`Auth/Auth+AuditActions.swift`) and
@@ -73,13 +74,24 @@ enum Audit {
         entry.after = try after.map(json)
         guard db.inTransaction else {
             // Linking moves the chain's head: it and the entry are written together or not at all.
-            return try await db.write { db in
-                try await AuditChain.link(entry, on: db)
-                try await entry.create(on: db)
-            }
+            return try await db.write { db in try await append(entry, action, on: db) }
         }
+        try await append(entry, action, on: db)
+    }
+
+    /// Links and writes the entry; an alert or a lockout also goes to the security administrators at once, by the
+    /// channels they chose (`NoticeKind.securityAlert`).
+    private static func append(_ entry: AuditEntry, _ action: AuditAction, on db: any Database) async throws {
         try await AuditChain.link(entry, on: db)
         try await entry.create(on: db)
+        guard action.severity <= .warning else { return }
+        try await Outbox.post(
+            .securityAlert, event: try entry.requireID().uuidString,
+            .init(
+                title: "【安全告警】\(action.label)",
+                lines: [entry.summary, "账户 \(entry.actorName)，地址 \(entry.ipAddress)，\(ChineseTime.minute(entry.at))"],
+                link: .securityAlerts),
+            to: .role(.securityAdmin), at: entry.at, on: db)
     }
 
     /// Text as the log keeps and hashes it: a control character other than tab and line breaks is written as its

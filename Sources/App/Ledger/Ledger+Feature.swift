@@ -45,6 +45,7 @@ extension Feature {
         menu: [.init(label: "工作台账", place: 20, roles: businessRoles) { .ledger($0) }],
         auditActions: AuditAction.ofLedger,
         digest: Digest.ledger,
+        noticeKinds: [.handed],
         homeCards: HomeCard.ledger,
         demo: { try await DemoLedger.load($0) },
         api: .ledger)

@@ -167,6 +167,12 @@ enum LedgerStore {
         try await ItemEvent(
             itemID: item.requireID(), at: acting.now, actor: acting.caller.displayName, what: "交办"
         ).create(on: db)
+        try await Outbox.post(
+            .handed, event: try item.requireID().uuidString,
+            .init(
+                title: "【交办】\(item.title)", lines: ["完成时限：\(item.deadline.label)", "请签收并按时报送进展"],
+                link: .item(try item.requireID())),
+            to: .units(parts.filter(\.counts).map { $0.$unit.id }), at: acting.now, on: db)
         try await acting.audit(
             .itemIssued, object: ("work_item", item.requireID().uuidString), summary: "交办事项：\(item.title)", on: db)
     }

@@ -17,6 +17,12 @@ struct ChannelPages {
         var address: String
     }
 
+    struct SMSForm: Content {
+        var url: String
+        var template: String?
+        var maxLength: Int
+    }
+
     func show(_ request: Request) async throws -> HTMLPage {
         try await page(request, notice: nil, problems: [])
     }
@@ -49,6 +55,32 @@ struct ChannelPages {
         return try await page(request, notice: outcome.notice, problems: outcome.problems).encodeResponse(for: request)
     }
 
+    func saveSMS(_ request: Request) async throws -> Response {
+        _ = try request.caller(for: .manageAccounts)
+        let form = try request.content.decode(SMSForm.self)
+        do {
+            try await NoticeChannels.save(
+                SMSGateway(url: form.url, template: form.template ?? "", maxLength: form.maxLength),
+                as: try request.acting())
+        } catch let error as AppError where error.status == .unprocessableEntity {
+            return try await page(request, notice: nil, problems: error.reason.components(separatedBy: "\n"))
+                .encodeResponse(status: error.status, for: request)
+        }
+        return try await page(request, notice: "短信平台已保存", problems: []).encodeResponse(for: request)
+    }
+
+    func testSMS(_ request: Request) async throws -> Response {
+        let acting = try request.acting()
+        _ = try acting.caller(for: .manageAccounts)
+        let phone = try request.content.decode(TestForm.self).address.trimmingCharacters(in: .whitespaces)
+        guard MobileNumber.isValid(phone) else {
+            return try await page(request, notice: nil, problems: ["手机号：“\(phone)”不是有效的手机号"])
+                .encodeResponse(status: .unprocessableEntity, for: request)
+        }
+        let outcome = try await NoticeTest.sms(to: phone, as: acting, app: request.application)
+        return try await page(request, notice: outcome.notice, problems: outcome.problems).encodeResponse(for: request)
+    }
+
     func deliveries(_ request: Request) async throws -> HTMLPage {
         let caller = try request.caller(for: .manageAccounts)
         let state = try? request.query.get(String.self, at: "state")
@@ -68,7 +100,8 @@ struct ChannelPages {
         let app = request.application
         let model = ChannelsView.Model(
             server: try await NoticeChannels.mailServer(app, on: request.db),
-            setByConfiguration: app.config.mailServer != nil, notice: notice, problems: problems)
+            setByConfiguration: app.config.mailServer != nil,
+            sms: try await NoticeChannels.smsGateway(app, on: request.db), notice: notice, problems: problems)
         return ChannelsView.render(model, shell: try await request.shell())
     }
 }
@@ -88,15 +121,25 @@ enum NoticeTest {
         }
         let delivery = Delivery(
             key: "test", kind: .digest, channel: .mail, regionID: acting.caller.regionID, userID: nil, robotID: nil,
-            recipient: address, message: .init(title: "府院通测试邮件", lines: lines, link: app.config.publicURL),
-            at: acting.now)
+            recipient: address, message: .init(title: "府院通测试邮件", lines: lines, link: .home), at: acting.now)
         delivery.id = UUID()
         let message = NoticeMail.compose(
-            delivery, to: address, name: acting.caller.displayName, from: server.sender, at: acting.now)
+            delivery, to: address, name: acting.caller.displayName, from: server.sender,
+            publicURL: app.config.publicURL, at: acting.now)
         return try await attempt(
             "向 \(address) 发送测试邮件", by: "邮件服务器", object: ("notice_channel", NoticeChannels.mailKind),
             as: acting
         ) { try await SMTPClient.send(message, via: server, on: app.eventLoopGroup) }
+    }
+
+    static func sms(to phone: String, as acting: Acting, app: Application) async throws -> Outcome {
+        guard let gateway = try await NoticeChannels.smsGateway(app, on: acting.db) else {
+            return Outcome(notice: nil, problems: ["短信平台：请先设置短信平台"])
+        }
+        return try await attempt(
+            "向 \(FieldSeal.masked(phone)) 发送测试短信", by: "短信平台", object: ("notice_channel", NoticeChannels.smsKind),
+            as: acting
+        ) { try await gateway.send(gateway.text("测试短信", lines: lines), to: phone, app: app) }
     }
 
     /// Runs `send` at once, records it (`what`, with the answer) in the audit log, and says how it went: accepted
@@ -123,6 +166,7 @@ enum ChannelsView {
     struct Model {
         let server: MailServer?
         let setByConfiguration: Bool
+        let sms: SMSGateway?
         let notice: String?
         let problems: [String]
     }
@@ -131,7 +175,7 @@ enum ChannelsView {
         Layout.page(title: "通知渠道", shell: shell, breadcrumbs: [("通知渠道", nil)]) {
             h1 { "通知渠道" }
             p(.class("muted")) {
-                "每日提醒经政务邮箱发给本人（各人在“通知设置”中填写邮箱并选择接收），经群机器人发到单位群（由各级联席办在“通知”页添加）。"
+                "通知经政务邮箱或短信发给本人（各人在“通知设置”中填写邮箱、手机号并选择接收），经群机器人发到单位群（由各级联席办在“通知”页添加）。"
                 a(.href(.deliveries)) { "查看投递记录" }
             }
             Form.notice(model.notice)
@@ -172,6 +216,28 @@ enum ChannelsView {
                         Layout.csrfField(shell.csrfToken)
                         input(.type("email"), .name("address"), .attr("aria-label", "收件邮箱"), .required)
                         button(.type("submit"), .class("secondary")) { "发送测试邮件" }
+                    }
+                }
+            }
+            div(.class("card")) {
+                h2 { "短信平台" }
+                if let sms = model.sms { p(.id("sms-gateway")) { "当前：\(sms.url)，每条 \(sms.maxLength) 字" } }
+                form(.post, .action(.sms), .id("sms-form")) {
+                    Layout.csrfField(shell.csrfToken)
+                    Form.field("短信平台地址", name: "url", value: model.sms?.url ?? "", type: "url", hint: "短信平台的 HTTP 接口地址")
+                    div(.class("field")) {
+                        label(.for("f-template")) { "请求模板" }
+                        textarea(.id("f-template"), .name("template"), .attr("rows", "2")) { model.sms?.template ?? "" }
+                        small(.class("hint")) { "JSON，可用 {{phone}}、{{text}}；留空则为 " + SMSGateway.defaultTemplate }
+                    }
+                    Form.field("每条字数", name: "maxLength", value: String(model.sms?.maxLength ?? 70), type: "number")
+                    div(.class("actions")) { button(.type("submit")) { "保存" } }
+                }
+                if model.sms != nil {
+                    form(.post, .action(.smsTest), .id("sms-test"), .class("actions")) {
+                        Layout.csrfField(shell.csrfToken)
+                        input(.type("tel"), .name("address"), .attr("aria-label", "手机号"), .required)
+                        button(.type("submit"), .class("secondary")) { "发送测试短信" }
                     }
                 }
             }

@@ -57,14 +57,21 @@ public final class Deliverer: LifecycleHandler, @unchecked Sendable {
             retrying: states.filter { $0 == .pending }.count)
     }
 
-    /// Claims up to `batch` deliveries due now and sends them one by one; answers how many it claimed.
+    /// Claims up to `batch` deliveries due now and sends them one by one; answers how many it claimed. Mail and SMS
+    /// wait while their channel is not set (so that setting it later in the day still sends the day's digest), and
+    /// fail when a day has passed.
     @discardableResult
     static func pass(_ app: Application, holder: String) async throws -> Int {
         let now = app.clock.now().milliseconds
         let until = now + Int64(app.config.deliveryLease * 1000)
+        let ready = try await readyChannels(app)
+        try await expire(now: now, notReady: Delivery.Channel.allCases.filter { !ready.contains($0) }, app)
+        // Channel names are the enum's own constants.
+        let channels = ready.map { "'\($0.rawValue)'" }.joined(separator: ", ")
         // The conditions are repeated outside the subquery: PostgreSQL checks them again on a row another instance
         // claimed meanwhile, and leaves it.
-        let due: SQLQueryString = "state = 'pending' AND next_at <= \(bind: now) AND lease_until < \(bind: now)"
+        let due: SQLQueryString =
+            "state = 'pending' AND channel IN (\(unsafeRaw: channels)) AND next_at <= \(bind: now) AND lease_until < \(bind: now)"
         try await app.db.sql().raw(
             """
             UPDATE deliveries SET lease_holder = \(bind: holder), lease_until = \(bind: until), attempts = attempts + 1
@@ -87,6 +94,23 @@ public final class Deliverer: LifecycleHandler, @unchecked Sendable {
             try await record(outcome, of: delivery, holder: holder, app: app)
         }
         return claimed.count
+    }
+
+    /// The channels that can send now: the robots always, mail with a mail server, SMS with a gateway.
+    private static func readyChannels(_ app: Application) async throws -> [Delivery.Channel] {
+        var ready: [Delivery.Channel] = [.robot]
+        if try await NoticeChannels.mailServer(app, on: app.db) != nil { ready.append(.mail) }
+        if try await NoticeChannels.smsGateway(app, on: app.db) != nil { ready.append(.sms) }
+        return ready
+    }
+
+    /// Fails the deliveries that waited a whole day for a channel nobody set.
+    private static func expire(now: Int64, notReady: [Delivery.Channel], _ app: Application) async throws {
+        for channel in notReady {
+            try await Delivery.query(on: app.db).filter(\.$state == .pending).filter(\.$channel == channel)
+                .filter(\.$nextAt < now - 86_400_000).set(\.$state, to: .failed)
+                .set(\.$answer, to: "一日内未能发出：系统管理员尚未在“通知渠道”中设置\(channel == .mail ? "邮件服务器" : "短信平台")").update()
+        }
     }
 
     enum Outcome {
@@ -125,36 +149,43 @@ public final class Deliverer: LifecycleHandler, @unchecked Sendable {
 
     /// Sends one delivery; answers the server's answer.
     private static func send(_ delivery: Delivery, _ app: Application) async throws -> String {
+        let lines = delivery.lines.split(separator: "\n").map(String.init)
         switch delivery.channel {
-        case .mail: try await sendMail(delivery, app)
-        case .robot: try await post(delivery, app)
+        case .robot:
+            guard let robotID = delivery.$robot.id, let robot = try await Robot.find(robotID, on: app.db) else {
+                throw DeliveryFailure(description: "群机器人已删除", permanent: true)
+            }
+            return try await RobotSender.post(
+                robot, title: delivery.title, lines: lines, link: delivery.link, app: app)
+        case .mail:
+            guard let server = try await NoticeChannels.mailServer(app, on: app.db) else {
+                throw DeliveryFailure(description: "未设置邮件服务器：请系统管理员在“通知渠道”中设置", permanent: true)
+            }
+            let (user, address) = try await person(of: delivery, channel: .mail, app) { $0.sealedEmail }
+            let message = NoticeMail.compose(
+                delivery, to: address, name: user.displayName, from: server.sender, publicURL: app.config.publicURL,
+                at: app.clock.now())
+            return try await SMTPClient.send(
+                message, via: server, on: app.eventLoopGroup, timeout: .seconds(Int64(app.config.deliveryLease / 2)))
+        case .sms:
+            guard let gateway = try await NoticeChannels.smsGateway(app, on: app.db) else {
+                throw DeliveryFailure(description: "未设置短信平台：请系统管理员在“通知渠道”中设置", permanent: true)
+            }
+            let (_, phone) = try await person(of: delivery, channel: .sms, app) { $0.sealedPhone }
+            return try await gateway.send(gateway.text(delivery.title, lines: lines), to: phone, app: app)
         }
     }
 
-    private static func sendMail(_ delivery: Delivery, _ app: Application) async throws -> String {
-        guard let server = try await NoticeChannels.mailServer(app, on: app.db) else {
-            throw DeliveryFailure(description: "未设置邮件服务器")
-        }
-        guard let userID = delivery.$user.id, let user = try await User.find(userID, on: app.db),
+    /// The person a delivery is for and their address on `channel`, as they have it now; a person who has since
+    /// switched the channel off or taken the address away gets nothing.
+    private static func person(
+        of delivery: Delivery, channel: Delivery.Channel, _ app: Application, _ sealed: (NoticeSetting) -> String
+    ) async throws -> (User, String) {
+        guard let userID = delivery.$user.id, let user = try await User.find(userID, on: app.db), user.isActive,
             let setting = try await NoticeSetting.query(on: app.db).filter(\.$user.$id == userID).first(),
-            !setting.sealedEmail.isEmpty,
-            setting.choices.split(separator: " ").contains(Substring(delivery.kind + ":mail"))
-        else { throw DeliveryFailure(description: "收件人已关闭邮件通知或未留邮箱", permanent: true) }
-        let message = NoticeMail.compose(
-            delivery, to: try app.fieldSeal.open(setting.sealedEmail), name: user.displayName, from: server.sender,
-            at: app.clock.now())
-        return try await SMTPClient.send(
-            message, via: server, on: app.eventLoopGroup, timeout: .seconds(Int64(app.config.deliveryLease / 2)))
-    }
-
-    private static func post(_ delivery: Delivery, _ app: Application) async throws -> String {
-        guard let robotID = delivery.$robot.id, let robot = try await Robot.find(robotID, on: app.db) else {
-            throw DeliveryFailure(description: "群机器人已删除", permanent: true)
-        }
-        return try await RobotSender.post(
-            robot,
-            message: .init(
-                title: delivery.title, lines: delivery.lines.split(separator: "\n").map(String.init),
-                link: delivery.link), app: app)
+            !sealed(setting).isEmpty,
+            setting.choices.split(separator: " ").contains(Substring(delivery.kind + ":" + channel.rawValue))
+        else { throw DeliveryFailure(description: "收件人已关闭该通知或未留\(channel == .mail ? "邮箱" : "手机号")", permanent: true) }
+        return (user, try app.fieldSeal.open(sealed(setting)))
     }
 }

@@ -2,20 +2,24 @@ import Fluent
 import FuyuanCore
 import Vapor
 
-/// One message to one person's mail address (read when it is sent) or to one group robot: written in the same transaction as what it tells
+/// One message to one person's mail address or phone (read when it is sent) or to one group robot: written in the same transaction as what it tells
 /// of (the outbox), then sent by `Deliverer` with retries, under a lease so that one instance sends it.
 final class Delivery: Model, @unchecked Sendable {
     static let schema = "deliveries"
 
     enum Channel: String, Codable, CaseIterable, Sendable {
-        case mail, robot
+        case mail, sms, robot
 
         var label: String {
             switch self {
             case .mail: "邮件"
+            case .sms: "短信"
             case .robot: "群机器人"
             }
         }
+
+        /// The channels a person chooses for themselves (a robot is a group's).
+        static let personal: [Channel] = [.mail, .sms]
     }
 
     enum State: String, Codable, CaseIterable, Sendable {
@@ -47,6 +51,8 @@ final class Delivery: Model, @unchecked Sendable {
     @Field(key: "recipient") var recipient: String
     @Field(key: "title") var title: String
     @Field(key: "lines") var lines: String
+    /// The page it is about, as a path (`/notices`); the product's address (`FUYUAN_PUBLIC_URL`) is put before it
+    /// when it is sent.
     @Field(key: "link") var link: String
     @Field(key: "state") var state: State
     @Field(key: "attempts") var attempts: Int
@@ -86,7 +92,7 @@ final class Delivery: Model, @unchecked Sendable {
         self.recipient = recipient
         title = message.title
         lines = message.lines.joined(separator: "\n")
-        link = message.link
+        link = message.link.url
         state = .pending
         attempts = 0
         nextAt = now.milliseconds
@@ -96,8 +102,8 @@ final class Delivery: Model, @unchecked Sendable {
     }
 }
 
-/// A person's own mail address and choices of notices: the address is sealed, shown only to them and the
-/// administrators. No row: the role's defaults (`NoticeKind.defaultRoles`) and no address.
+/// A person's own mail address, mobile number and choices of notices: the address and number are sealed, shown only
+/// to them and the administrators. No row: the role's defaults (`NoticeKind.onByDefault`) and no address.
 final class NoticeSetting: Model, @unchecked Sendable {
     static let schema = "notice_settings"
 
@@ -107,24 +113,26 @@ final class NoticeSetting: Model, @unchecked Sendable {
 
     // data fields
     @Field(key: "sealed_email") var sealedEmail: String
-    /// The kinds and channels chosen, `digest:mail` and so on, space-separated.
+    @Field(key: "sealed_phone") var sealedPhone: String
+    /// The kinds and channels chosen, `digest:mail`, `alert:sms` and so on, space-separated.
     @Field(key: "choices") var choices: String
 
     // relationships
     @Parent(key: "user_id") var user: User
 
-    var properties: [any AnyProperty] { [$id, $updatedAt, $sealedEmail, $choices, $user] }
+    var properties: [any AnyProperty] { [$id, $updatedAt, $sealedEmail, $sealedPhone, $choices, $user] }
 
     init() {}
 
-    init(userID: UUID, sealedEmail: String, choices: Set<String>) {
+    init(userID: UUID, sealedEmail: String, sealedPhone: String, choices: Set<String>) {
         self.$user.id = userID
         self.sealedEmail = sealedEmail
+        self.sealedPhone = sealedPhone
         self.choices = choices.sorted().joined(separator: " ")
     }
 }
 
-/// A channel's settings set on the channels page (the mail server), sealed whole with the data key.
+/// A channel's settings set on the channels page (the mail server, the SMS gateway), sealed whole with the data key.
 final class NoticeChannel: Model, @unchecked Sendable {
     static let schema = "notice_channels"
 
@@ -133,7 +141,7 @@ final class NoticeChannel: Model, @unchecked Sendable {
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     // data fields
-    /// `mail`; unique.
+    /// `mail` or `sms`; unique.
     @Field(key: "kind") var kind: String
     @Field(key: "sealed_settings") var sealedSettings: String
 
@@ -193,6 +201,7 @@ struct CreateOutbox: AsyncMigration {
             .id()
             .field("user_id", .uuid, .required, .references(User.schema, "id"))
             .field("sealed_email", .string, .required)
+            .field("sealed_phone", .string, .required)
             .field("choices", .string, .required)
             .field("updated_at", .datetime)
             .unique(on: "user_id")

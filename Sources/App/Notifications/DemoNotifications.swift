@@ -12,6 +12,7 @@ enum DemoNotifications {
             guard !choices.isEmpty else { continue }
             try await NoticeSetting(
                 userID: try user.requireID(), sealedEmail: context.seal.seal("\(user.username)@\(domain)"),
+                sealedPhone: "",
                 choices: choices
             ).create(on: context.db)
         }

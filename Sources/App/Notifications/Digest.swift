@@ -24,23 +24,23 @@ enum Digest {
     /// A feature's part: its lines for `day`, read from `db`.
     typealias Part = @Sendable (_ day: Day, _ db: any Database) async throws -> Lines
 
-    /// Builds today's notices from every feature's part and stores them, with their deliveries by mail and to the
-    /// group robots (`Outbox`), in one transaction, with `recorded` (the audit entry of a run by hand) in it too;
+    /// Builds today's notices from every feature's part and stores them, with their deliveries (by mail, SMS and to
+    /// the group robots, `Outbox`), in one transaction, with `recorded` (the audit entry of a run by hand) in it too;
     /// returns how many notices were new. Safe to run again and on several instances: a recipient who already has
     /// today's notice is skipped, and a person or robot is sent today's digest once — a run later in the day sends it
     /// to those who gave an address or were given a robot since.
     @discardableResult
     static func run(
-        of features: [Feature], on db: any Database, rules: DueRules, outbox: Outbox.Context,
+        of features: [Feature], on db: any Database, now: Date, rules: DueRules,
         recorded: (@Sendable (_ count: Int, _ db: any Database) async throws -> Void)? = nil
     ) async throws -> Int {
-        let day = Day(today: CalendarDay(containing: outbox.now), rules: rules)
+        let day = Day(today: CalendarDay(containing: now), rules: rules)
         var lines: Lines = [:]
         for part in features.compactMap(\.digest) {
             lines.merge(try await part(day, db)) { $0 + $1 }
         }
         let found = lines
-        let readers = outbox.mailReady ? try await Outbox.readers(of: .digest, on: db) : []
+        let readers = try await Outbox.readers(of: .digest, on: db)
         let robots = try await Robot.query(on: db).all()
         return try await db.write { db in
             var todays: Lines = [:]
@@ -55,37 +55,35 @@ enum Digest {
             .create(on: db)
             todays.merge(new) { old, _ in old }
             try await Outbox.write(
-                deliveries(of: todays, day: day.today, readers: readers, robots: robots, outbox), on: db)
+                try deliveries(of: todays, day: day.today, readers: readers, robots: robots, at: now), on: db)
             try await recorded?(new.count, db)
             return new.count
         }
     }
 
-    /// One mail a person with all the lines of their notices, one post a robot with its recipient's.
+    /// One message a person a channel with all the lines of their notices (their unit's, and their office's for
+    /// office staff, as `NoticePages.mine`), one post a robot with its recipient's.
     private static func deliveries(
-        of notices: Lines, day: CalendarDay, readers: [Outbox.Reader], robots: [Robot], _ outbox: Outbox.Context
-    ) -> [Delivery] {
+        of notices: Lines, day: CalendarDay, readers: [Outbox.Reader], robots: [Robot], at now: Date
+    ) throws -> [Delivery] {
         let title = "府院通每日提醒（\(day.chinese)）"
-        let link = outbox.publicURL + SitePath.notices.url
+        let key = "digest:\(day)"
         var deliveries: [Delivery] = []
         for reader in readers {
-            let lines = reader.recipients.flatMap { notices[$0] ?? [] }
+            var recipients = [Key(regionID: reader.regionID, recipient: Notice.unit(reader.unitID))]
+            if reader.role.may(.manageLedger) {
+                recipients.append(Key(regionID: reader.regionID, recipient: Notice.office))
+            }
+            let lines = recipients.flatMap { notices[$0] ?? [] }
             guard !lines.isEmpty else { continue }
-            deliveries.append(
-                Delivery(
-                    key: "digest:\(day):user:\(reader.userID):mail", kind: .digest, channel: .mail,
-                    regionID: reader.regionID, userID: reader.userID, robotID: nil, recipient: reader.username,
-                    message: .init(title: title, lines: lines, link: link), at: outbox.now))
+            deliveries += Outbox.deliveries(
+                .digest, key: key, .init(title: title, lines: lines, link: .notices), to: reader, at: now)
         }
         for robot in robots {
-            guard let id = robot.id,
-                let lines = notices[Key(regionID: robot.$region.id, recipient: robot.recipient)]
-            else { continue }
+            guard let lines = notices[Key(regionID: robot.$region.id, recipient: robot.recipient)] else { continue }
             deliveries.append(
-                Delivery(
-                    key: "digest:\(day):robot:\(id)", kind: .digest, channel: .robot, regionID: robot.$region.id,
-                    userID: nil, robotID: id, recipient: robot.name,
-                    message: .init(title: title, lines: lines, link: link), at: outbox.now))
+                try Outbox.delivery(
+                    .digest, key: key, .init(title: title, lines: lines, link: .notices), to: robot, at: now))
         }
         return deliveries
     }

@@ -10,8 +10,8 @@ struct NoticeKind: Sendable, Hashable {
     /// On by mail until the person chooses otherwise.
     var onByDefault = true
 
-    /// `digest:mail`: the choice of this kind by mail.
-    var byMail: String { key + ":mail" }
+    /// `digest:mail`: the choice of this kind by `channel`.
+    func choice(_ channel: Delivery.Channel) -> String { key + ":" + channel.rawValue }
 }
 
 extension NoticeKind {

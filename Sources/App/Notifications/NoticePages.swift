@@ -25,9 +25,8 @@ struct NoticePages {
     func run(_ request: Request) async throws -> Response {
         _ = try request.caller(for: .manageLedger)
         let app = request.application
-        let count = try await Digest.run(
-            of: app.features, on: request.db, rules: app.dueRules, outbox: try await app.outboxContext(on: request.db)
-        ) { count, db in
+        let count = try await Digest.run(of: app.features, on: request.db, now: request.now, rules: app.dueRules) {
+            count, db in
             try await request.audit(
                 .digestRun, object: ("digest", CalendarDay(containing: request.now).description),
                 summary: "手动生成今日提醒 \(count) 条", on: db)

@@ -12,6 +12,8 @@ enum NoticesPath {
     static let robotTest: PathPattern = "/notices/robots/:id/test"
     static let channels: PathPattern = "/admin/channels"
     static let channelTest: PathPattern = "/admin/channels/test"
+    static let sms: PathPattern = "/admin/channels/sms"
+    static let smsTest: PathPattern = "/admin/channels/sms/test"
     static let deliveries: PathPattern = "/admin/deliveries"
     static let deliveryResend: PathPattern = "/admin/deliveries/:id/resend"
 }
@@ -26,6 +28,8 @@ extension SitePath {
     static func robotTest(_ id: UUID) -> SitePath { NoticesPath.robotTest.path(id) }
     static let channels = NoticesPath.channels.path()
     static let channelTest = NoticesPath.channelTest.path()
+    static let sms = NoticesPath.sms.path()
+    static let smsTest = NoticesPath.smsTest.path()
     static let deliveries = NoticesPath.deliveries.path()
     static func deliveryResend(_ id: UUID) -> SitePath { NoticesPath.deliveryResend.path(id) }
 }

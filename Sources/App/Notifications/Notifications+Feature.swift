@@ -23,6 +23,8 @@ extension Feature {
             routes.pages.get(NoticesPath.channels, use: channels.show)
             routes.pages.post(NoticesPath.channels, use: channels.save)
             routes.pages.post(NoticesPath.channelTest, use: channels.test)
+            routes.pages.post(NoticesPath.sms, use: channels.saveSMS)
+            routes.pages.post(NoticesPath.smsTest, use: channels.testSMS)
             routes.pages.get(NoticesPath.deliveries, use: channels.deliveries)
             routes.pages.post(NoticesPath.deliveryResend, use: channels.resend)
         },

@@ -86,8 +86,7 @@ enum RobotStore {
         return try await NoticeTest.attempt(
             "向群机器人“\(robot.name)”发送测试消息", by: "群机器人", object: ("notice_robot", id.uuidString), as: acting
         ) {
-            try await RobotSender.post(
-                robot, message: .init(title: "府院通测试消息", lines: NoticeTest.lines, link: app.config.publicURL), app: app)
+            try await RobotSender.post(robot, title: "府院通测试消息", lines: NoticeTest.lines, link: "/", app: app)
         }
     }
 

@@ -19,6 +19,7 @@ extension Feature {
         menu: [.init(label: "督办", place: 30, roles: businessRoles) { .supervision($0) }],
         auditActions: AuditAction.ofSupervision,
         digest: Digest.supervision,
+        noticeKinds: [.supervision],
         homeCards: HomeCard.supervision,
         demo: { try await DemoSupervision.load($0) },
         api: .supervision)

@@ -65,6 +65,12 @@ enum SupervisionStore {
                     what: "\(supervision.reference)：" + units.map(\.name).joined(separator: "、"), reason: text
                 ).create(on: db)
             }
+            try await Outbox.post(
+                .supervision, event: try supervision.requireID().uuidString,
+                .init(
+                    title: "【\(supervision.kind.label)】\(region.name)联席办：\(supervision.reference)",
+                    lines: [text, "请于 \(respondBy.chinese) 前回复"], link: .supervision(region.code)),
+                to: .units(try units.map { try $0.requireID() }), at: acting.now, on: db)
             try await acting.audit(
                 .supervisionIssued, object: ("supervision", supervision.requireID().uuidString),
                 summary: "\(supervision.reference)（\(units.map(\.name).joined(separator: "、"))）：\(text)", on: db)

@@ -24,6 +24,10 @@ extension ScopeMatrixTests {
             .POST, "admin/channels", "/admin/channels", "LVFFFFFFFFF",
             [("host", ""), ("port", "25"), ("security", "none"), ("user", ""), ("password", ""), ("sender", "a@b.cn")]),
         .form(.POST, "admin/channels/test", "/admin/channels/test", "LVFFFFFFFFF", [("address", "not-an-address")]),
+        .form(
+            .POST, "admin/channels/sms", "/admin/channels/sms", "LVFFFFFFFFF",
+            [("url", "ftp://sms"), ("template", ""), ("maxLength", "70")]),
+        .form(.POST, "admin/channels/sms/test", "/admin/channels/sms/test", "LVFFFFFFFFF", [("address", "123")]),
         .get("admin/deliveries", "/admin/deliveries", "LOFFFFFFFFF"),
         .form(.POST, "admin/deliveries/:id/resend", "/admin/deliveries/\(UUID())/resend", "LNFFFFFFFFF"),
     ]

@@ -3,17 +3,67 @@ import FuyuanCore
 import Vapor
 
 /// The channels the system administrator sets: the mail server, from `FUYUAN_SMTP_URL` when set (the page then only
-/// shows it), or else as saved on the channels page, sealed whole.
+/// shows it), or else as saved on the channels page; the SMS gateway as saved there. Each sealed whole.
 enum NoticeChannels {
     static let mailKind = "mail"
+    static let smsKind = "sms"
+
+    /// The SMS gateway in use; nil when none is set.
+    static func smsGateway(_ app: Application, on db: any Database) async throws -> SMSGateway? {
+        try await stored(smsKind, as: SMSGateway.self, app.fieldSeal, on: db)
+    }
+
+    private static func stored<T: Decodable>(_ kind: String, as type: T.Type, _ seal: FieldSeal, on db: any Database)
+        async throws -> T?
+    {
+        guard let row = try await NoticeChannel.query(on: db).filter(\.$kind == kind).first() else { return nil }
+        return try JSONDecoder().decode(T.self, from: Data(try seal.open(row.sealedSettings).utf8))
+    }
+
+    /// Seals and stores `settings` as the channel `kind`, with the audit entry `action` saying `summary`.
+    private static func store(
+        _ settings: some Encodable, as kind: String, _ action: AuditAction, summary: String, by acting: Acting
+    ) async throws {
+        let sealed = acting.seal.seal(String(decoding: try JSONEncoder().encode(settings), as: UTF8.self))
+        try await acting.db.write { db in
+            if let row = try await NoticeChannel.query(on: db).filter(\.$kind == kind).first() {
+                row.sealedSettings = sealed
+                try await row.update(on: db)
+            } else {
+                try await NoticeChannel(kind: kind, sealedSettings: sealed).create(on: db)
+            }
+            try await acting.audit(action, object: ("notice_channel", kind), summary: summary, on: db)
+        }
+    }
+
+    /// Saves the SMS gateway set on the channels page.
+    static func save(_ gateway: SMSGateway, as acting: Acting) async throws {
+        _ = try acting.caller(for: .manageAccounts)
+        var gateway = gateway
+        gateway.url = gateway.url.trimmingCharacters(in: .whitespaces)
+        gateway.template = gateway.template.trimmingCharacters(in: .whitespacesAndNewlines)
+        var problems: [String] = []
+        if URLComponents(string: gateway.url).map({ ["http", "https"].contains($0.scheme ?? "") && $0.host != nil })
+            != true
+        {
+            problems.append("短信平台地址：须为 http:// 或 https:// 开头的地址")
+        }
+        if !gateway.template.isEmpty,
+            !JSONText.isValidTemplate(gateway.template, placeholders: ["{{phone}}", "{{text}}"])
+        {
+            problems.append("请求模板：代入 {{phone}}、{{text}} 后不是有效的 JSON")
+        }
+        if !(20...500).contains(gateway.maxLength) { problems.append("每条字数：须在 20 至 500 之间") }
+        guard problems.isEmpty else { throw AppError.invalid(problems.joined(separator: "\n")) }
+        let host = URLComponents(string: gateway.url)?.host ?? ""
+        try await store(
+            gateway, as: smsKind, .smsGatewaySet, summary: "设置短信平台 \(host)（每条 \(gateway.maxLength) 字）", by: acting)
+    }
 
     /// The mail server in use; nil when none is set.
     static func mailServer(_ app: Application, on db: any Database) async throws -> MailServer? {
         if let server = app.config.mailServer { return server }
-        guard let stored = try await NoticeChannel.query(on: db).filter(\.$kind == mailKind).first() else {
-            return nil
-        }
-        return try JSONDecoder().decode(MailServer.self, from: Data(try app.fieldSeal.open(stored.sealedSettings).utf8))
+        return try await stored(mailKind, as: MailServer.self, app.fieldSeal, on: db)
     }
 
     /// Saves the mail server set on the channels page; an empty password keeps the one saved before.
@@ -34,19 +84,7 @@ enum NoticeChannels {
         }
         let previous = try await mailServer(app, on: acting.db)
         if server.password.isEmpty, let previous, previous.user == server.user { server.password = previous.password }
-        let sealed = acting.seal.seal(String(decoding: try JSONEncoder().encode(server), as: UTF8.self))
-        let shown = server.description
-        try await acting.db.write { db in
-            if let row = try await NoticeChannel.query(on: db).filter(\.$kind == mailKind).first() {
-                row.sealedSettings = sealed
-                try await row.update(on: db)
-            } else {
-                try await NoticeChannel(kind: mailKind, sealedSettings: sealed).create(on: db)
-            }
-            try await acting.audit(
-                .mailServerSet, object: ("notice_channel", mailKind), summary: "设置邮件服务器 \(shown)",
-                on: db)
-        }
+        try await store(server, as: mailKind, .mailServerSet, summary: "设置邮件服务器 \(server.description)", by: acting)
     }
 }
 
@@ -56,10 +94,12 @@ extension NoticeChannels {
     static func reseal(from old: FieldSeal, to new: FieldSeal, on db: any Database) async throws -> Int {
         func again(_ sealed: String) throws -> String { sealed.isEmpty ? "" : new.seal(try old.open(sealed)) }
         var count = 0
-        for setting in try await NoticeSetting.query(on: db).filter(\.$sealedEmail != "").all() {
-            setting.sealedEmail = try again(setting.sealedEmail)
+        for setting in try await NoticeSetting.query(on: db).all() {
+            (setting.sealedEmail, setting.sealedPhone) = (
+                try again(setting.sealedEmail), try again(setting.sealedPhone)
+            )
             try await setting.update(on: db)
-            count += 1
+            count += [setting.sealedEmail, setting.sealedPhone].filter { !$0.isEmpty }.count
         }
         for robot in try await Robot.query(on: db).all() {
             (robot.sealedURL, robot.sealedSecret) = (try again(robot.sealedURL), try again(robot.sealedSecret))
@@ -72,14 +112,5 @@ extension NoticeChannels {
             count += 1
         }
         return count
-    }
-}
-
-/// A mail address as people type it: one `@`, something on each side, no spaces or angle brackets.
-enum MailAddress {
-    static func isValid(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && text.count <= 254
-            && !text.contains(where: { $0.isWhitespace || "<>,;\"()[]\\".contains($0) || !$0.isASCII })
     }
 }

@@ -5,13 +5,14 @@ import FuyuanCore
 enum NoticeMail {
     static let senderName = "府院通"
 
-    static func compose(_ delivery: Delivery, to address: String, name: String, from sender: String, at now: Date)
-        -> MailMessage
-    {
+    static func compose(
+        _ delivery: Delivery, to address: String, name: String, from sender: String, publicURL: String, at now: Date
+    ) -> MailMessage {
         let lines = delivery.lines.split(separator: "\n").map(String.init)
+        let link = publicURL + delivery.link
         let text =
             "\(name)，您好：\n\n\(delivery.title)，共 \(lines.count) 条：\n\n" + lines.joined(separator: "\n")
-            + "\n\n请登录府院通查看和处理：\(delivery.link)\n\n——府院通（本邮件由系统自动发送，请勿直接回复）\n"
+            + "\n\n请登录府院通查看和处理：\(link)\n\n——府院通（本邮件由系统自动发送，请勿直接回复）\n"
         let html = element("html", []) {
             element("body", []) {
                 p { "\(name)，您好：" }
@@ -19,7 +20,7 @@ enum NoticeMail {
                 ul { for line in lines { li { line } } }
                 p {
                     "请登录府院通查看和处理："
-                    a(.attr("href", delivery.link)) { delivery.link }
+                    a(.attr("href", link)) { link }
                 }
                 p { "——府院通（本邮件由系统自动发送，请勿直接回复）" }
             }

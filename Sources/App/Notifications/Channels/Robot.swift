@@ -98,9 +98,9 @@ struct RobotPost: Equatable {
         case .generic:
             let text = lines.joined(separator: "\n")
             let body = (template.isEmpty ? Robot.defaultTemplate : template)
-                .replacingOccurrences(of: "{{title}}", with: jsonEscaped(title))
-                .replacingOccurrences(of: "{{text}}", with: jsonEscaped(text))
-                .replacingOccurrences(of: "{{link}}", with: jsonEscaped(link))
+                .replacingOccurrences(of: "{{title}}", with: JSONText.escaped(title))
+                .replacingOccurrences(of: "{{text}}", with: JSONText.escaped(text))
+                .replacingOccurrences(of: "{{link}}", with: JSONText.escaped(link))
             guard !secret.isEmpty else { return RobotPost(url: url, headers: [], body: body) }
             let signature = hmac(secret, timestamp + "." + body).hex
             return RobotPost(
@@ -111,10 +111,7 @@ struct RobotPost: Equatable {
 
     /// Whether a generic robot's template makes valid JSON whatever the text.
     static func templateIsValid(_ template: String) -> Bool {
-        let sample = make(
-            preset: .generic, url: "", secret: "", template: template, title: "标题\"", lines: ["一\n二\\"],
-            link: "http://x/", now: Date(timeIntervalSince1970: 0))
-        return (try? JSONSerialization.jsonObject(with: Data(sample.body.utf8))) != nil
+        JSONText.isValidTemplate(template, placeholders: ["{{title}}", "{{text}}", "{{link}}"])
     }
 
     private static func hmac(_ key: String, _ message: String) -> [UInt8] {
@@ -126,11 +123,6 @@ struct RobotPost: Equatable {
             (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
             ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
-    }
-
-    /// `text` as the inside of a JSON string.
-    private static func jsonEscaped(_ text: String) -> String {
-        String(json(["": text]).dropFirst(5).dropLast(2))
     }
 
     private static func percentEncoded(_ text: String) -> String {

@@ -3,11 +3,14 @@ import Vapor
 /// Posts to a group robot and reads its answer: an HTTP status other than 2xx, or a messenger's `errcode` other
 /// than 0, is a failure quoting the answer.
 enum RobotSender {
-    static func post(_ robot: Robot, message: Outbox.Message, app: Application) async throws -> String {
+    /// Posts `title` and `lines` with the link to the page at `link` (a path).
+    static func post(_ robot: Robot, title: String, lines: [String], link: String, app: Application) async throws
+        -> String
+    {
         let post = RobotPost.make(
             preset: robot.preset, url: try app.fieldSeal.open(robot.sealedURL),
             secret: robot.sealedSecret.isEmpty ? "" : try app.fieldSeal.open(robot.sealedSecret),
-            template: robot.template, title: message.title, lines: message.lines, link: message.link,
+            template: robot.template, title: title, lines: lines, link: app.config.publicURL + link,
             now: app.clock.now())
         var headers = HTTPHeaders([("Content-Type", "application/json; charset=utf-8")])
         for (name, value) in post.headers { headers.add(name: name, value: value) }

@@ -39,10 +39,18 @@ enum SMTPClient {
         }
         return try await withThrowingTaskGroup(of: String?.self) { group in
             group.addTask {
-                try await channel.executeThenClose { inbound, outbound in
-                    var conversation = Conversation(
-                        replies: inbound.makeAsyncIterator(), outbound: outbound, channel: channel.channel)
-                    return try await conversation.run(message, server: server, tls: tls, hostname: hostname)
+                do {
+                    return try await channel.executeThenClose { inbound, outbound in
+                        var conversation = Conversation(
+                            replies: inbound.makeAsyncIterator(), outbound: outbound, channel: channel.channel)
+                        return try await conversation.run(message, server: server, tls: tls, hostname: hostname)
+                    }
+                } catch let failure as Failure {
+                    throw failure
+                } catch let error as NIOSSLError {
+                    throw Failure(description: "与邮件服务器建立 TLS 失败（其证书是否受信任？可用 ca= 指定签发它的 CA）：\(error)")
+                } catch {
+                    throw Failure(description: "与邮件服务器的连接中断：\(error)")
                 }
             }
             group.addTask {

@@ -1,0 +1,16 @@
+/// A mail address as people type it: one `@`, something on each side, no spaces or angle brackets.
+enum MailAddress {
+    static func isValid(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && text.count <= 254
+            && !text.contains(where: { $0.isWhitespace || "<>,;\"()[]\\".contains($0) || !$0.isASCII })
+    }
+}
+
+/// A mainland mobile number (手机号): eleven digits beginning with 1 and then 3 to 9.
+enum MobileNumber {
+    static func isValid(_ text: String) -> Bool {
+        text.count == 11 && text.allSatisfy(\.isASCII) && text.allSatisfy(\.isNumber) && text.hasPrefix("1")
+            && !text.dropFirst().hasPrefix("0") && !text.dropFirst().hasPrefix("1") && !text.dropFirst().hasPrefix("2")
+    }
+}
