@@ -23,6 +23,8 @@ class Sink:
         self.messages = []
         self.refused = set()
         self.stall_seconds = 0
+        # How many messages to drop next: the connection is closed when the message has come, without an answer.
+        self.drops = 0
         self.stalled = threading.Event()
         self.lock = threading.Lock()
 
@@ -33,6 +35,10 @@ class Sink:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        if self.drops:
+            self.drops -= 1
+            server.transport.close()
+            return "421 4.4.2 dropped"
         if self.stall_seconds:
             self.stalled.set()
             await asyncio.sleep(self.stall_seconds)

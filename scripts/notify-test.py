@@ -4,7 +4,8 @@ which stalls before accepting each message; the server is killed (-9) while it w
 again. In the end every mail delivery is sent exactly once, by the SMTP server's count of Message-IDs, and the
 outbox says every one is sent. Then `fuyuan digest --send` sends nothing twice.
 
-On SQLite it then sends the digest of a fresh demo, with `fuyuan digest --send`, to a server that requires STARTTLS
+On SQLite it then sends the digest of a fresh demo, with `fuyuan digest --send`, to a server that drops the
+connection once the message has come (each mail is retried and sent once), to a server that requires STARTTLS
 and AUTH (PLAIN), and to one that speaks TLS from the first byte and offers AUTH LOGIN only, each with a certificate
 made here and trusted through `ca=`; and to a server with a certificate not trusted, which must be refused.
 
@@ -93,7 +94,27 @@ def main():
     assert "已发送 0 条" in again.stdout, again.stdout
     print(f"outbox: {expected} mail deliveries, {args.kills} kills mid-send, each delivered exactly once")
     if not database_url:
+        dropped(args.binary, expected)
         secure(args.binary, expected)
+
+
+def dropped(binary, expected):
+    """A fresh demo's digest to a server that closes the connection once the message has come, without answering:
+    every mail waits for its retry (one second here) and then goes, once."""
+    sink, controller = mailsink.start()
+    sink.drops = expected
+    data = tempfile.mkdtemp(prefix="fuyuan-drop-data-")
+    env = dict(os.environ, DATABASE_URL="", FUYUAN_DATA_DIR=data, FUYUAN_BCRYPT_COST="4",
+               FUYUAN_DELIVERY_RETRY_SECONDS="1", FUYUAN_SMTP_URL=f"smtp://127.0.0.1:{controller.port}")
+    subprocess.run([binary, "demo"], env=env, check=True, capture_output=True)
+    first = subprocess.run([binary, "digest", "--send"], env=env, check=True, capture_output=True, text=True)
+    assert f"已发送 0 条，失败 0 条，待重试 {expected} 条" in first.stdout, first.stdout
+    time.sleep(1.5)
+    second = subprocess.run([binary, "digest", "--send"], env=env, check=True, capture_output=True, text=True)
+    controller.stop()
+    assert f"已发送 {expected} 条，失败 0 条，待重试 0 条" in second.stdout, second.stdout
+    assert len(sink.messages) == expected
+    print(f"a server that drops the connection mid-message: {expected} mails retried after 1 s, each sent once")
 
 
 def secure(binary, expected):

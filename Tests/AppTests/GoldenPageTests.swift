@@ -639,7 +639,7 @@ import Testing
                             id: Self.id(10), createdAt: created, kind: NoticeKind.digest.label, channel: .robot,
                             recipient: "司法局工作群", title: "府院通每日提醒（2026年12月7日）", state: .sent, attempts: 1,
                             answer: "HTTP 200 {\"errcode\":0,\"errmsg\":\"ok\"}", sentAt: created.addingTimeInterval(3)),
-                    ], state: nil),
+                    ], state: .failed, page: 2, hasNext: true),
                 shell: Self.sysadmin), "deliveries")
     }
 

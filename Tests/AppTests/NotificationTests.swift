@@ -277,6 +277,27 @@ import VaporTesting
         }
     }
 
+    @Test func theDeliveryLogKeepsAQuarter() async throws {
+        try await withTestApp { app in
+            app.config.mailServer = Self.unreachable
+            _ = try await runDigest(app)
+            try await Delivery.query(on: app.db).filter(\.$recipient ~~ ["fangcheng.sfj", "fangcheng.court"])
+                .set(\.$state, to: .failed).update()
+            // act
+            let early = try await Retention.sweep(
+                on: app.db, now: app.clock.now().addingTimeInterval(89 * 86_400), config: app.config)
+            let late = try await Retention.sweep(
+                on: app.db, now: app.clock.now().addingTimeInterval(91 * 86_400), config: app.config)
+            // check: the two that ended go after 90 days; the two still to send stay
+            #expect(early.deliveries == 0)
+            #expect(late.deliveries == 2)
+            #expect(
+                try await Delivery.query(on: app.db).sort(\.$recipient).all().map(\.recipient) == [
+                    "fangcheng.office", "ruzhou.office",
+                ])
+        }
+    }
+
     @Test func twoSendersNeverTakeTheSameDelivery() async throws {
         try await withTestApp { app in
             app.config.mailServer = Self.unreachable

@@ -36,7 +36,7 @@ import VaporTesting
                 headers: [("Idempotency-Key", "k-new")])
             #expect(replay.headers.first(name: "Idempotent-Replayed") == "true")
             let entries = try await app.auditEntries(.retentionSwept)
-            #expect(entries.map(\.summary) == ["清理过期数据：会话 1 个，幂等记录 1 条，任务租约 1 条"])
+            #expect(entries.map(\.summary) == ["清理过期数据：会话 1 个，幂等记录 1 条，任务租约 1 条，投递记录 0 条"])
             #expect(entries.map(\.actorName) == ["system"])
 
             // Nothing more to sweep: no second entry.

@@ -85,9 +85,13 @@ struct ChannelPages {
         let caller = try request.caller(for: .manageAccounts)
         let state = try? request.query.get(String.self, at: "state")
         let filter = state.flatMap(Delivery.State.init(rawValue:))
-        let rows = try await DeliveryLog.latest(
-            caller, state: filter, kinds: request.application.features.flatMap(\.noticeKinds), on: request.db)
-        return DeliveriesView.render(.init(rows: rows, state: filter), shell: try await request.shell())
+        let page = Paging.page(try? request.query.get(Int.self, at: "page"), size: DeliveryLog.pageSize)
+        let found = try await DeliveryLog.page(
+            caller, state: filter, page: page, kinds: request.application.features.flatMap(\.noticeKinds),
+            on: request.db)
+        return DeliveriesView.render(
+            .init(rows: found.rows, state: filter, page: page, hasNext: found.hasNext), shell: try await request.shell()
+        )
     }
 
     func resend(_ request: Request) async throws -> Response {
@@ -249,6 +253,8 @@ enum DeliveriesView {
     struct Model {
         let rows: [DeliveryLog.Row]
         let state: Delivery.State?
+        let page: Int
+        let hasNext: Bool
     }
 
     static func render(_ model: Model, shell: PageShell) -> HTMLPage {
@@ -263,7 +269,7 @@ enum DeliveriesView {
                 }
                 button(.type("submit"), .class("secondary")) { "筛选" }
             }
-            p(.class("muted")) { "最近 \(DeliveryLog.limit) 条，新的在前。失败的通知可以重发。" }
+            p(.class("muted")) { "新的在前，每页 \(DeliveryLog.pageSize) 条；保留 90 日。失败的通知可以重发。" }
             if model.rows.isEmpty { p(.class("muted")) { "没有投递记录。" } }
             table(.id("deliveries")) {
                 thead {
@@ -294,6 +300,12 @@ enum DeliveriesView {
                         }
                     }
                 }
+            }
+            div(.class("pager")) {
+                let path = SitePath.deliveries.url + "?state=" + (model.state?.rawValue ?? "") + "&page="
+                if model.page > 1 { a(.attr("href", path + String(model.page - 1))) { "‹ 上一页" } }
+                span { "第 \(model.page) 页" }
+                if model.hasNext { a(.attr("href", path + String(model.page + 1))) { "下一页 ›" } }
             }
         }
     }

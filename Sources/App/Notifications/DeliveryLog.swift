@@ -2,10 +2,10 @@ import Fluent
 import FuyuanCore
 import Vapor
 
-/// The system administrator's delivery log: the latest deliveries of the caller's scope, by state, and a failed one
-/// sent again.
+/// The system administrator's delivery log: the deliveries of the caller's scope, newest first, by state and page,
+/// and a failed one sent again.
 enum DeliveryLog {
-    static let limit = 100
+    static let pageSize = 50
 
     struct Row {
         let id: UUID
@@ -20,19 +20,23 @@ enum DeliveryLog {
         let sentAt: Date?
     }
 
-    static func latest(_ caller: Caller, state: Delivery.State?, kinds: [NoticeKind], on db: any Database)
-        async throws -> [Row]
-    {
+    /// Page `page` (from 1) of the deliveries in `state` (any, when nil), and whether another follows.
+    static func page(
+        _ caller: Caller, state: Delivery.State?, page: Int, kinds: [NoticeKind], on db: any Database
+    ) async throws -> (rows: [Row], hasNext: Bool) {
         try caller.require(.manageAccounts)
         var query = scoped(caller, on: db)
         if let state { query = query.filter(\.$state == state) }
         let labels = Dictionary(kinds.map { ($0.key, $0.label) }) { first, _ in first }
-        return try await query.sort(\.$createdAt, .descending).range(0..<limit).all().map {
-            Row(
-                id: try $0.requireID(), createdAt: $0.createdAt, kind: labels[$0.kind] ?? $0.kind,
-                channel: $0.channel, recipient: $0.recipient, title: $0.title, state: $0.state, attempts: $0.attempts,
-                answer: $0.answer, sentAt: $0.sentAt)
-        }
+        let rows = try await query.sort(\.$createdAt, .descending).sort(\.$id, .descending)
+            .range(((page - 1) * pageSize)..<(page * pageSize + 1)).all().map {
+                Row(
+                    id: try $0.requireID(), createdAt: $0.createdAt, kind: labels[$0.kind] ?? $0.kind,
+                    channel: $0.channel, recipient: $0.recipient, title: $0.title, state: $0.state,
+                    attempts: $0.attempts,
+                    answer: $0.answer, sentAt: $0.sentAt)
+            }
+        return (Array(rows.prefix(pageSize)), rows.count > pageSize)
     }
 
     /// Puts a failed delivery back in the outbox, due now; the sender tries it once more.
