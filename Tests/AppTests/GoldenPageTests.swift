@@ -594,9 +594,11 @@ import Testing
                 lines: ["【待签收】化解行政争议"]),
         ]
         try expectGolden(
-            NoticesView.render(.init(notices: notices, canRun: true, ran: 3), shell: Self.office), "notices")
+            NoticesView.render(.init(notices: notices, canRun: true, keepsRobots: true, ran: 3), shell: Self.office),
+            "notices")
         try expectGolden(
-            NoticesView.render(.init(notices: [], canRun: false, ran: nil), shell: Self.office), "notices-empty")
+            NoticesView.render(.init(notices: [], canRun: false, keepsRobots: false, ran: nil), shell: Self.office),
+            "notices-empty")
     }
 
     @Test func noticeSettingsRobotsChannelsAndDeliveries() throws {
@@ -615,13 +617,13 @@ import Testing
                         .init(id: Self.id(7), name: "司法局工作群", recipient: "鲁山县司法局", preset: .dingtalk, signed: true)
                     ],
                     recipients: [("office", "联席办"), ("unit:\(Self.id(8))", "鲁山县司法局")],
-                    outcome: .init(notice: "群机器人已接收：HTTP 200 {\"errcode\":0,\"errmsg\":\"ok\"}", problems: [])),
+                    outcome: .init(notice: "群机器人已接收：HTTP 200 errcode 0 ok", problems: [])),
                 shell: Self.office), "robots")
         try expectGolden(
             ChannelsView.render(
                 .init(
                     server: MailServer(url: "smtp://fuyuan@mail.gov.cn:587?starttls=required&from=fuyuan@mail.gov.cn"),
-                    setByConfiguration: false,
+                    setByConfiguration: false, mayConfigure: true,
                     sms: SMSGateway(url: "http://10.1.2.9/sms/send?key=k", template: "", maxLength: 70), notice: nil,
                     problems: ["发送失败：邮件服务器拒绝（RCPT TO:<a@b.cn>）：550 5.1.1 无此用户"]),
                 shell: Self.sysadmin), "channels")
@@ -638,7 +640,7 @@ import Testing
                         .init(
                             id: Self.id(10), createdAt: created, kind: NoticeKind.digest.label, channel: .robot,
                             recipient: "司法局工作群", title: "府院通每日提醒（2026年12月7日）", state: .sent, attempts: 1,
-                            answer: "HTTP 200 {\"errcode\":0,\"errmsg\":\"ok\"}", sentAt: created.addingTimeInterval(3)),
+                            answer: "HTTP 200 errcode 0 ok", sentAt: created.addingTimeInterval(3)),
                     ], state: .failed, page: 2, hasNext: true),
                 shell: Self.sysadmin), "deliveries")
     }

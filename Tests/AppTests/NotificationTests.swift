@@ -163,6 +163,55 @@ import VaporTesting
         }
     }
 
+    @Test func aUnitKeepsItsOwnRobotOnly() async throws {
+        try await withTestApp { app in
+            let sfj = try await app.signIn("fangcheng.sfj")
+            let unit = try await app.unit(named: "方城县司法局")
+            let fields = [("preset", "wecom"), ("url", "http://10.1.2.3/cgi-bin/webhook/send?key=k"), ("secret", "")]
+            // act
+            let own = try await app.send(
+                .POST, "/notices/robots", as: sfj,
+                form: [("name", "司法局工作群"), ("recipient", Notice.unit(try unit.requireID()))] + fields)
+            let office = try await app.send(
+                .POST, "/notices/robots", as: sfj, form: [("name", "冒充联席办"), ("recipient", "office")] + fields)
+            // check
+            #expect(own.status == .seeOther)
+            #expect(office.status == .unprocessableEntity)
+            #expect(office.text.contains("发给：请选择联席办、本级的成员单位或本单位"))
+            let robot = try #require(try await Robot.query(on: app.db).first())
+            #expect(robot.name == "司法局工作群" && robot.preset == .wecom)
+            #expect(try app.fieldSeal.open(robot.sealedURL) == "http://10.1.2.3/cgi-bin/webhook/send?key=k")
+            let officeList = try await app.send(.GET, "/notices/robots", as: try await app.signIn("fangcheng.office"))
+            #expect(officeList.text.contains("<td>司法局工作群</td><td>方城县司法局</td><td>企业微信</td>"))
+            let court = try await app.send(.GET, "/notices/robots", as: try await app.signIn("fangcheng.court"))
+            #expect(!court.text.contains("<td>司法局工作群</td>"))
+            let removed = try await app.send(
+                .POST, "/notices/robots/\(try robot.requireID())/remove", as: try await app.signIn("fangcheng.court"),
+                form: [])
+            #expect(removed.status == .notFound)
+            #expect(try await app.auditEntries(.robotAdded).map(\.summary) == ["添加群机器人“司法局工作群”（企业微信，发给方城县司法局）"])
+        }
+    }
+
+    @Test func aWeComRobotPostsMarkdownAndAGenericOneSignsItsBody() {
+        let wecom = RobotPost.make(
+            preset: .wecom, url: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k", secret: "", template: "",
+            title: "标题", lines: ["一"], link: "http://fuyuan/", now: Date(timeIntervalSince1970: 0))
+        #expect(
+            wecom.body
+                == ####"{"markdown":{"content":"### 标题\n\n- 一\n\n[打开府院通](http://fuyuan/)"},"msgtype":"markdown"}"####)
+        let generic = RobotPost.make(
+            preset: .generic, url: "http://lanxin/hook", secret: "s3cret", template: #"{"msg":"{{title}}"}"#,
+            title: "标题", lines: [], link: "", now: Date(timeIntervalSince1970: 1_796_623_200))
+        // Python: hmac.new(b"s3cret", b"1796623200000." + body, sha256).hexdigest()
+        #expect(
+            generic.headers.map { $0.0 + ": " + $0.1 } == [
+                "X-Fuyuan-Timestamp: 1796623200000",
+                "X-Fuyuan-Signature: sha256=f5dba331d6ce0b1278e15981a99bd56f5d632f33969a83db76cc8456b1bde59b",
+            ])
+        #expect(MailAddress.masked("fangcheng.court@fuyuan.test") == "fangch*****ourt@fuyuan.test")
+    }
+
     @Test func anSMSIsCutToTheGatewaysLength() {
         let gateway = SMSGateway(url: "http://sms/", template: "", maxLength: 30)
         #expect(gateway.text("府院通每日提醒", lines: ["【逾期】一"]) == "【府院通】府院通每日提醒：【逾期】一")

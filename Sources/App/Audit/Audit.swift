@@ -91,7 +91,7 @@ enum Audit {
                 title: "【安全告警】\(action.label)",
                 lines: [entry.summary, "账户 \(entry.actorName)，地址 \(entry.ipAddress)，\(ChineseTime.minute(entry.at))"],
                 link: .securityAlerts),
-            to: .role(.securityAdmin), at: entry.at, on: db)
+            to: .securityAdministrators(over: entry.regionPath), at: entry.at, on: db)
     }
 
     /// Text as the log keeps and hashes it: a control character other than tab and line breaks is written as its

@@ -100,11 +100,11 @@ struct ChannelPages {
     }
 
     private func page(_ request: Request, notice: String?, problems: [String]) async throws -> HTMLPage {
-        _ = try request.caller(for: .manageAccounts)
+        let caller = try request.caller(for: .manageAccounts)
         let app = request.application
         let model = ChannelsView.Model(
             server: try await NoticeChannels.mailServer(app, on: request.db),
-            setByConfiguration: app.config.mailServer != nil,
+            setByConfiguration: app.config.mailServer != nil, mayConfigure: NoticeChannels.mayConfigure(caller),
             sms: try await NoticeChannels.smsGateway(app, on: request.db), notice: notice, problems: problems)
         return ChannelsView.render(model, shell: try await request.shell())
     }
@@ -131,7 +131,7 @@ enum NoticeTest {
             delivery, to: address, name: acting.caller.displayName, from: server.sender,
             publicURL: app.config.publicURL, at: acting.now)
         return try await attempt(
-            "向 \(address) 发送测试邮件", by: "邮件服务器", object: ("notice_channel", NoticeChannels.mailKind),
+            "向 \(MailAddress.masked(address)) 发送测试邮件", by: "邮件服务器", object: ("notice_channel", NoticeChannels.mailKind),
             as: acting
         ) { try await SMTPClient.send(message, via: server, on: app.eventLoopGroup) }
     }
@@ -170,6 +170,8 @@ enum ChannelsView {
     struct Model {
         let server: MailServer?
         let setByConfiguration: Bool
+        /// Only the top region's system administrator sets the channels (`NoticeChannels.mayConfigure`).
+        let mayConfigure: Bool
         let sms: SMSGateway?
         let notice: String?
         let problems: [String]
@@ -188,6 +190,9 @@ enum ChannelsView {
                 h2 { "邮件服务器" }
                 if model.setByConfiguration, let server = model.server {
                     p(.id("mail-server")) { "由配置 FUYUAN_SMTP_URL 设定：" + server.description }
+                } else if !model.mayConfigure {
+                    p(.id("mail-server")) { model.server.map { "当前：" + $0.description } ?? "尚未设置" }
+                    p(.class("muted")) { "通知渠道全省共用，由省级系统管理员设置。" }
                 } else {
                     if let server = model.server { p(.id("mail-server")) { "当前：" + server.description } }
                     form(.post, .action(.channels), .id("mail-form")) {
@@ -225,17 +230,22 @@ enum ChannelsView {
             }
             div(.class("card")) {
                 h2 { "短信平台" }
-                if let sms = model.sms { p(.id("sms-gateway")) { "当前：\(sms.url)，每条 \(sms.maxLength) 字" } }
-                form(.post, .action(.sms), .id("sms-form")) {
-                    Layout.csrfField(shell.csrfToken)
-                    Form.field("短信平台地址", name: "url", value: model.sms?.url ?? "", type: "url", hint: "短信平台的 HTTP 接口地址")
-                    div(.class("field")) {
-                        label(.for("f-template")) { "请求模板" }
-                        textarea(.id("f-template"), .name("template"), .attr("rows", "2")) { model.sms?.template ?? "" }
-                        small(.class("hint")) { "JSON，可用 {{phone}}、{{text}}；留空则为 " + SMSGateway.defaultTemplate }
+                p(.id("sms-gateway")) { model.sms.map { "当前：\($0.shownURL)，每条 \($0.maxLength) 字" } ?? "尚未设置" }
+                if model.mayConfigure {
+                    form(.post, .action(.sms), .id("sms-form")) {
+                        Layout.csrfField(shell.csrfToken)
+                        Form.field(
+                            "短信平台地址", name: "url", value: model.sms?.url ?? "", type: "url", hint: "短信平台的 HTTP 接口地址")
+                        div(.class("field")) {
+                            label(.for("f-template")) { "请求模板" }
+                            textarea(.id("f-template"), .name("template"), .attr("rows", "2")) {
+                                model.sms?.template ?? ""
+                            }
+                            small(.class("hint")) { "JSON，可用 {{phone}}、{{text}}；留空则为 " + SMSGateway.defaultTemplate }
+                        }
+                        Form.field("每条字数", name: "maxLength", value: String(model.sms?.maxLength ?? 70), type: "number")
+                        div(.class("actions")) { button(.type("submit")) { "保存" } }
                     }
-                    Form.field("每条字数", name: "maxLength", value: String(model.sms?.maxLength ?? 70), type: "number")
-                    div(.class("actions")) { button(.type("submit")) { "保存" } }
                 }
                 if model.sms != nil {
                     form(.post, .action(.smsTest), .id("sms-test"), .class("actions")) {

@@ -57,35 +57,20 @@ public final class Deliverer: LifecycleHandler, @unchecked Sendable {
             retrying: states.filter { $0 == .pending }.count)
     }
 
-    /// Claims up to `batch` deliveries due now and sends them one by one; answers how many it claimed. Mail and SMS
-    /// wait while their channel is not set (so that setting it later in the day still sends the day's digest), and
-    /// fail when a day has passed.
+    /// Claims deliveries due now one at a time, each under its own lease, and sends each at once, up to `batch` of
+    /// them; answers how many it claimed. Mail and SMS wait while their channel is not set (so that setting it later
+    /// in the day still sends the day's digest), and fail when a day has passed.
     @discardableResult
     static func pass(_ app: Application, holder: String) async throws -> Int {
-        let now = app.clock.now().milliseconds
-        let until = now + Int64(app.config.deliveryLease * 1000)
         let ready = try await readyChannels(app)
-        try await expire(now: now, notReady: Delivery.Channel.allCases.filter { !ready.contains($0) }, app)
-        // Channel names are the enum's own constants.
-        let channels = ready.map { "'\($0.rawValue)'" }.joined(separator: ", ")
-        // The conditions are repeated outside the subquery: PostgreSQL checks them again on a row another instance
-        // claimed meanwhile, and leaves it.
-        let due: SQLQueryString =
-            "state = 'pending' AND channel IN (\(unsafeRaw: channels)) AND next_at <= \(bind: now) AND lease_until < \(bind: now)"
-        try await app.db.sql().raw(
-            """
-            UPDATE deliveries SET lease_holder = \(bind: holder), lease_until = \(bind: until), attempts = attempts + 1
-            WHERE \(due) AND id IN (SELECT id FROM deliveries WHERE \(due) ORDER BY next_at LIMIT \(unsafeRaw: String(batch)))
-            """
-        ).run()
-        let claimed = try await Delivery.query(on: app.db).filter(\.$leaseHolder == holder)
-            .filter(\.$leaseUntil == until).filter(\.$state == .pending).all()
-        for delivery in claimed {
+        try await expire(
+            now: app.clock.now().milliseconds, notReady: Delivery.Channel.allCases.filter { !ready.contains($0) }, app)
+        var claimed = 0
+        while claimed < batch, let delivery = try await claim(ready, holder: holder, app) {
+            claimed += 1
             let outcome: Outcome
             do {
                 outcome = .sent(try await send(delivery, app))
-            } catch let failure as SMTPClient.Failure {
-                outcome = .failed(failure.description, permanent: failure.permanent)
             } catch let failure as DeliveryFailure {
                 outcome = .failed(failure.description, permanent: failure.permanent)
             } catch {
@@ -93,7 +78,32 @@ public final class Deliverer: LifecycleHandler, @unchecked Sendable {
             }
             try await record(outcome, of: delivery, holder: holder, app: app)
         }
-        return claimed.count
+        return claimed
+    }
+
+    /// Takes the lease on the delivery due longest, on a channel that can send; nil when none is due. Looks first
+    /// without writing (the sender asks every two seconds), then takes it in a write: the lease's condition, checked
+    /// again by the UPDATE, lets only one instance have it. A send gives up at half the lease, so that nobody else
+    /// takes it while it is under way.
+    private static func claim(_ ready: [Delivery.Channel], holder: String, _ app: Application) async throws -> Delivery?
+    {
+        let now = app.clock.now().milliseconds
+        guard
+            let due = try await Delivery.query(on: app.db).filter(\.$state == .pending).filter(\.$channel ~~ ready)
+                .filter(\.$nextAt <= now).filter(\.$leaseUntil < now).sort(\.$nextAt).first(),
+            let id = due.id
+        else { return nil }
+        let until = now + Int64(app.config.deliveryLease * 1000)
+        return try await app.db.write { db in
+            try await db.sql().raw(
+                """
+                UPDATE deliveries SET lease_holder = \(bind: holder), lease_until = \(bind: until), attempts = attempts + 1
+                WHERE id = \(bind: id) AND state = 'pending' AND lease_until < \(bind: now)
+                """
+            ).run()
+            return try await Delivery.query(on: db).filter(\.$id == id).filter(\.$leaseHolder == holder)
+                .filter(\.$leaseUntil == until).first()
+        }
     }
 
     /// The channels that can send now: the robots always, mail with a mail server, SMS with a gateway.
@@ -104,12 +114,18 @@ public final class Deliverer: LifecycleHandler, @unchecked Sendable {
         return ready
     }
 
-    /// Fails the deliveries that waited a whole day for a channel nobody set.
+    /// Fails the deliveries that waited a whole day for a channel nobody set; writes only when there are some.
     private static func expire(now: Int64, notReady: [Delivery.Channel], _ app: Application) async throws {
         for channel in notReady {
-            try await Delivery.query(on: app.db).filter(\.$state == .pending).filter(\.$channel == channel)
-                .filter(\.$nextAt < now - 86_400_000).set(\.$state, to: .failed)
-                .set(\.$answer, to: "一日内未能发出：系统管理员尚未在“通知渠道”中设置\(channel == .mail ? "邮件服务器" : "短信平台")").update()
+            @Sendable func stale(_ db: any Database) -> QueryBuilder<Delivery> {
+                Delivery.query(on: db).filter(\.$state == .pending).filter(\.$channel == channel)
+                    .filter(\.$nextAt < now - 86_400_000)
+            }
+            guard try await stale(app.db).first() != nil else { continue }
+            let answer = "一日内未能发出：系统管理员尚未在“通知渠道”中设置\(channel == .mail ? "邮件服务器" : "短信平台")"
+            try await app.db.write { db in
+                try await stale(db).set(\.$state, to: .failed).set(\.$answer, to: answer).update()
+            }
         }
     }
 
@@ -118,45 +134,41 @@ public final class Deliverer: LifecycleHandler, @unchecked Sendable {
         case failed(String, permanent: Bool)
     }
 
-    /// Why a delivery could not be made, other than the mail server's answer.
-    struct DeliveryFailure: Error, CustomStringConvertible {
-        let description: String
-        var permanent = false
-    }
-
     private static func record(_ outcome: Outcome, of delivery: Delivery, holder: String, app: Application)
         async throws
     {
         let now = app.clock.now()
-        let update = Delivery.query(on: app.db).filter(\.$id == (try delivery.requireID())).filter(
-            \.$leaseHolder == holder
-        )
-        .set(\.$leaseUntil, to: 0)
+        let id = try delivery.requireID()
+        let (state, answer, nextAt, sentAt): (Delivery.State, String, Int64, Date?)
         switch outcome {
-        case .sent(let answer):
-            try await update.set(\.$state, to: .sent).set(\.$answer, to: String(answer.prefix(500)))
-                .set(\.$sentAt, to: now).update()
-        case .failed(let answer, let permanent):
+        case .sent(let text):
+            (state, answer, nextAt, sentAt) = (.sent, text, delivery.nextAt, now)
+        case .failed(let text, let permanent):
             let again = !permanent && delivery.attempts < attemptsAllowed
             let wait = app.config.deliveryRetry * backoff[min(delivery.attempts, backoff.count) - 1]
-            try await update.set(\.$state, to: again ? .pending : .failed).set(
-                \.$answer, to: String(answer.prefix(500))
+            (state, answer, nextAt, sentAt) = (
+                again ? .pending : .failed, text, now.milliseconds + Int64(wait * 1000), nil
             )
-            .set(\.$nextAt, to: now.milliseconds + Int64(wait * 1000)).update()
-            app.logger.warning("delivery \(delivery.key) failed (attempt \(delivery.attempts)): \(answer)")
+            // The answer, which can name the recipient, is in the delivery log only.
+            app.logger.warning("delivery \(delivery.key) failed (attempt \(delivery.attempts)), see the delivery log")
+        }
+        // A write like every other: on SQLite it takes its turn with the app's other writers (`Database.write`).
+        try await app.db.write { db in
+            try await Delivery.query(on: db).filter(\.$id == id).filter(\.$leaseHolder == holder)
+                .set(\.$leaseUntil, to: 0).set(\.$state, to: state).set(\.$answer, to: String(answer.prefix(500)))
+                .set(\.$nextAt, to: nextAt).set(\.$sentAt, to: sentAt).update()
         }
     }
 
     /// Sends one delivery; answers the server's answer.
     private static func send(_ delivery: Delivery, _ app: Application) async throws -> String {
-        let lines = delivery.lines.split(separator: "\n").map(String.init)
         switch delivery.channel {
         case .robot:
             guard let robotID = delivery.$robot.id, let robot = try await Robot.find(robotID, on: app.db) else {
                 throw DeliveryFailure(description: "群机器人已删除", permanent: true)
             }
             return try await RobotSender.post(
-                robot, title: delivery.title, lines: lines, link: delivery.link, app: app)
+                robot, title: delivery.title, lines: delivery.lineList, link: delivery.link, app: app)
         case .mail:
             guard let server = try await NoticeChannels.mailServer(app, on: app.db) else {
                 throw DeliveryFailure(description: "未设置邮件服务器：请系统管理员在“通知渠道”中设置", permanent: true)
@@ -172,7 +184,7 @@ public final class Deliverer: LifecycleHandler, @unchecked Sendable {
                 throw DeliveryFailure(description: "未设置短信平台：请系统管理员在“通知渠道”中设置", permanent: true)
             }
             let (_, phone) = try await person(of: delivery, channel: .sms, app) { $0.sealedPhone }
-            return try await gateway.send(gateway.text(delivery.title, lines: lines), to: phone, app: app)
+            return try await gateway.send(gateway.text(delivery.title, lines: delivery.lineList), to: phone, app: app)
         }
     }
 
@@ -183,8 +195,7 @@ public final class Deliverer: LifecycleHandler, @unchecked Sendable {
     ) async throws -> (User, String) {
         guard let userID = delivery.$user.id, let user = try await User.find(userID, on: app.db), user.isActive,
             let setting = try await NoticeSetting.query(on: app.db).filter(\.$user.$id == userID).first(),
-            !sealed(setting).isEmpty,
-            setting.choices.split(separator: " ").contains(Substring(delivery.kind + ":" + channel.rawValue))
+            !sealed(setting).isEmpty, setting.chosen.contains(delivery.kind + ":" + channel.rawValue)
         else { throw DeliveryFailure(description: "收件人已关闭该通知或未留\(channel == .mail ? "邮箱" : "手机号")", permanent: true) }
         return (user, try app.fieldSeal.open(sealed(setting)))
     }

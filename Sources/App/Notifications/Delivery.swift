@@ -79,6 +79,9 @@ final class Delivery: Model, @unchecked Sendable {
 
     init() {}
 
+    /// Its lines, one a line.
+    var lineList: [String] { lines.split(separator: "\n").map(String.init) }
+
     init(
         key: String, kind: NoticeKind, channel: Channel, regionID: UUID, userID: UUID?, robotID: UUID?,
         recipient: String, message: Outbox.Message, at now: Date
@@ -121,6 +124,9 @@ final class NoticeSetting: Model, @unchecked Sendable {
     @Parent(key: "user_id") var user: User
 
     var properties: [any AnyProperty] { [$id, $updatedAt, $sealedEmail, $sealedPhone, $choices, $user] }
+
+    /// `choices` as a set.
+    var chosen: Set<String> { Set(choices.split(separator: " ").map(String.init)) }
 
     init() {}
 
@@ -219,5 +225,19 @@ struct CreateOutbox: AsyncMigration {
         for schema in [NoticeChannel.schema, NoticeSetting.schema, Delivery.schema, Robot.schema] {
             try await database.schema(schema).delete()
         }
+    }
+}
+
+extension Delivery: BulkInsertable {
+    static let columns = [
+        "id", "key", "kind", "channel", "region_id", "user_id", "robot_id", "recipient", "title", "lines", "link",
+        "state", "attempts", "next_at", "lease_holder", "lease_until", "answer", "sent_at", "created_at",
+    ]
+
+    func row(now: Date) -> [any Encodable & Sendable] {
+        [
+            id ?? UUID(), key, kind, channel, $region.id, $user.id, $robot.id, recipient, title, lines, link, state,
+            attempts, nextAt, leaseHolder, leaseUntil, answer, sentAt, createdAt ?? now,
+        ]
     }
 }

@@ -49,13 +49,13 @@ enum Digest {
                     .components(separatedBy: "\n")
             }
             let new = found.filter { !$0.value.isEmpty && todays[$0.key] == nil }.mapValues { $0.sorted() }
-            try await new.map {
-                Notice(regionID: $0.key.regionID, recipient: $0.key.recipient, day: day.today, lines: $0.value)
-            }
-            .create(on: db)
+            try await db.insert(
+                new.map {
+                    Notice(regionID: $0.key.regionID, recipient: $0.key.recipient, day: day.today, lines: $0.value)
+                }, now: now, ignoringConflicts: true)
             todays.merge(new) { old, _ in old }
             try await Outbox.write(
-                try deliveries(of: todays, day: day.today, readers: readers, robots: robots, at: now), on: db)
+                try deliveries(of: todays, day: day.today, readers: readers, robots: robots, at: now), at: now, on: db)
             try await recorded?(new.count, db)
             return new.count
         }

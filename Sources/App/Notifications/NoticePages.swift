@@ -8,6 +8,7 @@ struct NoticePages {
         let caller = try request.caller(for: .readLedger)
         let model = NoticesView.Model(
             notices: try await Self.latest(caller, on: request.db), canRun: caller.role.may(.manageLedger),
+            keepsRobots: caller.role.may(.manageLedger) || caller.role.may(.handleParts),
             ran: try? request.query.get(Int.self, at: "ran"))
         return NoticesView.render(model, shell: try await request.shell())
     }
@@ -66,6 +67,8 @@ enum NoticesView {
     struct Model {
         let notices: [Notice]
         let canRun: Bool
+        /// An office or a unit's people, who keep group robots.
+        let keepsRobots: Bool
         let ran: Int?
     }
 
@@ -83,8 +86,8 @@ enum NoticesView {
                         Layout.csrfField(shell.csrfToken)
                         button(.type("submit"), .class("secondary")) { "立即生成今日提醒" }
                     }
-                    a(.class("button secondary"), .href(.robots)) { "群机器人" }
                 }
+                if model.keepsRobots { a(.class("button secondary"), .href(.robots)) { "群机器人" } }
                 a(.class("button secondary"), .href(.noticeSettings)) { "通知设置（邮件）" }
             }
             if model.notices.isEmpty { p(.class("muted")) { "暂无通知。" } }

@@ -32,7 +32,7 @@ enum NoticeSettingsStore {
         return Settings(
             email: row.sealedEmail.isEmpty ? "" : try seal.open(row.sealedEmail),
             phone: row.sealedPhone.isEmpty ? "" : try seal.open(row.sealedPhone),
-            choices: Set(row.choices.split(separator: " ").map(String.init)))
+            choices: row.chosen)
     }
 
     /// Saves the caller's settings; a choice of a kind that is not theirs is left out. The audit entry says what

@@ -85,3 +85,11 @@ struct CreateNotices: AsyncMigration {
         try await database.schema(Notice.schema).delete()
     }
 }
+
+extension Notice: BulkInsertable {
+    static let columns = ["id", "region_id", "recipient", "day", "lines", "read_at", "created_at"]
+
+    func row(now: Date) -> [any Encodable & Sendable] {
+        [id ?? UUID(), $region.id, recipient, day, lines, readAt, createdAt ?? now]
+    }
+}

@@ -16,8 +16,9 @@ enum Outbox {
     enum Audience: Sendable {
         /// The people of these units, and the units' group robots.
         case units([UUID])
-        /// Everyone of this role (the security administrators).
-        case role(Role)
+        /// The security administrators whose scope holds an audit entry made in the region `path` (`""`: by the
+        /// system, seen from the top of the region tree), as the alerts page shows it to them.
+        case securityAdministrators(over: String)
     }
 
     /// A person who takes a kind of notice outside the product, and by which channels: those they chose (or the
@@ -28,6 +29,7 @@ enum Outbox {
         let role: Role
         let unitID: UUID
         let regionID: UUID
+        let regionPath: String
         let channels: [Delivery.Channel]
     }
 
@@ -38,23 +40,30 @@ enum Outbox {
         var query = NoticeSetting.query(on: db)
             .join(User.self, on: \NoticeSetting.$user.$id == \User.$id)
             .join(Unit.self, on: \User.$unit.$id == \Unit.$id)
+            .join(Region.self, on: \Unit.$region.$id == \Region.$id)
             .filter(User.self, \.$isActive == true).filter(User.self, \.$role ~~ kind.roles)
+        var within: (String) -> Bool = { _ in true }
         switch audience {
         case .units(let ids): query = query.filter(User.self, \.$unit.$id ~~ ids)
-        case .role(let role): query = query.filter(User.self, \.$role == role)
+        case .securityAdministrators(let path):
+            query = query.filter(User.self, \.$role == .securityAdmin)
+            within = { scope in path.isEmpty ? !scope.contains("/") : path == scope || path.hasPrefix(scope + "/") }
         case nil: break
         }
         return try await query.all().compactMap { setting in
-            let chosen = Set(setting.choices.split(separator: " ").map(String.init))
+            let chosen = setting.chosen
             let given: [Delivery.Channel: Bool] = [
                 .mail: !setting.sealedEmail.isEmpty, .sms: !setting.sealedPhone.isEmpty,
             ]
             let channels = Delivery.Channel.personal.filter { chosen.contains(kind.choice($0)) && given[$0] == true }
             guard !channels.isEmpty else { return nil }
-            let (user, unit) = (try setting.joined(User.self), try setting.joined(Unit.self))
+            let (user, unit, region) = (
+                try setting.joined(User.self), try setting.joined(Unit.self), try setting.joined(Region.self)
+            )
+            guard within(region.path) else { return nil }
             return Reader(
                 userID: try user.requireID(), username: user.username, role: user.role, unitID: try unit.requireID(),
-                regionID: unit.$region.id, channels: channels)
+                regionID: unit.$region.id, regionPath: region.path, channels: channels)
         }
     }
 
@@ -94,16 +103,12 @@ enum Outbox {
                 deliveries.append(try delivery(kind, key: key, message, to: robot, at: now))
             }
         }
-        try await write(deliveries, on: db)
+        try await write(deliveries, at: now, on: db)
     }
 
-    /// Writes `deliveries` but those whose key is written already; answers how many were new.
-    @discardableResult
-    static func write(_ deliveries: [Delivery], on db: any Database) async throws -> Int {
-        guard !deliveries.isEmpty else { return 0 }
-        let written = Set(try await Delivery.query(on: db).filter(\.$key ~~ deliveries.map(\.key)).all(\.$key))
-        let new = deliveries.filter { !written.contains($0.key) }
-        if !new.isEmpty { try await new.create(on: db) }
-        return new.count
+    /// Writes `deliveries` but those whose key is written already (by an earlier run, or by another instance at
+    /// the same moment: the unique key keeps one).
+    static func write(_ deliveries: [Delivery], at now: Date, on db: any Database) async throws {
+        try await db.insert(deliveries, now: now, ignoringConflicts: true)
     }
 }

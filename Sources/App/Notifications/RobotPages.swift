@@ -2,7 +2,8 @@ import Fluent
 import FuyuanCore
 import Vapor
 
-/// 群机器人 (office): the work-messenger group robots that get the daily digest of the office or of one of its units.
+/// 群机器人 (an office, or a unit's people): the work-messenger group robots that get the notices of the office or of a
+/// unit in the group.
 struct RobotPages {
     struct AddForm: Content {
         var name: String
@@ -18,7 +19,7 @@ struct RobotPages {
     }
 
     func add(_ request: Request) async throws -> Response {
-        _ = try request.caller(for: .manageLedger)
+        _ = try RobotStore.keepsOffice(try request.requireCaller())
         let form = try request.content.decode(AddForm.self)
         let draft = RobotStore.Draft(
             name: form.name, recipient: form.recipient, preset: form.preset, url: form.url, secret: form.secret ?? "",
@@ -45,7 +46,7 @@ struct RobotPages {
     }
 
     private func page(_ request: Request, outcome: NoticeTest.Outcome?) async throws -> HTMLPage {
-        let caller = try request.caller(for: .manageLedger)
+        let caller = try request.requireCaller()
         let recipients = try await RobotStore.recipients(caller, on: request.db)
         let model = RobotsView.Model(
             robots: try await RobotStore.list(caller, on: request.db),
@@ -69,7 +70,7 @@ enum RobotsView {
         Layout.page(title: "群机器人", shell: shell, breadcrumbs: [("通知", .notices), ("群机器人", nil)]) {
             h1 { "群机器人" }
             p(.class("muted")) {
-                "把每日提醒发到工作群：在政务钉钉、企业微信或蓝信的群里添加自定义机器人，把它的 Webhook 地址（和加签密钥）填在这里。地址和密钥加密保存。"
+                "把每日提醒、督办和交办通知发到工作群：在政务钉钉、企业微信或蓝信的群里添加自定义机器人，把它的 Webhook 地址（和加签密钥）填在这里。地址和密钥加密保存。"
             }
             Form.notice(model.outcome?.notice)
             Form.problems(model.outcome?.problems ?? [])

@@ -2,7 +2,8 @@ import Fluent
 import FuyuanCore
 import Vapor
 
-/// The group robots of the office's own region: added for the office or one of its units, removed, tested.
+/// The group robots: an office keeps those of its own region (for itself or any of its units), a unit's liaison or
+/// court clerk those of their own unit; each adds, removes and tests them.
 enum RobotStore {
     struct Draft {
         var name: String
@@ -22,33 +23,47 @@ enum RobotStore {
         let signed: Bool
     }
 
-    /// The robots of the caller's region, with whom each serves by name.
+    /// The robots the caller keeps, with whom each serves by name.
     static func list(_ caller: Caller, on db: any Database) async throws -> [Row] {
-        try caller.require(.manageLedger)
         let names = try await recipients(caller, on: db)
-        return try await Robot.query(on: db).filter(\.$region.$id == caller.regionID).sort(\.$createdAt).all().map {
+        return try await kept(caller, on: db).sort(\.$createdAt).all().map {
             Row(
                 id: try $0.requireID(), name: $0.name, recipient: names[$0.recipient] ?? "（已撤销的单位）",
                 preset: $0.preset, signed: !$0.sealedSecret.isEmpty)
         }
     }
 
-    /// Who a robot of the caller's region may serve: the office, then each unit, by recipient key.
+    /// Who a robot of the caller may serve, by recipient key: for an office, itself and each unit of its region;
+    /// for a unit's people, their unit.
     static func recipients(_ caller: Caller, on db: any Database) async throws -> [String: String] {
+        guard try keepsOffice(caller) else { return [Notice.unit(caller.unitID): caller.unitName] }
         let units = try await Unit.query(on: db).filter(\.$region.$id == caller.regionID).sort(\.$name).all()
         var names = [Notice.office: "联席办"]
         for unit in units { names[Notice.unit(try unit.requireID())] = unit.name }
         return names
     }
 
+    /// True for an office, false for a unit's people; 403 for everyone else.
+    static func keepsOffice(_ caller: Caller) throws -> Bool {
+        if caller.role.may(.manageLedger) { return true }
+        try caller.require(.handleParts)
+        return false
+    }
+
+    /// The robots the caller keeps: their region's, or their unit's.
+    private static func kept(_ caller: Caller, on db: any Database) throws -> QueryBuilder<Robot> {
+        let query = Robot.query(on: db).filter(\.$region.$id == caller.regionID)
+        return try keepsOffice(caller) ? query : query.filter(\.$recipient == Notice.unit(caller.unitID))
+    }
+
     static func add(_ draft: Draft, as acting: Acting) async throws {
-        let caller = try acting.caller(for: .manageLedger)
+        let caller = acting.caller
         let name = draft.name.trimmingCharacters(in: .whitespaces)
         let url = draft.url.trimmingCharacters(in: .whitespaces)
         var problems: [String] = []
         if name.isEmpty || name.count > 60 { problems.append("名称：请填写 1 至 60 字的名称，如“司法局工作群”") }
         let names = try await recipients(caller, on: acting.db)
-        if names[draft.recipient] == nil { problems.append("发给：请选择联席办或本级的成员单位") }
+        if names[draft.recipient] == nil { problems.append("发给：请选择联席办、本级的成员单位或本单位") }
         if URLComponents(string: url).map({ ["http", "https"].contains($0.scheme ?? "") && $0.host != nil }) != true {
             problems.append("地址：须为 http:// 或 https:// 开头的机器人 Webhook 地址")
         }
@@ -91,11 +106,9 @@ enum RobotStore {
     }
 
     private static func own(_ id: UUID, as acting: Acting) async throws -> Robot {
-        let caller = try acting.caller(for: .manageLedger)
-        guard
-            let robot = try await Robot.query(on: acting.db).filter(\.$id == id)
-                .filter(\.$region.$id == caller.regionID).first()
-        else { throw AppError.notFound("群机器人") }
+        guard let robot = try await kept(acting.caller, on: acting.db).filter(\.$id == id).first() else {
+            throw AppError.notFound("群机器人")
+        }
         return robot
     }
 }

@@ -11,13 +11,13 @@ extension ScopeMatrixTests {
         // Everyone has notice settings of their own.
         .get("account/notices", "/account/notices", "LOOOOOOOOOO"),
         .form(.POST, "account/notices", "/account/notices", "LOOOOOOOOOO", [("email", "someone@fuyuan.test")]),
-        // The offices keep their own region's robots; a robot without a name is refused.
-        .get("notices/robots", "/notices/robots", "LFFFOOOFFFO"),
+        // The offices keep their own region's robots, a unit's people their unit's; a robot without a name is refused.
+        .get("notices/robots", "/notices/robots", "LFFFOOOOOFO"),
         .form(
-            .POST, "notices/robots", "/notices/robots", "LFFFVVVFFFV",
+            .POST, "notices/robots", "/notices/robots", "LFFFVVVVVFV",
             [("name", ""), ("recipient", "office"), ("preset", "dingtalk"), ("url", "http://127.0.0.1:9/")]),
-        .form(.POST, "notices/robots/:id/remove", "/notices/robots/\(UUID())/remove", "LFFFNNNFFFN"),
-        .form(.POST, "notices/robots/:id/test", "/notices/robots/\(UUID())/test", "LFFFNNNFFFN"),
+        .form(.POST, "notices/robots/:id/remove", "/notices/robots/\(UUID())/remove", "LFFFNNNNNFN"),
+        .form(.POST, "notices/robots/:id/test", "/notices/robots/\(UUID())/test", "LFFFNNNNNFN"),
         // The channels and the delivery log are the system administrator's.
         .get("admin/channels", "/admin/channels", "LOFFFFFFFFF"),
         .form(

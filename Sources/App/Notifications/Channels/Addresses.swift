@@ -1,9 +1,19 @@
+import FuyuanCore
+
 /// A mail address as people type it: one `@`, something on each side, no spaces or angle brackets.
 enum MailAddress {
     static func isValid(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && text.count <= 254
             && !text.contains(where: { $0.isWhitespace || "<>,;\"()[]\\".contains($0) || !$0.isASCII })
+    }
+}
+
+extension MailAddress {
+    /// The address as the audit log keeps it: the name masked, the domain whole (`fa*******t@fuyuan.test`).
+    static func masked(_ address: String) -> String {
+        guard let at = address.lastIndex(of: "@") else { return FieldSeal.masked(address) }
+        return FieldSeal.masked(String(address[..<at])) + String(address[at...])
     }
 }
 

@@ -51,6 +51,7 @@ struct MailServer: Codable, Sendable, Equatable {
         user = url.percentEncodedUser.flatMap { $0.removingPercentEncoding } ?? ""
         password = url.percentEncodedPassword.flatMap { $0.removingPercentEncoding } ?? ""
         sender = query["from"] ?? ("fuyuan@" + host)
+        guard MailAddress.isValid(sender) || query["from"] == nil else { return nil }
         caFile = query["ca"].flatMap { $0.isEmpty ? nil : $0 }
     }
 

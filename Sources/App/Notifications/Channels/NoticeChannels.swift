@@ -36,9 +36,20 @@ enum NoticeChannels {
         }
     }
 
+    /// Whether `caller` sets the channels: they serve the whole installation, so only a system administrator of the
+    /// top of the region tree does.
+    static func mayConfigure(_ caller: Caller) -> Bool {
+        caller.role.may(.manageAccounts) && !caller.regionPath.contains("/")
+    }
+
+    private static func requireConfigurer(_ acting: Acting) throws {
+        _ = try acting.caller(for: .manageAccounts)
+        guard mayConfigure(acting.caller) else { throw AppError.forbidden }
+    }
+
     /// Saves the SMS gateway set on the channels page.
     static func save(_ gateway: SMSGateway, as acting: Acting) async throws {
-        _ = try acting.caller(for: .manageAccounts)
+        try requireConfigurer(acting)
         var gateway = gateway
         gateway.url = gateway.url.trimmingCharacters(in: .whitespaces)
         gateway.template = gateway.template.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -55,9 +66,9 @@ enum NoticeChannels {
         }
         if !(20...500).contains(gateway.maxLength) { problems.append("每条字数：须在 20 至 500 之间") }
         guard problems.isEmpty else { throw AppError.invalid(problems.joined(separator: "\n")) }
-        let host = URLComponents(string: gateway.url)?.host ?? ""
         try await store(
-            gateway, as: smsKind, .smsGatewaySet, summary: "设置短信平台 \(host)（每条 \(gateway.maxLength) 字）", by: acting)
+            gateway, as: smsKind, .smsGatewaySet, summary: "设置短信平台 \(gateway.shownURL)（每条 \(gateway.maxLength) 字）",
+            by: acting)
     }
 
     /// The mail server in use; nil when none is set.
@@ -68,7 +79,7 @@ enum NoticeChannels {
 
     /// Saves the mail server set on the channels page; an empty password keeps the one saved before.
     static func save(_ server: MailServer, as acting: Acting, app: Application) async throws {
-        _ = try acting.caller(for: .manageAccounts)
+        try requireConfigurer(acting)
         guard app.config.mailServer == nil else {
             throw AppError.conflict("邮件服务器由配置 FUYUAN_SMTP_URL 设定，请在部署配置中修改")
         }

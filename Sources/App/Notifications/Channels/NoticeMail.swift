@@ -8,7 +8,7 @@ enum NoticeMail {
     static func compose(
         _ delivery: Delivery, to address: String, name: String, from sender: String, publicURL: String, at now: Date
     ) -> MailMessage {
-        let lines = delivery.lines.split(separator: "\n").map(String.init)
+        let lines = delivery.lineList
         let link = publicURL + delivery.link
         let text =
             "\(name)，您好：\n\n\(delivery.title)，共 \(lines.count) 条：\n\n" + lines.joined(separator: "\n")

@@ -82,7 +82,7 @@ struct RobotPost: Equatable {
         preset: Robot.Preset, url: String, secret: String, template: String, title: String, lines: [String],
         link: String, now: Date
     ) -> RobotPost {
-        let timestamp = String(Int64((now.timeIntervalSince1970 * 1000).rounded(.down)))
+        let timestamp = String(now.milliseconds)
         let markdown = "### \(title)\n\n" + lines.map { "- " + $0 }.joined(separator: "\n") + "\n\n[打开府院通](\(link))"
         switch preset {
         case .dingtalk:

@@ -26,22 +26,17 @@ struct SMSGateway: Codable, Sendable, Equatable {
             .replacingOccurrences(of: "{{text}}", with: JSONText.escaped(text))
     }
 
-    /// Posts `text` to `phone`; answers the gateway's answer, or throws it when it is not 2xx.
+    /// Posts `text` to `phone` (`JSONPost` reads the answer).
     func send(_ text: String, to phone: String, app: Application) async throws -> String {
-        let response: ClientResponse
-        do {
-            response = try await app.client.post(
-                URI(string: url), headers: ["Content-Type": "application/json; charset=utf-8"]
-            ) { request in request.body = ByteBuffer(string: body(phone: phone, text: text)) }.get()
-        } catch {
-            throw Deliverer.DeliveryFailure(description: "无法连接短信平台：\(error)")
-        }
-        let answer = "HTTP \(response.status.code) " + (response.body.map { String(buffer: $0) } ?? "").prefix(400)
-        guard (200..<300).contains(response.status.code) else {
-            throw Deliverer.DeliveryFailure(
-                description: "短信平台拒绝：" + answer, permanent: (400..<500).contains(response.status.code))
-        }
-        return answer
+        try await JSONPost.send(
+            body(phone: phone, text: text), to: url, named: "短信平台", timeout: app.config.deliveryLease / 2, app: app)
+    }
+
+    /// The address as the channels page shows it: without its query, which often holds the account's key.
+    var shownURL: String {
+        guard var parts = URLComponents(string: url), parts.query != nil else { return url }
+        parts.query = nil
+        return (parts.string ?? url) + "?…"
     }
 }
 

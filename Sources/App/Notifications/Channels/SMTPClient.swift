@@ -8,12 +8,6 @@ import NIOSSL
 /// connection — greeting, EHLO, STARTTLS or implicit TLS, AUTH PLAIN or LOGIN, MAIL, RCPT, DATA, QUIT — each reply
 /// checked, the whole conversation under one deadline.
 enum SMTPClient {
-    /// What the server answered, or why there was no answer; `permanent` for a 5xx, which a retry cannot change.
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
-        var permanent = false
-    }
-
     /// Sends `message`; answers the server's reply to the end of DATA (`250 2.0.0 Ok: queued as …`).
     static func send(
         _ message: MailMessage, via server: MailServer, on group: any EventLoopGroup,
@@ -35,7 +29,7 @@ enum SMTPClient {
                     }
                 }
         } catch {
-            throw Failure(description: "无法连接邮件服务器 \(server.host):\(server.port)：\(error)")
+            throw DeliveryFailure(description: "无法连接邮件服务器 \(server.host):\(server.port)：\(error)")
         }
         return try await withThrowingTaskGroup(of: String?.self) { group in
             group.addTask {
@@ -45,12 +39,12 @@ enum SMTPClient {
                             replies: inbound.makeAsyncIterator(), outbound: outbound, channel: channel.channel)
                         return try await conversation.run(message, server: server, tls: tls, hostname: hostname)
                     }
-                } catch let failure as Failure {
+                } catch let failure as DeliveryFailure {
                     throw failure
                 } catch let error as NIOSSLError {
-                    throw Failure(description: "与邮件服务器建立 TLS 失败（其证书是否受信任？可用 ca= 指定签发它的 CA）：\(error)")
+                    throw DeliveryFailure(description: "与邮件服务器建立 TLS 失败（其证书是否受信任？可用 ca= 指定签发它的 CA）：\(error)")
                 } catch {
-                    throw Failure(description: "与邮件服务器的连接中断：\(error)")
+                    throw DeliveryFailure(description: "与邮件服务器的连接中断：\(error)")
                 }
             }
             group.addTask {
@@ -60,7 +54,7 @@ enum SMTPClient {
             defer { group.cancelAll() }
             guard let answer = try await group.next() ?? nil else {
                 channel.channel.close(promise: nil)
-                throw Failure(description: "邮件服务器 \(Int(timeout.components.seconds)) 秒内未完成应答")
+                throw DeliveryFailure(description: "邮件服务器 \(Int(timeout.components.seconds)) 秒内未完成应答")
             }
             return answer
         }
@@ -102,6 +96,10 @@ enum SMTPClient {
             var features = try await command("EHLO \(Self.heloName)", expect: 250).text
             if server.security == .starttls, let tls {
                 try await command("STARTTLS", expect: 220)
+                // Anything that came along with the answer would be read as the server's inside TLS (a forgery).
+                guard pending.isEmpty else {
+                    throw DeliveryFailure(description: "邮件服务器在 STARTTLS 之前多发了数据，已中止以免被冒充")
+                }
                 let channel = channel
                 try await channel.eventLoop.submit {
                     try channel.pipeline.syncOperations.addHandler(
@@ -151,7 +149,7 @@ enum SMTPClient {
             if let text { try await outbound.write(ByteBuffer(string: text)) }
             let reply = try await read()
             guard codes.contains(reply.code) else {
-                throw Failure(
+                throw DeliveryFailure(
                     description: "邮件服务器拒绝（\(shown)）：\(reply.code) \(reply.text)",
                     permanent: (500..<600).contains(reply.code))
             }
@@ -167,7 +165,7 @@ enum SMTPClient {
                         .trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
                     pending.removeSubrange(...end)
                     guard line.count >= 3, let code = Int(line.prefix(3)) else {
-                        throw Failure(description: "邮件服务器的应答无法识别：\(line.prefix(200))")
+                        throw DeliveryFailure(description: "邮件服务器的应答无法识别：\(line.prefix(200))")
                     }
                     lines.append(String(line.dropFirst(4)))
                     if line.count == 3 || line[line.index(line.startIndex, offsetBy: 3)] == " " {
@@ -175,7 +173,7 @@ enum SMTPClient {
                     }
                 }
                 guard let buffer = try await replies.next() else {
-                    throw Failure(description: "邮件服务器断开了连接")
+                    throw DeliveryFailure(description: "邮件服务器断开了连接")
                 }
                 pending += buffer.readableBytesView
             }
