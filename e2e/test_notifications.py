@@ -160,7 +160,8 @@ def test_the_digest_reaches_people_by_mail_and_groups_by_robot(page, servers):
     assert signed
     assert post["markdown"]["text"] == f"### {title}\n\n" + "\n".join("- " + line for line in office_lines) + f"\n\n[打开府院通]({BASE}/notices)"
     sink.wait_for("fangcheng.sfj@fuyuan.test")
-    assert sink.to("fangcheng.court@fuyuan.test") == []
+    # The court clerk still gets what else is on (items handed to the court by the other tests), not the digest.
+    assert [m for m in sink.to("fangcheng.court@fuyuan.test") if m["Subject"] == title] == []
     wait(lambda: Robot.texts)
     sms = "【府院通】" + title + "：" + "；".join(unit_lines_of_sfj)
     assert Robot.texts == [{"mobile": "13912345678", "content": sms if len(sms) <= 70 else sms[:69] + "…"}]
