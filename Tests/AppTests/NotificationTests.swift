@@ -193,6 +193,34 @@ import VaporTesting
         }
     }
 
+    @Test func withRobotHostsSetARobotPostsOnlyThere() async throws {
+        try await withTestApp { app in
+            app.config.robotHosts = ["oapi.dingtalk.com"]
+            let office = try await app.signIn("fangcheng.office")
+            func add(_ url: String) async throws -> TestingHTTPResponse {
+                try await app.send(
+                    .POST, "/notices/robots", as: office,
+                    form: [("name", "联席办工作群"), ("recipient", "office"), ("preset", "dingtalk"), ("url", url)])
+            }
+            // act
+            let inside = try await add("http://10.1.2.3:8080/admin")
+            let outside = try await add("https://OAPI.dingtalk.com/robot/send?access_token=t")
+            // check
+            #expect(inside.status == .unprocessableEntity)
+            #expect(inside.text.contains("地址：群机器人只能发往系统允许的主机（oapi.dingtalk.com）"))
+            #expect(outside.status == .seeOther)
+            #expect(try await Robot.query(on: app.db).count() == 1)
+        }
+    }
+
+    @Test func theRobotHostsAreReadFromTheEnvironment() throws {
+        let config = try AppConfig.fromEnvironment(["FUYUAN_ROBOT_HOSTS": " OAPI.dingtalk.com , 10.1.2.3"])
+        #expect(config.robotHosts == ["oapi.dingtalk.com", "10.1.2.3"])
+        #expect(throws: AppConfig.Problem.self) {
+            try AppConfig.fromEnvironment(["FUYUAN_ROBOT_HOSTS": "https://oapi.dingtalk.com"])
+        }
+    }
+
     @Test func aWeComRobotPostsMarkdownAndAGenericOneSignsItsBody() {
         let wecom = RobotPost.make(
             preset: .wecom, url: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k", secret: "", template: "",

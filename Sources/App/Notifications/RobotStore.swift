@@ -64,8 +64,11 @@ enum RobotStore {
         if name.isEmpty || name.count > 60 { problems.append("名称：请填写 1 至 60 字的名称，如“司法局工作群”") }
         let names = try await recipients(caller, on: acting.db)
         if names[draft.recipient] == nil { problems.append("发给：请选择联席办、本级的成员单位或本单位") }
-        if URLComponents(string: url).map({ ["http", "https"].contains($0.scheme ?? "") && $0.host != nil }) != true {
+        let hosts = acting.config.robotHosts
+        if !WebAddress.isHTTP(url) {
             problems.append("地址：须为 http:// 或 https:// 开头的机器人 Webhook 地址")
+        } else if !WebAddress.robotMayPost(to: url, allowed: hosts) {
+            problems.append("地址：群机器人只能发往系统允许的主机（\(hosts.sorted().joined(separator: "、"))）")
         }
         let template = draft.preset == .generic ? draft.template.trimmingCharacters(in: .whitespacesAndNewlines) : ""
         if draft.preset == .generic, !template.isEmpty, !RobotPost.templateIsValid(template) {

@@ -53,6 +53,9 @@ public struct AppConfig: Sendable {
     /// `FUYUAN_SMTP_URL`: the mail server (`smtp://host:port`, `smtp://user:password@host:587?starttls=required`,
     /// `smtps://user:password@host:465`, with `from=` the sender); nil, as set on the channels page.
     var mailServer: MailServer?
+    /// `FUYUAN_ROBOT_HOSTS`: the only hosts group robots may post to (comma-separated names or addresses, such as
+    /// the messenger's gateway); empty, any host an office or unit types.
+    public var robotHosts: Set<String> = []
     /// `FUYUAN_PUBLIC_URL`: the product's address as people open it, for the links in mail and robot posts.
     public var publicURL = "http://127.0.0.1:8080"
     /// `FUYUAN_DELIVERY_LEASE_SECONDS`: how long an instance holds a delivery it is sending; another instance sends it
@@ -181,6 +184,13 @@ public struct AppConfig: Sendable {
         while config.publicURL.hasSuffix("/") { config.publicURL.removeLast() }
         guard config.publicURL.hasPrefix("http://") || config.publicURL.hasPrefix("https://") else {
             throw Problem(description: "FUYUAN_PUBLIC_URL 须以 http:// 或 https:// 开头")
+        }
+        if let text = env["FUYUAN_ROBOT_HOSTS"], !text.isEmpty {
+            let hosts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            if let bad = hosts.first(where: { $0.isEmpty || $0.contains(where: { "/:@ ".contains($0) }) }) {
+                throw Problem(description: "FUYUAN_ROBOT_HOSTS 须为逗号分隔的主机名或 IP 地址（不带 http:// 和端口），“\(bad)”不是")
+            }
+            config.robotHosts = Set(hosts)
         }
         config.deliveryLease = TimeInterval(try integer("FUYUAN_DELIVERY_LEASE_SECONDS", 300, 4...3600))
         config.deliveryRetry = TimeInterval(try integer("FUYUAN_DELIVERY_RETRY_SECONDS", 60, 1...3600))

@@ -1,3 +1,4 @@
+import Foundation
 import FuyuanCore
 
 /// A mail address as people type it: one `@`, something on each side, no spaces or angle brackets.
@@ -22,5 +23,19 @@ enum MobileNumber {
     static func isValid(_ text: String) -> Bool {
         text.count == 11 && text.allSatisfy(\.isASCII) && text.allSatisfy(\.isNumber) && text.hasPrefix("1")
             && !text.dropFirst().hasPrefix("0") && !text.dropFirst().hasPrefix("1") && !text.dropFirst().hasPrefix("2")
+    }
+}
+
+/// An address the product posts to: http or https, with a host.
+enum WebAddress {
+    static func isHTTP(_ text: String) -> Bool {
+        guard let url = URLComponents(string: text), let host = url.host, !host.isEmpty else { return false }
+        return url.scheme == "http" || url.scheme == "https"
+    }
+
+    /// Whether a group robot may post to `text`: any http(s) address, or with `FUYUAN_ROBOT_HOSTS` one of its hosts.
+    static func robotMayPost(to text: String, allowed hosts: Set<String>) -> Bool {
+        guard isHTTP(text) else { return false }
+        return hosts.isEmpty || hosts.contains(URLComponents(string: text)?.host?.lowercased() ?? "")
     }
 }

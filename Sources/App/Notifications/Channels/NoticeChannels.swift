@@ -54,11 +54,7 @@ enum NoticeChannels {
         gateway.url = gateway.url.trimmingCharacters(in: .whitespaces)
         gateway.template = gateway.template.trimmingCharacters(in: .whitespacesAndNewlines)
         var problems: [String] = []
-        if URLComponents(string: gateway.url).map({ ["http", "https"].contains($0.scheme ?? "") && $0.host != nil })
-            != true
-        {
-            problems.append("短信平台地址：须为 http:// 或 https:// 开头的地址")
-        }
+        if !WebAddress.isHTTP(gateway.url) { problems.append("短信平台地址：须为 http:// 或 https:// 开头的地址") }
         if !gateway.template.isEmpty,
             !JSONText.isValidTemplate(gateway.template, placeholders: ["{{phone}}", "{{text}}"])
         {

@@ -6,6 +6,10 @@ enum RobotSender {
     static func post(_ robot: Robot, title: String, lines: [String], link: String, app: Application) async throws
         -> String
     {
+        guard WebAddress.robotMayPost(to: try app.fieldSeal.open(robot.sealedURL), allowed: app.config.robotHosts)
+        else {
+            throw DeliveryFailure(description: "群机器人的地址已不在允许的主机之列（FUYUAN_ROBOT_HOSTS）", permanent: true)
+        }
         let post = RobotPost.make(
             preset: robot.preset, url: try app.fieldSeal.open(robot.sealedURL),
             secret: robot.sealedSecret.isEmpty ? "" : try app.fieldSeal.open(robot.sealedSecret),
