@@ -28,6 +28,8 @@ public enum Action: String, CaseIterable, Sendable {
     case readLitigation
     /// Enter and import administrative litigation cases of the caller's region.
     case maintainLitigation
+    /// Issue judicial suggestions (司法建议) to the agencies of the caller's region, and correct them until answered.
+    case issueSuggestions
 }
 
 extension Role {
@@ -43,7 +45,7 @@ extension Role {
         case .readLedger, .readLitigation: Role.business.contains(self)
         case .manageLedger: self == .office
         case .handleParts: self == .liaison || self == .court
-        case .maintainLitigation: self == .court
+        case .maintainLitigation, .issueSuggestions: self == .court
         }
     }
 

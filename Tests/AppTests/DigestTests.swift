@@ -48,8 +48,8 @@ import VaporTesting
     /// Each feature declares its jobs; the scheduler runs them in the features' order, the digest from 08:00.
     @Test func theDailyJobsAreTheFeatures() {
         let jobs = Feature.all.flatMap(\.dailyJobs)
-        #expect(jobs.map(\.name) == ["audit-chain", "digest", "retention", "dormancy"])
-        #expect(jobs.map(\.fromHour) == [0, 8, 0, 0])
+        #expect(jobs.map(\.name) == ["audit-chain", "digest", "suggestion-reminders", "retention", "dormancy"])
+        #expect(jobs.map(\.fromHour) == [0, 8, 8, 0, 0])
     }
 
     @Test func theNotificationCentreShowsTheCallersNotices() async throws {

@@ -34,6 +34,10 @@ import VaporTesting
             #expect(try await Hearing.query(on: app.db).count() == counts.hearings)
             // At most 343 cases a region a year; those that would be filed after the last day are left out.
             #expect(counts.cases <= 3 * 5 * 343 && counts.cases > 3 * 5 * 300)
+            // Six judicial suggestions a region a year, none issued after the day the data ends.
+            #expect(try await JudicialSuggestion.query(on: app.db).count() == counts.suggestions)
+            #expect(counts.suggestions <= 3 * 5 * 6 && counts.suggestions > 3 * 4 * 6)
+            #expect(try await JudicialSuggestion.query(on: app.db).filter(\.$issuedOn > "2026-11-23").count() == 0)
             let entries = try await AuditEntry.query(on: app.db).filter(\.$action == AuditAction.dataGenerated.rawValue)
                 .all()
             #expect(entries.count == 1)

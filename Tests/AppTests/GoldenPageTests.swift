@@ -645,6 +645,91 @@ import Testing
                 shell: Self.sysadmin), "deliveries")
     }
 
+    @Test func suggestionPages() throws {
+        let court = PageShell(
+            displayName: "鲁山县法院书记员（演示）", unitName: "鲁山县人民法院", roleLabel: "法院工作人员", csrfToken: "csrf-token",
+            nav: Feature.menu(of: Feature.all, for: .court, region: "410423"), regions: [], currentRegionCode: "410423")
+        let liaison = PageShell(
+            displayName: "鲁山县自然资源局联络员（演示）", unitName: "鲁山县自然资源局", roleLabel: "成员单位联络员", csrfToken: "csrf-token",
+            nav: Feature.menu(of: Feature.all, for: .liaison, region: "410423"), regions: [],
+            currentRegionCode: "410423")
+        let today = CalendarDay(year: 2026, month: 12, clampingDay: 6)
+        let zrzy = Self.id(41)
+        let rows = [
+            SuggestionQueries.Row(
+                id: Self.id(42), reference: "鲁法司建〔2026〕3号", caseNumber: "（2026）豫0423行初15号",
+                problem: "征收补偿决定未告知复议和诉讼的期限。", agencyName: "鲁山县自然资源局", regionName: "鲁山县", issuedOn: "2026-10-01",
+                replyDue: "2026-11-30", state: .signed, repliedOn: nil, adoption: nil),
+            SuggestionQueries.Row(
+                id: Self.id(43), reference: "", caseNumber: "", problem: "处罚裁量理由说明不充分。", agencyName: "鲁山县市场监督管理局",
+                regionName: "鲁山县", issuedOn: "2026-08-01", replyDue: "2026-09-30", state: .replied,
+                repliedOn: "2026-10-08", adoption: .partial),
+        ]
+        try expectGolden(
+            SuggestionsView.render(
+                .init(
+                    regionCode: "410423", regionName: "鲁山县", agencies: [(zrzy, "鲁山县自然资源局")],
+                    filter: .init(state: .overdue, text: "征收", order: .due),
+                    list: .init(
+                        rows: rows, total: 51, next: .init(day: "2026-09-30", id: Self.id(43))),
+                    today: today, rules: DueRules(), canIssue: true),
+                shell: court), "suggestions")
+        var values = SuggestionView.Values(today: today)
+        values.agencyID = zrzy
+        values.problem = "征收补偿决定未告知复议和诉讼的期限。"
+        try expectGolden(
+            SuggestionView.render(
+                .init(
+                    regionCode: "410423", regionName: "鲁山县", shown: nil, values: values,
+                    agencies: [(zrzy, "鲁山县自然资源局")], canEdit: true, isAgency: false,
+                    problems: ["建议内容：不能为空"], notice: nil),
+                shell: court), "suggestion-new")
+        var stored = SuggestionView.Values(today: today)
+        stored.agencyID = zrzy
+        stored.reference = "鲁法司建〔2026〕3号"
+        stored.caseNumber = "（2026）豫0423行初15号"
+        stored.problem = "征收补偿决定未告知复议和诉讼的期限。"
+        stored.suggestion = "完整告知救济途径和期限。"
+        stored.issuedOn = "2026-10-01"
+        stored.replyDue = "2026-11-30"
+        let shown = SuggestionView.Shown(
+            id: Self.id(42), title: "鲁法司建〔2026〕3号", courtName: "鲁山县人民法院", agencyName: "鲁山县自然资源局",
+            state: .signed, timeliness: .overdue, values: stored, issuedBy: "鲁山县法院书记员（演示）",
+            signed: "鲁山县自然资源局联络员（演示），2026年10月3日 09:00", replied: nil, lateDays: nil, measures: nil,
+            adoption: nil, reasons: nil,
+            events: [
+                (Date(timeIntervalSince1970: 1_796_000_000), "鲁山县自然资源局联络员（演示）", "签收"),
+                (Date(timeIntervalSince1970: 1_796_100_000), "系统", "自动催办（回复期限当日）"),
+            ])
+        try expectGolden(
+            SuggestionView.render(
+                .init(
+                    regionCode: "410423", regionName: "鲁山县", shown: shown, values: stored, agencies: [],
+                    canEdit: false, isAgency: true, problems: ["理由：部分采纳的，须说明理由"], notice: nil),
+                shell: liaison), "suggestion-agency")
+        let figures = SuggestionFigures(issued: 5, due: 4, replied: 3, repliedOnTime: 2, adopted: 2, overdue: 1)
+        let result = SuggestionFiguresQueries.Result(
+            total: figures,
+            agencies: [
+                .init(
+                    id: zrzy, name: "鲁山县自然资源局",
+                    figures: .init(issued: 3, due: 3, replied: 2, repliedOnTime: 1, adopted: 1, overdue: 1))
+            ], lower: [])
+        let period = DayRange(from: CalendarDay(year: 2026, month: 1, clampingDay: 1), to: today)
+        try expectGolden(
+            SuggestionFiguresView.render(
+                .init(
+                    regionCode: "410423", regionName: "鲁山县", period: period, result: result, overdue: [rows[0]],
+                    today: today),
+                shell: court), "suggestion-figures")
+        try expectGolden(
+            SuggestionBulletinView.render(
+                .init(
+                    regionCode: "410423", regionName: "鲁山县", period: period, result: result, rows: rows,
+                    today: today, rules: DueRules()),
+                shell: court), "suggestion-bulletin")
+    }
+
     @Test func litigationCasePages() throws {
         let court = PageShell(
             displayName: "鲁山县法院（演示）", unitName: "鲁山县人民法院", roleLabel: "法院工作人员", csrfToken: "csrf-token",

@@ -187,11 +187,11 @@ import VaporTesting
     }
 
     @Test func exportNeutralisesFormulas() {
-        #expect(LedgerTable.neutralised("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")")
-        #expect(LedgerTable.neutralised("+1") == "'+1")
-        #expect(LedgerTable.neutralised("-1") == "'-1")
-        #expect(LedgerTable.neutralised("@SUM") == "'@SUM")
-        #expect(LedgerTable.neutralised("鲁山县") == "鲁山县")
+        #expect(TableExport.neutralised("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")")
+        #expect(TableExport.neutralised("+1") == "'+1")
+        #expect(TableExport.neutralised("-1") == "'-1")
+        #expect(TableExport.neutralised("@SUM") == "'@SUM")
+        #expect(TableExport.neutralised("鲁山县") == "鲁山县")
     }
 
     /// Draft → issued → signed for → reported → closure requested → sent back → extension → closed.

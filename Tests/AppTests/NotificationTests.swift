@@ -308,7 +308,7 @@ import VaporTesting
                 settings
                     == .init(
                         email: "fangcheng.court@fuyuan.test", phone: "",
-                        choices: ["digest:mail", "handed:mail", "supervision:mail"]))
+                        choices: ["digest:mail", "handed:mail", "supervision:mail", "suggestion:mail"]))
         }
     }
 

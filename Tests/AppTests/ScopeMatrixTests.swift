@@ -41,6 +41,9 @@ import VaporTesting
         let zrzyID: String
         /// A case of 鲁山县 (its defendant 鲁山县自然资源局).
         let caseID: String
+        /// Judicial suggestions of 鲁山县's court to 鲁山县自然资源局: one just issued, one signed for.
+        let suggestionID: String
+        let signedSuggestionID: String
     }
 
     struct Probe: Sendable, CustomTestStringConvertible {
@@ -87,6 +90,7 @@ import VaporTesting
         Feature.home.name: homeProbes,
         Feature.audit.name: auditProbes, Feature.ledger.name: ledgerProbes, Feature.supervision.name: supervisionProbes,
         Feature.notifications.name: notificationsProbes, Feature.litigation.name: litigationProbes,
+        Feature.suggestions.name: suggestionsProbes,
     ]
 
     static let probes = Feature.all.flatMap { probesByFeature[$0.name] ?? [] }
@@ -189,6 +193,15 @@ import VaporTesting
         try pdf.write(to: URL(fileURLWithPath: stored))
         let target = SupervisionTarget(supervisionID: supervision.id!, unitID: try await app.unit(named: "鲁山县人民法院").id!)
         try await target.create(on: app.db)
+        let suggestions = try await [SuggestionState.issued, .signed].asyncMap { state in
+            let suggestion = try await SuggestionStore.issue(
+                .init(agencyID: app.unit(named: "鲁山县自然资源局").id!, problem: "问题", suggestion: "建议"),
+                region: try await Region.query(on: app.db).filter(\.$code == "410423").first()!,
+                as: try await app.acting("lushan.court"))
+            suggestion.state = state
+            try await suggestion.save(on: app.db)
+            return suggestion.id!.uuidString
+        }
         return Fixture(
             unitID: justice.id!.uuidString, courtUserID: court.id!.uuidString,
             targetUserID: try await app.user(named: "ruzhou.office").id!.uuidString, tokenID: token.id!.uuidString,
@@ -201,7 +214,7 @@ import VaporTesting
             caseID: try #require(
                 try await AdminCase.query(on: app.db).filter(\.$defendant.$id == app.unit(named: "鲁山县自然资源局").id!)
                     .first()
-            ).id!.uuidString)
+            ).id!.uuidString, suggestionID: suggestions[0], signedSuggestionID: suggestions[1])
     }
 
     func send(_ probe: Probe, as session: TestSession?, who: String, fixture: Fixture, app: Application) async throws
@@ -213,6 +226,8 @@ import VaporTesting
                 .replacingOccurrences(of: "{case}", with: fixture.caseID)
                 .replacingOccurrences(of: "{court}", with: fixture.courtUserID)
                 .replacingOccurrences(of: "{supervisionTarget}", with: fixture.courtTargetID)
+                .replacingOccurrences(of: "{signedSuggestion}", with: fixture.signedSuggestionID)
+                .replacingOccurrences(of: "{suggestion}", with: fixture.suggestionID)
                 .replacingOccurrences(of: "{target}", with: fixture.targetUserID)
                 .replacingOccurrences(of: "{token}", with: fixture.tokenID)
                 .replacingOccurrences(of: "{who}", with: who)

@@ -68,7 +68,7 @@ struct PermissionTests {
             ])
         #expect(
             Action.allCases.filter { Role.court.may($0) } == [
-                .readOrganisation, .readLedger, .handleParts, .readLitigation, .maintainLitigation,
+                .readOrganisation, .readLedger, .handleParts, .readLitigation, .maintainLitigation, .issueSuggestions,
             ])
         #expect(Action.allCases.filter { Role.leader.may($0) } == [.readOrganisation, .readLedger, .readLitigation])
     }

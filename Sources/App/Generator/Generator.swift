@@ -34,9 +34,10 @@ public enum Generator {
         public var reports = 0
         public var cases = 0
         public var hearings = 0
+        public var suggestions = 0
 
         public var description: String {
-            "区划 \(regions)、单位 \(units)、账户 \(users)、事项 \(items)（办理单位 \(parts)、进展报告 \(reports)）、行政诉讼案件 \(cases)（庭审 \(hearings)）"
+            "区划 \(regions)、单位 \(units)、账户 \(users)、事项 \(items)（办理单位 \(parts)、进展报告 \(reports)）、行政诉讼案件 \(cases)（庭审 \(hearings)）、司法建议 \(suggestions)"
         }
     }
 
@@ -118,5 +119,6 @@ extension Generator.Counts {
         reports += batch.reports.count
         cases += batch.cases.count
         hearings += batch.hearings.count
+        suggestions += batch.suggestions.count
     }
 }

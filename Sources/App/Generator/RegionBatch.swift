@@ -25,6 +25,7 @@ extension Generator {
         var events: [ItemEvent] = []
         var cases: [AdminCase] = []
         var hearings: [Hearing] = []
+        var suggestions: [JudicialSuggestion] = []
 
         init(region: Region, options: Options, hash: String, now: Date, rules: DueRules, seal: FieldSeal) throws {
             self.region = region
@@ -42,6 +43,7 @@ extension Generator {
             try fillOrganisation(random: &random, administrators: administrators)
             try fillLedger(random: &random)
             try fillCases(random: &random)
+            try fillSuggestions(random: &random)
         }
 
         /// Units, two accounts per unit, and a joint meeting whose members are the region's organs and departments.
@@ -116,6 +118,7 @@ extension Generator {
             try await db.insert(events, now: now)
             try await db.insert(cases, now: now)
             try await db.insert(hearings, now: now)
+            try await db.insert(suggestions, now: now)
         }
     }
 }

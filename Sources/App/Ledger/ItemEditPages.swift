@@ -26,7 +26,7 @@ extension LedgerPages {
                 error.code == "stale" ? ItemEditView.differences(saved: .init(current), typed: typed) : []
             return try await editPage(
                 request, item: current, values: typed, version: current.version,
-                problems: error.reason.components(separatedBy: "；"), differences: differences
+                problems: error.problems, differences: differences
             )
             .encodeResponse(status: error.status, for: request)
         }

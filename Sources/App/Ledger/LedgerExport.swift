@@ -13,16 +13,8 @@ enum LedgerTable {
         ]
     }
 
-    /// A cell a spreadsheet would read as a formula (= + - @, or a leading tab or return) is prefixed with `'`.
-    static func neutralised(_ cell: String) -> String {
-        guard let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return cell }
-        return "'" + cell
-    }
-
     /// The header and the rows, each cell neutralised: what both the .csv and the .xlsx hold.
     static func table(_ rows: [LedgerQueries.Row]) -> [[String]] {
-        [header] + rows.map { cells($0).map(neutralised) }
+        TableExport.table(header: header, rows: rows.map(cells))
     }
-
-    static func csv(_ rows: [LedgerQueries.Row]) -> String { CSV.document(table(rows)) }
 }

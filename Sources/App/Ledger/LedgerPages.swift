@@ -39,15 +39,8 @@ struct LedgerPages {
         let (rows, _) = try await LedgerQueries.rows(
             region: region, filter: filter, today: today, rules: request.application.dueRules, paged: false,
             on: request.db)
-        let response: Response
-        if format == "xlsx" {
-            let data = try XLSX.workbook(sheet: "工作台账", rows: LedgerTable.table(rows))
-            response = Response(status: .ok, body: .init(data: data))
-            response.headers.replaceOrAdd(name: .contentType, value: XLSX.contentType)
-        } else {
-            response = Response(status: .ok, body: .init(string: LedgerTable.csv(rows)))
-            response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        }
+        let response = try TableExport.response(
+            LedgerTable.table(rows), sheet: "工作台账", name: "\(region.name)工作台账-\(today)", format: format)
         try await request.db.write { db in
             try await request.audit(
                 .dataExported, object: ("region", region.code),
@@ -55,10 +48,6 @@ struct LedgerPages {
                     "导出\(region.name)工作台账（.\(format)，\(rows.count) 项；\(filter.queryString.removingPercentEncoding ?? "")）",
                 on: db)
         }
-        let name = "\(region.name)工作台账-\(today).\(format)"
-        let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "ledger"
-        response.headers.replaceOrAdd(
-            name: .contentDisposition, value: "attachment; filename=\"ledger.\(format)\"; filename*=UTF-8''\(encoded)")
         return response
     }
 
@@ -109,7 +98,7 @@ struct LedgerPages {
         } catch let error as AppError where error.status == .unprocessableEntity {
             return try await newItemPage(
                 request, caller: caller, region: region, values: posted,
-                problems: error.reason.components(separatedBy: "；")
+                problems: error.problems
             )
             .encodeResponse(status: .unprocessableEntity, for: request)
         }
@@ -285,7 +274,7 @@ struct LedgerPages {
             try await body(item)
         } catch let error as AppError where error.status == .unprocessableEntity || error.status == .conflict {
             return try await itemPage(
-                request, caller: caller, item: item, problems: error.reason.components(separatedBy: "；")
+                request, caller: caller, item: item, problems: error.problems
             )
             .encodeResponse(status: error.status, for: request)
         }

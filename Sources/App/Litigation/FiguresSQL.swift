@@ -149,8 +149,8 @@ enum FiguresSQL {
         return counts
     }
 
-    /// `'a', 'b'` for an IN list of the outcomes' stored values (constants of the code, not input).
-    static func list(_ outcomes: [Outcome]) -> String {
-        outcomes.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+    /// `'a', 'b'` for an IN list of choices' stored values (constants of the code, not input).
+    static func list<Choice: RawRepresentable<String>>(_ choices: [Choice]) -> String {
+        choices.map { "'\($0.rawValue)'" }.joined(separator: ", ")
     }
 }

@@ -141,7 +141,7 @@ struct OrgPages {
             }
             let problems =
                 error.code == "stale"
-                ? ["联席会议组成\(error.reason)（请先在联席会议页面查看对方的调整）。"] : error.reason.components(separatedBy: "；")
+                ? ["联席会议组成\(error.reason)（请先在联席会议页面查看对方的调整）。"] : error.problems
             return try await meetingEditPage(request, region: region, form: form, problems: problems)
                 .encodeResponse(status: error.status, for: request)
         }

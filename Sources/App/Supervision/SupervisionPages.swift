@@ -29,7 +29,7 @@ struct SupervisionPages {
             _ = try await SupervisionStore.issue(input, region: region, as: try request.acting())
         } catch let error as AppError where error.status == .unprocessableEntity {
             return try await page(
-                request, caller: caller, region: region, problems: error.reason.components(separatedBy: "；")
+                request, caller: caller, region: region, problems: error.problems
             )
             .encodeResponse(status: .unprocessableEntity, for: request)
         }

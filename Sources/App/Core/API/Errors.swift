@@ -19,6 +19,9 @@ struct AppError: AbortError {
     static func conflict(_ reason: String) -> AppError {
         AppError(status: .conflict, code: "conflict", reason: reason)
     }
+
+    /// The reason's problems one by one, as a form lists them (`FieldProblems.summary` joins them with "；").
+    var problems: [String] { reason.components(separatedBy: "；") }
 }
 
 /// Form and API input problems, each naming the field it concerns.

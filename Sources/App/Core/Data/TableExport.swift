@@ -1,0 +1,34 @@
+import Foundation
+import FuyuanCore
+import Vapor
+
+/// A list as a file people open in Excel or WPS: a header row and rows of text, as .xlsx or as UTF-8 .csv, each cell
+/// neutralised so that a spreadsheet never reads one as a formula.
+enum TableExport {
+    /// A cell a spreadsheet would read as a formula (= + - @, or a leading tab or return) is prefixed with `'`.
+    static func neutralised(_ cell: String) -> String {
+        guard let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return cell }
+        return "'" + cell
+    }
+
+    /// The header and the rows, each cell neutralised: what both the .csv and the .xlsx hold.
+    static func table(header: [String], rows: [[String]]) -> [[String]] {
+        [header] + rows.map { $0.map(neutralised) }
+    }
+
+    /// The table as a download named `name` (without its extension); `format` is xlsx or csv.
+    static func response(_ table: [[String]], sheet: String, name: String, format: String) throws -> Response {
+        let response: Response
+        if format == "xlsx" {
+            response = Response(status: .ok, body: .init(data: try XLSX.workbook(sheet: sheet, rows: table)))
+            response.headers.replaceOrAdd(name: .contentType, value: XLSX.contentType)
+        } else {
+            response = Response(status: .ok, body: .init(string: CSV.document(table)))
+            response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        }
+        let encoded = "\(name).\(format)".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "export"
+        response.headers.replaceOrAdd(
+            name: .contentDisposition, value: "attachment; filename=\"export.\(format)\"; filename*=UTF-8''\(encoded)")
+        return response
+    }
+}
