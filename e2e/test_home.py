@@ -82,7 +82,7 @@ def test_a_leader_sees_the_region_at_a_glance(page):
     page.wait_for_url(re.compile(r"/regions/410423$"))
     assert counts(page) == [
         ("card-litigation-warnings", 3), ("card-ledger-progress", 10), ("card-litigation-figures", 6),
-        ("card-supervision-quarter", 0),
+        ("card-enforcement-late", 2), ("card-supervision-quarter", 0),
     ]
     figures = page.locator("#card-litigation-figures li")
     assert figures.nth(0).inner_text().split("\n") == ["发案量（一审新收）", "6 件（上年同期 8 件）"]

@@ -30,6 +30,8 @@ public enum Action: String, CaseIterable, Sendable {
     case maintainLitigation
     /// Issue judicial suggestions (司法建议) to the agencies of the caller's region, and correct them until answered.
     case issueSuggestions
+    /// Enter, correct and import enforcement cases against organs in the caller's region, and record their payments.
+    case maintainEnforcement
 }
 
 extension Role {
@@ -45,7 +47,7 @@ extension Role {
         case .readLedger, .readLitigation: Role.business.contains(self)
         case .manageLedger: self == .office
         case .handleParts: self == .liaison || self == .court
-        case .maintainLitigation, .issueSuggestions: self == .court
+        case .maintainLitigation, .issueSuggestions, .maintainEnforcement: self == .court
         }
     }
 

@@ -38,6 +38,18 @@ import VaporTesting
             #expect(try await JudicialSuggestion.query(on: app.db).count() == counts.suggestions)
             #expect(counts.suggestions <= 3 * 5 * 6 && counts.suggestions > 3 * 4 * 6)
             #expect(try await JudicialSuggestion.query(on: app.db).filter(\.$issuedOn > "2026-11-23").count() == 0)
+            // Eleven enforcement cases a region a year, each paid no more than it owes.
+            #expect(try await EnforcementCase.query(on: app.db).count() == counts.enforcementCases)
+            #expect(counts.enforcementCases <= 3 * 5 * 11 && counts.enforcementCases > 3 * 4 * 11)
+            let cases = try await EnforcementCase.query(on: app.db).all()
+            #expect(cases.allSatisfy { $0.paidFen <= $0.owedFen })
+            // A money case not ended otherwise is in the state its payments make.
+            #expect(
+                cases.filter { $0.obligation == .money && ![.terminated, .settled].contains($0.state) }.allSatisfy {
+                    EnforcementCaseState.state(owedFen: $0.owedFen, paidFen: $0.paidFen) == $0.state
+                })
+            let paid = try await EnforcementPayment.query(on: app.db).all().reduce(Int64(0)) { $0 + $1.amountFen }
+            #expect(paid == cases.reduce(0) { $0 + $1.paidFen })
             let entries = try await AuditEntry.query(on: app.db).filter(\.$action == AuditAction.dataGenerated.rawValue)
                 .all()
             #expect(entries.count == 1)

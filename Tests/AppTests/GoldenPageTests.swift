@@ -730,6 +730,70 @@ import Testing
                 shell: court), "suggestion-bulletin")
     }
 
+    @Test func enforcementPages() throws {
+        let court = PageShell(
+            displayName: "鲁山县法院书记员（演示）", unitName: "鲁山县人民法院", roleLabel: "法院工作人员", csrfToken: "csrf-token",
+            nav: Feature.menu(of: Feature.all, for: .court, region: "410423"), regions: [], currentRegionCode: "410423")
+        let housing = EnforcementQueries.Choice(id: Self.id(51), name: "鲁山县住房和城乡建设局")
+        let campaign = EnforcementQueries.Choice(id: Self.id(52), name: "涉鲁山县党政机关未履行生效判决问题专项清理")
+        let rows = [
+            EnforcementQueries.Row(
+                id: Self.id(53), caseNumber: "（2024）豫0423执321号", court: "鲁山县人民法院", organName: housing.name,
+                regionName: "鲁山县", basis: "（2023）豫0423行初57号行政判决", obligation: .money, owedFen: 38_600_000,
+                paidFen: 15_000_000, act: "", filedOn: "2024-05-08", state: .partial, campaignName: campaign.name),
+            EnforcementQueries.Row(
+                id: Self.id(54), caseNumber: "（2025）豫0423执88号", court: "鲁山县人民法院", organName: "张官营镇人民政府",
+                regionName: "鲁山县", basis: "", obligation: .act, owedFen: 0, paidFen: 0, act: "恢复原告承包地原状",
+                filedOn: "2025-02-17", state: .unperformed, campaignName: nil),
+        ]
+        try expectGolden(
+            EnforcementListView.render(
+                .init(
+                    regionCode: "410423", regionName: "鲁山县", organs: [housing], campaigns: [campaign],
+                    filter: .init(state: .partial, text: "执"), list: .init(rows: rows, total: 2, next: nil),
+                    canMaintain: true),
+                shell: court), "enforcement")
+        let today = CalendarDay(year: 2026, month: 12, clampingDay: 6)
+        try expectGolden(
+            EnforcementCaseView.render(
+                .init(
+                    regionCode: "410423", regionName: "鲁山县",
+                    shown: .init(
+                        id: Self.id(53), organName: housing.name, campaignName: campaign.name, state: .partial,
+                        owedFen: 38_600_000, paidFen: 15_000_000, outstandingFen: 23_600_000, note: "",
+                        payments: [("2025-01-15", 15_000_000, .budgeted, "分期支付", "鲁山县法院书记员（演示）")]),
+                    values: .init(
+                        caseNumber: "（2024）豫0423执321号", court: "鲁山县人民法院", organID: housing.id,
+                        basis: "（2023）豫0423行初57号行政判决", obligation: .money, owed: "386000.00", act: "",
+                        filedOn: "2024-05-08", campaignID: campaign.id),
+                    organs: [housing], campaigns: [campaign], canMaintain: true, today: today,
+                    problems: ["金额：超过未履行金额 236000.00 元"], notice: nil),
+                shell: court), "enforcement-case")
+        let figures = EnforcementFiguresQueries.Figures(
+            cases: 3, open: 2, owedFen: 51_107_239, paidFen: 27_507_239, outstandingFen: 23_600_000)
+        try expectGolden(
+            EnforcementFiguresView.render(
+                .init(
+                    regionCode: "410423", regionName: "鲁山县",
+                    result: .init(
+                        total: figures, organs: [.init(id: housing.id, name: housing.name, figures: figures)],
+                        lower: [],
+                        campaigns: [
+                            .init(
+                                id: campaign.id, name: campaign.name, regionName: "鲁山县", targetOn: "2026-11-30",
+                                figures: figures)
+                        ],
+                        late: [
+                            .init(
+                                organ: housing.id, organName: housing.name, organRegion: Self.id(55),
+                                campaignName: campaign.name, targetOn: "2026-11-30", open: 1,
+                                outstandingFen: 23_600_000,
+                                firstCase: "（2024）豫0423执321号")
+                        ]),
+                    today: today, isOffice: true, supervisesRegion: Self.id(55), problems: []),
+                shell: Self.office), "enforcement-figures")
+    }
+
     @Test func litigationCasePages() throws {
         let court = PageShell(
             displayName: "鲁山县法院（演示）", unitName: "鲁山县人民法院", roleLabel: "法院工作人员", csrfToken: "csrf-token",

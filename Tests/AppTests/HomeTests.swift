@@ -140,14 +140,23 @@ import VaporTesting
 
     /// 鲁山县's leader: 10 items handed down (1 closed and 7 found not applicable, 2 ongoing); this year 6 cases
     /// against 8, 1 of 3 concluded lost against 3 of 8 (the 双下降), heads at 2 of 4 hearings against 6 of 7 —
-    /// the hearing three days ago is last year's in the first three days of January.
+    /// the hearing three days ago is last year's in the first three days of January; and two organs late for the
+    /// clean-up campaign of seed 000.
     @Test func aLeaderSeesTheRegionAtAGlance() async throws {
         try await withTestApp { app in
             let home = try await home(app, "lushan.leader")
             #expect(
                 counts(home) == [
-                    "litigation.warnings 3", "ledger.progress 10", "litigation.figures 6", "supervision.quarter 0",
+                    "litigation.warnings 3", "ledger.progress 10", "litigation.figures 6", "enforcement.late 2",
+                    "supervision.quarter 0",
                 ])
+            // The clean-up campaign of seed 000 is past its day with two organs' cases open.
+            #expect(
+                try card(home, "enforcement.late").rows.map { "\($0.title) \($0.note)" }.sorted()
+                    == [
+                        "张官营镇人民政府：1 件未履行 涉鲁山县党政机关未履行生效判决问题专项清理，\(HomeCard.day(CalendarDay(containing: app.clock.now()).adding(days: -6).description))前清零",
+                        "鲁山县住房和城乡建设局：1 件未履行 涉鲁山县党政机关未履行生效判决问题专项清理，\(HomeCard.day(CalendarDay(containing: app.clock.now()).adding(days: -6).description))前清零，未履行 236000.00 元",
+                    ].sorted())
             #expect(
                 try card(home, "ledger.progress").rows.map { "\($0.title) \($0.note)" } == [
                     "全部 已交办 10 项 · 已办结 8 项 · 未办结 2 项 · 逾期 0 项",

@@ -14,7 +14,8 @@ import Testing
         ItemEvent.self, ItemLink.self, AdminCase.self, Hearing.self, Region.self, User.self, App.Unit.self,
         JointMeeting.self, MeetingPerson.self, MemberUnit.self, RosterChange.self, IdempotencyKey.self,
         AuditEntry.self, Supervision.self, SupervisionTarget.self, Robot.self, Delivery.self, NoticeSetting.self,
-        JudicialSuggestion.self, SuggestionEvent.self,
+        JudicialSuggestion.self, SuggestionEvent.self, EnforcementCase.self, EnforcementPayment.self,
+        EnforcementCampaign.self,
         NoticeChannel.self,
     ]
 

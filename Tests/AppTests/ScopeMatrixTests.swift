@@ -44,6 +44,11 @@ import VaporTesting
         /// Judicial suggestions of 鲁山县's court to 鲁山县自然资源局: one just issued, one signed for.
         let suggestionID: String
         let signedSuggestionID: String
+        /// 鲁山县's demo enforcement cases: 住建局's partly paid one, 张官营镇's act; and those two units.
+        let enforcementCaseID: String
+        let enforcementActID: String
+        let housingID: String
+        let townID: String
     }
 
     struct Probe: Sendable, CustomTestStringConvertible {
@@ -90,7 +95,7 @@ import VaporTesting
         Feature.home.name: homeProbes,
         Feature.audit.name: auditProbes, Feature.ledger.name: ledgerProbes, Feature.supervision.name: supervisionProbes,
         Feature.notifications.name: notificationsProbes, Feature.litigation.name: litigationProbes,
-        Feature.suggestions.name: suggestionsProbes,
+        Feature.suggestions.name: suggestionsProbes, Feature.enforcement.name: enforcementProbes,
     ]
 
     static let probes = Feature.all.flatMap { probesByFeature[$0.name] ?? [] }
@@ -193,6 +198,10 @@ import VaporTesting
         try pdf.write(to: URL(fileURLWithPath: stored))
         let target = SupervisionTarget(supervisionID: supervision.id!, unitID: try await app.unit(named: "鲁山县人民法院").id!)
         try await target.create(on: app.db)
+        func enforcementCase(_ number: String) async throws -> String {
+            try #require(try await EnforcementCase.query(on: app.db).filter(\.$caseNumber == number).first()).id!
+                .uuidString
+        }
         let suggestions = try await [SuggestionState.issued, .signed].asyncMap { state in
             let suggestion = try await SuggestionStore.issue(
                 .init(agencyID: app.unit(named: "鲁山县自然资源局").id!, problem: "问题", suggestion: "建议"),
@@ -214,29 +223,41 @@ import VaporTesting
             caseID: try #require(
                 try await AdminCase.query(on: app.db).filter(\.$defendant.$id == app.unit(named: "鲁山县自然资源局").id!)
                     .first()
-            ).id!.uuidString, suggestionID: suggestions[0], signedSuggestionID: suggestions[1])
+            ).id!.uuidString, suggestionID: suggestions[0], signedSuggestionID: suggestions[1],
+            enforcementCaseID: try await enforcementCase("（2024）豫0423执321号"),
+            enforcementActID: try await enforcementCase("（2025）豫0423执88号"),
+            housingID: try await app.unit(named: "鲁山县住房和城乡建设局").id!.uuidString,
+            townID: try await app.unit(named: "张官营镇人民政府").id!.uuidString)
     }
 
     func send(_ probe: Probe, as session: TestSession?, who: String, fixture: Fixture, app: Application) async throws
         -> TestingHTTPResponse
     {
+        /// Each placeholder a probe's path or body may hold, in the order they are replaced.
+        let values: [(String, String)] = [
+            ("{unit}", fixture.unitID),
+            ("{zrzy}", fixture.zrzyID),
+            ("{case}", fixture.caseID),
+            ("{court}", fixture.courtUserID),
+            ("{supervisionTarget}", fixture.courtTargetID),
+            ("{signedSuggestion}", fixture.signedSuggestionID),
+            ("{suggestion}", fixture.suggestionID),
+            ("{enforcementCase}", fixture.enforcementCaseID),
+            ("{enforcementAct}", fixture.enforcementActID),
+            ("{housing}", fixture.housingID),
+            ("{town}", fixture.townID),
+            ("{target}", fixture.targetUserID),
+            ("{token}", fixture.tokenID),
+            ("{who}", who),
+            ("{item}", fixture.itemID),
+            ("{deadline}", fixture.itemDeadline),
+            ("{justicePart}", fixture.justicePartID),
+            ("{courtPart}", fixture.courtPartID),
+            ("{list}", fixture.listID),
+            ("{attachment}", fixture.attachmentID),
+        ]
         func fill(_ text: String) -> String {
-            text.replacingOccurrences(of: "{unit}", with: fixture.unitID)
-                .replacingOccurrences(of: "{zrzy}", with: fixture.zrzyID)
-                .replacingOccurrences(of: "{case}", with: fixture.caseID)
-                .replacingOccurrences(of: "{court}", with: fixture.courtUserID)
-                .replacingOccurrences(of: "{supervisionTarget}", with: fixture.courtTargetID)
-                .replacingOccurrences(of: "{signedSuggestion}", with: fixture.signedSuggestionID)
-                .replacingOccurrences(of: "{suggestion}", with: fixture.suggestionID)
-                .replacingOccurrences(of: "{target}", with: fixture.targetUserID)
-                .replacingOccurrences(of: "{token}", with: fixture.tokenID)
-                .replacingOccurrences(of: "{who}", with: who)
-                .replacingOccurrences(of: "{item}", with: fixture.itemID)
-                .replacingOccurrences(of: "{deadline}", with: fixture.itemDeadline)
-                .replacingOccurrences(of: "{justicePart}", with: fixture.justicePartID)
-                .replacingOccurrences(of: "{courtPart}", with: fixture.courtPartID)
-                .replacingOccurrences(of: "{list}", with: fixture.listID)
-                .replacingOccurrences(of: "{attachment}", with: fixture.attachmentID)
+            values.reduce(text) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
         }
         let path = fill(probe.path)
         if probe.route == "regions/:code/meeting" || probe.route == "api/v1/regions/:code/joint-meeting",

@@ -69,6 +69,7 @@ struct PermissionTests {
         #expect(
             Action.allCases.filter { Role.court.may($0) } == [
                 .readOrganisation, .readLedger, .handleParts, .readLitigation, .maintainLitigation, .issueSuggestions,
+                .maintainEnforcement,
             ])
         #expect(Action.allCases.filter { Role.leader.may($0) } == [.readOrganisation, .readLedger, .readLitigation])
     }

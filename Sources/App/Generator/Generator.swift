@@ -35,9 +35,10 @@ public enum Generator {
         public var cases = 0
         public var hearings = 0
         public var suggestions = 0
+        public var enforcementCases = 0
 
         public var description: String {
-            "区划 \(regions)、单位 \(units)、账户 \(users)、事项 \(items)（办理单位 \(parts)、进展报告 \(reports)）、行政诉讼案件 \(cases)（庭审 \(hearings)）、司法建议 \(suggestions)"
+            "区划 \(regions)、单位 \(units)、账户 \(users)、事项 \(items)（办理单位 \(parts)、进展报告 \(reports)）、行政诉讼案件 \(cases)（庭审 \(hearings)）、司法建议 \(suggestions)、涉党政机关执行案件 \(enforcementCases)"
         }
     }
 
@@ -120,5 +121,6 @@ extension Generator.Counts {
         cases += batch.cases.count
         hearings += batch.hearings.count
         suggestions += batch.suggestions.count
+        enforcementCases += batch.enforcementCases.count
     }
 }

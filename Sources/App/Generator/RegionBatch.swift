@@ -26,6 +26,9 @@ extension Generator {
         var cases: [AdminCase] = []
         var hearings: [Hearing] = []
         var suggestions: [JudicialSuggestion] = []
+        var campaigns: [EnforcementCampaign] = []
+        var enforcementCases: [EnforcementCase] = []
+        var payments: [EnforcementPayment] = []
 
         init(region: Region, options: Options, hash: String, now: Date, rules: DueRules, seal: FieldSeal) throws {
             self.region = region
@@ -44,6 +47,7 @@ extension Generator {
             try fillLedger(random: &random)
             try fillCases(random: &random)
             try fillSuggestions(random: &random)
+            try fillEnforcement(random: &random)
         }
 
         /// Units, two accounts per unit, and a joint meeting whose members are the region's organs and departments.
@@ -119,6 +123,9 @@ extension Generator {
             try await db.insert(cases, now: now)
             try await db.insert(hearings, now: now)
             try await db.insert(suggestions, now: now)
+            try await db.insert(campaigns, now: now)
+            try await db.insert(enforcementCases, now: now)
+            try await db.insert(payments, now: now)
         }
     }
 }

@@ -4,16 +4,6 @@ import Vapor
 
 /// `POST /api/v1/litigation/cases/import` and `GET /api/v1/litigation/figures`: the two endpoints other systems call.
 struct LitigationAPI {
-    struct Refusal: Content {
-        let error: ErrorResponder.Body.Detail
-        let rows: [SpreadsheetImport.RowProblem]
-
-        init(_ refused: SpreadsheetImport.Refused) {
-            error = .init(code: "invalid", message: "文件中有 \(refused.problems.count) 处问题，未写入任何数据")
-            rows = refused.problems
-        }
-    }
-
     func importCases(_ request: Request) async throws -> Response {
         _ = try request.caller(for: .maintainLitigation)
         let spool = try await request.spoolBody(limit: CaseImport.maximumBytes)
@@ -26,7 +16,8 @@ struct LitigationAPI {
                 spool.url, as: try request.acting(), threadPool: request.application.threadPool)
             return try await counts.encodeResponse(for: request)
         } catch let refused as SpreadsheetImport.Refused {
-            return try await Refusal(refused).encodeResponse(status: .unprocessableEntity, for: request)
+            return try await SpreadsheetImport.Refusal(refused).encodeResponse(
+                status: .unprocessableEntity, for: request)
         }
     }
 

@@ -105,7 +105,7 @@ struct CasePages {
                         }
                         continuation.yield(ImportEvent(done: counts))
                     } catch let refused as SpreadsheetImport.Refused {
-                        continuation.yield(ImportEvent(refused: LitigationAPI.Refusal(refused)))
+                        continuation.yield(ImportEvent(refused: SpreadsheetImport.Refusal(refused)))
                     } catch {
                         request.logger.report(error: error)
                         continuation.yield(ImportEvent(failed: "导入失败，未写入任何数据，请稍后重试或联系系统管理员"))
@@ -181,7 +181,7 @@ struct ImportEvent: Encodable {
     var read: Int?
     var stored: Int?
     var done: CaseStore.Counts?
-    var refused: LitigationAPI.Refusal?
+    var refused: SpreadsheetImport.Refusal?
     var failed: String?
 
     init(progress: CaseImport.Progress) {
@@ -191,7 +191,7 @@ struct ImportEvent: Encodable {
         }
     }
 
-    init(done: CaseStore.Counts? = nil, refused: LitigationAPI.Refusal? = nil, failed: String? = nil) {
+    init(done: CaseStore.Counts? = nil, refused: SpreadsheetImport.Refusal? = nil, failed: String? = nil) {
         (self.done, self.refused, self.failed) = (done, refused, failed)
     }
 

@@ -15,7 +15,7 @@ extension APIDescription {
                 ]),
                 responses: [
                     .json(200, "导入结果", CaseStore.Counts.self),
-                    .json(422, "有问题的行，未写入任何数据", LitigationAPI.Refusal.self),
+                    .json(422, "有问题的行，未写入任何数据", SpreadsheetImport.Refusal.self),
                 ], errors: [400, 401, 403, 413]),
             .init(
                 method: .GET, path: LitigationPath.API.cases, id: "listCases",
@@ -42,7 +42,7 @@ extension APIDescription {
         ],
         schemas: [
             .answer("CaseImportCounts", CaseStore.Counts.self),
-            .answer("CaseImportRefusal", LitigationAPI.Refusal.self),
+            .answer("CaseImportRefusal", SpreadsheetImport.Refusal.self),
             .answer("LitigationFigures", LitigationAPI.FiguresDTO.self),
             .answer("CasePage", LitigationAPI.CasePage.self),
             .answer("AdminCase", LitigationAPI.CaseDTO.self),

@@ -76,25 +76,8 @@ enum SuggestionQueries {
         }
     }
 
-    /// Where a page of the list ends: the last row's day in the list's order (issued or due) and its id, opaque to
-    /// clients (base64url).
-    struct Cursor: Sendable, Equatable {
-        let day: String
-        let id: UUID
-
-        init(day: String, id: UUID) { (self.day, self.id) = (day, id) }
-
-        init?(token: String) {
-            guard let data = Data(base64URL: token), let text = String(data: data, encoding: .utf8) else { return nil }
-            let parts = text.split(separator: ",")
-            guard parts.count == 2, CalendarDay(parsing: String(parts[0])) != nil,
-                let id = UUID(uuidString: String(parts[1]))
-            else { return nil }
-            (day, self.id) = (String(parts[0]), id)
-        }
-
-        var token: String { Data("\(day),\(id.uuidString)".utf8).base64URL }
-    }
+    /// Where a page of the list ends: the last row's day in the list's order (issued or due) and its id.
+    typealias Cursor = DayCursor
 
     /// A suggestion as the list shows it.
     struct Row: Sendable, Decodable, Equatable {

@@ -27,18 +27,14 @@ extension SitePath {
     static func suggestions(_ code: String, filter: SuggestionQueries.Filter, after: SuggestionQueries.Cursor? = nil)
         -> SitePath
     {
-        var components = URLComponents()
-        components.queryItems = filter.queryItems + (after.map { [URLQueryItem(name: "after", value: $0.token)] } ?? [])
-        let query = components.percentEncodedQuery ?? ""
-        return SitePath(url: SuggestionsPath.list.path(code).url + (query.isEmpty ? "" : "?" + query))
+        SitePath(
+            SuggestionsPath.list.path(code),
+            query: filter.queryItems + (after.map { [URLQueryItem(name: "after", value: $0.token)] } ?? []))
     }
     /// The list as a file: `format` is csv or xlsx, under the same filter.
     static func suggestionsExport(_ code: String, format: String, filter: SuggestionQueries.Filter) -> SitePath {
-        var components = URLComponents()
-        components.queryItems = filter.queryItems
-        let query = components.percentEncodedQuery ?? ""
-        let pattern = format == "csv" ? SuggestionsPath.listCSV : SuggestionsPath.listXLSX
-        return SitePath(url: pattern.path(code).url + (query.isEmpty ? "" : "?" + query))
+        SitePath(
+            (format == "csv" ? SuggestionsPath.listCSV : SuggestionsPath.listXLSX).path(code), query: filter.queryItems)
     }
     static func newSuggestion(_ code: String) -> SitePath { SuggestionsPath.new.path(code) }
     static func suggestionFigures(_ code: String) -> SitePath { SuggestionsPath.figures.path(code) }

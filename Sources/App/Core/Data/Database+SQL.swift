@@ -42,6 +42,12 @@ struct SQLDoor: Sendable {
         for table in tables { try await raw("ANALYZE \(ident: table)").run() }
     }
 
+    /// `SUM(expression)` as a 64-bit integer, 0 over no rows: PostgreSQL sums a `bigint` column (money in fen) as
+    /// `numeric`, which no integer decodes from.
+    static func total(_ expression: SQLQueryString) -> SQLQueryString {
+        "CAST(COALESCE(SUM(" + expression + "), 0) AS BIGINT)"
+    }
+
     /// `column LIKE '%text%'`: rows whose `column` (an expression written in code, such as `c.case_number`) holds
     /// `text`, in which `%`, `_` and `\` stand for themselves.
     static func contains(_ column: String, _ text: String) -> SQLQueryString {

@@ -16,6 +16,17 @@ enum SpreadsheetImport {
         let problems: [RowProblem]
     }
 
+    /// How the API answers a refused import (422): the count of problems, then each by row and column.
+    struct Refusal: Content {
+        let error: ErrorResponder.Body.Detail
+        let rows: [SpreadsheetImport.RowProblem]
+
+        init(_ refused: SpreadsheetImport.Refused) {
+            error = .init(code: "invalid", message: "文件中有 \(refused.problems.count) 处问题，未写入任何数据")
+            rows = refused.problems
+        }
+    }
+
     /// What an upload is, by its first bytes (never by its name).
     enum Kind: Equatable {
         case workbook, text

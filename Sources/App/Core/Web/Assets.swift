@@ -197,6 +197,8 @@ enum Assets {
         .stats { display:grid; grid-template-columns:repeat(auto-fit,minmax(150px,1fr)); gap:12px; margin-bottom:18px; }
         .stat { background:var(--card); border:1px solid var(--line); border-left:4px solid var(--accent); border-radius:6px; padding:12px 16px; }
         .stat .num { font-size:26px; font-weight:700; } .stat .cap { color:var(--muted); font-size:13px; }
+        td.num { text-align:right; font-variant-numeric:tabular-nums; white-space:nowrap; }
+        progress.campaign-bar { width:100%; height:14px; accent-color:var(--ok); }
         table { width:100%; border-collapse:collapse; background:var(--card); }
         th, td { text-align:left; padding:8px 10px; border-bottom:1px solid var(--line); vertical-align:top; }
         th { background:#eef1f5; font-weight:600; font-size:14px; white-space:nowrap; }

@@ -56,6 +56,12 @@ extension Int: APIScalar {
     static var standIn: Int { 0 }
 }
 
+/// Money in fen.
+extension Int64: APIScalar {
+    static var apiSchema: JSONValue { ["type": "integer", "format": "int64"] }
+    static var standIn: Int64 { 0 }
+}
+
 extension Bool: APIScalar {
     static var apiSchema: JSONValue { ["type": "boolean"] }
     static var standIn: Bool { false }
