@@ -183,6 +183,10 @@ import VaporTesting
                 as: session
             ).content.decode(SuggestionsAPI.FiguresDTO.self)
             #expect(city.lower.map(\.name) == ["卫东区", "鲁山县", "汝州市"])
+            let badDay = try await app.send(
+                .GET, "/api/v1/regions/410423/judicial-suggestions/figures?from=2026-13-01", as: session)
+            #expect(badDay.status == .unprocessableEntity)
+            #expect(badDay.text.contains("from：须为日期，如 2026-01-01"))
             #expect(city.lower[1].figures == figures.total)
             #expect(city.agencies.isEmpty)
 

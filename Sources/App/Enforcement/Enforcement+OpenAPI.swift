@@ -13,7 +13,7 @@ extension APIDescription {
                     .query(
                         "after", ["type": "string", "pattern": "^[A-Za-z0-9_-]+$"], "上一页返回的 next：从其后一件开始（键集分页）"),
                 ],
-                responses: [.json(200, "执行案件列表", EnforcementAPI.Page.self)], errors: [401, 403, 404, 422]),
+                responses: [.json(200, "执行案件列表", EnforcementAPI.Page.self)], errors: [400, 401, 403, 404, 422]),
             .init(
                 method: .POST, path: EnforcementPath.API.cases, id: "createEnforcementCase",
                 summary: "登记执行案件（本区划法院工作人员）；标的金额以分为单位", body: .json(EnforcementStore.Input.self),
@@ -34,7 +34,7 @@ extension APIDescription {
             .init(
                 method: .GET, path: EnforcementPath.API.figures, id: "enforcementFigures",
                 summary: "区划（含下级）的执行案件与金额：按被执行单位、下级区划和专项清理",
-                responses: [.json(200, "统计", EnforcementAPI.FiguresDTO.self)], errors: [401, 403, 404]),
+                responses: [.json(200, "统计", EnforcementAPI.FiguresDTO.self)], errors: [401, 403, 404, 422]),
             .init(
                 method: .GET, path: EnforcementPath.API.item, id: "getEnforcementCase", summary: "执行案件及其履行记录",
                 pathNotes: ["id": "执行案件 id"],

@@ -193,7 +193,19 @@ struct SuggestionsAPI {
 
     func figures(_ request: Request) async throws -> FiguresDTO {
         let (caller, region) = try await regionOf(request)
-        let (period, today) = SuggestionPages.period(request)
+        struct Query: Content {
+            var from: String?
+            var to: String?
+        }
+        let query = try request.query.decode(Query.self)
+        func day(_ text: String?, _ name: String) throws -> CalendarDay? {
+            guard let text else { return nil }
+            guard let day = CalendarDay(parsing: text) else { throw AppError.invalid("\(name)：须为日期，如 2026-01-01") }
+            return day
+        }
+        let today = CalendarDay(containing: request.now)
+        let period = SuggestionPages.period(
+            from: try day(query.from, "from"), to: try day(query.to, "to"), today: today)
         let result = try await SuggestionFiguresQueries.figures(
             region: region, scope: caller.scope, period: period, today: today, on: request.db)
         let lines = { (lines: [SuggestionFiguresQueries.Line]) in

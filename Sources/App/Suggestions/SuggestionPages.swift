@@ -126,11 +126,19 @@ struct SuggestionPages {
     /// The period `from`/`to` name, by default this year to today.
     static func period(_ request: Request) -> (DayRange, today: CalendarDay) {
         let today = CalendarDay(containing: request.now)
-        let from =
-            (try? request.query.get(String.self, at: "from")).flatMap(CalendarDay.init(parsing:))
-            ?? CalendarDay(year: today.year, month: 1, clampingDay: 1)
-        let to = (try? request.query.get(String.self, at: "to")).flatMap(CalendarDay.init(parsing:)) ?? today
-        return (DayRange(from: min(from, to), to: max(from, to)), today)
+        return (
+            period(
+                from: (try? request.query.get(String.self, at: "from")).flatMap(CalendarDay.init(parsing:)),
+                to: (try? request.query.get(String.self, at: "to")).flatMap(CalendarDay.init(parsing:)), today: today),
+            today
+        )
+    }
+
+    /// From `from` (the year's first day when nil) to `to` (today when nil), in order.
+    static func period(from: CalendarDay?, to: CalendarDay?, today: CalendarDay) -> DayRange {
+        let from = from ?? CalendarDay(year: today.year, month: 1, clampingDay: 1)
+        let to = to ?? today
+        return DayRange(from: min(from, to), to: max(from, to))
     }
 
     // MARK: helpers

@@ -14,7 +14,7 @@ extension APIDescription {
                     .query(
                         "after", ["type": "string", "pattern": "^[A-Za-z0-9_-]+$"], "上一页返回的 next：从其后一件开始（键集分页）"),
                 ],
-                responses: [.json(200, "司法建议列表", SuggestionsAPI.Page.self)], errors: [401, 403, 404, 422]),
+                responses: [.json(200, "司法建议列表", SuggestionsAPI.Page.self)], errors: [400, 401, 403, 404, 422]),
             .init(
                 method: .POST, path: SuggestionsPath.API.list, id: "issueJudicialSuggestion",
                 summary: "发出司法建议（本区划法院工作人员）；回复期限默认发出后 60 日", body: .json(SuggestionStore.Input.self),
@@ -23,7 +23,7 @@ extension APIDescription {
                 method: .GET, path: SuggestionsPath.API.figures, id: "judicialSuggestionFigures",
                 summary: "期间内发出的司法建议：发出、应回复、回复、按期回复、采纳、逾期未回复，按单位和下级区划",
                 parameters: [.query("from", day, "默认本年 1 月 1 日"), .query("to", day, "默认今天")],
-                responses: [.json(200, "统计", SuggestionsAPI.FiguresDTO.self)], errors: [401, 403, 404]),
+                responses: [.json(200, "统计", SuggestionsAPI.FiguresDTO.self)], errors: [401, 403, 404, 422]),
             .init(
                 method: .GET, path: SuggestionsPath.API.suggestion, id: "getJudicialSuggestion",
                 summary: "司法建议及其签收、回复", pathNotes: ["id": "司法建议 id"],
