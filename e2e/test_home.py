@@ -1,5 +1,5 @@
 """The home page as each role finds it on the demo data: the cards it warrants, counted by hand from the demo
-(DemoLedger, DemoLitigation, DemoSupervision), and a card's link leading to a list of the same count. Runs before
+(DemoLedger, DemoLitigation, DemoSupervision, DemoDisputes), and a card's link leading to a list of the same count. Runs before
 test_ledger.py, which changes 方城县's ledger."""
 import re
 
@@ -67,10 +67,12 @@ def test_an_office_finds_what_waits_on_it(page):
 def test_court_staff_find_their_hearings_and_cases(page):
     sign_in(page, "lushan.court")
     page.wait_for_url(re.compile(r"/regions/410423$"))
-    assert counts(page)[:5] == [
+    assert counts(page)[:6] == [
         ("card-litigation-headAbsent", 1), ("card-litigation-overTime", 16), ("card-litigation-unheard", 1),
-        ("card-litigation-warnings", 3), ("card-litigation-hearingSoon", 1),
+        ("card-litigation-warnings", 3), ("card-disputes-overdue", 1), ("card-litigation-hearingSoon", 1),
     ]
+    # The resolution centre's dispute late with 住建局's handler.
+    assert "赵某与鲁山县住房和城乡建设局" in page.inner_text("#card-disputes-overdue li")
     assert "鲁山县住房和城乡建设局" in page.inner_text("#card-litigation-headAbsent li")
     page.screenshot(path=str(ARTIFACTS / "home-court.png"), full_page=True)
     follow(page, "card-litigation-overTime", "#case-count", "件")
@@ -82,8 +84,11 @@ def test_a_leader_sees_the_region_at_a_glance(page):
     page.wait_for_url(re.compile(r"/regions/410423$"))
     assert counts(page) == [
         ("card-litigation-warnings", 3), ("card-ledger-progress", 10), ("card-litigation-figures", 6),
-        ("card-enforcement-late", 2), ("card-supervision-quarter", 0),
+        ("card-enforcement-late", 2), ("card-disputes-overdue", 1), ("card-disputes-figures", 5),
+        ("card-supervision-quarter", 0),
     ]
+    disputes = page.locator("#card-disputes-figures li")
+    assert disputes.nth(0).inner_text().split("\n") == ["化解率 66.7%", "目标 ≥60%，达标"]
     figures = page.locator("#card-litigation-figures li")
     assert figures.nth(0).inner_text().split("\n") == ["发案量（一审新收）", "6 件（上年同期 8 件）"]
     assert figures.nth(1).inner_text().split("\n") == ["败诉率", "33.3%（上年同期 37.5%）"]

@@ -32,6 +32,9 @@ public enum Action: String, CaseIterable, Sendable {
     case issueSuggestions
     /// Enter, correct and import enforcement cases against organs in the caller's region, and record their payments.
     case maintainEnforcement
+    /// Work the dispute resolution centre (行政争议实质性化解中心) of the caller's region: register, transfer, assign,
+    /// urge and close disputes, and set the region's targets.
+    case resolveDisputes
 }
 
 extension Role {
@@ -48,6 +51,7 @@ extension Role {
         case .manageLedger: self == .office
         case .handleParts: self == .liaison || self == .court
         case .maintainLitigation, .issueSuggestions, .maintainEnforcement: self == .court
+        case .resolveDisputes: self == .court || self == .office
         }
     }
 

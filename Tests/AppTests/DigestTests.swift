@@ -30,9 +30,19 @@ import VaporTesting
             #expect(office.contains("【待审核】将恶意逃避债务等长期执行无结果案件的失信行为通报征信机构 · 方城县发展和改革委员会：申请销号"))
             // One line per late part: items 2, 7, 8, 10, 13, 18, 19, 20, 22, 25, 29 have 3+5+3+4+3+10+8+5+2+1+4 parts.
             #expect(office.filter { $0.hasPrefix("【逾期】") }.count == 48)
-            // Nobody with nothing to do gets a notice: 鲁山县's answers are all done.
+            // Nobody with nothing to do gets a notice: 鲁山县's answers are all done. Its resolution centre has one
+            // dispute late with 住建局's handler and one registered today to transfer: to the office, and to 住建局.
             let lushan = try #require(try await Region.query(on: app.db).filter(\.$code == "410423").first())
-            #expect(try await Notice.query(on: app.db).filter(\.$region.$id == lushan.id!).count() == 0)
+            #expect(
+                try await Notice.query(on: app.db).filter(\.$region.$id == lushan.id!).all().map(\.recipient).sorted()
+                    == [Notice.office, Notice.unit(try await app.unit(named: "鲁山县住房和城乡建设局").id!)].sorted())
+            let year = CalendarDay(containing: app.clock.now()).year
+            let transfer = CalendarDay(containing: app.clock.now()).adding(workingDays: 2)
+            #expect(
+                try await notices(app, "410423", Notice.office) == [
+                    "【行政争议待反馈】鲁山县争〔\(year)〕4号：赵某，已逾期 3 日",
+                    "【行政争议待移送】鲁山县争〔\(year)〕5号：钱某，请于 \(transfer.chinese) 前完成",
+                ])
         }
     }
 

@@ -50,6 +50,16 @@ import VaporTesting
                 })
             let paid = try await EnforcementPayment.query(on: app.db).all().reduce(Int64(0)) { $0 + $1.amountFen }
             #expect(paid == cases.reduce(0) { $0 + $1.paidFen })
+            // 230 disputes a region a year; those more than a month old closed, each closed one with its days.
+            #expect(try await Dispute.query(on: app.db).count() == counts.disputes)
+            #expect(counts.disputes <= 3 * 5 * 230 && counts.disputes > 3 * 4 * 230)
+            let disputes = try await Dispute.query(on: app.db).all()
+            #expect(disputes.allSatisfy { $0.registeredOn <= "2026-11-23" })
+            #expect(
+                disputes.filter { $0.registeredOn < "2026-10-01" }.allSatisfy {
+                    $0.state == .closed && $0.outcome != nil && ($0.closeDays ?? -1) >= 0 && $0.stepDue == ""
+                })
+            #expect(disputes.filter { $0.state != .closed }.allSatisfy { CalendarDay(parsing: $0.stepDue) != nil })
             let entries = try await AuditEntry.query(on: app.db).filter(\.$action == AuditAction.dataGenerated.rawValue)
                 .all()
             #expect(entries.count == 1)

@@ -112,16 +112,20 @@ import VaporTesting
     }
 
     /// 鲁山县's clerk: one hearing in five days, one three days ago the head did not attend, the 16 cases of 2023
-    /// still pending, the case of 2024 judged with no hearing entered, and this year's red warnings (人社局 lost its
-    /// one case; 公安局's and 住建局's heads did not appear at their hearings).
+    /// still pending, the case of 2024 judged with no hearing entered, this year's red warnings (人社局 lost its
+    /// one case; 公安局's and 住建局's heads did not appear at their hearings), and for the resolution centre the
+    /// dispute late with 住建局's handler.
     @Test func courtStaffSeeTheirCases() async throws {
         try await withTestApp { app in
             let home = try await home(app, "lushan.court")
             #expect(
-                counts(home).prefix(5) == [
+                counts(home).prefix(6) == [
                     "litigation.headAbsent 1", "litigation.overTime 16", "litigation.unheard 1",
-                    "litigation.warnings 3",
-                    "litigation.hearingSoon 1",
+                    "litigation.warnings 3", "disputes.overdue 1", "litigation.hearingSoon 1",
+                ])
+            #expect(
+                try card(home, "disputes.overdue").rows.map { "\($0.title) \($0.note)" } == [
+                    "鲁山县争〔\(year(app))〕4号：赵某与鲁山县住房和城乡建设局 待反馈，期限 \(HomeCard.day(CalendarDay(containing: app.clock.now()).adding(days: -3).description))"
                 ])
             #expect(
                 try card(home, "litigation.unheard").rows.map { "\($0.title) \($0.note)" } == [
@@ -141,14 +145,19 @@ import VaporTesting
     /// 鲁山县's leader: 10 items handed down (1 closed and 7 found not applicable, 2 ongoing); this year 6 cases
     /// against 8, 1 of 3 concluded lost against 3 of 8 (the 双下降), heads at 2 of 4 hearings against 6 of 7 —
     /// the hearing three days ago is last year's in the first three days of January; and two organs late for the
-    /// clean-up campaign of seed 000.
+    /// clean-up campaign of seed 000; a dispute late and this year's resolution figures against the targets (two of
+    /// three closed disputes resolved; 6 new cases against 8; no case withdrawn).
     @Test func aLeaderSeesTheRegionAtAGlance() async throws {
         try await withTestApp { app in
             let home = try await home(app, "lushan.leader")
             #expect(
                 counts(home) == [
                     "litigation.warnings 3", "ledger.progress 10", "litigation.figures 6", "enforcement.late 2",
-                    "supervision.quarter 0",
+                    "disputes.overdue 1", "disputes.figures 5", "supervision.quarter 0",
+                ])
+            #expect(
+                try card(home, "disputes.figures").rows.map { "\($0.title) \($0.note)" } == [
+                    "化解率 66.7% 目标 ≥60%，达标", "新收行政案件同比 −25.0% 目标 ≤-20%，达标", "调解撤诉率 0.0% 目标 ≥20%，未达标",
                 ])
             // The clean-up campaign of seed 000 is past its day with two organs' cases open.
             #expect(

@@ -15,7 +15,7 @@ import Testing
         JointMeeting.self, MeetingPerson.self, MemberUnit.self, RosterChange.self, IdempotencyKey.self,
         AuditEntry.self, Supervision.self, SupervisionTarget.self, Robot.self, Delivery.self, NoticeSetting.self,
         JudicialSuggestion.self, SuggestionEvent.self, EnforcementCase.self, EnforcementPayment.self,
-        EnforcementCampaign.self,
+        EnforcementCampaign.self, Dispute.self, DisputeEvent.self, DisputeParticipant.self, DisputeTargetRow.self,
         NoticeChannel.self,
     ]
 

@@ -16,9 +16,9 @@ import VaporTesting
     /// after the cases page counted the same total.
     static let budgets: [(path: String, user: String, statements: Int)] = [
         // Home pages: the caller's, the region, its parent, the shell, and one statement a card.
-        ("/regions/410423", "lushan.office", 11),
-        ("/regions/410423", "lushan.zrzy", 10),
-        ("/api/v1/home", "lushan.office", 10),
+        ("/regions/410423", "lushan.office", 12),
+        ("/regions/410423", "lushan.zrzy", 11),
+        ("/api/v1/home", "lushan.office", 11),
         ("/regions/410423/units", "lushan.office", 8),
         ("/regions/410423/ledger", "lushan.office", 8),
         ("/regions/410423/ledger?state=ongoing&sort=due", "lushan.office", 8),
@@ -34,15 +34,19 @@ import VaporTesting
         ("/regions/410403/judicial-suggestions", "weidong.office", 6),
         ("/regions/410400/judicial-suggestions/figures", "pds.office", 9),
         ("/api/v1/regions/410403/judicial-suggestions", "weidong.office", 4),
+        ("/regions/410423/disputes", "lushan.office", 6),
+        ("/regions/410400/disputes/figures", "pds.office", 12),
+        ("/api/v1/regions/410423/disputes", "lushan.office", 4),
         ("/api/v1/regions/410423/items", "lushan.office", 5),
         ("/api/v1/items/{item}", "lushan.office", 4),
         ("/api/v1/litigation/cases?region=410423", "lushan.office", 4),
         ("/api/v1/litigation/figures?region=410400&from=2024-01-01&to=2024-12-31&breakdown=unit", "pds.office", 5),
         // Last, after the dashboards have counted this year's figures: court staff see their unit's cards, four case
-        // cards and the warnings (the figures' generation read); leaders the figures beside them.
-        ("/regions/410423", "lushan.court", 17),
-        ("/regions/410423", "lushan.leader", 12),
-        ("/regions/410000", "henan.leader", 14),
+        // cards and the warnings (the figures' generation read); leaders the figures beside them, and the disputes'
+        // figures against the region's targets (three statements: the litigation generation, the counts, the targets).
+        ("/regions/410423", "lushan.court", 19),
+        ("/regions/410423", "lushan.leader", 16),
+        ("/regions/410000", "henan.leader", 18),
     ]
 
     @Test func pagesMakeAFixedNumberOfQueriesWhateverTheirRows() async throws {

@@ -14,7 +14,7 @@ import VaporTesting
 ///
 /// O allowed (2xx or a redirect that is not to sign-in), L sent to sign-in (pages) or 401 (API),
 /// U 401 from a page (a refused sign-in), F 403, N 404 (outside the caller's scope), V 422 (allowed, input refused),
-/// B 400 (allowed, the request itself malformed).
+/// B 400 (allowed, the request itself malformed), C 409 (allowed, the step already taken by a caller before).
 @Suite struct ScopeMatrixTests {
     static let callers: [String?] = [
         nil, "sysadmin", "secadmin", "auditor", "henan.office", "pds.office", "lushan.office", "lushan.court",
@@ -49,6 +49,8 @@ import VaporTesting
         let enforcementActID: String
         let housingID: String
         let townID: String
+        /// Disputes of 鲁山县 waiting at each step: registered; transferred, assigned and answered with 鲁山县自然资源局.
+        let disputeIDs: [DisputeState: String]
     }
 
     struct Probe: Sendable, CustomTestStringConvertible {
@@ -96,6 +98,7 @@ import VaporTesting
         Feature.audit.name: auditProbes, Feature.ledger.name: ledgerProbes, Feature.supervision.name: supervisionProbes,
         Feature.notifications.name: notificationsProbes, Feature.litigation.name: litigationProbes,
         Feature.suggestions.name: suggestionsProbes, Feature.enforcement.name: enforcementProbes,
+        Feature.disputes.name: disputesProbes,
     ]
 
     static let probes = Feature.all.flatMap { probesByFeature[$0.name] ?? [] }
@@ -155,6 +158,7 @@ import VaporTesting
         case 404: return "N"
         case 422: return "V"
         case 400: return "B"
+        case 409: return "C"
         case 300..<400 where response.location?.hasPrefix("/login?next=") == true: return "L"
         case 200..<400: return "O"
         default: return "?"
@@ -211,6 +215,24 @@ import VaporTesting
             try await suggestion.save(on: app.db)
             return suggestion.id!.uuidString
         }
+        let lushan = try #require(try await Region.query(on: app.db).filter(\.$code == "410423").first())
+        var disputeIDs: [DisputeState: String] = [:]
+        for state in [DisputeState.registered, .transferred, .assigned, .answered] {
+            let acting = try await app.acting("lushan.court")
+            let dispute = try await DisputeStore.register(
+                .init(
+                    source: .prefiling, applicant: "申请人", agencyID: app.unit(named: "鲁山县自然资源局").id!,
+                    actionType: .penalty, claim: "请求撤销"), region: lushan, as: acting)
+            let detail = { try await DisputeQueries.detail(id: dispute.id!, scope: acting.caller.scope, on: app.db) }
+            if state != .registered {
+                try await DisputeStore.transfer(detail(), .init(unitID: app.unit(named: "鲁山县自然资源局").id!), as: acting)
+            }
+            if state == .assigned || state == .answered {
+                try await DisputeStore.assign(detail(), .init(handler: "承办人"), as: acting)
+            }
+            if state == .answered { try await DisputeStore.answer(detail(), .init(feedback: "已协调"), as: acting) }
+            disputeIDs[state] = dispute.id!.uuidString
+        }
         return Fixture(
             unitID: justice.id!.uuidString, courtUserID: court.id!.uuidString,
             targetUserID: try await app.user(named: "ruzhou.office").id!.uuidString, tokenID: token.id!.uuidString,
@@ -227,7 +249,7 @@ import VaporTesting
             enforcementCaseID: try await enforcementCase("（2024）豫0423执321号"),
             enforcementActID: try await enforcementCase("（2025）豫0423执88号"),
             housingID: try await app.unit(named: "鲁山县住房和城乡建设局").id!.uuidString,
-            townID: try await app.unit(named: "张官营镇人民政府").id!.uuidString)
+            townID: try await app.unit(named: "张官营镇人民政府").id!.uuidString, disputeIDs: disputeIDs)
     }
 
     func send(_ probe: Probe, as session: TestSession?, who: String, fixture: Fixture, app: Application) async throws
@@ -242,6 +264,10 @@ import VaporTesting
             ("{supervisionTarget}", fixture.courtTargetID),
             ("{signedSuggestion}", fixture.signedSuggestionID),
             ("{suggestion}", fixture.suggestionID),
+            ("{transferredDispute}", fixture.disputeIDs[.transferred] ?? ""),
+            ("{assignedDispute}", fixture.disputeIDs[.assigned] ?? ""),
+            ("{answeredDispute}", fixture.disputeIDs[.answered] ?? ""),
+            ("{dispute}", fixture.disputeIDs[.registered] ?? ""),
             ("{enforcementCase}", fixture.enforcementCaseID),
             ("{enforcementAct}", fixture.enforcementActID),
             ("{housing}", fixture.housingID),
@@ -278,6 +304,11 @@ import VaporTesting
                 kind: .urge, tone: nil, unitIDs: [UUID(uuidString: fixture.unitID)!], itemID: nil, text: "请报送进展" + who,
                 respondBy: "2099-01-01")
             return try await app.send(probe.method, path, as: session, json: input)
+        }
+        if probe.route == "api/v1/regions/:code/disputes/targets", probe.method == .PUT {
+            let targets = DisputeTargets(
+                newCasesChange: -15, mediatedWithdrawalRate: 25, resolutionRate: 60, handlingDays: 8)
+            return try await app.send(probe.method, path, as: session, json: targets)
         }
         if probe.route == "api/v1/items/:id/hand-down" {
             return try await app.send(probe.method, path, as: session, json: LedgerDTO.HandDown(regions: []))

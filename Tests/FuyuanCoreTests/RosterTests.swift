@@ -61,6 +61,7 @@ struct PermissionTests {
         #expect(
             Action.allCases.filter { Role.office.may($0) } == [
                 .readOrganisation, .editUnits, .editRoster, .readLedger, .manageLedger, .readLitigation,
+                .resolveDisputes,
             ])
         #expect(
             Action.allCases.filter { Role.liaison.may($0) } == [
@@ -69,7 +70,7 @@ struct PermissionTests {
         #expect(
             Action.allCases.filter { Role.court.may($0) } == [
                 .readOrganisation, .readLedger, .handleParts, .readLitigation, .maintainLitigation, .issueSuggestions,
-                .maintainEnforcement,
+                .maintainEnforcement, .resolveDisputes,
             ])
         #expect(Action.allCases.filter { Role.leader.may($0) } == [.readOrganisation, .readLedger, .readLitigation])
     }

@@ -21,12 +21,7 @@ extension APIDescription {
             .init(
                 method: .POST, path: EnforcementPath.API.importFile, id: "importEnforcementCases",
                 summary: "导入执行案件（本区划法院工作人员）：列同导出文件，金额以元为单位；全部写入或全部不写，已登记且相同的案件不变",
-                body: .files([
-                    "text/csv": ["type": "string"],
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": [
-                        "type": "string", "format": "binary",
-                    ],
-                ]),
+                body: .spreadsheet,
                 responses: [
                     .json(200, "导入结果", EnforcementImport.Counts.self),
                     .json(422, "有问题的行，未写入任何数据", SpreadsheetImport.Refusal.self),

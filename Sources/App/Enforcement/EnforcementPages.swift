@@ -51,13 +51,9 @@ struct EnforcementPages {
     /// The import of the list page: the file as a form's upload; back to the list with the counts, or the list with
     /// every bad row and nothing written.
     func importFile(_ request: Request) async throws -> Response {
-        struct Upload: Decodable, Sendable { var file: File }
         let caller = try request.caller(for: .maintainEnforcement)
         let region = try await caller.scope.region(code: request.parameters.require("code"), on: request.db)
-        let upload = try await request.decodeUpload(Upload.self)
-        let data = Data(buffer: upload.file.data)
-        let config = request.application.config
-        let spool = try await request.application.threadPool.runIfActive { try Spool.write(data, config) }
+        let (spool, name) = try await SpreadsheetImport.spooledUpload(request)
         defer { spool.close() }
         do {
             let counts = try await EnforcementImport.run(
@@ -65,14 +61,10 @@ struct EnforcementPages {
             return request.redirect(
                 to: SitePath.enforcement(region.code).url + "?imported=\(counts.created)&unchanged=\(counts.unchanged)")
         } catch let refused as SpreadsheetImport.Refused {
-            let problems = refused.problems.map {
-                $0.row == 0
-                    ? $0.reason : "第 \($0.row) 行" + ($0.column.isEmpty ? "" : "“\($0.column)”") + "：\($0.reason)"
-            }
             return try await listPage(
-                request, caller: caller, region: region, problems: ["\(upload.file.filename) 未导入："] + problems,
-                notice: nil
-            ).encodeResponse(status: .unprocessableEntity, for: request)
+                request, caller: caller, region: region, problems: refused.lines(file: name), notice: nil
+            )
+            .encodeResponse(status: .unprocessableEntity, for: request)
         }
     }
 

@@ -36,9 +36,10 @@ public enum Generator {
         public var hearings = 0
         public var suggestions = 0
         public var enforcementCases = 0
+        public var disputes = 0
 
         public var description: String {
-            "区划 \(regions)、单位 \(units)、账户 \(users)、事项 \(items)（办理单位 \(parts)、进展报告 \(reports)）、行政诉讼案件 \(cases)（庭审 \(hearings)）、司法建议 \(suggestions)、涉党政机关执行案件 \(enforcementCases)"
+            "区划 \(regions)、单位 \(units)、账户 \(users)、事项 \(items)（办理单位 \(parts)、进展报告 \(reports)）、行政诉讼案件 \(cases)（庭审 \(hearings)）、司法建议 \(suggestions)、涉党政机关执行案件 \(enforcementCases)、行政争议 \(disputes)"
         }
     }
 
@@ -122,5 +123,6 @@ extension Generator.Counts {
         hearings += batch.hearings.count
         suggestions += batch.suggestions.count
         enforcementCases += batch.enforcementCases.count
+        disputes += batch.disputes.count
     }
 }

@@ -29,6 +29,7 @@ extension Generator {
         var campaigns: [EnforcementCampaign] = []
         var enforcementCases: [EnforcementCase] = []
         var payments: [EnforcementPayment] = []
+        var disputes: [Dispute] = []
 
         init(region: Region, options: Options, hash: String, now: Date, rules: DueRules, seal: FieldSeal) throws {
             self.region = region
@@ -48,6 +49,7 @@ extension Generator {
             try fillCases(random: &random)
             try fillSuggestions(random: &random)
             try fillEnforcement(random: &random)
+            try fillDisputes(random: &random)
         }
 
         /// Units, two accounts per unit, and a joint meeting whose members are the region's organs and departments.
@@ -126,6 +128,7 @@ extension Generator {
             try await db.insert(campaigns, now: now)
             try await db.insert(enforcementCases, now: now)
             try await db.insert(payments, now: now)
+            try await db.insert(disputes, now: now)
         }
     }
 }

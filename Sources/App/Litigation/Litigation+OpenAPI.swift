@@ -54,6 +54,7 @@ extension APIDescription {
 }
 
 extension CaseQueries.State: APIChoices {}
+extension ActionType: APIChoices {}
 extension LitigationQueries.Breakdown: APIChoices {}
 
 extension LitigationAPI.FiguresDTO: APIFieldNotes {

@@ -112,27 +112,10 @@ struct SuggestionsAPI {
         }
         let (caller, region) = try await regionOf(request)
         let query = try request.query.decode(Query.self)
-        var filter = SuggestionQueries.Filter(agency: query.agency, text: query.q?.trimmingCharacters(in: .whitespaces))
-        if let text = query.state {
-            guard let state = SuggestionQueries.State(rawValue: text) else {
-                throw AppError.invalid(
-                    "state：须为 \(SuggestionQueries.State.allCases.map(\.rawValue).joined(separator: "、")) 之一")
-            }
-            filter.state = state
-        }
-        if let text = query.order {
-            guard let order = SuggestionQueries.Order(rawValue: text) else {
-                throw AppError.invalid(
-                    "order：须为 \(SuggestionQueries.Order.allCases.map(\.rawValue).joined(separator: "、")) 之一")
-            }
-            filter.order = order
-        }
-        if let token = query.after {
-            guard let after = SuggestionQueries.Cursor(token: token) else {
-                throw AppError.invalid("after：须为上一页返回的 next")
-            }
-            filter.after = after
-        }
+        let filter = SuggestionQueries.Filter(
+            agency: query.agency, state: try APIQuery.choice(query.state, "state"),
+            text: query.q?.trimmingCharacters(in: .whitespaces),
+            order: try APIQuery.choice(query.order, "order") ?? .issued, after: try APIQuery.cursor(query.after))
         let today = CalendarDay(containing: request.now)
         let rules = request.application.dueRules
         let list = try await SuggestionQueries.list(
@@ -193,19 +176,7 @@ struct SuggestionsAPI {
 
     func figures(_ request: Request) async throws -> FiguresDTO {
         let (caller, region) = try await regionOf(request)
-        struct Query: Content {
-            var from: String?
-            var to: String?
-        }
-        let query = try request.query.decode(Query.self)
-        func day(_ text: String?, _ name: String) throws -> CalendarDay? {
-            guard let text else { return nil }
-            guard let day = CalendarDay(parsing: text) else { throw AppError.invalid("\(name)：须为日期，如 2026-01-01") }
-            return day
-        }
-        let today = CalendarDay(containing: request.now)
-        let period = SuggestionPages.period(
-            from: try day(query.from, "from"), to: try day(query.to, "to"), today: today)
+        let (period, today) = try AskedPeriod.api(request)
         let result = try await SuggestionFiguresQueries.figures(
             region: region, scope: caller.scope, period: period, today: today, on: request.db)
         let lines = { (lines: [SuggestionFiguresQueries.Line]) in

@@ -96,7 +96,7 @@ struct SuggestionPages {
 
     func figures(_ request: Request) async throws -> HTMLPage {
         let (caller, region) = try await regionOf(request)
-        let (period, today) = Self.period(request)
+        let (period, today) = AskedPeriod.page(request)
         let result = try await SuggestionFiguresQueries.figures(
             region: region, scope: caller.scope, period: period, today: today, on: request.db)
         let overdue = try await SuggestionQueries.list(
@@ -111,7 +111,7 @@ struct SuggestionPages {
 
     func bulletin(_ request: Request) async throws -> HTMLPage {
         let (caller, region) = try await regionOf(request)
-        let (period, today) = Self.period(request)
+        let (period, today) = AskedPeriod.page(request)
         let result = try await SuggestionFiguresQueries.figures(
             region: region, scope: caller.scope, period: period, today: today, on: request.db)
         let rows = try await SuggestionQueries.issued(
@@ -121,24 +121,6 @@ struct SuggestionPages {
                 regionCode: region.code, regionName: region.name, period: period, result: result, rows: rows,
                 today: today, rules: request.application.dueRules),
             shell: try await request.shell(regionCode: region.code))
-    }
-
-    /// The period `from`/`to` name, by default this year to today.
-    static func period(_ request: Request) -> (DayRange, today: CalendarDay) {
-        let today = CalendarDay(containing: request.now)
-        return (
-            period(
-                from: (try? request.query.get(String.self, at: "from")).flatMap(CalendarDay.init(parsing:)),
-                to: (try? request.query.get(String.self, at: "to")).flatMap(CalendarDay.init(parsing:)), today: today),
-            today
-        )
-    }
-
-    /// From `from` (the year's first day when nil) to `to` (today when nil), in order.
-    static func period(from: CalendarDay?, to: CalendarDay?, today: CalendarDay) -> DayRange {
-        let from = from ?? CalendarDay(year: today.year, month: 1, clampingDay: 1)
-        let to = to ?? today
-        return DayRange(from: min(from, to), to: max(from, to))
     }
 
     // MARK: helpers

@@ -16,7 +16,7 @@ extension Digest {
                 ? "回复已逾期 \(due.days(until: day.today)) 日" : "请于 \(due.chinese) 前回复"
             let what = suggestion.state == .issued ? "【待签收司法建议】" : "【待回复司法建议】"
             lines[Key(regionID: suggestion.$region.id, recipient: Notice.unit(suggestion.$agency.id)), default: []]
-                .append("\(what)\(suggestion.title)：\(SuggestionsView.excerpt(suggestion.problem))，\(when)")
+                .append("\(what)\(suggestion.title)：\(Layout.excerpt(suggestion.problem))，\(when)")
         }
         return lines
     }

@@ -20,7 +20,7 @@ extension HomeCard {
                         rows: open.rows.map {
                             Row(
                                 title:
-                                    "\($0.reference.isEmpty ? "司法建议" : $0.reference)：\(SuggestionsView.excerpt($0.problem))",
+                                    "\($0.reference.isEmpty ? "司法建议" : $0.reference)：\(Layout.excerpt($0.problem))",
                                 href: .suggestion($0.id), note: "请于 \(HomeCard.day($0.replyDue)) 前回复")
                         }, empty: "没有待回复的司法建议", urgency: .now))
             }
@@ -37,7 +37,7 @@ extension HomeCard {
                         rows: overdue.rows.map {
                             Row(
                                 title:
-                                    "\($0.agencyName)：\($0.reference.isEmpty ? SuggestionsView.excerpt($0.problem) : $0.reference)",
+                                    "\($0.agencyName)：\($0.reference.isEmpty ? Layout.excerpt($0.problem) : $0.reference)",
                                 href: .suggestion($0.id), note: "回复期限 \(HomeCard.day($0.replyDue))")
                         }, empty: "没有逾期未回复的司法建议", urgency: role == .court ? .soon : .overview))
             }

@@ -83,7 +83,7 @@ enum SuggestionsView {
                             }
                             td { row.agencyName }
                             td { row.regionName }
-                            td { excerpt(row.problem) }
+                            td { Layout.excerpt(row.problem) }
                             td(.class("nowrap")) { row.issuedOn }
                             td(.class("nowrap")) { row.replyDue }
                             td(.class("nowrap")) {
@@ -103,10 +103,5 @@ enum SuggestionsView {
                 }
             }
         }
-    }
-
-    /// The first 60 characters of a long text, for a list's cell.
-    static func excerpt(_ text: String) -> String {
-        text.count > 60 ? String(text.prefix(60)) + "…" : text
     }
 }

@@ -14,6 +14,25 @@ enum SpreadsheetImport {
     /// Nothing was written; every problem is listed.
     struct Refused: Error {
         let problems: [RowProblem]
+
+        /// The refusal as a list page shows it: the file not imported, then each problem by row and column.
+        func lines(file: String) -> [String] {
+            ["\(file) 未导入："]
+                + problems.map {
+                    $0.row == 0
+                        ? $0.reason : "第 \($0.row) 行" + ($0.column.isEmpty ? "" : "“\($0.column)”") + "：\($0.reason)"
+                }
+        }
+    }
+
+    /// The file of a register's import form (`file`), spooled to disk for the import to read; its name for the page.
+    static func spooledUpload(_ request: Request) async throws -> (spool: Spool, name: String) {
+        struct Upload: Decodable, Sendable { var file: File }
+        let upload = try await request.decodeUpload(Upload.self)
+        let data = Data(buffer: upload.file.data)
+        let config = request.application.config
+        let spool = try await request.application.threadPool.runIfActive { try Spool.write(data, config) }
+        return (spool, upload.file.filename)
     }
 
     /// How the API answers a refused import (422): the count of problems, then each by row and column.

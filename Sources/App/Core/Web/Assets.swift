@@ -230,6 +230,7 @@ enum Assets {
         .hidden { display:none; }
         .tag { display:inline-block; padding:0 8px; border-radius:10px; font-size:12px; background:#edf2f7; color:var(--muted); }
         .tag.ok { background:#e6f4ea; color:var(--ok); } .tag.bad { background:#fde8e8; color:var(--bad); }
+        td.ok { color:var(--ok); } td.bad { color:var(--bad); font-weight:600; }
         .muted { color:var(--muted); } .small { font-size:12px; }
         .prewrap { white-space:pre-wrap; }
         .mark { display:inline-block; min-width:38px; text-align:center; padding:0 6px; border-radius:10px; font-size:12px; color:#fff; }

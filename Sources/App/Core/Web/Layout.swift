@@ -121,6 +121,11 @@ enum Layout {
         }.html
     }
 
+    /// The first 60 characters of a long text, for a list's cell, a card's line or a notice.
+    static func excerpt(_ text: String) -> String {
+        text.count > 60 ? String(text.prefix(60)) + "…" : text
+    }
+
     static func csrfField(_ token: String) -> Node {
         input(.type("hidden"), .name("_csrf"), .value(token))
     }

@@ -70,6 +70,12 @@ struct APIBody: Sendable {
     static func files(_ schemas: [String: JSONValue]) -> APIBody {
         APIBody(isJSON: false) { _ in .object(schemas.mapValues { ["schema": $0] }) }
     }
+
+    /// A register's import: a .csv or an .xlsx file as the body.
+    static let spreadsheet = files([
+        "text/csv": ["type": "string"],
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ["type": "string", "format": "binary"],
+    ])
 }
 
 struct APIResponse: Sendable {
