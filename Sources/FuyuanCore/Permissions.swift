@@ -35,6 +35,9 @@ public enum Action: String, CaseIterable, Sendable {
     /// Work the dispute resolution centre (行政争议实质性化解中心) of the caller's region: register, transfer, assign,
     /// urge and close disputes, and set the region's targets.
     case resolveDisputes
+    /// List what a bankruptcy case of the caller's region needs of the government (办理破产府院联动), each as a
+    /// ledger item sent to a department, keep the case's stage and key dates, and conclude it.
+    case coordinateBankruptcy
 }
 
 extension Role {
@@ -50,7 +53,7 @@ extension Role {
         case .readLedger, .readLitigation: Role.business.contains(self)
         case .manageLedger: self == .office
         case .handleParts: self == .liaison || self == .court
-        case .maintainLitigation, .issueSuggestions, .maintainEnforcement: self == .court
+        case .maintainLitigation, .issueSuggestions, .maintainEnforcement, .coordinateBankruptcy: self == .court
         case .resolveDisputes: self == .court || self == .office
         }
     }

@@ -26,9 +26,27 @@ import VaporTesting
             // Two accounts a unit, and the three administrators.
             #expect(counts.users == 2 * 129 + 3)
             #expect(try await User.query(on: app.db).count() == 261)
-            // Two lists of 34 items a year for five years, in each of the three regions.
-            #expect(counts.items == 3 * 5 * 68)
-            #expect(try await WorkItem.query(on: app.db).count() == 1020)
+            // Two lists of 34 items a year for five years, in each of the three regions, and the bankruptcy matters.
+            #expect(counts.items == 3 * 5 * 68 + counts.bankruptcyMatters)
+            #expect(try await WorkItem.query(on: app.db).count() == 1020 + counts.bankruptcyMatters)
+            // Bankruptcy: 4 cases a year in the city, 2 in the county, none in the province; those accepted after the
+            // last day left out. Each has one to four matters of different kinds, each an issued item of its region's
+            // bankruptcy list led by one department, and a concluded case none open.
+            #expect((24...30).contains(counts.bankruptcyCases))
+            #expect(try await BankruptcyCase.query(on: app.db).count() == counts.bankruptcyCases)
+            let matters = try await BankruptcyMatter.query(on: app.db).with(\.$item).all()
+            #expect(matters.count == counts.bankruptcyMatters)
+            let byCase = Dictionary(grouping: matters, by: { $0.$bankruptcyCase.id })
+            #expect(byCase.count == counts.bankruptcyCases)
+            #expect(byCase.values.allSatisfy { (1...4).contains($0.count) && Set($0.map(\.kind)).count == $0.count })
+            #expect(matters.allSatisfy { $0.item.area == .bankruptcy && $0.item.issuedOn != nil })
+            let bankruptcyLists = try await WorkList.query(on: app.db).filter(\.$kind == .bankruptcy).all()
+            #expect(bankruptcyLists.count == 2)
+            #expect(Set(matters.map { $0.item.$list.id }) == Set(bankruptcyLists.map(\.id)))
+            for concluded in try await BankruptcyCase.query(on: app.db).filter(\.$stage == .concluded).all() {
+                #expect(try await BankruptcyQueries.openMatters(of: concluded.id!, on: app.db) == 0)
+                #expect(concluded.concludedOn.map { $0 >= concluded.acceptedOn } == true)
+            }
             #expect(try await ProgressReport.query(on: app.db).count() == counts.reports)
             #expect(try await AdminCase.query(on: app.db).count() == counts.cases)
             #expect(try await Hearing.query(on: app.db).count() == counts.hearings)
@@ -63,7 +81,7 @@ import VaporTesting
             let entries = try await AuditEntry.query(on: app.db).filter(\.$action == AuditAction.dataGenerated.rawValue)
                 .all()
             #expect(entries.count == 1)
-            #expect(entries.first?.summary.contains("区划 3、单位 129、账户 261、事项 1020") == true)
+            #expect(entries.first?.summary.contains("区划 3、单位 129、账户 261、事项 \(1020 + counts.bankruptcyMatters)") == true)
             // Generated accounts carry their grant's tag: a county liaison signs in and is let through.
             let liaison = try #require(
                 try await User.query(on: app.db).filter(\.$role == .liaison).sort(\.$username).first())

@@ -94,8 +94,9 @@ import VaporTesting
         }
     }
 
-    /// 平顶山市's office sees a row per county: 鲁山县's ten handed-down items (items 2 and 3 ongoing, none late, its
-    /// last report on 1 December 2022), 汝州市's seventeen measures in progress (two late: dated December 2023).
+    /// 平顶山市's office sees a row per county: 卫东区's two bankruptcy matters at work (one 5 days late, its report
+    /// 90 days ago), 鲁山县's ten handed-down items (items 2 and 3 ongoing, none late, its last report on 1 December
+    /// 2022), 汝州市's seventeen measures in progress (two late: dated December 2023).
     @Test func aCityOfficeSeesItsLowerRegions() async throws {
         try await withTestApp { app in
             let home = try await home(app, "pds.office")
@@ -104,7 +105,7 @@ import VaporTesting
             #expect(lower.href == "/regions/410400/units")
             #expect(
                 lower.rows.map { "\($0.title) \($0.href) \($0.note)" } == [
-                    "卫东区 /regions/410403/ledger 在办 0 项 · 逾期 0 项 · 本月销号 0 项 · 最近报送 无",
+                    "卫东区 /regions/410403/ledger 在办 2 项 · 逾期 1 项 · 本月销号 0 项 · 最近报送 \(CalendarDay(containing: app.clock.now()).adding(days: -90).chinese)",
                     "鲁山县 /regions/410423/ledger 在办 2 项 · 逾期 0 项 · 本月销号 0 项 · 最近报送 2022年12月1日",
                     "汝州市 /regions/410482/ledger 在办 17 项 · 逾期 2 项 · 本月销号 0 项 · 最近报送 无",
                 ])

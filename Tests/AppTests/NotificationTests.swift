@@ -27,11 +27,11 @@ import VaporTesting
             #expect(again == 0)
             // Every demo account of a business role has an address and the digest on; only these have something to
             // do today: 方城县's office, court and 司法局 (DigestTests), 鲁山县's office (a dispute late with its handler,
-            // one to transfer) and 汝州市's office.
+            // one to transfer), 汝州市's office, and 卫东区's court and office (a bankruptcy matter 5 days late).
             #expect(
                 try await deliveries(app) == [
                     "mail fangcheng.court", "mail fangcheng.office", "mail fangcheng.sfj", "mail lushan.office",
-                    "mail ruzhou.office",
+                    "mail ruzhou.office", "mail weidong.court", "mail weidong.office",
                 ])
             let court = try #require(
                 try await Delivery.query(on: app.db).filter(\.$recipient == "fangcheng.court").first())
@@ -73,9 +73,9 @@ import VaporTesting
             app.config.mailServer = Self.unreachable
             let after = try await Deliverer.drain(app)
             // check: the robot is tried at once, the mail only once a server is set
-            #expect(try await deliveries(app).count == 6)
+            #expect(try await deliveries(app).count == 8)
             #expect(before.sent == 0 && before.failed == 0 && before.retrying == 1)
-            #expect(after.sent == 0 && after.failed == 0 && after.retrying == 5)
+            #expect(after.sent == 0 && after.failed == 0 && after.retrying == 7)
             let mail = try #require(
                 try await Delivery.query(on: app.db).filter(\.$recipient == "fangcheng.sfj").first())
             #expect(mail.attempts == 1 && mail.answer.hasPrefix("无法连接邮件服务器 127.0.0.1:9"))
@@ -87,13 +87,13 @@ import VaporTesting
             _ = try await runDigest(app)
             try await Deliverer.pass(app, holder: "test")
             let waiting = try await Delivery.query(on: app.db).all()
-            #expect(waiting.count == 5 && waiting.allSatisfy { $0.state == .pending && $0.attempts == 0 })
+            #expect(waiting.count == 7 && waiting.allSatisfy { $0.state == .pending && $0.attempts == 0 })
             // act
             app.clock.advance(by: 86_400 + 1)
             try await Deliverer.pass(app, holder: "test")
             // check
             let expired = try await Delivery.query(on: app.db).all()
-            #expect(expired.count == 5 && expired.allSatisfy { $0.state == .failed })
+            #expect(expired.count == 7 && expired.allSatisfy { $0.state == .failed })
             #expect(expired[0].answer == "一日内未能发出：系统管理员尚未在“通知渠道”中设置邮件服务器")
         }
     }
@@ -372,12 +372,12 @@ import VaporTesting
                 on: app.db, now: app.clock.now().addingTimeInterval(89 * 86_400), config: app.config)
             let late = try await Retention.sweep(
                 on: app.db, now: app.clock.now().addingTimeInterval(91 * 86_400), config: app.config)
-            // check: the two that ended go after 90 days; the three still to send stay
+            // check: the two that ended go after 90 days; the five still to send stay
             #expect(early.deliveries == 0)
             #expect(late.deliveries == 2)
             #expect(
                 try await Delivery.query(on: app.db).sort(\.$recipient).all().map(\.recipient) == [
-                    "fangcheng.office", "lushan.office", "ruzhou.office",
+                    "fangcheng.office", "lushan.office", "ruzhou.office", "weidong.court", "weidong.office",
                 ])
         }
     }
@@ -386,13 +386,13 @@ import VaporTesting
         try await withTestApp { app in
             app.config.mailServer = Self.unreachable
             _ = try await runDigest(app)
-            // act: two instances' passes at once, each claiming up to ten of the five
+            // act: two instances' passes at once, each claiming up to ten of the seven
             async let first = Deliverer.pass(app, holder: "a")
             async let second = Deliverer.pass(app, holder: "b")
             let claimed = try await first + second
             // check
-            #expect(claimed == 5)
-            #expect(try await Delivery.query(on: app.db).all().map(\.attempts) == [1, 1, 1, 1, 1])
+            #expect(claimed == 7)
+            #expect(try await Delivery.query(on: app.db).all().map(\.attempts) == [1, 1, 1, 1, 1, 1, 1])
         }
     }
 

@@ -16,9 +16,9 @@ import VaporTesting
     /// after the cases page counted the same total.
     static let budgets: [(path: String, user: String, statements: Int)] = [
         // Home pages: the caller's, the region, its parent, the shell, and one statement a card.
-        ("/regions/410423", "lushan.office", 12),
+        ("/regions/410423", "lushan.office", 13),
         ("/regions/410423", "lushan.zrzy", 11),
-        ("/api/v1/home", "lushan.office", 11),
+        ("/api/v1/home", "lushan.office", 12),
         ("/regions/410423/units", "lushan.office", 8),
         ("/regions/410423/ledger", "lushan.office", 8),
         ("/regions/410423/ledger?state=ongoing&sort=due", "lushan.office", 8),
@@ -37,6 +37,10 @@ import VaporTesting
         ("/regions/410423/disputes", "lushan.office", 6),
         ("/regions/410400/disputes/figures", "pds.office", 12),
         ("/api/v1/regions/410423/disputes", "lushan.office", 4),
+        ("/regions/410403/bankruptcy", "weidong.office", 5),
+        // The case, its court, its matters, their items and their units' parts: whatever the number of matters.
+        ("/bankruptcy/cases/{bankruptcyCase}", "weidong.office", 7),
+        ("/api/v1/regions/410403/bankruptcy/cases", "weidong.office", 4),
         ("/api/v1/regions/410423/items", "lushan.office", 5),
         ("/api/v1/items/{item}", "lushan.office", 4),
         ("/api/v1/litigation/cases?region=410423", "lushan.office", 4),
@@ -44,9 +48,9 @@ import VaporTesting
         // Last, after the dashboards have counted this year's figures: court staff see their unit's cards, four case
         // cards and the warnings (the figures' generation read); leaders the figures beside them, and the disputes'
         // figures against the region's targets (three statements: the litigation generation, the counts, the targets).
-        ("/regions/410423", "lushan.court", 19),
-        ("/regions/410423", "lushan.leader", 16),
-        ("/regions/410000", "henan.leader", 18),
+        ("/regions/410423", "lushan.court", 20),
+        ("/regions/410423", "lushan.leader", 17),
+        ("/regions/410000", "henan.leader", 19),
     ]
 
     @Test func pagesMakeAFixedNumberOfQueriesWhateverTheirRows() async throws {
@@ -62,6 +66,8 @@ import VaporTesting
                     .first())
             let unit = try #require(
                 try await ItemPart.query(on: app.db).filter(\.$item.$id == item.requireID()).first()?.$unit.id)
+            let bankruptcyCase = try #require(
+                try await BankruptcyCase.query(on: app.db).sort(\.$acceptedOn, .descending).first())
             var sessions: [String: TestSession] = [:]
             for user in Set(Self.budgets.map(\.user)) { sessions[user] = try await app.signIn(user) }
 
@@ -71,6 +77,7 @@ import VaporTesting
                     let path = template.replacingOccurrences(of: "{item}", with: item.id!.uuidString)
                         .replacingOccurrences(of: "{case}", with: adminCase.id!.uuidString)
                         .replacingOccurrences(of: "{unit}", with: unit.uuidString)
+                        .replacingOccurrences(of: "{bankruptcyCase}", with: bankruptcyCase.id!.uuidString)
                     let statements = try await log.recording {
                         let answer = try await app.send(.GET, path, as: sessions[user])
                         #expect(answer.status == .ok, "\(path): \(answer.text.prefix(300))")

@@ -51,6 +51,8 @@ import VaporTesting
         let townID: String
         /// Disputes of 鲁山县 waiting at each step: registered; transferred, assigned and answered with 鲁山县自然资源局.
         let disputeIDs: [DisputeState: String]
+        /// A bankruptcy case of 鲁山县's court, accepted on 2026-01-05, with no matters yet.
+        let bankruptcyCaseID: String
     }
 
     struct Probe: Sendable, CustomTestStringConvertible {
@@ -98,7 +100,7 @@ import VaporTesting
         Feature.audit.name: auditProbes, Feature.ledger.name: ledgerProbes, Feature.supervision.name: supervisionProbes,
         Feature.notifications.name: notificationsProbes, Feature.litigation.name: litigationProbes,
         Feature.suggestions.name: suggestionsProbes, Feature.enforcement.name: enforcementProbes,
-        Feature.disputes.name: disputesProbes,
+        Feature.disputes.name: disputesProbes, Feature.bankruptcy.name: bankruptcyProbes,
     ]
 
     static let probes = Feature.all.flatMap { probesByFeature[$0.name] ?? [] }
@@ -233,6 +235,10 @@ import VaporTesting
             if state == .answered { try await DisputeStore.answer(detail(), .init(feedback: "已协调"), as: acting) }
             disputeIDs[state] = dispute.id!.uuidString
         }
+        let bankruptcy = try await BankruptcyStore.create(
+            .init(
+                caseNumber: "（2026）豫0423破1号", debtor: "鲁山县某矿业有限公司", procedure: .reorganization,
+                acceptedOn: "2026-01-05"), region: lushan, as: try await app.acting("lushan.court"))
         return Fixture(
             unitID: justice.id!.uuidString, courtUserID: court.id!.uuidString,
             targetUserID: try await app.user(named: "ruzhou.office").id!.uuidString, tokenID: token.id!.uuidString,
@@ -249,7 +255,8 @@ import VaporTesting
             enforcementCaseID: try await enforcementCase("（2024）豫0423执321号"),
             enforcementActID: try await enforcementCase("（2025）豫0423执88号"),
             housingID: try await app.unit(named: "鲁山县住房和城乡建设局").id!.uuidString,
-            townID: try await app.unit(named: "张官营镇人民政府").id!.uuidString, disputeIDs: disputeIDs)
+            townID: try await app.unit(named: "张官营镇人民政府").id!.uuidString, disputeIDs: disputeIDs,
+            bankruptcyCaseID: bankruptcy.id!.uuidString)
     }
 
     func send(_ probe: Probe, as session: TestSession?, who: String, fixture: Fixture, app: Application) async throws
@@ -269,6 +276,7 @@ import VaporTesting
             ("{answeredDispute}", fixture.disputeIDs[.answered] ?? ""),
             ("{dispute}", fixture.disputeIDs[.registered] ?? ""),
             ("{enforcementCase}", fixture.enforcementCaseID),
+            ("{bankruptcyCase}", fixture.bankruptcyCaseID),
             ("{enforcementAct}", fixture.enforcementActID),
             ("{housing}", fixture.housingID),
             ("{town}", fixture.townID),

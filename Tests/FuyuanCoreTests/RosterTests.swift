@@ -70,7 +70,7 @@ struct PermissionTests {
         #expect(
             Action.allCases.filter { Role.court.may($0) } == [
                 .readOrganisation, .readLedger, .handleParts, .readLitigation, .maintainLitigation, .issueSuggestions,
-                .maintainEnforcement, .resolveDisputes,
+                .maintainEnforcement, .resolveDisputes, .coordinateBankruptcy,
             ])
         #expect(Action.allCases.filter { Role.leader.may($0) } == [.readOrganisation, .readLedger, .readLitigation])
     }

@@ -197,7 +197,7 @@ enum DisputeView {
         return form(.post, .action(action), .id("dispute-form"), .class("card")) {
             Layout.csrfField(csrf)
             if model.shown != nil { h2 { "修改登记" } }
-            DisputeStepForms.select(
+            Form.select(
                 "来源", name: "source", DisputeSource.allCases.map { ($0.rawValue, $0.label) }, values.source.rawValue)
             Form.field("申请人", name: "applicant", value: values.applicant, hint: "自然人姓名或企业名称", marks: marks)
             div(.class("field")) {
@@ -213,10 +213,10 @@ enum DisputeView {
                 }
                 marks.message("被申请行政机关", name: "agencyID")
             }
-            DisputeStepForms.select(
+            Form.select(
                 "行政行为类别", name: "actionType", ActionType.allCases.map { ($0.rawValue, $0.label) },
                 values.actionType.rawValue)
-            DisputeStepForms.textArea("争议事项", name: "claim", value: values.claim, marks: marks)
+            Form.textArea("争议事项", name: "claim", value: values.claim, marks: marks)
             Form.field("登记日期", name: "registeredOn", value: values.registeredOn, type: "date", marks: marks)
             Form.field(
                 "案号", name: "caseNumber", value: values.caseNumber, required: false,

@@ -45,7 +45,7 @@ enum DisputeStepForms {
                     form(.post, .action(.disputeStep(shown.id, .answer)), .class("card"), .id("answer-form")) {
                         Layout.csrfField(csrf)
                         h2 { "反馈" }
-                        textArea("反馈情况", name: "feedback", value: "", hint: "调解经过、双方意见和化解结果", marks: marks)
+                        Form.textArea("反馈情况", name: "feedback", value: "", hint: "调解经过、双方意见和化解结果", marks: marks)
                         button(.type("submit")) { "提交反馈" }
                     })
             }
@@ -54,8 +54,8 @@ enum DisputeStepForms {
                 form(.post, .action(.disputeStep(shown.id, .close)), .class("card"), .id("close-form")) {
                     Layout.csrfField(csrf)
                     h2 { "办结" }
-                    select("化解结果", name: "outcome", DisputeOutcome.allCases.map { ($0.rawValue, $0.label) }, "")
-                    textArea("化解情况", name: "result", value: "", marks: marks)
+                    Form.select("化解结果", name: "outcome", DisputeOutcome.allCases.map { ($0.rawValue, $0.label) }, "")
+                    Form.textArea("化解情况", name: "result", value: "", marks: marks)
                     Form.field(
                         "案号", name: "caseNumber", value: shown.values.caseNumber, required: false,
                         hint: "调解后撤诉或进入诉讼的，填写行政诉讼案号", marks: marks)
@@ -65,29 +65,5 @@ enum DisputeStepForms {
             break
         }
         return forms
-    }
-
-    /// A labelled choice; `selected` is the raw value chosen.
-    static func select(_ text: String, name: String, _ choices: [(String, String)], _ selected: String) -> Node {
-        div(.class("field")) {
-            label(.for("f-" + name)) { text }
-            element("select", [.id("f-" + name), .name(name), .required]) {
-                for (value, label) in choices { choice(value, label, selected: value == selected) }
-            }
-        }
-    }
-
-    static func textArea(_ text: String, name: String, value: String, hint: String? = nil, marks: Form.FieldMarks)
-        -> Node
-    {
-        div(.class("field")) {
-            label(.for("f-" + name)) { text }
-            element(
-                "textarea",
-                [.id("f-" + name), .name(name), .attr("rows", "4"), .required] + marks.attributes(text, name: name)
-            ) { value }
-            marks.message(text, name: name)
-            if let hint { small(.class("hint")) { hint } }
-        }
     }
 }

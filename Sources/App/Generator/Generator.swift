@@ -37,9 +37,12 @@ public enum Generator {
         public var suggestions = 0
         public var enforcementCases = 0
         public var disputes = 0
+        public var bankruptcyCases = 0
+        /// Of the items, those that are bankruptcy matters.
+        public var bankruptcyMatters = 0
 
         public var description: String {
-            "区划 \(regions)、单位 \(units)、账户 \(users)、事项 \(items)（办理单位 \(parts)、进展报告 \(reports)）、行政诉讼案件 \(cases)（庭审 \(hearings)）、司法建议 \(suggestions)、涉党政机关执行案件 \(enforcementCases)、行政争议 \(disputes)"
+            "区划 \(regions)、单位 \(units)、账户 \(users)、事项 \(items)（办理单位 \(parts)、进展报告 \(reports)）、行政诉讼案件 \(cases)（庭审 \(hearings)）、司法建议 \(suggestions)、涉党政机关执行案件 \(enforcementCases)、行政争议 \(disputes)、破产案件 \(bankruptcyCases)（协调事项 \(bankruptcyMatters)）"
         }
     }
 
@@ -124,5 +127,7 @@ extension Generator.Counts {
         suggestions += batch.suggestions.count
         enforcementCases += batch.enforcementCases.count
         disputes += batch.disputes.count
+        bankruptcyCases += batch.bankruptcyCases.count
+        bankruptcyMatters += batch.bankruptcyMatters.count
     }
 }

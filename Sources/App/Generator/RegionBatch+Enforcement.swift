@@ -13,12 +13,6 @@ extension Generator.RegionBatch {
         let organs = units.filter { $0.kind != .court && $0.kind != .procuratorate }
         guard !organs.isEmpty else { return }
         let until = options.until
-        let digits =
-            switch region.level {
-            case .province: ""
-            case .city: String(region.code.dropFirst(2).prefix(2))
-            default: String(region.code.dropFirst(2))
-            }
         for year in years {
             let campaign = EnforcementCampaign()
             campaign.id = random.uuid()
@@ -37,7 +31,7 @@ extension Generator.RegionBatch {
                 item.$region.id = regionID
                 item.$organ.id = try organs[Int.random(in: 0..<organs.count, using: &random)].requireID()
                 item.$campaign.id = campaign.id
-                item.caseNumber = "（\(year)）豫\(digits)执\(number)号"
+                item.caseNumber = "（\(year)）豫\(courtDigits)执\(number)号"
                 item.court = court.name
                 item.basis = ""
                 item.obligation = random.chance(0.9) ? .money : .act

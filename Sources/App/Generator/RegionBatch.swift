@@ -30,6 +30,8 @@ extension Generator {
         var enforcementCases: [EnforcementCase] = []
         var payments: [EnforcementPayment] = []
         var disputes: [Dispute] = []
+        var bankruptcyCases: [BankruptcyCase] = []
+        var bankruptcyMatters: [BankruptcyMatter] = []
 
         init(region: Region, options: Options, hash: String, now: Date, rules: DueRules, seal: FieldSeal) throws {
             self.region = region
@@ -43,6 +45,15 @@ extension Generator {
 
         var years: ClosedRange<Int> { (options.until.year - options.years + 1)...options.until.year }
 
+        /// The digits of the region's court in a case number: 豫04 for a city, 豫0403 for a county.
+        var courtDigits: String {
+            switch region.level {
+            case .province: ""
+            case .city: String(region.code.dropFirst(2).prefix(2))
+            default: String(region.code.dropFirst(2))
+            }
+        }
+
         mutating func fill(random: inout SeededRandom, administrators: Bool) throws {
             try fillOrganisation(random: &random, administrators: administrators)
             try fillLedger(random: &random)
@@ -50,6 +61,7 @@ extension Generator {
             try fillSuggestions(random: &random)
             try fillEnforcement(random: &random)
             try fillDisputes(random: &random)
+            try fillBankruptcy(random: &random)
         }
 
         /// Units, two accounts per unit, and a joint meeting whose members are the region's organs and departments.
@@ -129,6 +141,8 @@ extension Generator {
             try await db.insert(enforcementCases, now: now)
             try await db.insert(payments, now: now)
             try await db.insert(disputes, now: now)
+            try await db.insert(bankruptcyCases, now: now)
+            try await db.insert(bankruptcyMatters, now: now)
         }
     }
 }

@@ -224,7 +224,7 @@ enum DemoLedger {
     }
 
     /// Creates the item's parts, issues it on `issued`, moves its counting parts to `state` and files `report`.
-    private static func answer(
+    static func answer(
         _ item: WorkItem, context: DemoLoader.Context, issued: String, units: [String], state: UnitState,
         report: String?
     ) async throws {

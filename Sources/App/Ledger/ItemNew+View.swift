@@ -92,7 +92,7 @@ enum ItemNewView {
                 form(.post, .action(.lists(model.regionCode)), .class("actions"), .id("list-form")) {
                     Layout.csrfField(shell.csrfToken)
                     select(.name("kind"), .attr("aria-label", "清单类别")) {
-                        for kind in ListKind.allCases {
+                        for kind in ListKind.own {
                             choice(kind.rawValue, kind.label, selected: kind == .responsibility)
                         }
                     }

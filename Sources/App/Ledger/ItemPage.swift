@@ -29,14 +29,15 @@ enum ItemPage {
         }
         let children = try await LedgerQueries.children(of: item, on: db)
         let handedTo = Set(children.map(\.$region.id))
+        let list = try item.joined(WorkList.self)
+        // A bankruptcy matter is the region's own departments' to handle, never handed down.
         let lower =
-            isOffice && item.state != .draft && !item.state.isFinished
+            isOffice && item.state != .draft && !item.state.isFinished && list.kind != .bankruptcy
             ? try await Region.query(on: db).filter(\.$parent.$id == item.$region.id).sort(\.$code).all().filter {
                 try !handedTo.contains($0.requireID())
             }
             : []
         let units = isOffice && item.state == .draft ? try await OrgQueries.unitChoices(of: region, on: db) : []
-        let list = try item.joined(WorkList.self)
         let attachments = try await Attachment.query(on: db).filter(\.$item.$id == itemID).sort(\.$createdAt).all()
         let canAttach =
             !item.state.isFinished

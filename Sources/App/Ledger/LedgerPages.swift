@@ -296,10 +296,11 @@ struct LedgerPages {
     private func newItemPage(
         _ request: Request, caller: Caller, region: Region, values: ItemNewView.Posted?, problems: [String]
     ) async throws -> HTMLPage {
-        // A list handed down from above takes no items of the region's own (`WorkList.requireOwn`).
+        // A list handed down from above, or the court's bankruptcy matters, take no items of the region's own
+        // (`WorkList.requireOwn`).
         let lists = try await WorkList.query(on: request.db).filter(\.$region.$id == region.requireID()).sort(
             \.$createdAt
-        ).all().filter { !$0.isHandedDown }
+        ).all().filter { (try? $0.requireOwn()) != nil }
         let units = try await OrgQueries.unitChoices(of: region, on: request.db)
         return ItemNewView.render(
             .init(

@@ -173,6 +173,13 @@ enum LedgerQueries {
         Row(item: try ItemFields(item), parts: parts, today: today, rules: rules)
     }
 
+    /// The columns of `ItemFields`, from `work_items i` joined to its list `work_lists l`.
+    static let itemColumns: SQLQueryString = """
+        i.id, i.list_id AS "listID", l.title AS "listTitle", i.number, i.title, i.content, i.area, \
+        i.deadline, i.state, i.issued_on AS "issuedOn", i.latest_report AS "latestReport", \
+        i.parent_item_id AS "parentItemID", i.version
+        """
+
     /// The filtered rows of one region's ledger, a page of them or all (`paged` false), with the total count:
     /// three hand-written queries (the count, the page, the page's parts), whatever the filter.
     static func rows(
@@ -196,12 +203,7 @@ enum LedgerQueries {
             range = " LIMIT \(unsafeRaw: String(LedgerFilter.pageSize)) OFFSET \(unsafeRaw: String(offset))"
         }
         let items = try await sql.raw(
-            """
-            SELECT i.id, i.list_id AS "listID", l.title AS "listTitle", i.number, i.title, i.content, i.area, \
-            i.deadline, i.state, i.issued_on AS "issuedOn", i.latest_report AS "latestReport", \
-            i.parent_item_id AS "parentItemID", i.version \
-            FROM work_items i JOIN work_lists l ON l.id = i.list_id WHERE \(condition) ORDER BY \(order)\(range)
-            """
+            "SELECT \(itemColumns) FROM work_items i JOIN work_lists l ON l.id = i.list_id WHERE \(condition) ORDER BY \(order)\(range)"
         ).all(decoding: ItemFields.self)
         let parts = try await self.parts(of: items.map(\.id), on: db)
         let rows = items.map { Row(item: $0, parts: parts[$0.id] ?? [], today: today, rules: rules) }

@@ -45,6 +45,7 @@ enum LedgerStore {
         guard caller.regionID == regionID else { throw AppError.forbidden }
         let title = title.trimmingCharacters(in: .whitespaces)
         guard !title.isEmpty else { throw AppError.invalid("清单名称：不能为空") }
+        guard ListKind.own.contains(kind) else { throw AppError.invalid("清单类别：\(kind.label)由法院在破产案件中列出事项，不能新建") }
         let list = WorkList(
             regionID: regionID, kind: kind, title: title, source: source.trimmingCharacters(in: .whitespaces))
         try await acting.db.write { db in
@@ -77,25 +78,38 @@ enum LedgerStore {
         if units != Set(chosen).count { problems.add("单位", "须为本区划的单位") }
         // `wording` names a deadline it cannot read among the problems.
         guard let deadline, problems.isEmpty else { throw AppError.invalid(problems.summary) }
-        let item = try await acting.db.write { db in
-            let number = try await nextNumber(in: list, on: db)
-            let item = try WorkItem(
-                list: list, number: number, title: title, content: input.content, area: input.area, deadline: deadline)
-            try await item.create(on: db)
-            let itemID = try item.requireID()
-            for (ids, role) in [
-                (input.leadUnitIDs, PartRole.lead), (input.responsibleUnitIDs, .responsible),
-                (input.cooperatingUnitIDs, .cooperating),
-            ] {
-                for id in ids { try await ItemPart(itemID: itemID, unitID: id, role: role).create(on: db) }
-            }
-            try await ItemEvent(itemID: itemID, at: acting.now, actor: caller.displayName, what: "新建事项").create(on: db)
-            try await acting.audit(
-                .itemCreated, object: ("work_item", itemID.uuidString),
-                summary: "新建事项：\(list.title) 第 \(number) 项 \(title)", on: db)
-            if input.issueNow { try await issue(item, on: db, as: acting) }
-            return item
+        return try await acting.db.write { db in
+            try await insertItem(
+                list: list, title: title, content: input.content, area: input.area, deadline: deadline,
+                parts: [
+                    (input.leadUnitIDs, .lead), (input.responsibleUnitIDs, .responsible),
+                    (input.cooperatingUnitIDs, .cooperating),
+                ],
+                issueNow: input.issueNow, on: db, as: acting)
         }
+    }
+
+    /// Writes a checked item with its units' parts inside the caller's transaction, numbered next in `list`, and
+    /// issues it when asked: for the office's form and API and for the court's bankruptcy matters (the import
+    /// writes its rows as drafts in one batch of its own).
+    static func insertItem(
+        list: WorkList, title: String, content: String, area: TaskArea, deadline: Deadline,
+        parts: [([UUID], PartRole)], issueNow: Bool, on db: any Database, as acting: Acting
+    ) async throws -> WorkItem {
+        let number = try await nextNumber(in: list, on: db)
+        let item = try WorkItem(
+            list: list, number: number, title: title, content: content, area: area, deadline: deadline)
+        try await item.create(on: db)
+        let itemID = try item.requireID()
+        for (ids, role) in parts {
+            for id in ids { try await ItemPart(itemID: itemID, unitID: id, role: role).create(on: db) }
+        }
+        try await ItemEvent(itemID: itemID, at: acting.now, actor: acting.caller.displayName, what: "新建事项").create(
+            on: db)
+        try await acting.audit(
+            .itemCreated, object: ("work_item", itemID.uuidString),
+            summary: "新建事项：\(list.title) 第 \(number) 项 \(title)", on: db)
+        if issueNow { try await issue(item, on: db, as: acting) }
         return item
     }
 
@@ -197,6 +211,7 @@ enum LedgerStore {
         ).all()
         guard !lower.isEmpty else { throw AppError.invalid("下达区划：请选择至少一个下级区划") }
         let list = try await item.$list.get(on: acting.db)
+        guard list.kind != .bankruptcy else { throw AppError.conflict("破产协调事项由本级部门办理，不能下达") }
         let already = Set(
             try await WorkItem.query(on: acting.db).filter(\.$parentItem.$id == item.requireID()).all(\.$region.$id))
         let targets = try lower.filter { try !already.contains($0.requireID()) }

@@ -21,11 +21,21 @@ enum TaskArea: String, Codable, CaseIterable, Sendable {
     }
 }
 
-/// 问题清单 or 责任清单.
+/// 问题清单 or 责任清单, or a region's list of bankruptcy coordination matters, which the court fills from its
+/// bankruptcy cases (`BankruptcyStore.matterList`) and no one creates by hand.
 enum ListKind: String, Codable, CaseIterable, Sendable {
-    case problem, responsibility
+    case problem, responsibility, bankruptcy
 
-    var label: String { self == .problem ? "问题清单" : "责任清单" }
+    var label: String {
+        switch self {
+        case .problem: "问题清单"
+        case .responsibility: "责任清单"
+        case .bankruptcy: "破产协调事项清单"
+        }
+    }
+
+    /// The kinds an office creates and fills by hand.
+    static let own: [ListKind] = [.problem, .responsibility]
 }
 
 /// A list of a region's ledger: a batch such as 第一批十项重点工作, from a meeting, a document or a higher level.
@@ -67,6 +77,9 @@ final class WorkList: Model, @unchecked Sendable {
     func requireOwn() throws {
         guard !isHandedDown else {
             throw AppError.invalid("清单：“\(title)”是上级下达的清单，序号随上级；本级事项请加入本级的问题清单或责任清单")
+        }
+        guard kind != .bankruptcy else {
+            throw AppError.invalid("清单：破产协调事项由法院在破产案件中列出，不能在此新建")
         }
     }
 }

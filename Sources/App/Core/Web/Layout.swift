@@ -171,6 +171,34 @@ enum Form {
         }
     }
 
+    /// A required choice of `choices` (value, label), `selected` chosen.
+    static func select(
+        _ text: String, name: String, _ choices: [(String, String)], _ selected: String, marks: FieldMarks = .none
+    ) -> Node {
+        div(.class("field")) {
+            label(.for("f-" + name)) { text }
+            element("select", [.id("f-" + name), .name(name), .required] + marks.attributes(text, name: name)) {
+                for (value, label) in choices { choice(value, label, selected: value == selected) }
+            }
+            marks.message(text, name: name)
+        }
+    }
+
+    /// A required text of several lines.
+    static func textArea(_ text: String, name: String, value: String, hint: String? = nil, marks: FieldMarks)
+        -> Node
+    {
+        div(.class("field")) {
+            label(.for("f-" + name)) { text }
+            element(
+                "textarea",
+                [.id("f-" + name), .name(name), .attr("rows", "4"), .required] + marks.attributes(text, name: name)
+            ) { value }
+            marks.message(text, name: name)
+            if let hint { small(.class("hint")) { hint } }
+        }
+    }
+
     static func problems(_ items: [String]) -> Node {
         div(.class(items.isEmpty ? "hidden" : "problems"), .attr("role", "alert")) {
             if !items.isEmpty {
