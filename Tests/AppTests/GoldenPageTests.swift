@@ -777,19 +777,20 @@ import Testing
                     regionCode: "410423", regionName: "鲁山县",
                     result: .init(
                         total: figures, organs: [.init(id: housing.id, name: housing.name, figures: figures)],
-                        lower: [],
+                        organCount: 57, lower: [],
                         campaigns: [
                             .init(
                                 id: campaign.id, name: campaign.name, regionName: "鲁山县", targetOn: "2026-11-30",
                                 figures: figures)
-                        ],
-                        late: [
-                            .init(
-                                organ: housing.id, organName: housing.name, organRegion: Self.id(55),
-                                campaignName: campaign.name, targetOn: "2026-11-30", open: 1,
-                                outstandingFen: 23_600_000,
-                                firstCase: "（2024）豫0423执321号")
-                        ]),
+                        ], campaignCount: 52,
+                        late: .init(
+                            rows: [
+                                .init(
+                                    organ: housing.id, organName: housing.name, organRegion: Self.id(55),
+                                    campaignName: campaign.name, targetOn: "2026-11-30", open: 1,
+                                    outstandingFen: 23_600_000,
+                                    firstCase: "（2024）豫0423执321号")
+                            ], pairs: 60, open: 75)),
                     today: today, isOffice: true, supervisesRegion: Self.id(55), problems: []),
                 shell: Self.office), "enforcement-figures")
     }

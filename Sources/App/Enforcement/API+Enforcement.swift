@@ -97,9 +97,13 @@ struct EnforcementAPI {
         }
 
         let total: EnforcementFiguresQueries.Figures
+        /// The organs with the most outstanding, at most 50, of `organCount` with cases.
         let organs: [Line]
+        let organCount: Int
         let lower: [Line]
+        /// Campaigns with open cases first, each group by its day: at most 50 of `campaignCount`.
         let campaigns: [Campaign]
+        let campaignCount: Int
     }
 
     func list(_ request: Request) async throws -> Page {
@@ -197,12 +201,13 @@ struct EnforcementAPI {
             lines.map { FiguresDTO.Line(id: $0.id, name: $0.name, figures: $0.figures) }
         }
         return FiguresDTO(
-            total: result.total, organs: lines(result.organs), lower: lines(result.lower),
+            total: result.total, organs: lines(result.organs), organCount: result.organCount,
+            lower: lines(result.lower),
             campaigns: result.campaigns.map {
                 .init(
                     id: $0.id, name: $0.name, region: $0.regionName, targetOn: $0.targetOn, cleared: $0.cleared,
                     figures: $0.figures)
-            })
+            }, campaignCount: result.campaignCount)
     }
 
     // MARK: helpers

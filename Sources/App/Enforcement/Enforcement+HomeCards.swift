@@ -9,12 +9,12 @@ extension HomeCard {
         guard role.may(.readLitigation), role != .liaison else { return [] }
         let late = try await EnforcementFiguresQueries.late(
             region: context.region, scope: context.caller.scope, today: context.today, on: context.db)
-        guard !late.isEmpty else { return [] }
+        guard late.open > 0 else { return [] }
         let href = SitePath.enforcementFigures(context.regionCode)
         return [
             HomeCard(
-                key: "enforcement.late", title: "专项清理逾期未清零", count: late.reduce(0) { $0 + $1.open }, href: href,
-                rows: late.prefix(rowLimit).map {
+                key: "enforcement.late", title: "专项清理逾期未清零", count: late.open, href: href,
+                rows: late.rows.prefix(rowLimit).map {
                     Row(
                         title: "\($0.organName)：\($0.open) 件未履行", href: href,
                         note: "\($0.campaignName)，\(HomeCard.day($0.targetOn))前清零"

@@ -40,6 +40,11 @@ enum EnforcementFiguresView {
             }
             h2 { "专项清理" }
             if model.result.campaigns.isEmpty { p(.class("muted")) { "尚无专项清理中的案件。" } }
+            if model.result.campaignCount > model.result.campaigns.count {
+                p(.class("muted"), .id("campaign-count")) {
+                    "共 \(model.result.campaignCount) 项专项清理，先列出尚未清零的，各按清零时限，共 \(model.result.campaigns.count) 项。"
+                }
+            }
             for campaign in model.result.campaigns {
                 let percent = campaign.figures.cases == 0 ? 100 : campaign.cleared * 100 / campaign.figures.cases
                 let late =
@@ -67,8 +72,13 @@ enum EnforcementFiguresView {
                     }
                 }
             }
-            if !model.result.late.isEmpty {
+            if !model.result.late.rows.isEmpty {
                 h2 { "逾期未清零的被执行单位" }
+                if model.result.late.pairs > model.result.late.rows.count {
+                    p(.class("muted"), .id("late-count")) {
+                        "共 \(model.result.late.pairs) 个单位与专项清理逾期未清零，列出清零时限最早的 \(model.result.late.rows.count) 个。"
+                    }
+                }
                 table(.id("late-organs")) {
                     thead {
                         tr {
@@ -76,7 +86,7 @@ enum EnforcementFiguresView {
                         }
                     }
                     tbody {
-                        for late in model.result.late {
+                        for late in model.result.late.rows {
                             tr(.attr("data-organ", late.organName)) {
                                 td { late.organName }
                                 td { late.campaignName }
@@ -114,6 +124,11 @@ enum EnforcementFiguresView {
                 }
             }
             h2 { "按被执行单位" }
+            if model.result.organCount > model.result.organs.count {
+                p(.class("muted"), .id("organ-count")) {
+                    "共 \(model.result.organCount) 个被执行单位，列出未履行金额最多的 \(model.result.organs.count) 个。"
+                }
+            }
             figuresTable(model.result.organs, first: "被执行单位", id: "by-organ")
             if !model.result.lower.isEmpty {
                 h2 { "下级区划" }

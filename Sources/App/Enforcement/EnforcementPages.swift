@@ -202,9 +202,9 @@ struct EnforcementPages {
         let region = try await caller.scope.region(code: request.parameters.require("code"), on: request.db)
         let organID = try request.content.decode(Form.self).organID
         let today = CalendarDay(containing: request.now)
-        let late = try await EnforcementFiguresQueries.figures(
-            region: region, scope: caller.scope, today: today, on: request.db
-        ).late.filter { $0.organ == organID && $0.organRegion == caller.regionID }
+        let late = try await EnforcementFiguresQueries.late(
+            region: region, scope: caller.scope, today: today, organ: organID, on: request.db
+        ).rows.filter { $0.organRegion == caller.regionID }
         guard !late.isEmpty, let organRegion = try await Region.find(caller.regionID, on: request.db) else {
             throw AppError.invalid("被执行单位：该单位没有逾期未清零的执行案件，或不属于本区划")
         }

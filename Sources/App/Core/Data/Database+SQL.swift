@@ -48,6 +48,12 @@ struct SQLDoor: Sendable {
         "CAST(COALESCE(SUM(" + expression + "), 0) AS BIGINT)"
     }
 
+    /// The sum of `expression` over every row of the answer, before its LIMIT (a window), as a 64-bit integer: with
+    /// GROUP BY, `totalOfAll("COUNT(*)")` counts the rows of all the groups while only the first few are sent.
+    static func totalOfAll(_ expression: SQLQueryString) -> SQLQueryString {
+        "CAST(SUM(" + expression + ") OVER () AS BIGINT)"
+    }
+
     /// `column LIKE '%text%'`: rows whose `column` (an expression written in code, such as `c.case_number`) holds
     /// `text`, in which `%`, `_` and `\` stand for themselves.
     static func contains(_ column: String, _ text: String) -> SQLQueryString {
