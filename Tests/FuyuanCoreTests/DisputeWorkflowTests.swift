@@ -63,7 +63,6 @@ import Testing
             registered: 12, closed: 9, resolved: 6, mediatedWithdrawals: 2, overdue: 1, closeDays: 100,
             registeredYearBefore: 16)
         #expect(figures.resolutionRate?.percent == "66.7%")
-        #expect(figures.withdrawalShare?.percent == "22.2%")
         #expect(figures.averageDays == 11.1)
         #expect(figures.registeredChange == -0.25)
         #expect(DisputeFigures().averageDays == nil)

@@ -157,8 +157,9 @@ enum SuggestionView {
                             }
                         }
                     }
-                    textField("采取的措施", name: "measures", value: "", marks: marks)
-                    textField("理由", name: "reasons", value: "", required: false, hint: "部分采纳或未采纳的，须说明理由", marks: marks)
+                    Form.textArea("采取的措施", name: "measures", value: "", marks: marks)
+                    Form.textArea(
+                        "理由", name: "reasons", value: "", required: false, hint: "部分采纳或未采纳的，须说明理由", marks: marks)
                     button(.type("submit")) { "提交回复" }
                 }
             ]
@@ -207,24 +208,9 @@ enum SuggestionView {
                 "回复期限", name: "replyDue", value: values.replyDue, type: "date",
                 hint: "默认为发出后 \(SuggestionRules.replyDays) 日；期限前 \(SuggestionRules.reminderDays) 日和当日自动催办", marks: marks
             )
-            textField("发现的问题", name: "problem", value: values.problem, marks: marks)
-            textField("建议内容", name: "suggestion", value: values.suggestion, marks: marks)
+            Form.textArea("发现的问题", name: "problem", value: values.problem, marks: marks)
+            Form.textArea("建议内容", name: "suggestion", value: values.suggestion, marks: marks)
             button(.type("submit")) { model.shown == nil ? "发出" : "保存修改" }
-        }
-    }
-
-    private static func textField(
-        _ text: String, name: String, value: String, required: Bool = true, hint: String? = nil, marks: Form.FieldMarks
-    ) -> Node {
-        div(.class("field")) {
-            label(.for("f-" + name)) { text }
-            element(
-                "textarea",
-                [.id("f-" + name), .name(name), .attr("rows", "4"), .when(required, .required)]
-                    + marks.attributes(text, name: name)
-            ) { value }
-            marks.message(text, name: name)
-            if let hint { small(.class("hint")) { hint } }
         }
     }
 }

@@ -226,8 +226,6 @@ public struct DisputeFigures: Equatable, Sendable, Codable {
 
     /// 化解率: resolved ÷ closed.
     public var resolutionRate: Rate? { Rate.of(resolved, over: closed) }
-    /// 调解撤诉占比: withdrawn after mediation ÷ closed.
-    public var withdrawalShare: Rate? { Rate.of(mediatedWithdrawals, over: closed) }
     /// 平均办结天数, to a tenth of a day; nil when none is closed.
     public var averageDays: Double? {
         closed == 0 ? nil : (Double(closeDays) / Double(closed) * 10).rounded() / 10

@@ -184,15 +184,16 @@ enum Form {
         }
     }
 
-    /// A required text of several lines.
-    static func textArea(_ text: String, name: String, value: String, hint: String? = nil, marks: FieldMarks)
-        -> Node
-    {
+    /// A text of several lines, required unless said otherwise.
+    static func textArea(
+        _ text: String, name: String, value: String, required: Bool = true, hint: String? = nil, marks: FieldMarks
+    ) -> Node {
         div(.class("field")) {
             label(.for("f-" + name)) { text }
             element(
                 "textarea",
-                [.id("f-" + name), .name(name), .attr("rows", "4"), .required] + marks.attributes(text, name: name)
+                [.id("f-" + name), .name(name), .attr("rows", "4"), .when(required, .required)]
+                    + marks.attributes(text, name: name)
             ) { value }
             marks.message(text, name: name)
             if let hint { small(.class("hint")) { hint } }
