@@ -132,6 +132,17 @@ import VaporTesting
                     acceptedOn: today.adding(days: 1).description, firstMeetingOn: "2020-01-01"))
             #expect(bad.status == .unprocessableEntity)
             for words in ["案号：", "债务人：不能为空", "受理日期：不能晚于今天"] { #expect(bad.text.contains(words)) }
+            // Another court's number, or a number that is not a bankruptcy case's, is refused by name.
+            for (number, words) in [
+                ("（2026）豫0403破5号", "案号：须为鲁山县法院的案号"), ("（2026）豫0423执5号", "案号：须为破产案件的案号"),
+            ] {
+                let refused = try await app.send(
+                    .POST, Self.api, as: court,
+                    json: BankruptcyStore.Input(
+                        caseNumber: number, debtor: "某公司", procedure: .liquidation, acceptedOn: today.description))
+                #expect(refused.status == .unprocessableEntity)
+                #expect(refused.text.contains(words), "\(number)")
+            }
             // 卫东区's two demo cases, and no other
             #expect(try await BankruptcyCase.query(on: app.db).count() == 2)
             let made = try await BankruptcyStore.create(

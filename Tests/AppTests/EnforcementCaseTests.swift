@@ -212,4 +212,35 @@ import VaporTesting
                 try await app.send(.GET, Self.api, as: try await app.signIn("weidong.office")).status == .notFound)
         }
     }
+
+    /// With more late organs than the figures show, the office's own come first, whatever their campaign's day:
+    /// they are the ones its 督办 button is for. The counts are of all.
+    @Test func theOfficesOwnLateOrgansComeFirst() async throws {
+        try await withTestApp { app in
+            // setup: a campaign of 平顶山市 a day late (鲁山县's demo campaign is six days late), one case open in it
+            let city = try #require(try await Region.query(on: app.db).filter(\.$code == "410400").first())
+            let today = CalendarDay(containing: app.clock.now())
+            let campaign = EnforcementCampaign()
+            (campaign.$region.id, campaign.name, campaign.targetOn) =
+                (city.id!, "平顶山市专项清理", today.adding(days: -1).description)
+            try await campaign.create(on: app.db)
+            let item = EnforcementCase()
+            (item.$region.id, item.$organ.id, item.$campaign.id) =
+                (city.id!, try await app.unit(named: "平顶山市财政局").id!, campaign.id)
+            (item.caseNumber, item.court, item.basis, item.obligation) = ("（2026）豫04执1号", "平顶山市中级人民法院", "", .money)
+            (item.owedFen, item.paidFen, item.act, item.note) = (100, 0, "", "")
+            (item.filedOn, item.state) = (today.adding(days: -30).description, .unperformed)
+            try await item.create(on: app.db)
+            let scope = try await app.acting("pds.office").caller.scope
+            // act
+            let all = try await EnforcementFiguresQueries.late(region: city, scope: scope, today: today, on: app.db)
+            let first = try await EnforcementFiguresQueries.late(
+                region: city, scope: scope, today: today, limit: 1, on: app.db)
+            // check: the city's organ, then 鲁山县's two (HomeTests); one shown of three
+            #expect(all.rows.first?.organName == "平顶山市财政局")
+            #expect(Set(all.rows.dropFirst().map(\.organName)) == ["张官营镇人民政府", "鲁山县住房和城乡建设局"])
+            #expect(first.rows.map(\.organName) == ["平顶山市财政局"])
+            #expect([Int]([first.pairs, first.open, all.pairs, all.open]) == [3, 3, 3, 3])
+        }
+    }
 }

@@ -126,7 +126,8 @@ struct BankruptcyAPI {
     func update(_ request: Request) async throws -> CaseDTO {
         let (region, detail) = try await caseOf(request)
         try await BankruptcyStore.update(
-            detail.item, with: try request.content.decode(BankruptcyStore.Input.self), as: try request.acting())
+            detail.item, region: detail.region, with: try request.content.decode(BankruptcyStore.Input.self),
+            as: try request.acting())
         return try await dto(request, id: detail.item.requireID(), region: region)
     }
 

@@ -80,7 +80,7 @@ struct BankruptcyPages {
         let detail = try await detail(request, id: request.idParameter(), scope: caller.scope)
         let form = try request.content.decode(BankruptcyStore.Input.self)
         return try await act(request, detail, values: .init(form)) {
-            try await BankruptcyStore.update(detail.item, with: form, as: $0)
+            try await BankruptcyStore.update(detail.item, region: detail.region, with: form, as: $0)
         }
     }
 

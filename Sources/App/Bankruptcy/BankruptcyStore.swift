@@ -38,7 +38,7 @@ enum BankruptcyStore {
     static func create(_ input: Input, region: Region, as acting: Acting) async throws -> BankruptcyCase {
         let caller = try acting.caller(for: .coordinateBankruptcy)
         guard caller.regionID == region.id else { throw AppError.forbidden }
-        let checked = try await check(input, existing: nil, on: acting.db, today: acting.today)
+        let checked = try await check(input, region: region, existing: nil, on: acting.db, today: acting.today)
         return try await acting.db.write { db in
             let item = BankruptcyCase()
             item.$region.id = try region.requireID()
@@ -54,15 +54,16 @@ enum BankruptcyStore {
         }
     }
 
-    static func update(_ item: BankruptcyCase, with input: Input, as acting: Acting) async throws {
+    static func update(_ item: BankruptcyCase, region: Region, with input: Input, as acting: Acting) async throws {
         try requireCourt(acting, of: item)
         let stage: BankruptcyStage
         do { stage = try item.rules.moving(to: input.stage ?? item.stage) } catch { throw refusal(error) }
-        var moved = try await check(input, existing: item, on: acting.db, today: acting.today)
+        var moved = try await check(input, region: region, existing: item, on: acting.db, today: acting.today)
         moved.stage = stage
         let checked = moved
         let before = Snapshot(item)
         try await acting.db.write { db in
+            try await requireRunning(item, "破产案件已终结，不能再修改", on: db)
             fill(item, checked)
             let after = Snapshot(item)
             guard after != before else { return }
@@ -91,11 +92,7 @@ enum BankruptcyStore {
         do { try item.rules.listing(deadline: deadline, today: acting.today) } catch { throw refusal(error) }
         let content = (input.content ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         return try await acting.db.write { db in
-            // Concluded since it was read, the case takes no matter: `conclude` counts under the same lock.
-            try await db.sql().lockRow(BankruptcyCase.schema, id: item.requireID())
-            guard try await BankruptcyCase.find(item.requireID(), on: db)?.stage != .concluded else {
-                throw AppError.conflict("破产案件已终结，不能再列出协调事项")
-            }
+            try await requireRunning(item, "破产案件已终结，不能再列出协调事项", on: db)
             let list = try await matterList(of: item.$region.id, on: db)
             let (title, text) = wording(of: input.kind, in: item, content: content)
             let ledgerItem = try await LedgerStore.insertItem(
@@ -127,7 +124,7 @@ enum BankruptcyStore {
             throw refusal(error)
         }
         try await acting.db.write { db in
-            try await db.sql().lockRow(BankruptcyCase.schema, id: item.requireID())
+            try await requireRunning(item, "破产案件已终结", on: db)
             // A matter listed since the count above would be left open: count again under the lock.
             guard try await BankruptcyQueries.openMatters(of: item.requireID(), on: db) == 0 else {
                 throw AppError.conflict("刚有新的协调事项列出，请刷新后再终结")
@@ -165,6 +162,15 @@ enum BankruptcyStore {
         return list
     }
 
+    /// Locks the case's row for the rest of the write and refuses (409, `message`) when it was concluded since it
+    /// was read: an edit, a matter and a conclusion of the same case take turns, and none reopens or follows its end.
+    private static func requireRunning(_ item: BankruptcyCase, _ message: String, on db: any Database) async throws {
+        try await db.sql().lockRow(BankruptcyCase.schema, id: item.requireID())
+        guard try await BankruptcyCase.find(item.requireID(), on: db)?.stage != .concluded else {
+            throw AppError.conflict(message)
+        }
+    }
+
     /// The court staff of the case's own region.
     private static func requireCourt(_ acting: Acting, of item: BankruptcyCase) throws {
         let caller = try acting.caller(for: .coordinateBankruptcy)
@@ -188,12 +194,21 @@ enum BankruptcyStore {
         let firstMeetingOn: CalendarDay?
     }
 
-    private static func check(_ input: Input, existing: BankruptcyCase?, on db: any Database, today: CalendarDay)
-        async throws -> Checked
-    {
+    private static func check(
+        _ input: Input, region: Region, existing: BankruptcyCase?, on db: any Database, today: CalendarDay
+    ) async throws -> Checked {
         var problems = FieldProblems()
         var number = ""
-        do { number = try CaseNumber(parsing: input.caseNumber).description } catch {
+        do {
+            let parsed = try CaseNumber(parsing: input.caseNumber)
+            if !parsed.typeCode.hasPrefix("破") {
+                problems.add("案号", "须为破产案件的案号（类型代字以“破”开头，如 破、破申）")
+            } else if parsed.regionCode != region.code {
+                problems.add("案号", "须为\(region.name)法院的案号")
+            } else {
+                number = parsed.description
+            }
+        } catch {
             problems.add("案号", error.description)
         }
         if !number.isEmpty, number != existing?.caseNumber,

@@ -131,7 +131,8 @@ enum EnforcementFiguresQueries {
     }
 
     /// Organs with cases still open in a campaign past its day, in `region` and below (within the scope), or only
-    /// `organ`'s: the earliest campaign first, at most `limit` of them, with the counts of all.
+    /// `organ`'s: the region's own organs first (its office urges those), each part by the earliest campaign, at most
+    /// `limit` of them, with the counts of all.
     static func late(
         region: Region, scope: Scope, today: CalendarDay, organ: UUID? = nil, limit: Int = shown, on db: any Database
     ) async throws -> LateList {
@@ -145,7 +146,8 @@ enum EnforcementFiguresQueries {
             JOIN units u ON u.id = e.organ_id \
             WHERE \(within(region, scope)) AND e.state IN (\(unsafeRaw: openStates)) \
             AND k.target_on < \(bind: today.description)\(only) \
-            GROUP BY u.id, u.name, u.region_id, k.name, k.target_on ORDER BY k.target_on, u.name \
+            GROUP BY u.id, u.name, u.region_id, k.name, k.target_on \
+            ORDER BY CASE WHEN u.region_id = \(bind: try region.requireID()) THEN 0 ELSE 1 END, k.target_on, u.name \
             LIMIT \(unsafeRaw: String(limit))
             """
         ).all()
