@@ -46,6 +46,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The seed documents and the files made from them (`Tests/Fixtures`) are read by their path, not bundled.
         .testTarget(name: "FuyuanCoreTests", dependencies: ["FuyuanCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "AppTests",

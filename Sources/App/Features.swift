@@ -3,7 +3,7 @@ extension Feature {
     /// them).
     static let all: [Feature] = [
         .platform, .org, .home, .auth, .audit, .ledger, .supervision, .notifications, .litigation, .suggestions,
-        .enforcement, .disputes, .bankruptcy,
+        .enforcement, .disputes, .bankruptcy, .documents,
         .operations,
     ]
 }

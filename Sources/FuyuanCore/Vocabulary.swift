@@ -76,3 +76,25 @@ public enum MeetingRole: String, Codable, CaseIterable, Sendable {
         }
     }
 }
+
+/// 牵头, 责任 or 配合.
+public enum PartRole: String, Codable, CaseIterable, Sendable {
+    case lead, responsible, cooperating
+
+    public var label: String {
+        switch self {
+        case .lead: "牵头单位"
+        case .responsible: "责任单位"
+        case .cooperating: "配合单位"
+        }
+    }
+
+    /// Parts are listed lead first, then responsible, then cooperating.
+    public var rank: Int {
+        switch self {
+        case .lead: 0
+        case .responsible: 1
+        case .cooperating: 2
+        }
+    }
+}

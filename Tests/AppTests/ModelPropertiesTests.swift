@@ -16,7 +16,7 @@ import Testing
         AuditEntry.self, Supervision.self, SupervisionTarget.self, Robot.self, Delivery.self, NoticeSetting.self,
         JudicialSuggestion.self, SuggestionEvent.self, EnforcementCase.self, EnforcementPayment.self,
         EnforcementCampaign.self, Dispute.self, DisputeEvent.self, DisputeParticipant.self, DisputeTargetRow.self,
-        BankruptcyCase.self, BankruptcyMatter.self,
+        BankruptcyCase.self, BankruptcyMatter.self, LedgerDocument.self,
         NoticeChannel.self,
     ]
 

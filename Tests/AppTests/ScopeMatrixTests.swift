@@ -53,6 +53,8 @@ import VaporTesting
         let disputeIDs: [DisputeState: String]
         /// A bankruptcy case of 鲁山县's court, accepted on 2026-01-05, with no matters yet.
         let bankruptcyCaseID: String
+        /// A plan 鲁山县's office uploaded and has not committed.
+        let documentID: String
     }
 
     struct Probe: Sendable, CustomTestStringConvertible {
@@ -101,6 +103,7 @@ import VaporTesting
         Feature.notifications.name: notificationsProbes, Feature.litigation.name: litigationProbes,
         Feature.suggestions.name: suggestionsProbes, Feature.enforcement.name: enforcementProbes,
         Feature.disputes.name: disputesProbes, Feature.bankruptcy.name: bankruptcyProbes,
+        Feature.documents.name: documentsProbes,
     ]
 
     static let probes = Feature.all.flatMap { probesByFeature[$0.name] ?? [] }
@@ -239,6 +242,9 @@ import VaporTesting
             .init(
                 caseNumber: "（2026）豫0423破1号", debtor: "鲁山县某矿业有限公司", procedure: .reorganization,
                 acceptedOn: "2026-01-05"), region: lushan, as: try await app.acting("lushan.court"))
+        let (document, _) = try await DocumentStore.upload(
+            name: "工作要点.txt", data: Data("一、重点任务\n（一）建立化解中心。\n牵头单位：县法院\n完成时限：长期坚持\n".utf8),
+            into: lushan, as: try await app.acting("lushan.office"), threadPool: app.threadPool)
         return Fixture(
             unitID: justice.id!.uuidString, courtUserID: court.id!.uuidString,
             targetUserID: try await app.user(named: "ruzhou.office").id!.uuidString, tokenID: token.id!.uuidString,
@@ -256,7 +262,7 @@ import VaporTesting
             enforcementActID: try await enforcementCase("（2025）豫0423执88号"),
             housingID: try await app.unit(named: "鲁山县住房和城乡建设局").id!.uuidString,
             townID: try await app.unit(named: "张官营镇人民政府").id!.uuidString, disputeIDs: disputeIDs,
-            bankruptcyCaseID: bankruptcy.id!.uuidString)
+            bankruptcyCaseID: bankruptcy.id!.uuidString, documentID: document.id!.uuidString)
     }
 
     func send(_ probe: Probe, as session: TestSession?, who: String, fixture: Fixture, app: Application) async throws
@@ -277,6 +283,7 @@ import VaporTesting
             ("{dispute}", fixture.disputeIDs[.registered] ?? ""),
             ("{enforcementCase}", fixture.enforcementCaseID),
             ("{bankruptcyCase}", fixture.bankruptcyCaseID),
+            ("{document}", fixture.documentID),
             ("{enforcementAct}", fixture.enforcementActID),
             ("{housing}", fixture.housingID),
             ("{town}", fixture.townID),

@@ -6,6 +6,10 @@
 - openpyxl writes the shapes Excel and WPS produce that LibreOffice does not: custom date formats, dates with times,
   the 1904 date system, a rounded 18-digit number, hidden sheets, rows and columns, a header merged over two rows,
   rich text, line breaks in a cell and rows that carry only formatting.
+- LibreOffice Writer saves the seed plans (Tests/Fixtures/Documents) and a task table typed as HTML
+  (`lushan-tasks.html`: merged cells, a line break in a cell, a numbered list) as .docx; `word_numbering` writes by
+  hand what Word and WPS write and Writer does not: 一、 （一） ① as automatic numbering, a cell merged downwards, a
+  deleted revision and a text box with its fallback copy.
 
 Called once per test run by Tests/AppTests/Support/OfficeFiles.swift; scripts/test installs both programs.
 """
@@ -14,6 +18,7 @@ import pathlib
 import subprocess
 import sys
 import tempfile
+import zipfile
 
 import openpyxl
 from openpyxl.cell.rich_text import CellRichText, TextBlock
@@ -97,12 +102,93 @@ def shapes(out: pathlib.Path) -> None:
     book.save(out / "shapes.xlsx")
 
 
+def documents(out: pathlib.Path) -> None:
+    """The seed plans and the task table through LibreOffice Writer, as .docx."""
+    seeds = sorted(str(path) for path in (HERE.parent / "Fixtures" / "Documents").glob("seed-*.txt"))
+    with tempfile.TemporaryDirectory() as profile:
+        for infilter, files in [("--infilter=Text (encoded):UTF8,LF,,,", seeds), (None, [str(HERE / "lushan-tasks.html")])]:
+            subprocess.run(
+                [
+                    "soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+                    *([infilter] if infilter else []), "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out),
+                    *files,
+                ],
+                check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300,
+            )
+    for made in [pathlib.Path(path).stem + ".docx" for path in seeds] + ["lushan-tasks.docx"]:
+        if not (out / made).exists():
+            sys.exit(f"LibreOffice did not write {made}")
+
+
+WORD = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ' \
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+
+
+def word_numbering(out: pathlib.Path) -> None:
+    """A plan as Word saves one whose numbers are automatic: 一、 then （一） then ① (numbering.xml), a task table
+    whose 牵头单位 cell is merged down over two rows, a deleted revision, and a text box kept twice (mc:Choice and
+    mc:Fallback)."""
+    def paragraph(text, level=None, num="1"):
+        numbered = f'<w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num}"/></w:numPr></w:pPr>' \
+            if level is not None else ""
+        return f"<w:p>{numbered}<w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>"
+
+    def cell(text, merge=None):
+        restart = ' w:val="restart"' if merge == "restart" else ""
+        props = f"<w:tcPr><w:vMerge{restart}/></w:tcPr>" if merge else ""
+        return f"<w:tc>{props}{paragraph(text)}</w:tc>"
+
+    body = "".join([
+        paragraph("鲁政办〔2025〕20号"),
+        paragraph("鲁山县人民政府办公室关于印发鲁山县行政争议化解工作方案的通知"),
+        "<w:p><w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><w:txbxContent>"
+        + paragraph("文本框中的说明") + "</w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>"
+        + paragraph("文本框中的说明") + "</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>",
+        paragraph("重点任务", 0),
+        paragraph("建立化解中心。责任单位：县法院、县司法局", 1),
+        paragraph("设立登记窗口。牵头单位：县法院；完成时限：2025年6月底前", 2),
+        paragraph("建立移送机制。牵头单位：县司法局；完成时限：2025年9月30日", 2),
+        "<w:p><w:r><w:t>完善联动机制。</w:t></w:r><w:del w:id=\"1\" w:author=\"审核人\"><w:r><w:delText>已删去的文字"
+        "</w:delText></w:r></w:del><w:r><w:t>牵头单位：政府办</w:t></w:r></w:p>".replace("<w:p>", '<w:p><w:pPr><w:numPr>'
+        '<w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr>', 1),
+        paragraph("保障措施", 0),
+        "<w:tbl><w:tr>" + cell("序号") + cell("工作任务") + cell("牵头单位") + cell("完成时限") + "</w:tr>"
+        + "<w:tr>" + cell("1") + cell("落实经费保障") + cell("县财政局", "restart") + cell("长期坚持") + "</w:tr>"
+        + "<w:tr>" + cell("2") + cell("落实执行款预算") + cell("", "continue") + cell("每半年") + "</w:tr></w:tbl>",
+    ])
+    levels = "".join(
+        f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+        for level, fmt, text in [(0, "chineseCounting", "%1、"), (1, "chineseCounting", "（%2）"),
+                                 (2, "decimalEnclosedCircle", "%3")])
+    parts = {
+        "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
+        'package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+        'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/'
+        'document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+        '<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+        'wordprocessingml.numbering+xml"/></Types>',
+        "_rels/.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+        'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
+        '2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+        "word/document.xml": f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {WORD}><w:body>'
+        f"{body}<w:sectPr/></w:body></w:document>",
+        "word/numbering.xml": f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering {WORD}>'
+        f'<w:abstractNum w:abstractNumId="0">{levels}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/>'
+        "</w:num></w:numbering>",
+    }
+    with zipfile.ZipFile(out / "word-numbering.docx", "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in parts.items():
+            archive.writestr(name, text)
+
+
 def main() -> None:
     out = pathlib.Path(sys.argv[1])
     out.mkdir(parents=True, exist_ok=True)
     libreoffice(out)
     dates(out)
     shapes(out)
+    documents(out)
+    word_numbering(out)
 
 
 if __name__ == "__main__":

@@ -46,14 +46,22 @@ enum LedgerStore {
         let title = title.trimmingCharacters(in: .whitespaces)
         guard !title.isEmpty else { throw AppError.invalid("清单名称：不能为空") }
         guard ListKind.own.contains(kind) else { throw AppError.invalid("清单类别：\(kind.label)由法院在破产案件中列出事项，不能新建") }
+        return try await acting.db.write { db in
+            try await insertList(regionID: regionID, kind: kind, title: title, source: source, on: db, as: acting)
+        }
+    }
+
+    /// Writes a checked list inside the caller's transaction: for the office's form and API, and for a document
+    /// committed into the ledger (`DocumentStore.commit`).
+    static func insertList(
+        regionID: UUID, kind: ListKind, title: String, source: String, on db: any Database, as acting: Acting
+    ) async throws -> WorkList {
         let list = WorkList(
             regionID: regionID, kind: kind, title: title, source: source.trimmingCharacters(in: .whitespaces))
-        try await acting.db.write { db in
-            try await list.create(on: db)
-            try await acting.audit(
-                .listCreated, object: ("work_list", list.requireID().uuidString),
-                summary: "新建\(kind.label)：\(title)", on: db)
-        }
+        try await list.create(on: db)
+        try await acting.audit(
+            .listCreated, object: ("work_list", list.requireID().uuidString), summary: "新建\(kind.label)：\(title)",
+            on: db)
         return list
     }
 

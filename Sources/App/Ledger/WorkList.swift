@@ -145,28 +145,6 @@ final class WorkItem: Model, @unchecked Sendable {
     var issuedDay: CalendarDay? { issuedOn.flatMap(CalendarDay.init(parsing:)) }
 }
 
-/// 牵头, 责任 or 配合.
-enum PartRole: String, Codable, CaseIterable, Sendable {
-    case lead, responsible, cooperating
-
-    var label: String {
-        switch self {
-        case .lead: "牵头单位"
-        case .responsible: "责任单位"
-        case .cooperating: "配合单位"
-        }
-    }
-
-    /// Parts are listed lead first, then responsible, then cooperating.
-    var rank: Int {
-        switch self {
-        case .lead: 0
-        case .responsible: 1
-        case .cooperating: 2
-        }
-    }
-}
-
 /// One unit's part of an item, with its own state and what it owes next.
 final class ItemPart: Model, @unchecked Sendable {
     static let schema = "item_parts"

@@ -114,9 +114,11 @@ enum RosterStore {
 
     /// Replaces the roster after checking it; records the change with its approver and in the audit log. `expected`
     /// is the roster's version the editor saw; a roster changed since is refused with `stale` (see `Versions`).
+    /// `also` writes what goes with the change in its transaction (the document it came from).
     @discardableResult
     static func save(
-        _ input: Input, region: Region, expected: Int? = nil, stale: HTTPResponseStatus = .conflict, as acting: Acting
+        _ input: Input, region: Region, expected: Int? = nil, stale: HTTPResponseStatus = .conflict, as acting: Acting,
+        alsoWriting also: (@Sendable (any Database, RosterChange) async throws -> Void)? = nil
     ) async throws -> RosterChange {
         let caller = try acting.caller(for: .editRoster)
         guard caller.mayWrite(inRegion: try region.requireID()) else { throw AppError.forbidden }
@@ -196,6 +198,7 @@ enum RosterStore {
                 meetingID: meetingID, summary: lines.joined(separator: "\n"), approvedBy: input.approvedBy,
                 approvedOn: input.approvedOn, recordedBy: caller.displayName)
             try await change.create(on: db)
+            try await also?(db, change)
             try await acting.audit(
                 .rosterChanged, object: ("joint_meeting", meetingID.uuidString),
                 summary: "\(region.name)联席会议组成调整（批准人：\(input.approvedBy)）：" + lines.joined(separator: "；"),

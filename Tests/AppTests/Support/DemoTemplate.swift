@@ -41,13 +41,18 @@ actor DemoTemplate {
         return try await task.value
     }
 
-    /// Makes database `name` on the server of `baseURL` as a copy of the demo, with the demo's data key in
+    /// Makes database `name` on the server of `baseURL` as a copy of the demo, with the demo's data key and files in
     /// `dataDirectory`.
     func copyPostgres(baseURL: String, to name: String, dataDirectory: String) async throws {
         let template = try await postgresTemplate(baseURL: baseURL)
         try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
         try FileManager.default.copyItem(
             atPath: template.keyDirectory + "/" + DataKey.fileName, toPath: dataDirectory + "/" + DataKey.fileName)
+        // The demo's files (its uploaded document) live beside the key.
+        if FileManager.default.fileExists(atPath: template.keyDirectory + "/attachments") {
+            try FileManager.default.copyItem(
+                atPath: template.keyDirectory + "/attachments", toPath: dataDirectory + "/attachments")
+        }
         try await Self.administer(baseURL) { sql in
             try await sql.raw("CREATE DATABASE \(ident: name) TEMPLATE \(ident: template.database)").run()
         }

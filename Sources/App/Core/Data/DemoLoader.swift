@@ -40,6 +40,8 @@ public enum DemoLoader {
         let seal: FieldSeal
         /// The demo password's hash, for the accounts.
         let passwordHash: String
+        /// Where files are kept (`FUYUAN_DATA_DIR`), for the demo's uploaded documents.
+        let dataDirectory: String
         /// Filled by the organisation's part, which comes first: regions by code, units by name.
         var regions: [String: Region] = [:]
         var units: [String: Unit] = [:]
@@ -59,7 +61,9 @@ public enum DemoLoader {
         let seal = app.fieldSeal
         let parts = app.features.compactMap(\.demo)
         try await app.db.write { db in
-            var context = Context(db: db, now: now, rules: app.dueRules, seal: seal, passwordHash: hash)
+            var context = Context(
+                db: db, now: now, rules: app.dueRules, seal: seal, passwordHash: hash,
+                dataDirectory: app.config.dataDirectory)
             for part in parts { try await part(&context) }
             try await Audit.record(
                 .demoLoaded, by: .system, object: ("system", "demo"),

@@ -94,14 +94,6 @@ extension XLSX {
     }
 }
 
-/// Stops a scan once what is needed has been read.
-private struct EndOfPart: Error {}
-
-/// An error of the caller's row handler, passed through the scan unchanged.
-private struct Forwarded: Error {
-    let error: any Error
-}
-
 /// The parts of one archive, each scanned as it is unpacked.
 private struct WorkbookReader {
     struct Sheet {
@@ -126,55 +118,18 @@ private struct WorkbookReader {
         }
     }
 
-    let archive: Archive
+    let parts: OfficeArchive
     let budget: XLSX.Budget
-    let deadline: UInt64
 
     init(archive: Archive, budget: XLSX.Budget) {
-        self.archive = archive
+        parts = OfficeArchive(archive: archive, kind: ".xlsx", seconds: budget.seconds, advice: "，请分批导入")
         self.budget = budget
-        deadline = DispatchTime.now().uptimeNanoseconds + UInt64(budget.seconds * 1e9)
     }
 
-    /// Scans `path` token by token; false when the archive has no such part.
     func scan(
         _ path: String, limit: Int, what: String, handle: (XMLScanner.Token, inout XMLScanner) throws -> Void
     ) throws -> Bool {
-        guard let entry = archive[path] else { return false }
-        let tooLarge = XLSX.Problem(description: "文件过大：\(what.isEmpty ? path + " " : what)解压后超过 \(limit >> 20) MB")
-        guard entry.uncompressedSize <= UInt64(limit) else { throw tooLarge }
-        var scanner = XMLScanner()
-        var size = 0
-        var tokens = 0
-        func drain(final: Bool) throws {
-            while let token = try scanner.next(final: final) {
-                try handle(token, &scanner)
-                tokens &+= 1
-                if tokens & 4095 == 0 && DispatchTime.now().uptimeNanoseconds > deadline {
-                    throw XLSX.Problem(description: "文件过大：读取超过 \(Int(budget.seconds)) 秒仍未读完，请分批导入")
-                }
-            }
-        }
-        do {
-            _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: false) { chunk in
-                size += chunk.count
-                if size > limit { throw tooLarge }
-                scanner.feed(chunk)
-                try drain(final: false)
-            }
-            try drain(final: true)
-        } catch is EndOfPart {
-            return true
-        } catch let forwarded as Forwarded {
-            throw forwarded.error
-        } catch let problem as XLSX.Problem {
-            throw problem
-        } catch let problem as XMLScanner.Problem {
-            throw XLSX.Problem(description: "不是有效的 .xlsx 文件（\(path)：\(problem.description)）")
-        } catch {
-            throw XLSX.Problem(description: "不是有效的 .xlsx 文件（\(path) 已损坏）")
-        }
-        return true
+        try parts.scan(path, limit: limit, what: what, handle: handle)
     }
 
     func workbook() throws -> Workbook {

@@ -6,9 +6,7 @@ import ZIPFoundation
 enum XLSX {
     static let contentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-    struct Problem: Error, CustomStringConvertible, Equatable {
-        let description: String
-    }
+    typealias Problem = OfficeArchive.Problem
 
     static func workbook(sheet: String, rows: [[String]]) throws -> Data {
         let archive = try Archive(accessMode: .create)

@@ -268,7 +268,17 @@ enum Assets {
         ul.home-rows li { padding:6px 0; border-bottom:1px dashed var(--line); overflow-wrap:anywhere; }
         ul.home-rows .note { display:block; color:var(--muted); font-size:13px; }
         .home-card .more { font-size:14px; }
+        .review { display:grid; grid-template-columns:minmax(0,5fr) minmax(0,6fr); gap:18px; align-items:start; }
+        .review-source { position:sticky; top:8px; max-height:92vh; overflow:auto; }
+        ol.source-lines { margin:0; padding-left:3.2em; font-size:14px; line-height:1.7; }
+        ol.source-lines li { white-space:pre-wrap; overflow-wrap:anywhere; color:var(--muted); }
+        ol.source-lines li.sourced { color:var(--ink); background:#fffbea; }
+        ol.source-lines li:target { background:#fde68a; outline:2px solid var(--warn); }
+        fieldset.draft-item { border:1px solid var(--line); border-radius:6px; margin:0 0 14px; padding:10px 14px; }
+        fieldset.draft-item legend { font-weight:600; padding:0 6px; }
+        .field.check label { font-weight:normal; }
         @media (max-width:720px) { .content { padding:14px; } .roster-row, .member-row { grid-template-columns:1fr; }
+          .review { grid-template-columns:1fr; } .review-source { position:static; max-height:none; }
           .region-switch { margin-left:0; } .topbar { padding:10px 14px; } .brand-sub { display:none; }
           .who { flex-wrap:wrap; gap:2px 12px; } .who a, .who .link, .who-name { white-space:nowrap; }
           .menu { padding:0 8px; } .menu a { padding:8px 10px; }

@@ -1,0 +1,170 @@
+import Fluent
+import FuyuanCore
+import Vapor
+
+/// The documents pages: upload, review beside the document, commit into the ledger, apply a roster.
+struct DocumentPages {
+    /// The review form as posted: items keyed by their place (`items[3][title]`), units as one text each.
+    struct Posted: Content {
+        struct Item: Content {
+            var include: Bool?
+            var number: String?
+            var heading: String?
+            var lines: String?
+            var title: String
+            var content: String?
+            var area: TaskArea
+            var deadline: String
+            var lead: String?
+            var responsible: String?
+            var cooperating: String?
+        }
+
+        var kind: ListKind
+        var title: String
+        var issueNow: Bool?
+        var again: Bool?
+        var items: [String: Item]?
+
+        var ordered: [Item] {
+            (items ?? [:]).sorted { (Int($0.key) ?? 0) < (Int($1.key) ?? 0) }.map(\.value)
+        }
+
+        /// The items kept, as the store takes them.
+        var commit: DocumentStore.Commit {
+            DocumentStore.Commit(
+                kind: kind, title: title,
+                items: ordered.filter { $0.include ?? false }.map {
+                    .init(
+                        title: $0.title, content: $0.content ?? "", area: $0.area, deadline: $0.deadline,
+                        lead: Self.names($0.lead), responsible: Self.names($0.responsible),
+                        cooperating: Self.names($0.cooperating))
+                },
+                issueNow: issueNow, again: again)
+        }
+
+        static func names(_ text: String?) -> [String] {
+            (text ?? "").split { "、，,；; \u{3000}".contains($0) }.map(String.init)
+        }
+
+        var values: DocumentReviewView.Values {
+            DocumentReviewView.Values(
+                kind: kind, title: title, issueNow: issueNow ?? false, again: again ?? false,
+                items: ordered.map { item in
+                    let bounds = (item.lines ?? "").split(separator: "-").compactMap { Int($0) }
+                    return DocumentReviewView.ItemValues(
+                        include: item.include ?? false, number: item.number ?? "", heading: item.heading ?? "",
+                        title: item.title, content: item.content ?? "", area: item.area, deadline: item.deadline,
+                        lead: item.lead ?? "", responsible: item.responsible ?? "", cooperating: item.cooperating ?? "",
+                        lines: (bounds.first ?? 1)...max(bounds.first ?? 1, bounds.last ?? 1))
+                })
+        }
+    }
+
+    /// An office reads the documents of any region in its scope and uploads to its own.
+    func list(_ request: Request) async throws -> HTMLPage {
+        let acting = try request.acting()
+        let caller = try acting.caller(for: .manageLedger)
+        let region = try await caller.scope.region(code: request.parameters.require("code"), on: request.db)
+        return try await listPage(request, acting: acting, region: region, problems: [])
+    }
+
+    func upload(_ request: Request) async throws -> Response {
+        struct Form: Decodable, Sendable { var file: File }
+        let (acting, region) = try await officeRegion(request)
+        let file = try await request.decodeUpload(Form.self).file
+        do {
+            let (document, _) = try await DocumentStore.upload(
+                name: file.filename, data: Data(buffer: file.data), into: region, as: acting,
+                threadPool: request.application.threadPool)
+            return try request.redirect(to: SitePath.documentReview(document.requireID()).url)
+        } catch let error as AppError where error.status == .unprocessableEntity {
+            return try await listPage(request, acting: acting, region: region, problems: error.problems)
+                .encodeResponse(status: .unprocessableEntity, for: request)
+        }
+    }
+
+    func review(_ request: Request) async throws -> HTMLPage {
+        let (acting, region, document) = try await documentOf(request)
+        return try await reviewPage(
+            request, acting: acting, region: region, document: document, posted: nil, problems: [])
+    }
+
+    func commit(_ request: Request) async throws -> Response {
+        let (acting, region, document) = try await documentOf(request)
+        let posted = try request.content.decode(Posted.self)
+        do {
+            let list = try await DocumentStore.commit(posted.commit, document: document, region: region, as: acting)
+            return request.redirect(to: SitePath.ledgerList(region.code, try list.requireID()).url)
+        } catch let error as AppError where error.status == .unprocessableEntity || error.status == .conflict {
+            return try await reviewPage(
+                request, acting: acting, region: region, document: document, posted: posted, problems: error.problems
+            ).encodeResponse(status: error.status, for: request)
+        }
+    }
+
+    func applyRoster(_ request: Request) async throws -> Response {
+        let (acting, region, document) = try await documentOf(request)
+        let draft = try await DocumentStore.draft(
+            of: document, in: region, as: acting, threadPool: request.application.threadPool
+        ).draft
+        _ = try await DocumentStore.applyRoster(
+            draft.roster, document: document, date: draft.header.date, region: region, as: acting)
+        return request.redirect(to: SitePath.meeting(region.code).url)
+    }
+
+    /// The region in the address, for its own office.
+    private func officeRegion(_ request: Request) async throws -> (Acting, Region) {
+        let acting = try request.acting()
+        return (acting, try await DocumentStore.ownRegion(code: request.parameters.require("code"), as: acting))
+    }
+
+    /// The document in the address, for an office whose scope holds its region (only the region's own office
+    /// commits it, `DocumentStore.requireOffice`).
+    private func documentOf(_ request: Request) async throws -> (Acting, Region, LedgerDocument) {
+        let acting = try request.acting()
+        let caller = try acting.caller(for: .manageLedger)
+        let (document, region) = try await DocumentQueries.document(
+            request.idParameter(), within: caller.scope, on: acting.db)
+        return (acting, region, document)
+    }
+
+    private func listPage(_ request: Request, acting: Acting, region: Region, problems: [String]) async throws
+        -> HTMLPage
+    {
+        let rows = try await DocumentQueries.documents(of: region, on: acting.db).map(Self.row)
+        return DocumentsView.render(
+            .init(
+                regionCode: region.code, regionName: region.name, rows: rows,
+                canUpload: region.id == acting.caller.regionID, problems: problems),
+            shell: try await request.shell(regionCode: region.code))
+    }
+
+    private func reviewPage(
+        _ request: Request, acting: Acting, region: Region, document: LedgerDocument, posted: Posted?,
+        problems: [String]
+    ) async throws -> HTMLPage {
+        let (lines, draft) = try await DocumentStore.draft(
+            of: document, in: region, as: acting, threadPool: request.application.threadPool)
+        let values =
+            posted?.values
+            ?? DocumentReviewView.Values(
+                kind: .responsibility, title: document.title, items: draft.items.map(DocumentReviewView.ItemValues.init)
+            )
+        return DocumentReviewView.render(
+            .init(
+                regionCode: region.code, regionName: region.name, document: Self.row(document), header: draft.header,
+                lines: lines.lines.indices.map { lines.text(ofLine: $0 + 1) }, values: values, roster: draft.roster,
+                unmatched: draft.unmatched, listID: document.$list.id,
+                canCommit: region.id == acting.caller.regionID && document.outcome == nil,
+                problems: problems),
+            shell: try await request.shell(regionCode: region.code))
+    }
+
+    static func row(_ document: LedgerDocument) -> DocumentsView.Row {
+        DocumentsView.Row(
+            id: document.id ?? UUID(), uploadedAt: ChineseTime.minute(document.createdAt ?? Date()),
+            fileName: document.fileName, number: document.number, title: document.title,
+            uploadedBy: document.uploadedBy, outcome: document.outcome)
+    }
+}
