@@ -33,6 +33,20 @@ import ZIPFoundation
         return try #require(archive.data)
     }
 
+    /// A .docx of the given parts.
+    static func docx(_ parts: [String: String]) throws -> Data {
+        let archive = try Archive(accessMode: .create)
+        for (path, text) in parts {
+            let data = Data(text.utf8)
+            try archive.addEntry(
+                with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate
+            ) { position, length in
+                data.subdata(in: Int(position)..<Int(position) + length)
+            }
+        }
+        return try #require(archive.data)
+    }
+
     func parse(_ app: Application, _ path: String, as session: TestSession, _ data: Data, type: String) async throws
         -> DraftDTO
     {
@@ -205,6 +219,50 @@ import ZIPFoundation
             #expect(draft.items.map { $0.deadline?.kind } == [.date, .longTerm, .date, .periodic])
             #expect(draft.unmatched.map(\.name) == ["县财政局"])
             #expect(draft.unmatched.map(\.item) == [3])
+        }
+    }
+
+    @Test func theUploadedFileIsKeptAsSentAndChecked() async throws {
+        try await withTestApp { app in
+            let office = try await app.signIn("lushan.office")
+            let document = try #require(try await LedgerDocument.query(on: app.db).first())
+            let path = "/documents/\(try document.requireID().uuidString)"
+            let file = try await app.send(.GET, path + "/file", as: office)
+            #expect(file.status == .ok)
+            #expect(Data(file.body.readableBytesView) == Data(DemoDocuments.lushanPlan.utf8))
+            #expect(file.headers.first(name: .contentDisposition)?.contains("filename*=UTF-8''") == true)
+            #expect(try await app.auditEntries(.fileDownloaded).map(\.summary) == ["下载公文“鲁山县2027年府院联动工作要点.txt”"])
+            // A file changed on disk behind the product's back is neither read nor sent, and the alert is raised.
+            let stored = AttachmentStore.path(for: document.sha256, in: app.config.dataDirectory)
+            try Data("一、被改过的内容".utf8).write(to: URL(fileURLWithPath: stored))
+            for suffix in ["", "/file"] {
+                let refused = try await app.send(.GET, path + suffix, as: office)
+                #expect(refused.status == .conflict)
+                #expect(refused.text.contains("公文文件校验未通过"))
+            }
+            #expect(try await app.auditEntries(.attachmentDamaged).count == 2)
+        }
+    }
+
+    @Test func hostileNumbersInADocxAreHeld() async throws {
+        try await withTestApp { app in
+            let office = try await app.signIn("lushan.office")
+            let w = #"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#
+            let paragraph =
+                #"<w:p><w:pPr><w:numPr><w:ilvl w:val="9223372036854775807"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>建立制度。责任单位：县法院</w:t></w:r></w:p>"#
+            let cell =
+                #"<w:tc><w:tcPr><w:gridSpan w:val="1099511627776"/></w:tcPr><w:p><w:r><w:t>县法院</w:t></w:r></w:p></w:tc>"#
+            let data = try Self.docx([
+                "word/document.xml":
+                    "<w:document \(w)><w:body>\(paragraph)\(paragraph)<w:tbl><w:tr><w:trPr><w:gridBefore w:val=\"4294967296\"/></w:trPr>\(cell)</w:tr></w:tbl></w:body></w:document>",
+                "word/numbering.xml":
+                    #"<w:numbering \#(w)><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="9223372036854775807"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="-9223372036854775808"/></w:lvlOverride></w:num></w:numbering>"#,
+            ])
+            let response = try await app.send(
+                .POST, Self.lushan + "/parse", as: office, headers: [("Content-Type", DocumentFile.docxType)],
+                body: data)
+            #expect(response.status == .ok, "\(response.text)")
+            #expect(try await app.send(.GET, "/health/live").status == .ok)
         }
     }
 }

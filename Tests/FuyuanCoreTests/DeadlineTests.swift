@@ -10,6 +10,9 @@ struct DeadlineParsingTests {
         ("2021年12月20日", .date(day("2021-12-20"))),
         ("2023年12月", .month(year: 2023, month: 12)),
         ("2023年12月底前", .month(year: 2023, month: 12)),
+        ("2021年10月31日前", .date(day("2021-10-31"))),
+        ("2025年6月底之前", .month(year: 2025, month: 6)),
+        ("2027年底前", .month(year: 2027, month: 12)),
         ("长期坚持", .longTerm),
         ("持续推进", .continuous),
         ("每季度定期开展", .periodic(.quarter, graceDays: 10)),
@@ -23,7 +26,7 @@ struct DeadlineParsingTests {
         #expect(Deadline(parsing: text) == expected)
     }
 
-    @Test(arguments: ["", "尽快", "2023年13月", "明年", "2021年2月30日"])
+    @Test(arguments: ["", "尽快", "2023年13月", "明年", "2021年2月30日", "年底前", "2021年2月30日前"])
     func refusesOthers(_ text: String) {
         #expect(Deadline(parsing: text) == nil)
     }

@@ -185,4 +185,32 @@ struct PlanLayoutTests {
         #expect(draft.items[0].heading == "（一）建立制度")
         #expect(draft.items[0].text == "细化工作方案。5.这不是第五项，是第1项的话")
     }
+
+    @Test func itemsNumberedPastNinetyNine() {
+        let items = (98...101).map { "\($0). 第 \($0) 项任务。\n责任单位：县法院" }.joined(separator: "\n")
+        let draft = Self.parse("一、重点任务\n" + items)
+        #expect(draft.items.map(\.number) == ["98.", "99.", "100.", "101."])
+    }
+
+    @Test func wordsThatLookLikeUnitsOrFieldsButAreNot() {
+        let draft = Self.parse(
+            """
+            一、重点任务
+            （一）建立由政法委牵头的矛盾纠纷排查机制。
+            责 任 单 位：县法院等单位、县乡村振兴局
+            完成时限：2027年底前
+            鲁山县人民政府办公室
+            2026年12月1日
+            """)
+        #expect(draft.items.count == 1)
+        let item = draft.items[0]
+        #expect(item.lead == [])
+        #expect(item.responsible == ["鲁山县人民法院"])
+        #expect(draft.unmatched.map(\.name) == ["县乡村振兴局"])
+        #expect(item.deadline == .month(year: 2027, month: 12))
+        #expect(item.deadlineText == "2027年底前")
+        // The signature after the deadline is not read into it, and gives the document's date.
+        #expect(draft.header.date == CalendarDay(year: 2026, month: 12, day: 1))
+        #expect(draft.header.issuers == ["鲁山县人民政府办公室"])
+    }
 }

@@ -51,7 +51,10 @@ struct DocumentPages {
             DocumentReviewView.Values(
                 kind: kind, title: title, issueNow: issueNow ?? false, again: again ?? false,
                 items: ordered.map { item in
-                    let bounds = (item.lines ?? "").split(separator: "-").compactMap { Int($0) }
+                    // Posted back from the page; held to a sane range whatever was sent.
+                    let bounds = (item.lines ?? "").split(separator: "-").compactMap { Int($0) }.map {
+                        min(max($0, 1), 1_000_000)
+                    }
                     return DocumentReviewView.ItemValues(
                         include: item.include ?? false, number: item.number ?? "", heading: item.heading ?? "",
                         title: item.title, content: item.content ?? "", area: item.area, deadline: item.deadline,
@@ -114,6 +117,20 @@ struct DocumentPages {
     }
 
     /// The region in the address, for its own office.
+    /// The file as it was uploaded, for an office whose scope holds its region; the download is in the audit log.
+    func file(_ request: Request) async throws -> Response {
+        let (acting, _, document) = try await documentOf(request)
+        let data = try await DocumentStore.storedFile(
+            of: document, as: acting, threadPool: request.application.threadPool)
+        try await acting.db.write { db in
+            try await acting.audit(
+                .fileDownloaded, object: ("ledger_document", try document.requireID().uuidString),
+                summary: "下载公文“\(document.fileName)”", on: db)
+        }
+        return Response.download(
+            .init(data: data), contentType: document.contentType, name: document.fileName, fallback: "document")
+    }
+
     private func officeRegion(_ request: Request) async throws -> (Acting, Region) {
         let acting = try request.acting()
         return (acting, try await DocumentStore.ownRegion(code: request.parameters.require("code"), as: acting))

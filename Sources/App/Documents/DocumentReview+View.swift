@@ -56,7 +56,7 @@ enum DocumentReviewView {
             h1 { title }
             facts(model)
             Form.problems(model.problems)
-            unmatched(model.unmatched)
+            unmatched(model.unmatched, regionCode: code)
             div(.class("review")) {
                 div(.class("card review-source")) {
                     h2 { "原文" }
@@ -83,7 +83,8 @@ enum DocumentReviewView {
                 dt { "文号" }; dd(.id("document-number")) { header.number.isEmpty ? "—" : header.number }
                 dt { "发文单位" }; dd { header.issuers.isEmpty ? "—" : header.issuers.joined(separator: "、") }
                 dt { "成文日期" }; dd { header.date?.chinese ?? "—" }
-                dt { "文件" }; dd { model.document.fileName }
+                dt { "文件" };
+                dd { a(.href(.documentFile(model.document.id)), .id("document-file")) { model.document.fileName } }
                 dt { "上传" }; dd { "\(model.document.uploadedBy)，\(model.document.uploadedAt)" }
                 dt { "状态" }
                 dd(.id("document-state")) {
@@ -97,11 +98,15 @@ enum DocumentReviewView {
         }
     }
 
-    private static func unmatched(_ names: [PlanDraft.Unmatched]) -> Node {
+    private static func unmatched(_ names: [PlanDraft.Unmatched], regionCode: String) -> Node {
         div(.class(names.isEmpty ? "hidden" : "card"), .id("unmatched")) {
             if !names.isEmpty {
                 h2 { "未匹配的单位（\(names.count)）" }
-                p(.class("muted")) { "以下名称与本区划的单位对不上：请在对应事项中改为本区划的单位，或先在“单位”中新建该单位。" }
+                p(.class("muted")) {
+                    "以下名称与本区划的单位对不上：请在对应事项中改为本区划的单位，或先"
+                    a(.href(.units(regionCode))) { "新建该单位" }
+                    "再重新核对。"
+                }
                 ul {
                     for name in names {
                         li {

@@ -105,10 +105,31 @@ enum DocumentStore {
     static func draft(of document: LedgerDocument, in region: Region, as acting: Acting, threadPool: NIOThreadPool)
         async throws -> (lines: DocumentLines, draft: PlanDraft)
     {
-        let path = AttachmentStore.path(for: document.sha256, in: acting.config.dataDirectory)
-        guard let data = FileManager.default.contents(atPath: path) else { throw AppError.notFound("公文文件") }
+        let data = try await storedFile(of: document, as: acting, threadPool: threadPool)
         return try await readWithLines(
             data, region: region, on: acting.db, config: acting.config, threadPool: threadPool)
+    }
+
+    /// The file as it was uploaded. One that no longer hashes to its name was changed on disk: it is not read, and
+    /// the security administrator is alerted, as for an attachment (`AttachmentStore.requireIntact`).
+    static func storedFile(of document: LedgerDocument, as acting: Acting, threadPool: NIOThreadPool) async throws
+        -> Data
+    {
+        let path = AttachmentStore.path(for: document.sha256, in: acting.config.dataDirectory)
+        guard
+            let (data, digest) = try await threadPool.runIfActive({
+                FileManager.default.contents(atPath: path).map { ($0, SHA256.hash(data: $0).hex) }
+            })
+        else { throw AppError.notFound("公文文件") }
+        guard digest != document.sha256 else { return data }
+        try await acting.db.write { db in
+            try await acting.audit(
+                .attachmentDamaged, object: ("ledger_document", document.requireID().uuidString),
+                summary: "公文“\(document.fileName)”的文件与上传时的 SHA-256 不符，未予读取", on: db)
+        }
+        throw AppError(
+            status: .conflict, code: "attachment_damaged",
+            reason: "公文文件校验未通过（与上传时不符），可能已被改动；已报告安全管理员，请联系系统管理员从备份恢复")
     }
 
     /// Writes the reviewed items into a new list in one transaction, all or none, and attaches the document to it.

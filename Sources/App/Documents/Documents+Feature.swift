@@ -12,6 +12,7 @@ extension Feature {
             routes.pages.get(DocumentsPath.list, use: pages.list)
             routes.pages.post(DocumentsPath.list, use: pages.upload)
             routes.pages.get(DocumentsPath.review, use: pages.review)
+            routes.pages.get(DocumentsPath.file, use: pages.file)
             routes.pages.post(DocumentsPath.commit, use: pages.commit)
             routes.pages.post(DocumentsPath.roster, use: pages.applyRoster)
 

@@ -4,6 +4,7 @@ import Foundation
 enum DocumentsPath {
     static let list: PathPattern = "/regions/:code/documents"
     static let review: PathPattern = "/documents/:id"
+    static let file: PathPattern = "/documents/:id/file"
     static let commit: PathPattern = "/documents/:id/commit"
     static let roster: PathPattern = "/documents/:id/roster"
 
@@ -20,6 +21,7 @@ extension SitePath {
     static func documents(_ code: String) -> SitePath { DocumentsPath.list.path(code) }
     static func documentReview(_ id: UUID) -> SitePath { DocumentsPath.review.path(id) }
     static func documentCommit(_ id: UUID) -> SitePath { DocumentsPath.commit.path(id) }
+    static func documentFile(_ id: UUID) -> SitePath { DocumentsPath.file.path(id) }
     static func documentRoster(_ id: UUID) -> SitePath { DocumentsPath.roster.path(id) }
     /// The region's ledger showing only the list a document went into.
     static func ledgerList(_ code: String, _ list: UUID) -> SitePath {

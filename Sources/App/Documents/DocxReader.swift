@@ -68,7 +68,11 @@ private struct DocxBody {
         case "numId", "ilvl":
             guard let last = numberingOf.indices.last, let value = element["val"] else { break }
             var numbered = numberingOf[last] ?? (numID: "", level: 0)
-            if element.name == "numId" { numbered.numID = value } else { numbered.level = Int(value) ?? 0 }
+            if element.name == "numId" {
+                numbered.numID = value
+            } else {
+                numbered.level = min(max(Int(value) ?? 0, 0), DocxNumbering.deepest)
+            }
             numberingOf[last] = numbered
         case "t": scanner.wantsText = hidden == 0
         case "tab": append(" ")
@@ -81,10 +85,10 @@ private struct DocxBody {
         case "tc" where tableDepth == 1:
             cell = []
             (cellSpan, cellContinues) = (1, false)
-        case "gridSpan" where tableDepth == 1: cellSpan = max(1, element["val"].flatMap(Int.init) ?? 1)
+        case "gridSpan" where tableDepth == 1: cellSpan = Self.columns(element["val"], least: 1)
         case "vMerge" where tableDepth == 1: cellContinues = element["val"] == nil || element["val"] == "continue"
         case "gridBefore" where tableDepth == 1:
-            row += Array(repeating: "", count: max(0, element["val"].flatMap(Int.init) ?? 0))
+            row += Array(repeating: "", count: Self.columns(element["val"], least: 0))
         default: break
         }
     }
@@ -120,6 +124,11 @@ private struct DocxBody {
         }
     }
 
+    /// A span or a skip of grid columns, held to Word's 63 columns (a hostile file may claim billions).
+    private static func columns(_ value: String?, least: Int) -> Int {
+        min(max(value.flatMap(Int.init) ?? least, least), 63)
+    }
+
     private mutating func append(_ text: String) {
         if hidden == 0, !paragraphs.isEmpty { paragraphs[paragraphs.count - 1] += text }
     }
@@ -132,6 +141,9 @@ private struct DocxBody {
 /// Word's automatic numbering (`word/numbering.xml`): each list's levels with their format (chineseCounting 一,
 /// decimal 1, decimalEnclosedCircle ①) and text (`（%1）`), counted as the paragraphs come.
 struct DocxNumbering {
+    /// Word's levels are 0…8.
+    static let deepest = 8
+
     struct Level {
         var start = 1
         var format = "decimal"
@@ -154,21 +166,22 @@ struct DocxNumbering {
             switch element.name {
             case "abstractNum": readingAbstract = element["abstractNumId"]
             case "num": readingList = element["numId"]
-            case "lvl", "lvlOverride": readingLevel = element["ilvl"].flatMap(Int.init)
+            case "lvl", "lvlOverride":
+                readingLevel = element["ilvl"].flatMap(Int.init).flatMap { (0...Self.deepest).contains($0) ? $0 : nil }
             case "abstractNumId":
                 if let list = readingList, let id = element["val"] { lists[list] = (id, lists[list]?.starts ?? [:]) }
             case "start", "numFmt", "lvlText":
                 guard let id = readingAbstract, let level = readingLevel, let value = element["val"] else { break }
                 var entry = abstract[id, default: [:]][level, default: Level()]
                 switch element.name {
-                case "start": entry.start = Int(value) ?? 1
+                case "start": entry.start = Self.start(value)
                 case "numFmt": entry.format = value
                 default: entry.text = value
                 }
                 abstract[id, default: [:]][level] = entry
             case "startOverride":
-                if let list = readingList, let level = readingLevel, let value = element["val"].flatMap(Int.init) {
-                    lists[list, default: ("", [:])].starts[level] = value
+                if let list = readingList, let level = readingLevel, let value = element["val"] {
+                    lists[list, default: ("", [:])].starts[level] = Self.start(value)
                 }
             default: break
             }
@@ -203,6 +216,11 @@ struct DocxNumbering {
                 of: "%\(index + 1)", with: Self.formatted(value, as: levels[index]?.format ?? "decimal"))
         }
         return text
+    }
+
+    /// A list's first number, held to what a document can count (a hostile file may claim Int.max).
+    private static func start(_ value: String) -> Int {
+        min(max(Int(value) ?? 1, 0), 9_999)
     }
 
     static func formatted(_ value: Int, as format: String) -> String {

@@ -216,12 +216,8 @@ struct LedgerPages {
                 .fileDownloaded, object: ("attachment", try attachment.requireID().uuidString),
                 summary: "下载附件“\(attachment.fileName)”", on: db)
         }
-        let response = Response(status: .ok, body: .init(data: data))
-        response.headers.replaceOrAdd(name: .contentType, value: attachment.contentType)
-        let encoded = attachment.fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "file"
-        response.headers.replaceOrAdd(
-            name: .contentDisposition, value: "attachment; filename=\"attachment\"; filename*=UTF-8''\(encoded)")
-        return response
+        return Response.download(
+            .init(data: data), contentType: attachment.contentType, name: attachment.fileName, fallback: "attachment")
     }
 
     func link(_ request: Request) async throws -> Response {

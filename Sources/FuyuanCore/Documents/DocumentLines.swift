@@ -43,32 +43,39 @@ struct Paragraph: Equatable {
 
 extension DocumentLines {
     /// The document's paragraphs: running headers (a short line met three times or more, kept where it first
-    /// appears) and page numbers (`- 3 -`, `第 3 页`, `3/10`) are dropped, and a line broken mid-sentence is joined
-    /// with the next (`continues`).
+    /// appears if that is above the first item) and page numbers (`- 3 -`, `第 3 页`, `3/10`) are dropped, and a line
+    /// broken mid-sentence is joined with the next (`continues`).
     func paragraphs() -> [Paragraph] {
         let repeated = runningHeaders()
         var seen: Set<String> = []
+        var numbered = false
         var result: [Paragraph] = []
+        // The last line joined into the last paragraph: whether the next carries on is told by it alone.
+        var lastLine = ""
         for (index, line) in lines.enumerated() {
             let number = index + 1
             switch line {
             case .row(let cells, let table):
-                let trimmed = cells.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+                let trimmed = cells.map(DocumentText.trimmed)
                 guard trimmed.contains(where: { !$0.isEmpty }) else { continue }
                 result.append(Paragraph(text: "", first: number, last: number, cells: trimmed, table: table))
             case .text(let raw):
-                let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+                let text = DocumentText.trimmed(raw)
                 if text.isEmpty || Self.isPageNumber(text) { continue }
                 if repeated.contains(text) {
-                    if seen.contains(text) { continue }
+                    // A running header is kept where it first stands only when that is above the first item (the
+                    // title); met among the items it is a page's header.
+                    if numbered || seen.contains(text) { continue }
                     seen.insert(text)
                 }
-                if let previous = result.last, previous.cells == nil, Self.continues(previous.text, with: text) {
+                if !numbered && NumberMarker(reading: text) != nil { numbered = true }
+                if let previous = result.last, previous.cells == nil, Self.continues(lastLine, with: text) {
                     result[result.count - 1].text = DocumentText.join(previous.text, text)
                     result[result.count - 1].last = number
                 } else {
                     result.append(Paragraph(text: text, first: number, last: number))
                 }
+                lastLine = text
             }
         }
         return result
@@ -77,7 +84,7 @@ extension DocumentLines {
     private func runningHeaders() -> Set<String> {
         var counts: [String: Int] = [:]
         for case .text(let raw) in lines {
-            let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = DocumentText.trimmed(raw)
             guard !text.isEmpty, text.count <= 40, !text.contains("。"), !text.contains("："), !text.contains(":"),
                 NumberMarker(reading: text) == nil
             else { continue }
@@ -87,19 +94,35 @@ extension DocumentLines {
     }
 
     static func isPageNumber(_ text: String) -> Bool {
-        text.wholeMatch(of: /[\-—–－\s]*\d{1,4}[\-—–－\s]*/) != nil
-            || text.wholeMatch(of: /第\s*\d{1,4}\s*页(\s*[，,]?\s*共\s*\d{1,4}\s*页)?/) != nil
-            || text.wholeMatch(of: /\d{1,4}\s*\/\s*\d{1,4}/) != nil
+        guard text.count <= 16 else { return false }
+        func isNumber(_ part: some StringProtocol) -> Bool {
+            (1...4).contains(part.count) && part.allSatisfy { $0.isASCII && $0.isNumber }
+        }
+        let compact = text.filter { !$0.isWhitespace && $0 != "，" && $0 != "," }
+        let dashes: Set<Character> = ["-", "—", "–", "－"]
+        if isNumber(compact.filter { !dashes.contains($0) })
+            && compact.allSatisfy({ $0.isNumber || dashes.contains($0) })
+        {
+            return true
+        }
+        let fraction = compact.split(separator: "/", omittingEmptySubsequences: false)
+        if fraction.count == 2 && fraction.allSatisfy(isNumber) { return true }
+        // 第3页, 第 3 页 共 10 页
+        guard compact.hasPrefix("第"), compact.hasSuffix("页") else { return false }
+        let parts = compact.dropFirst().dropLast().components(separatedBy: "页共")
+        return (1...2).contains(parts.count) && parts.allSatisfy(isNumber)
     }
 
-    /// Whether `next` carries on the paragraph `previous` (a line broken at a page's or a line's end). A line without
-    /// punctuation (a heading, a 文号, a signature, a date) and a title (…的通知, …实施方案) stand on their own.
+    /// Whether `next` carries on the paragraph whose last line is `previous` (a line broken at a page's or a line's
+    /// end). A line without punctuation (a heading, a 文号, a signature, a date), a title (…的通知, …实施方案) and a
+    /// line holding a deadline stand on their own.
     static func continues(_ previous: String, with next: String) -> Bool {
+        let fields = FieldLabel.fields(in: Substring(previous))
         let words = NumberMarker(reading: previous)?.rest ?? previous
         guard let end = previous.last, !"。；！？：:;!?）)”」》".contains(end),
             words.contains(where: { "，、；。《（：,;(:".contains($0) }),
             !["通知", "方案", "意见", "办法", "决定"].contains(where: previous.hasSuffix),
-            FieldLabel.fields(in: Substring(previous)).first?.label != .deadline
+            !fields.contains(where: { $0.label == .deadline })
         else { return false }
         return NumberMarker(reading: next) == nil && !FieldLabel.starts(next)
     }
@@ -107,6 +130,14 @@ extension DocumentLines {
 
 /// Text as people read it in these documents.
 enum DocumentText {
+    /// `text` without white space (full-width spaces too) at either end.
+    static func trimmed(_ text: some StringProtocol) -> String {
+        guard let first = text.firstIndex(where: { !$0.isWhitespace }),
+            let last = text.lastIndex(where: { !$0.isWhitespace })
+        else { return "" }
+        return String(text[first...last])
+    }
+
     /// Whether `character` is Chinese script or full-width punctuation: no space belongs beside it.
     static func isWide(_ character: Character) -> Bool {
         guard let scalar = character.unicodeScalars.first else { return false }

@@ -30,10 +30,10 @@ struct ItemUnits {
     }
 
     /// Roles the item's sentences give, where no field gave them.
-    mutating func addSentences(of text: String, units: RegionUnits) {
+    mutating func addSentences(of text: String, finding unit: (String) -> String?) {
         let (leads, cooperating) = Self.sentenceRoles(in: text)
-        if !statedLead { add(leads.compactMap(units.findInSentence), as: .lead, fromField: false) }
-        if !statedCooperating { add(cooperating.compactMap(units.findInSentence), as: .cooperating, fromField: false) }
+        if !statedLead { add(leads.compactMap(unit), as: .lead, fromField: false) }
+        if !statedCooperating { add(cooperating.compactMap(unit), as: .cooperating, fromField: false) }
     }
 
     /// The names before 牵头 (由县民政局、法院牵头) and the ones it brings in (牵头，联合司法局 / 牵头，与法院联合 /
@@ -45,6 +45,8 @@ struct ItemUnits {
         var searchFrom = text.startIndex
         while let found = text.range(of: "牵头", range: searchFrom..<text.endIndex) {
             searchFrom = found.upperBound
+            // 建立由政法委牵头的协调机制 describes a mechanism; it makes no lead of the item.
+            if found.upperBound < text.endIndex, text[found.upperBound] == "的" { continue }
             var start = found.lowerBound
             while start > text.startIndex, !clauseEnds.contains(text[text.index(before: start)]) {
                 start = text.index(before: start)
@@ -78,7 +80,13 @@ struct ItemUnits {
     /// The names of a field's value (法院、政府办、司法局 / 县法院；县司法局 / 县法院 县司法局), or of a sentence's list.
     static func names(in value: String) -> [String] {
         let separators: Set<Character> = ["、", "，", ",", "；", ";", "/", "／", " ", "\u{3000}"]
-        return value.split { separators.contains($0) }.map(String.init).map {
+        return value.split { separators.contains($0) }.map { name in
+            // 县法院等单位, 县司法局等相关部门: the names before 等.
+            for ending in ["等相关单位", "等相关部门", "等有关单位", "等有关部门", "等单位", "等部门"] where name.hasSuffix(ending) {
+                return String(name.dropLast(ending.count))
+            }
+            return String(name)
+        }.map {
             $0.hasSuffix("等") && $0.count > 2 ? String($0.dropLast()) : $0
         }.filter { !$0.isEmpty }
     }

@@ -27,10 +27,11 @@ struct NumberMarker: Equatable {
 
     /// The number at the start of `text`, if it has one.
     init?(reading text: String) {
-        let characters = Array(text)
+        // A number is at most （九十九） or 100. long: only the head of the text is looked at.
+        let characters = Array(text.prefix(8))
         guard let first = characters.first else { return nil }
         func rest(from index: Int) -> String {
-            String(characters[index...]).trimmingCharacters(in: .whitespaces)
+            DocumentText.trimmed(text.dropFirst(index))
         }
         if let value = first.unicodeScalars.first?.value, (0x2460...0x2473).contains(value) {
             self.init(kind: .circled, ordinal: Int(value - 0x2460) + 1, rest: rest(from: 1))
@@ -57,7 +58,7 @@ struct NumberMarker: Equatable {
             return nil
         }
         var ordinal = 0
-        while index < characters.count, index - start < 2, let digit = Self.arabicDigit(characters[index]) {
+        while index < characters.count, index - start < 3, let digit = Self.arabicDigit(characters[index]) {
             ordinal = ordinal * 10 + digit
             index += 1
         }
@@ -162,29 +163,25 @@ enum FieldLabel: CaseIterable {
 
     /// Every label with its colon in `text` and the value that runs to the next label, in order.
     static func fields(in text: Substring) -> [(label: FieldLabel, value: String, range: Range<String.Index>)] {
+        // Each field ends in a colon: look back from every colon for a label (a long text has few colons).
         var found: [(label: FieldLabel, range: Range<String.Index>)] = []
         var index = text.startIndex
-        while index < text.endIndex {
-            var matched: (FieldLabel, Range<String.Index>)?
-            for label in allCases {
-                for word in label.words where text[index...].hasPrefix(word) {
-                    var end = text.index(index, offsetBy: word.count)
-                    while end < text.endIndex, text[end] == " " || text[end] == "\u{3000}" {
-                        end = text.index(after: end)
-                    }
-                    if end < text.endIndex, text[end] == "：" || text[end] == ":" {
-                        matched = (label, index..<text.index(after: end))
-                        break
-                    }
-                }
-                if matched != nil { break }
+        while let colon = text[index...].firstIndex(where: { $0 == "：" || $0 == ":" }) {
+            // The characters before the colon, spaces left out (责 任 单 位：), nearest last, with where each stands.
+            var head: [(Character, String.Index)] = []
+            var position = colon
+            while position > index, head.count < 4 {
+                position = text.index(before: position)
+                if !text[position].isWhitespace { head.insert((text[position], position), at: 0) }
             }
-            if let (label, range) = matched {
-                found.append((label, range))
-                index = range.upperBound
-            } else {
-                index = text.index(after: index)
+            let written = String(head.map(\.0))
+            let word = allCases.lazy.flatMap { label in label.words.map { (label, $0) } }.first {
+                written.hasSuffix($0.1)
             }
+            if let (label, word) = word {
+                found.append((label, head[head.count - word.count].1..<text.index(after: colon)))
+            }
+            index = text.index(after: colon)
         }
         return found.enumerated().map { offset, field in
             let end = offset + 1 < found.count ? found[offset + 1].range.lowerBound : text.endIndex

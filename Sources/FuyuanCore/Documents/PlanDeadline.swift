@@ -1,21 +1,16 @@
 import Foundation
 
-/// A 完成时限 as a plan writes it, read the ledger's way (`Deadline`), with the forms plans add: a day or month
-/// followed by 前 or 之前 (2021年10月31日前, 2025年6月底前), and 适时召开 / 每季度定期开展 as the ledger reads them.
+/// A 完成时限 as a plan writes it, read the ledger's way (`Deadline`: 2021年10月31日前, 2025年6月底前, 2027年底前,
+/// 适时召开, 每季度定期开展), with the spaces a page left in it taken out.
 enum PlanDeadline {
     static func read(_ written: String) -> Deadline? {
         let text = DocumentText.closingGaps(written)
-        if text.isEmpty { return nil }
-        if let deadline = Deadline(parsing: text) { return deadline }
-        for suffix in ["之前", "以前", "前"] where text.hasSuffix(suffix) {
-            if let deadline = Deadline(parsing: String(text.dropLast(suffix.count))) { return deadline }
-        }
-        return nil
+        return text.isEmpty ? nil : Deadline(parsing: text)
     }
 
     /// A deadline the item's words give when it has no 完成时限 field: the first day or month followed by 前 or 底前.
     static func find(in text: String) -> Deadline? {
-        guard let match = text.firstMatch(of: /\d{4}年\d{1,2}月(\d{1,2}日)?(底前|底|之前|前)/) else { return nil }
+        guard let match = text.firstMatch(of: /\d{4}年(\d{1,2}月(\d{1,2}日)?)?(底前|底|之前|前)/) else { return nil }
         return read(String(match.output.0))
     }
 }

@@ -117,17 +117,32 @@ private struct Reading {
     }
 
     func draft(header: PlanDraft.Header) -> PlanDraft {
+        // A plan names the same few units again and again: each name is looked up once.
+        var known: [String: RegionUnits.Found] = [:]
+        func lookUp(_ name: String) -> RegionUnits.Found {
+            if let found = known[name] { return found }
+            let found = units.find(name)
+            known[name] = found
+            return found
+        }
+        var sentenceNames: [String: String?] = [:]
+        func sentenceUnit(_ token: String) -> String? {
+            if let known = sentenceNames[token] { return known }
+            let unit = units.findInSentence(token)
+            sentenceNames[token] = unit
+            return unit
+        }
         var items: [PlanDraft.Item] = []
         var unmatched: [PlanDraft.Unmatched] = []
         for block in blocks where block.isTask {
-            var found = ItemUnits()
+            var roles = ItemUnits()
             let text = DocumentText.closingGaps(block.texts.joined())
             for (label, value) in block.fields {
                 guard let role = label.role else { continue }
                 for written in ItemUnits.names(in: value) {
                     let (name, stated) = ItemUnits.statedLead(written)
-                    switch units.find(name) {
-                    case .units(let names): found.add(names, as: stated ?? role, fromField: true)
+                    switch lookUp(name) {
+                    case .units(let names): roles.add(names, as: stated ?? role, fromField: true)
                     case .unmatched(let candidates):
                         let entry = PlanDraft.Unmatched(
                             name: name, item: items.count + 1, role: stated ?? role, candidates: candidates)
@@ -135,14 +150,14 @@ private struct Reading {
                     }
                 }
             }
-            found.addSentences(of: text, units: units)
+            roles.addSentences(of: text, finding: sentenceUnit)
             let deadlineText = block.fields.first { $0.label == .deadline && !$0.value.isEmpty }?.value ?? ""
             items.append(
                 PlanDraft.Item(
                     number: block.number,
                     heading: block.tableHeading ?? block.parent.map { blocks[$0].heading } ?? "",
-                    title: PlanDraft.Item.title(of: text), text: text, lead: found.lead,
-                    responsible: found.responsible, cooperating: found.cooperating,
+                    title: PlanDraft.Item.title(of: text), text: text, lead: roles.lead,
+                    responsible: roles.responsible, cooperating: roles.cooperating,
                     deadlineText: DocumentText.closingGaps(deadlineText),
                     deadline: PlanDeadline.read(deadlineText)
                         ?? (deadlineText.isEmpty ? PlanDeadline.find(in: text) : nil),
@@ -161,7 +176,10 @@ private struct TableColumns {
     init?(header cells: [String]) {
         for (index, cell) in cells.enumerated() {
             let name = cell.filter { !$0.isWhitespace }
-            if let label = FieldLabel.allCases.first(where: { label in label.words.contains { name.hasPrefix($0) } }) {
+            // 牵头县领导 names a leader, not a unit.
+            if !name.contains("领导"),
+                let label = FieldLabel.allCases.first(where: { label in label.words.contains { name.hasPrefix($0) } })
+            {
                 fields.append((label, index))
             } else if name == "序号" || name == "编号" {
                 number = index

@@ -85,10 +85,18 @@ public struct RegionUnits: Sendable {
         if let count = text.firstIndex(of: "个"), text[..<count].allSatisfy(\.isNumber), text.startIndex != count {
             text = String(text[text.index(after: count)...])
         }
-        if text.hasPrefix("乡") || text.hasPrefix("镇") {
-            return text.contains("街道") ? [.township, .streetOffice] : [.township]
+        // Only the group's own words (乡镇, 乡（镇）, 街道, 人民政府, 办事处), not 乡村振兴局.
+        var rest = text
+        for word in ["人民政府", "政府", "办事处", "办", "（", "）", "(", ")", "、"] {
+            rest = rest.replacingOccurrences(of: word, with: "")
         }
-        if text.hasPrefix("街道") { return text.contains("乡") ? [.township, .streetOffice] : [.streetOffice] }
+        let townships = ["乡镇", "乡", "镇"].contains { rest.hasPrefix($0) } || rest.hasSuffix("乡镇")
+        if ["乡镇", "乡", "镇", "街道", "乡镇街道", "街道乡镇"].contains(rest) {
+            var kinds: Set<UnitKind> = []
+            if townships { kinds.insert(.township) }
+            if rest.contains("街道") { kinds.insert(.streetOffice) }
+            return kinds
+        }
         if text.hasSuffix("各部门"), text.count <= 8 { return [.department] }
         return nil
     }

@@ -10,7 +10,8 @@ public struct RosterDraft: Equatable, Sendable {
 
     public init() {}
 
-    public var isEmpty: Bool { people.isEmpty && memberUnits.isEmpty && officeHost.isEmpty }
+    /// A plan that says where an office sits (办公室设在…) sets up no roster: people or member units do.
+    public var isEmpty: Bool { people.isEmpty && memberUnits.isEmpty }
 }
 
 /// Reads the roster out of a document's paragraphs.
@@ -54,7 +55,7 @@ struct RosterReading {
         for label in ["成员单位：", "成员：", "成员单位:", "成员:"] where text.hasPrefix(label) {
             addMembers(String(text.dropFirst(label.count)))
         }
-        if let host = text.firstMatch(of: /办公室设在([^，。,；;]+)/) {
+        if text.contains("办公室设在"), let host = text.firstMatch(of: /办公室设在([^，。,；;]+)/) {
             let name = String(host.output.1).replacingOccurrences(of: "，", with: "")
             switch units.find(name) {
             case .units(let names) where names.count == 1: draft.officeHost = names[0]

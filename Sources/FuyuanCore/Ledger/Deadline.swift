@@ -71,8 +71,8 @@ public struct PeriodSpan: Hashable, Comparable, Sendable {
     public static func < (lhs: Self, rhs: Self) -> Bool { (lhs.year, lhs.firstMonth) < (rhs.year, rhs.firstMonth) }
 }
 
-/// A 完成时限 as the seeds write them: a date (2021年10月31日), a month (2023年12月), 长期坚持, 持续推进,
-/// a reporting period (每季度定期开展) or 适时.
+/// A 完成时限 as the seeds write them: a date (2021年10月31日, 2021年10月31日前), a month (2023年12月, 2025年6月底前,
+/// 2027年底前), 长期坚持, 持续推进, a reporting period (每季度定期开展) or 适时.
 public enum Deadline: Equatable, Hashable, Codable, Sendable {
     case date(CalendarDay)
     /// By the end of the month.
@@ -112,10 +112,20 @@ public enum Deadline: Equatable, Hashable, Codable, Sendable {
 
     /// Reads the forms the seeds use; nil when the text is none of them.
     public init?(parsing raw: String) {
-        let text = raw.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+        var text = raw.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty { return nil }
+        // 2021年10月31日前, 2025年6月底之前: a day or a month followed by "before" is that day or month.
+        for suffix in ["之前", "以前", "前"] where text.hasSuffix(suffix) && text.first?.isNumber == true {
+            text = String(text.dropLast(suffix.count))
+            break
+        }
         if let day = CalendarDay(parsing: text) {
             self = .date(day)
+            return
+        }
+        // 2027年底: the year's last month.
+        if let match = text.wholeMatch(of: /(\d{4})\s*年\s*底/), let year = Int(match.1) {
+            self = .month(year: year, month: 12)
             return
         }
         if let match = text.wholeMatch(of: /(\d{4})\s*[年\-\/.]\s*(\d{1,2})\s*月?\s*(底前|底|前)?/),

@@ -8,6 +8,7 @@ extension ScopeMatrixTests {
         .get("regions/:code/documents", "/regions/410423/documents", readLushanDocuments),
         .form(.POST, "regions/:code/documents", "/regions/410423/documents", officeOfLushan("B")),
         .get("documents/:id", "/documents/{document}", readLushanDocuments),
+        .get("documents/:id/file", "/documents/{document}/file", readLushanDocuments),
         .form(
             .POST, "documents/:id/commit", "/documents/{document}/commit", officeOfLushan("V"),
             [("kind", "problem"), ("title", "鲁山县工作要点")]),

@@ -18,17 +18,14 @@ enum TableExport {
 
     /// The table as a download named `name` (without its extension); `format` is xlsx or csv.
     static func response(_ table: [[String]], sheet: String, name: String, format: String) throws -> Response {
-        let response: Response
+        let name = "\(name).\(format)"
         if format == "xlsx" {
-            response = Response(status: .ok, body: .init(data: try XLSX.workbook(sheet: sheet, rows: table)))
-            response.headers.replaceOrAdd(name: .contentType, value: XLSX.contentType)
-        } else {
-            response = Response(status: .ok, body: .init(string: CSV.document(table)))
-            response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+            return Response.download(
+                .init(data: try XLSX.workbook(sheet: sheet, rows: table)), contentType: XLSX.contentType, name: name,
+                fallback: "export.xlsx")
         }
-        let encoded = "\(name).\(format)".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "export"
-        response.headers.replaceOrAdd(
-            name: .contentDisposition, value: "attachment; filename=\"export.\(format)\"; filename*=UTF-8''\(encoded)")
-        return response
+        return Response.download(
+            .init(string: CSV.document(table)), contentType: "text/csv; charset=utf-8", name: name,
+            fallback: "export.csv")
     }
 }
