@@ -152,7 +152,7 @@ import VaporTesting
             #expect(items.map(\.title) == ["建立白皮书制度", "成立金融纠纷多元化解中心"])
             #expect(items.map(\.area) == [.lawBasedGovernment, .businessEnvironment])
             let shown = try await app.send(.GET, review, as: office)
-            #expect(shown.text.contains("已入账：入账为“方城县府院联动重点事项”（2 项）"))
+            #expect(shown.text.contains("入账为“方城县府院联动重点事项”（2 项）"))
             #expect(!shown.text.contains("全部入账"))
         }
     }
@@ -180,12 +180,33 @@ import VaporTesting
             #expect(roster.officeHost == "卫东区司法局")
             #expect(answer.draft.items.isEmpty)
 
-            let page = try await app.send(.GET, "/documents/\(answer.document.id.uuidString)", as: office)
-            #expect(page.text.contains("应用为联席会议组成"))
-            let applied = try await app.send(
-                .POST, "/documents/\(answer.document.id.uuidString)/roster", as: office, form: [])
-            #expect(applied.status == .seeOther)
-            #expect(applied.location == "/regions/410403/meeting")
+            let path = "/documents/\(answer.document.id.uuidString)"
+            let page = try await app.send(.GET, path, as: office)
+            #expect(page.text.contains("核对并应用为联席会议组成"))
+            // The roster form, filled from the notice: the office checks it, corrects a post and saves.
+            let form = try await app.send(.GET, path + "/roster", as: office)
+            #expect(form.status == .ok)
+            #expect(form.text.contains("action=\"\(path)/roster\""))
+            #expect(form.text.contains("value=\"宋建立\""))
+            #expect(form.text.contains("value=\"2023-01-04\""))
+            var fields: [(String, String)] = [
+                ("name", "卫东区府院联动联席会议"),
+                ("officeUnitID", try await app.unit(named: "卫东区司法局").requireID().uuidString),
+                ("approvedBy", "宋建立"), ("approvedOn", "2023-01-04"), ("version", "\(meeting.version)"),
+            ]
+            for (role, name, post) in [
+                ("convener", "宋建立", "区长"), ("executiveDeputy", "赵飞", "区委常委、常务副区长"),
+                ("deputy", "李海强", "副区长、卫东公安分局局长"), ("deputy", "武中立", "区人民法院院长（兼）"),
+            ] {
+                fields += [("personRole[]", role), ("personName[]", name), ("personPost[]", post)]
+            }
+            for unit in roster.memberUnits {
+                let id = try await app.unit(named: unit.unit).requireID().uuidString
+                fields += [("rowUnit[]", id), ("memberUnit[]", id), ("liaisonName[]", ""), ("liaisonPhone[]", "")]
+            }
+            let applied = try await app.send(.POST, path + "/roster", as: office, form: fields)
+            #expect(applied.status == .seeOther, "\(applied.text.prefix(600))")
+            #expect(applied.location == "/regions/410403/meeting?saved=1")
             let loaded = try await RosterStore.load(region: region, seal: app.fieldSeal, on: app.db)
             #expect(loaded.people.map(\.name) == ["宋建立", "赵飞", "李海强", "武中立"])
             #expect(loaded.members.count == 24)
@@ -196,11 +217,13 @@ import VaporTesting
             #expect(
                 change.summary.split(separator: "\n") == [
                     "增加召集人：宋建立（区长）", "增加常务副召集人：赵飞（区委常委、常务副区长）", "增加副召集人：李海强（副区长、卫东公安分局局长）",
-                    "增加副召集人：武中立（区人民法院院长）", "增加成员单位：卫东区税务局", "增加成员单位：卫东公安分局",
+                    "增加副召集人：武中立（区人民法院院长（兼））", "增加成员单位：卫东区税务局", "增加成员单位：卫东公安分局",
                 ])
-            let again = try await app.send(
-                .POST, "/documents/\(answer.document.id.uuidString)/roster", as: office, form: [])
-            #expect(again.status == .conflict)
+            #expect(try await app.send(.GET, path + "/roster", as: office).status == .conflict)
+            #expect(try await app.send(.POST, path + "/roster", as: office, form: fields).status == .conflict)
+            // The document says what applying it did.
+            let document = try #require(try await LedgerDocument.find(answer.document.id, on: app.db))
+            #expect(document.outcome == "更新联席会议组成（4 名组成人员、24 个成员单位）")
         }
     }
 }

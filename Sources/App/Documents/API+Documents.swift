@@ -76,8 +76,10 @@ struct DocumentsAPI {
         let draft = try await DocumentStore.draft(
             of: document, in: region, as: acting, threadPool: request.application.threadPool
         ).draft
-        _ = try await DocumentStore.applyRoster(
-            draft.roster, document: document, date: draft.header.date, region: region, as: acting)
+        let (input, version) = try await DocumentStore.rosterInput(
+            draft.roster, date: draft.header.date, region: region, as: acting)
+        try await DocumentStore.applyRoster(
+            input, expected: version == 0 ? nil : version, document: document, region: region, as: acting)
         return try DocumentDTO(try await DocumentQueries.document(document.requireID(), of: region, on: acting.db))
     }
 

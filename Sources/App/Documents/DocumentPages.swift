@@ -106,17 +106,53 @@ struct DocumentPages {
         }
     }
 
-    func applyRoster(_ request: Request) async throws -> Response {
+    /// The roster form of the joint meeting, filled from the document for the office to check and correct.
+    func rosterForm(_ request: Request) async throws -> HTMLPage {
         let (acting, region, document) = try await documentOf(request)
+        try DocumentStore.requireOffice(region, as: acting)
+        guard !document.isCommitted else {
+            throw AppError(status: .conflict, code: "already_committed", reason: "这份公文已经应用过，未重复应用")
+        }
         let draft = try await DocumentStore.draft(
             of: document, in: region, as: acting, threadPool: request.application.threadPool
         ).draft
-        _ = try await DocumentStore.applyRoster(
-            draft.roster, document: document, date: draft.header.date, region: region, as: acting)
-        return request.redirect(to: SitePath.meeting(region.code).url)
+        let (input, version) = try await DocumentStore.rosterInput(
+            draft.roster, date: draft.header.date, region: region, as: acting)
+        return try await rosterPage(
+            request, region: region, document: document, form: .init(input, version: version), problems: [])
     }
 
-    /// The region in the address, for its own office.
+    func applyRoster(_ request: Request) async throws -> Response {
+        let (acting, region, document) = try await documentOf(request)
+        try DocumentStore.requireOffice(region, as: acting)
+        let posted = try request.content.decode(RosterEditView.Posted.self)
+        let form = posted.values
+        do {
+            try await DocumentStore.applyRoster(
+                try posted.input(), expected: form.version == 0 ? nil : form.version, document: document,
+                region: region, as: acting)
+        } catch let error as AppError where error.status == .unprocessableEntity {
+            return try await rosterPage(
+                request, region: region, document: document, form: form, problems: error.problems
+            )
+            .encodeResponse(status: error.status, for: request)
+        }
+        return request.redirect(to: SitePath.meeting(region.code).url + "?saved=1")
+    }
+
+    private func rosterPage(
+        _ request: Request, region: Region, document: LedgerDocument, form: RosterEditView.FormValues,
+        problems: [String]
+    ) async throws -> HTMLPage {
+        let units = try await OrgQueries.units(of: region, on: request.db)
+        return RosterEditView.render(
+            .init(
+                regionCode: region.code, regionName: region.name,
+                units: try units.map { (try $0.requireID(), $0.name) }, form: form, problems: problems,
+                action: .documentRoster(try document.requireID())),
+            shell: try await request.shell(regionCode: region.code))
+    }
+
     /// The file as it was uploaded, for an office whose scope holds its region; the download is in the audit log.
     func file(_ request: Request) async throws -> Response {
         let (acting, _, document) = try await documentOf(request)
@@ -183,5 +219,20 @@ struct DocumentPages {
             id: document.id ?? UUID(), uploadedAt: ChineseTime.minute(document.createdAt ?? Date()),
             fileName: document.fileName, number: document.number, title: document.title,
             uploadedBy: document.uploadedBy, outcome: document.outcome)
+    }
+}
+
+extension RosterEditView.FormValues {
+    /// A roster to be saved, as the roster form shows it.
+    init(_ input: RosterStore.Input, version: Int) {
+        self.init(
+            name: input.name, officeUnitID: input.officeUnitID?.uuidString ?? "",
+            people: input.people.map { .init(role: $0.role.rawValue, name: $0.name, post: $0.post) },
+            members: Dictionary(
+                input.memberUnits.map {
+                    ($0.unitID, .init(checked: true, liaisonName: $0.liaisonName, liaisonPhone: $0.liaisonPhone))
+                }, uniquingKeysWith: { a, _ in a }),
+            order: input.memberUnits.map(\.unitID), approvedBy: input.approvedBy,
+            approvedOn: input.approvedOn.description, version: version)
     }
 }

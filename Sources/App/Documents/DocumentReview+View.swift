@@ -67,7 +67,7 @@ enum DocumentReviewView {
                     }
                 }
                 div(.class("review-draft")) {
-                    if !model.roster.isEmpty { roster(model, csrf: shell.csrfToken) }
+                    if !model.roster.isEmpty { roster(model) }
                     if !model.values.items.isEmpty || model.roster.isEmpty {
                         itemsForm(model, csrf: shell.csrfToken)
                     }
@@ -88,7 +88,7 @@ enum DocumentReviewView {
                 dt { "上传" }; dd { "\(model.document.uploadedBy)，\(model.document.uploadedAt)" }
                 dt { "状态" }
                 dd(.id("document-state")) {
-                    model.document.outcome.map { "已入账：" + $0 } ?? "待核对"
+                    model.document.outcome ?? "待核对"
                     if let list = model.listID {
                         " "
                         a(.href(.ledgerList(model.regionCode, list))) { "查看清单" }
@@ -181,10 +181,9 @@ enum DocumentReviewView {
         }
     }
 
-    private static func roster(_ model: Model, csrf: String) -> Node {
+    private static func roster(_ model: Model) -> Node {
         let roster = model.roster
-        return form(.post, .action(.documentRoster(model.document.id)), .class("card"), .id("roster-form")) {
-            Layout.csrfField(csrf)
+        return div(.class("card"), .id("roster-draft")) {
             h2 { "联席会议组成" }
             table(.id("roster-people")) {
                 thead {
@@ -205,8 +204,8 @@ enum DocumentReviewView {
                 "成员单位（\(roster.memberUnits.count)）：" + roster.memberUnits.map(\.unit).joined(separator: "、")
             }
             if model.canCommit {
-                p(.class("muted")) { "应用后作为一次联席会议组成调整记录在案，批准人为召集人，批准日期为成文日期。" }
-                button(.type("submit")) { "应用为联席会议组成" }
+                p(.class("muted")) { "核对、修改后保存，作为一次联席会议组成调整记录在案（批准人默认为召集人，批准日期默认为成文日期）。" }
+                a(.href(.documentRoster(model.document.id)), .class("button"), .id("review-roster")) { "核对并应用为联席会议组成" }
             }
         }
     }

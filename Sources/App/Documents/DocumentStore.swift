@@ -169,24 +169,19 @@ enum DocumentStore {
         }
     }
 
-    /// Applies the roster the document sets up as a recorded roster change approved by its convener on the
-    /// document's date: people and member units as the document names them, liaisons kept where a unit stays a
-    /// member, the office where the document puts it.
-    static func applyRoster(
-        _ draft: RosterDraft, document: LedgerDocument, date: CalendarDay?, region: Region, as acting: Acting
-    ) async throws -> RosterChange {
-        try requireOffice(region, as: acting)
+    /// The roster a document sets up, as the roster form and `RosterStore.save` take it: people and member units as
+    /// the document names them, liaisons kept where a unit stays a member, the office where the document puts it (or
+    /// where it was), approved by the convener on the document's date (not after today). 422 when it sets up none.
+    static func rosterInput(_ draft: RosterDraft, date: CalendarDay?, region: Region, as acting: Acting) async throws
+        -> (input: RosterStore.Input, version: Int)
+    {
         guard !draft.isEmpty else { throw AppError.invalid("组成人员：这份公文没有联席会议的组成") }
-        guard !document.isCommitted else {
-            throw AppError(status: .conflict, code: "already_committed", reason: "这份公文已经应用过，未重复应用")
-        }
         let units = try await OrgQueries.units(of: region, on: acting.db)
         let ids = Dictionary(
             units.compactMap { unit in unit.id.map { (unit.name, $0) } }, uniquingKeysWith: { a, _ in a })
         let before = try await RosterStore.load(region: region, seal: acting.seal, on: acting.db)
         let liaisons = Dictionary(
             before.members.map { ($0.unit.name, $0.member) }, uniquingKeysWith: { a, _ in a })
-        let convener = draft.people.first { $0.role == .convener }?.name ?? ""
         let input = RosterStore.Input(
             name: before.meeting?.name ?? "\(region.name)府院联动联席会议",
             officeUnitID: ids[draft.officeHost] ?? before.officeUnit?.id,
@@ -199,16 +194,30 @@ enum DocumentStore {
                         liaisonPhone: liaisons[member.unit]?.liaisonPhone ?? "")
                 }
             },
-            approvedBy: convener, approvedOn: min(date ?? acting.today, acting.today))
+            approvedBy: draft.people.first { $0.role == .convener }?.name ?? "",
+            approvedOn: min(date ?? acting.today, acting.today))
+        return (input, before.meeting?.version ?? 0)
+    }
+
+    /// Saves the roster as reviewed (`rosterInput`, corrected on the roster form) as one recorded change, and marks
+    /// the document applied in the same transaction; `expected` is the meeting's version the form was made from.
+    @discardableResult
+    static func applyRoster(
+        _ input: RosterStore.Input, expected: Int?, document: LedgerDocument, region: Region, as acting: Acting
+    ) async throws -> RosterChange {
+        try requireOffice(region, as: acting)
+        guard !document.isCommitted else {
+            throw AppError(status: .conflict, code: "already_committed", reason: "这份公文已经应用过，未重复应用")
+        }
         let documentID = try document.requireID()
-        return try await RosterStore.save(input, region: region, as: acting) { db, _ in
+        return try await RosterStore.save(input, region: region, expected: expected, as: acting) { db, _ in
             try await db.sql().lockRow(LedgerDocument.schema, id: documentID)
             guard let stored = try await LedgerDocument.find(documentID, on: db), !stored.isCommitted else {
                 throw AppError(status: .conflict, code: "already_committed", reason: "这份公文已经应用过，未重复应用")
             }
             stored.committedAt = acting.now
             stored.committedBy = acting.caller.displayName
-            stored.outcome = "更新联席会议组成（\(draft.people.count) 名组成人员、\(draft.memberUnits.count) 个成员单位）"
+            stored.outcome = "更新联席会议组成（\(input.people.count) 名组成人员、\(input.memberUnits.count) 个成员单位）"
             try await stored.save(on: db)
             try await acting.audit(
                 .documentCommitted, object: ("ledger_document", documentID.uuidString),

@@ -14,6 +14,7 @@ extension Feature {
             routes.pages.get(DocumentsPath.review, use: pages.review)
             routes.pages.get(DocumentsPath.file, use: pages.file)
             routes.pages.post(DocumentsPath.commit, use: pages.commit)
+            routes.pages.get(DocumentsPath.roster, use: pages.rosterForm)
             routes.pages.post(DocumentsPath.roster, use: pages.applyRoster)
 
             let api = DocumentsAPI()

@@ -78,7 +78,7 @@ enum DocumentsView {
                                 td(.class("nowrap")) { row.number.isEmpty ? "—" : row.number }
                                 td { a(.href(.documentReview(row.id))) { row.title } }
                                 td { row.uploadedBy }
-                                td { row.outcome.map { "已入账：" + $0 } ?? "待核对" }
+                                td { row.outcome ?? "待核对" }
                             }
                         }
                     }

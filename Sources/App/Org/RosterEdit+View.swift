@@ -118,6 +118,8 @@ enum RosterEditView {
         let units: [(id: UUID, name: String)]
         let form: FormValues
         let problems: [String]
+        /// Where the form posts: the meeting, or the document whose roster is being applied.
+        var action: SitePath? = nil
     }
 
     static func render(_ model: Model, shell: PageShell) -> HTMLPage {
@@ -135,7 +137,7 @@ enum RosterEditView {
         ) {
             h1 { "调整联席会议组成" }
             Form.problems(model.problems)
-            element("form", [.post, .action(.meeting(model.regionCode)), .id("roster-form")]) {
+            element("form", [.post, .action(model.action ?? .meeting(model.regionCode)), .id("roster-form")]) {
                 Layout.csrfField(shell.csrfToken)
                 input(.type("hidden"), .name("version"), .value(String(model.form.version)))
                 div(.class("card")) {

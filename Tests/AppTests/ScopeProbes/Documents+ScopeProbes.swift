@@ -12,6 +12,7 @@ extension ScopeMatrixTests {
         .form(
             .POST, "documents/:id/commit", "/documents/{document}/commit", officeOfLushan("V"),
             [("kind", "problem"), ("title", "鲁山县工作要点")]),
+        .get("documents/:id/roster", "/documents/{document}/roster", officeOfLushan("V")),
         .form(.POST, "documents/:id/roster", "/documents/{document}/roster", officeOfLushan("V")),
         .json(
             .POST, "api/v1/regions/:code/documents/parse", "/api/v1/regions/410423/documents/parse",
