@@ -213,4 +213,23 @@ struct PlanLayoutTests {
         #expect(draft.header.date == CalendarDay(year: 2026, month: 12, day: 1))
         #expect(draft.header.issuers == ["鲁山县人民政府办公室"])
     }
+
+    @Test func typingSlipsInTheNumbersAndAFieldInParenthesesOnItsOwnLine() {
+        let draft = Self.parse(
+            """
+            一、重点任务
+            1. 建立化解中心。
+            牵头单位：县法院
+            （完成时限：2025年6月底前）
+            2. 落实出庭应诉。
+            责任单位：县司法局
+            4. 第 3 项漏写了。
+            责任单位：县法院
+            4. 同一序号写了两次。
+            责任单位：县司法局
+            """)
+        #expect(draft.items.map(\.number) == ["1.", "2.", "4.", "4."])
+        #expect(draft.items[0].deadline == .month(year: 2025, month: 6))
+        #expect(draft.items.map(\.text) == ["建立化解中心。", "落实出庭应诉。", "第3项漏写了。", "同一序号写了两次。"])
+    }
 }

@@ -156,9 +156,10 @@ enum FieldLabel: CaseIterable {
         }
     }
 
-    /// Whether `text` begins with a label and its colon.
+    /// Whether `text` begins with a label and its colon, in parentheses or not (（完成时限：2025年6月底前）).
     static func starts(_ text: String) -> Bool {
-        fields(in: Substring(text)).first?.range.lowerBound == text.startIndex
+        let opening = text.first == "（" || text.first == "(" ? text.index(after: text.startIndex) : text.startIndex
+        return fields(in: Substring(text)).first?.range.lowerBound == opening
     }
 
     /// Every label with its colon in `text` and the value that runs to the next label, in order.

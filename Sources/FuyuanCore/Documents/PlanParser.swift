@@ -68,10 +68,12 @@ private struct Reading {
         }
     }
 
-    /// A number counts when it is the first of its kind, starts its sequence again or follows the last of its kind
-    /// (5. after 1. does not: it is words of the item).
+    /// A number counts when it is the first of its kind, starts its sequence again, or follows the last of its kind
+    /// within a typing slip (the same number twice, or one or two skipped); 5. after 1. is words of the item.
     private mutating func accepts(_ marker: NumberMarker) -> Bool {
-        if let last = lastOrdinal[marker.kind], marker.ordinal != 1, marker.ordinal != last + 1 { return false }
+        if let last = lastOrdinal[marker.kind], marker.ordinal != 1, !(last...last + 3).contains(marker.ordinal) {
+            return false
+        }
         lastOrdinal[marker.kind] = marker.ordinal
         return true
     }
