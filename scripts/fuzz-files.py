@@ -6,10 +6,10 @@ Starts a demo server of its own (SQLite, a temporary data directory, loopback on
 and mutates it — an entry of the zip (bytes flipped, XML cut, repeated or spliced with hostile pieces, cell types and
 references changed, the part re-encoded), the archive itself (truncated, bytes flipped, entries dropped), or the text
 of a CSV (other encodings and line ends, quotes, NUL bytes) — and sends it to the ledger's items and progress imports,
-the case import (page and API) and the attachment upload.
+the case import (page and API), the attachment upload and the document reader (`…/documents/parse`).
 
-Every answer must be a refusal (4xx) or, for an attachment, a 303 for a file taken; never a 5xx or a dropped
-connection. The import seeds name units that do not exist, so no mutation can make one importable: stored ledger
+Every answer must be a refusal (4xx), or, for an attachment, a 303 for a file taken, or, for the document reader,
+the draft it read (it writes nothing); never a 5xx or a dropped connection. The import seeds name units that do not exist, so no mutation can make one importable: stored ledger
 items, progress reports and cases must be exactly as many after the run as before, and attachments as many more as
 were taken. `/health/live` must answer within a second after each file.
 
@@ -36,6 +36,7 @@ import zipfile
 import demoserver
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 HOSTILE = [
@@ -264,6 +265,9 @@ def main():
                 ("case API", lambda: court.send("/api/v1/litigation/cases/import", data,
                                                 XLSX_TYPE if data.startswith(b"PK") else "text/csv")),
                 ("attachment", lambda: office.upload(f"/items/{item_id}/attachments", [], name, data)),
+                ("document parse", lambda: office.send(
+                    "/api/v1/regions/411322/documents/parse", data,
+                    DOCX_TYPE if data.startswith(b"PK") else "text/plain")),
             ]
             for target, send in targets:
                 sent += 1
@@ -273,6 +277,8 @@ def main():
                     status = f"no answer ({error})"
                 if target == "attachment" and status == 303:
                     taken_attachments += 1
+                elif target == "document parse" and status == 200:
+                    pass  # read and answered; a parse writes nothing
                 elif not (isinstance(status, int) and 400 <= status < 500):
                     failures.append(f"{target} ← mutated {name}: {status}")
                     open(os.path.join(work, f"failure-{len(failures)}-{name}"), "wb").write(data)

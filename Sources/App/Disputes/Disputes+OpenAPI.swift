@@ -25,7 +25,7 @@ extension APIDescription {
                 summary: "从 .xlsx 或 .csv 导入行政争议（列同导出文件）：全部导入或全部不导入", body: .spreadsheet,
                 responses: [
                     .json(200, "导入结果", DisputeImport.Counts.self),
-                    .json(422, "有问题的行，未写入任何数据", SpreadsheetImport.Refusal.self),
+                    .importRefused,
                 ], errors: [400, 401, 403, 404, 413]),
             .init(
                 method: .GET, path: DisputesPath.API.figures, id: "disputeFigures",

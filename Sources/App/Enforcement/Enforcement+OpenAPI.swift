@@ -24,7 +24,7 @@ extension APIDescription {
                 body: .spreadsheet,
                 responses: [
                     .json(200, "导入结果", EnforcementImport.Counts.self),
-                    .json(422, "有问题的行，未写入任何数据", SpreadsheetImport.Refusal.self),
+                    .importRefused,
                 ], errors: [400, 401, 403, 404, 413]),
             .init(
                 method: .GET, path: EnforcementPath.API.figures, id: "enforcementFigures",

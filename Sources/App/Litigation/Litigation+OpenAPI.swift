@@ -15,7 +15,7 @@ extension APIDescription {
                 ]),
                 responses: [
                     .json(200, "导入结果", CaseStore.Counts.self),
-                    .json(422, "有问题的行，未写入任何数据", SpreadsheetImport.Refusal.self),
+                    .importRefused,
                 ], errors: [400, 401, 403, 413]),
             .init(
                 method: .GET, path: LitigationPath.API.cases, id: "listCases",

@@ -101,6 +101,23 @@ struct APIResponse: Sendable {
         }
     }
 
+    /// A register's import refused (422): the problems of its rows, or, when the request itself is refused before
+    /// the file is read (an `Idempotency-Key` already used for another request), the usual error.
+    static let importRefused = APIResponse(status: 422) {
+        [
+            "description": "有问题的行，未写入任何数据（请求本身被拒绝时为通常的错误）",
+            "content": [
+                "application/json": [
+                    "schema": [
+                        "oneOf": [
+                            try $0.schema(of: SpreadsheetImport.Refusal.self), ["$ref": "#/components/schemas/Error"],
+                        ]
+                    ]
+                ]
+            ],
+        ]
+    }
+
     /// This answer with headers (name, description, schema).
     func headers(_ headers: [(String, String, JSONValue)]) -> APIResponse {
         let described = JSONValue.object(
